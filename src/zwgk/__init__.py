@@ -1,0 +1,141 @@
+"""zwgk: China's government-disclosure documents (政务公开) as typed, validated, traceable data.
+
+A tour of the public API, all importable from ``zwgk``:
+
+- **Reading documents.** [`parse`][zwgk.parse] takes page text or bytes and
+  returns an [`AnnualReport`][zwgk.AnnualReport], an
+  [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
+  or an [`OtherDocument`][zwgk.OtherDocument].
+- **The model.** Frozen attrs classes: documents carry an [`Agency`][zwgk.Agency],
+  [`Section`][zwgk.Section]s, and for reports [`StatTable`][zwgk.StatTable]s of
+  [`Cell`][zwgk.Cell]s placed on an indicator tree; every value keeps its raw token,
+  [`TokenClass`][zwgk.TokenClass] and [`Span`][zwgk.Span].
+- **Indicator trees.** [`indicator_tree`][zwgk.indicator_tree] gives the template
+  of each generation (``legacy_2014``, ``f2019``, ``f2021``) with its
+  [`Identity`][zwgk.Identity] rules, as data.
+- **Serialization.** [`to_json`][zwgk.to_json] / [`from_json`][zwgk.from_json]
+  round-trip any model object losslessly; [`json_schema`][zwgk.json_schema] is the
+  committed JSON Schema of the dumps.
+- **Errors.** Everything zwgk raises on purpose derives from
+  [`ZwgkError`][zwgk.ZwgkError]; inconsistent data gives [`Finding`][zwgk.Finding]s.
+
+Example:
+    >>> import zwgk
+    >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
+    >>> (report.kind.value, report.year, report.format.value)
+    ('annual_report', 2017, 'legacy_2014')
+    >>> report.tables[0].value("apps_received")
+    25
+"""
+
+from zwgk._errors import (
+    DataError,
+    DecodeError,
+    InputError,
+    MissingExtraError,
+    SchemaError,
+    UnknownError,
+    ZwgkError,
+)
+from zwgk._model import (
+    Agency,
+    AnnualReport,
+    AnyDocument,
+    Cell,
+    Column,
+    Contact,
+    Deadline,
+    DeadlineKind,
+    Document,
+    DocumentKind,
+    Duration,
+    Finding,
+    Identity,
+    ImplementationPlan,
+    Indicator,
+    IndicatorTree,
+    Layout,
+    Level,
+    NarrativeFact,
+    OtherDocument,
+    Plan,
+    Recurrence,
+    Ref,
+    Scope,
+    Section,
+    Severity,
+    Span,
+    StatTable,
+    TableFormat,
+    TableTemplate,
+    Tag,
+    Task,
+    Term,
+    TokenClass,
+    Unit,
+    Unplaced,
+    Value,
+    WorkPoints,
+    indicator_tree,
+    tree_from_data,
+)
+from zwgk._serialize.json import SCHEMA_VERSION, from_data, from_json, to_data, to_json
+from zwgk._serialize.schema import json_schema
+from zwgk._version import __version__
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Agency",
+    "AnnualReport",
+    "AnyDocument",
+    "Cell",
+    "Column",
+    "Contact",
+    "DataError",
+    "Deadline",
+    "DeadlineKind",
+    "DecodeError",
+    "Document",
+    "DocumentKind",
+    "Duration",
+    "Finding",
+    "Identity",
+    "ImplementationPlan",
+    "Indicator",
+    "IndicatorTree",
+    "InputError",
+    "Layout",
+    "Level",
+    "MissingExtraError",
+    "NarrativeFact",
+    "OtherDocument",
+    "Plan",
+    "Recurrence",
+    "Ref",
+    "SchemaError",
+    "Scope",
+    "Section",
+    "Severity",
+    "Span",
+    "StatTable",
+    "TableFormat",
+    "TableTemplate",
+    "Tag",
+    "Task",
+    "Term",
+    "TokenClass",
+    "Unit",
+    "UnknownError",
+    "Unplaced",
+    "Value",
+    "WorkPoints",
+    "ZwgkError",
+    "__version__",
+    "from_data",
+    "from_json",
+    "indicator_tree",
+    "json_schema",
+    "to_data",
+    "to_json",
+    "tree_from_data",
+]

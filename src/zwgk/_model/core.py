@@ -1,0 +1,196 @@
+"""Small value classes shared by every document: spans, agencies, units, deadlines, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+
+from zwgk._model.enums import DeadlineKind, Level, Severity
+
+#: A value read from a document: a count (``int``), money (``Decimal``) or nothing.
+Value = int | Decimal | None
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(order=True)
+class Span:
+    """Character offsets ``[start, end)`` in the source text a value was read from.
+
+    Example:
+        >>> import zwgk
+        >>> text = "共受理申请25件"
+        >>> span = zwgk.Span(5, 7)
+        >>> span.of(text)
+        '25'
+    """
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field()
+
+    @end.validator
+    def _check_end(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} is before its start {self.start}")
+
+    def of(self, text: str) -> str:
+        """The slice of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@attrs.frozen
+class Agency:
+    """A government body as a document names it, resolved where possible.
+
+    ``name`` is kept as printed; ``full_name`` and ``short_name`` are the
+    canonical forms when they are known.  Agencies are keyed by division code
+    plus full name, never by a short name (every county has a 财政局).
+
+    Example:
+        >>> import zwgk
+        >>> a = zwgk.Agency(name="株洲市工商局", full_name="株洲市工商行政管理局",
+        ...                 level=zwgk.Level.CITY, division_code="430200",
+        ...                 region="株洲市", sector="工商")
+        >>> a.key
+        '430200:株洲市工商行政管理局'
+    """
+
+    name: str
+    full_name: str | None = None
+    short_name: str | None = None
+    level: Level = Level.UNKNOWN
+    division_code: str | None = None
+    region: str | None = None
+    sector: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable key: division code (or ``-``) and the full (else printed) name."""
+        return f"{self.division_code or '-'}:{self.full_name or self.name}"
+
+
+@attrs.frozen
+class Unit:
+    """A unit that a plan names as lead or cooperating (牵头单位 / 配合单位).
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.Unit("注册处").name
+        '注册处'
+    """
+
+    name: str
+    full_name: str | None = None
+
+
+@attrs.frozen
+class Duration:
+    """An amount of time after an event: ``3个工作日内`` is ``Duration(3, "working_day")``.
+
+    ``unit`` is one of ``hour``, ``day``, ``working_day``, ``week``, ``month``, ``year``.
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.Duration(24, "hour")
+        Duration(amount=24, unit='hour')
+    """
+
+    amount: int = attrs.field(validator=_non_negative)
+    unit: str = attrs.field(
+        validator=attrs.validators.in_(("hour", "day", "working_day", "week", "month", "year"))
+    )
+
+
+@attrs.frozen
+class Recurrence:
+    """A date that comes back each period: ``每年的12月31日前`` is year, months (12,), day 31.
+
+    ``period`` is ``year``, ``quarter``, ``month`` or ``week``; ``months`` and
+    ``day`` are empty or ``None`` where the phrase does not fix them.
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.Recurrence("year", months=(6, 12))
+        Recurrence(period='year', months=(6, 12), day=None)
+    """
+
+    period: str = attrs.field(validator=attrs.validators.in_(("year", "quarter", "month", "week")))
+    months: tuple[int, ...] = ()
+    day: int | None = None
+
+
+@attrs.frozen
+class Deadline:
+    """A deadline as printed (完成时限), with what it means where that can be said.
+
+    Example:
+        >>> import datetime, zwgk
+        >>> d = zwgk.Deadline("2017年底前", zwgk.DeadlineKind.DATE, date=datetime.date(2017, 12, 31))
+        >>> d.date.isoformat()
+        '2017-12-31'
+    """
+
+    phrase: str
+    kind: DeadlineKind
+    date: dt.date | None = None
+    recurrence: Recurrence | None = None
+    duration: Duration | None = None
+    after: str | None = None
+    span: Span | None = None
+
+
+@attrs.frozen
+class Ref:
+    """Where a finding points: an indicator and column of a table, and/or a span of text.
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.Ref("apps_received", "value", zwgk.Span(10, 12)).label
+        'apps_received[value]'
+    """
+
+    indicator: str | None = None
+    column: str | None = None
+    span: Span | None = None
+
+    @property
+    def label(self) -> str:
+        """``indicator[column]``, or what of it is known."""
+        if self.indicator is None:
+            return "" if self.column is None else f"[{self.column}]"
+        return self.indicator if self.column is None else f"{self.indicator}[{self.column}]"
+
+
+@attrs.frozen
+class Finding:
+    """A record of something wrong or uncertain in a document; never an exception.
+
+    ``code`` is stable (documented, never renamed); ``refs`` locate it
+    (the total first, then the parts used); ``missing`` names parts that were
+    not reported; ``reported`` and ``expected`` are the values compared.
+
+    Example:
+        >>> import zwgk
+        >>> f = zwgk.Finding("identity", zwgk.Severity.ERROR, "L1 fails",
+        ...                  rule="L1", reported=25, expected=24)
+        >>> (f.code, f.severity.value, f.reported - f.expected)
+        ('identity', 'error', 1)
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    message_zh: str = ""
+    rule: str | None = None
+    refs: tuple[Ref, ...] = ()
+    missing: tuple[Ref, ...] = ()
+    reported: int | Decimal | None = None
+    expected: int | Decimal | None = None

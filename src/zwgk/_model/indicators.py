@@ -1,0 +1,392 @@
+"""Indicator trees of every table generation, and their identities, as typed data.
+
+The trees live in ``zwgk/_data/trees/*.json`` (one file per generation) and
+are loaded once.  They drive parsing (labels to ids), validation (identities),
+rendering (layout) and aggregation (crosswalks) alike.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from zwgk._errors import DataError, UnknownError
+from zwgk._model.enums import Layout, TableFormat, Tag
+
+#: The generations whose trees ship with zwgk.
+KNOWN_TREES = (TableFormat.LEGACY_2014, TableFormat.F2019, TableFormat.F2021)
+
+
+@attrs.frozen
+class Column:
+    """A value column of a table template.
+
+    ``labels`` are the printed header labels, outermost first
+    (``("申请人情况", "法人或其他组织", "商业企业")``).
+
+    Example:
+        >>> import zwgk
+        >>> t3 = zwgk.indicator_tree("f2021").table("t3")
+        >>> t3.column("commercial_enterprise").label
+        '商业企业'
+    """
+
+    id: str
+    labels: tuple[str, ...]
+    unit: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The innermost printed label (empty for a table with one unnamed column)."""
+        return self.labels[-1] if self.labels else ""
+
+
+@attrs.frozen
+class Indicator:
+    """A row of a table template: an id, its exact printed label, unit and children.
+
+    ``group`` rows normally carry no value; ``columns`` lists the columns this
+    row has (``None``: all of the table's); ``block`` is the sub-table heading
+    of 表二 rows (``第二十条第（一）项``).
+
+    Example:
+        >>> import zwgk
+        >>> row = zwgk.indicator_tree("legacy_2014").find("apps_received")
+        >>> (row.label, [c.id for c in row.children])
+        ('(一)收到申请数', ['apps_in_person', 'apps_fax', 'apps_online', 'apps_letter'])
+    """
+
+    id: str
+    label: str
+    unit: str | None = None
+    group: bool = False
+    block: str | None = None
+    columns: tuple[str, ...] | None = None
+    aliases: tuple[str, ...] = ()
+    children: tuple[Indicator, ...] = ()
+
+    def walk(self) -> Iterator[Indicator]:
+        """This row and every row below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class Term:
+    """One operand of an identity: ``sign × indicator[column]`` at ``year_offset``.
+
+    ``*`` as indicator or column is a wildcard bound when the identity is
+    checked (every row / every column both sides share).
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.Identity.parse("X-1", "carried_over_in[*] = carried_over_out[*]@-1").rhs[0]
+        Term(indicator='carried_over_out', column='*', sign=1, year_offset=-1)
+    """
+
+    indicator: str
+    column: str
+    sign: int = 1
+    year_offset: int = 0
+
+
+_TERM = re.compile(r"([+-])?\s*([a-z0-9_]+|\*)\[([a-z0-9_]+|\*)\](?:@(-\d+))?\s*")
+_RELATION = re.compile(r"\s*(<=|>=|=)\s*")
+
+
+@attrs.frozen
+class Identity:
+    """A relation between cells (parent = Σ children, row and column totals, cross-year).
+
+    ``relation`` is ``=``, ``<=`` or ``>=``; ``tag`` says whether a
+    violation is an error (``always``) or a warning (``usually``).
+
+    Example:
+        >>> import zwgk
+        >>> i = zwgk.Identity.parse("L7", "staff_total[value] = staff_full_time[value] + staff_part_time[value]")
+        >>> (i.relation, [t.indicator for t in i.rhs])
+        ('=', ['staff_full_time', 'staff_part_time'])
+    """
+
+    id: str
+    relation: str
+    lhs: tuple[Term, ...]
+    rhs: tuple[Term, ...]
+    tag: Tag = Tag.ALWAYS
+    expr: str = ""
+    note: str = ""
+    official: bool = False
+
+    @property
+    def cross_year(self) -> bool:
+        """True when a term refers to another year's report."""
+        return any(t.year_offset for t in (*self.lhs, *self.rhs))
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """Every term of both sides."""
+        return (*self.lhs, *self.rhs)
+
+    @classmethod
+    def parse(
+        cls, id: str, expr: str, *, tag: Tag = Tag.ALWAYS, note: str = "", official: bool = False
+    ) -> Identity:
+        """Parse ``a[c] + b[c] = t[c]`` (relations ``=``, ``<=``, ``>=``; ``@-1`` = last year).
+
+        Raises [`DataError`][zwgk.DataError] naming the identity when the expression is malformed.
+        """
+        parts = _RELATION.split(expr)
+        if len(parts) != 3:
+            raise DataError(f"expected one of =, <=, >= in {expr!r}", where=f"identity {id}")
+        left, relation, right = parts
+        return cls(
+            id=id,
+            relation=relation,
+            lhs=_parse_side(id, left),
+            rhs=_parse_side(id, right),
+            tag=tag,
+            expr=expr,
+            note=note,
+            official=official,
+        )
+
+
+def _parse_side(id: str, text: str) -> tuple[Term, ...]:
+    terms: list[Term] = []
+    pos = 0
+    text = text.strip()
+    while pos < len(text):
+        m = _TERM.match(text, pos)
+        if m is None or (terms and m.group(1) is None):
+            raise DataError(f"cannot read a term at {text[pos:]!r}", where=f"identity {id}")
+        sign, indicator, column, offset = m.groups()
+        terms.append(
+            Term(indicator, column, -1 if sign == "-" else 1, int(offset) if offset else 0)
+        )
+        pos = m.end()
+    if not terms:
+        raise DataError("an identity side is empty", where=f"identity {id}")
+    return tuple(terms)
+
+
+@attrs.frozen
+class TableTemplate:
+    """One table of a generation's template: layout, columns, indicator rows, identities.
+
+    Example:
+        >>> import zwgk
+        >>> t = zwgk.indicator_tree("f2021").table("t4")
+        >>> (t.qualified_id, t.layout.value, len(list(t.leaves())))
+        ('f2021.t4', 'horizontal', 15)
+    """
+
+    id: str
+    format: TableFormat
+    title: str
+    layout: Layout
+    columns: tuple[Column, ...]
+    rows: tuple[Indicator, ...]
+    identities: tuple[Identity, ...] = ()
+
+    @property
+    def qualified_id(self) -> str:
+        """``<generation>.<table>``, the id a parsed [`StatTable`][zwgk.StatTable] carries."""
+        return f"{self.format.value}.{self.id}"
+
+    def walk(self) -> Iterator[Indicator]:
+        """Every row, depth first."""
+        for row in self.rows:
+            yield from row.walk()
+
+    def leaves(self) -> Iterator[Indicator]:
+        """Every row without children."""
+        return (row for row in self.walk() if not row.children)
+
+    def find(self, indicator_id: str) -> Indicator | None:
+        """The row with this id, or ``None``."""
+        return self._index.get(indicator_id)
+
+    def column(self, column_id: str) -> Column:
+        """The column with this id; raises [`UnknownError`][zwgk.UnknownError]."""
+        for col in self.columns:
+            if col.id == column_id:
+                return col
+        raise UnknownError(f"no column {column_id!r} in table {self.qualified_id}")
+
+    def columns_of(self, row: Indicator) -> tuple[Column, ...]:
+        """The columns a row has, in printed order."""
+        if row.columns is None:
+            return self.columns
+        return tuple(c for c in self.columns if c.id in row.columns)
+
+    def parent_of(self, indicator_id: str) -> Indicator | None:
+        """The row whose children include this id, or ``None`` for a top-level row."""
+        return self._parents.get(indicator_id)
+
+    @functools.cached_property
+    def _index(self) -> dict[str, Indicator]:
+        return {row.id: row for row in self.walk()}
+
+    @functools.cached_property
+    def _parents(self) -> dict[str, Indicator]:
+        return {child.id: row for row in self.walk() for child in row.children}
+
+
+@attrs.frozen
+class IndicatorTree:
+    """All tables of one generation's template, with its legal basis and years.
+
+    Example:
+        >>> import zwgk
+        >>> tree = zwgk.indicator_tree("legacy_2014")
+        >>> (tree.format.value, tree.basis, tree.years)
+        ('legacy_2014', '国办发〔2014〕32号', (2014, 2018))
+    """
+
+    format: TableFormat
+    title: str
+    basis: str
+    years: tuple[int, int | None]
+    tables: tuple[TableTemplate, ...]
+
+    def table(self, table_id: str) -> TableTemplate:
+        """The table with this id (``t1``, ``t2``, ``t3``, ``t4``, or qualified ``f2021.t3``)."""
+        short = table_id.rsplit(".", 1)[-1]
+        for t in self.tables:
+            if t.id == short:
+                return t
+        raise UnknownError(f"no table {table_id!r} in generation {self.format.value}")
+
+    def find(self, indicator_id: str) -> Indicator | None:
+        """The first row with this id in any table, or ``None``."""
+        for t in self.tables:
+            row = t.find(indicator_id)
+            if row is not None:
+                return row
+        return None
+
+    def identities(self) -> Iterator[tuple[TableTemplate, Identity]]:
+        """Every identity of every table, with its table."""
+        for t in self.tables:
+            for identity in t.identities:
+                yield t, identity
+
+
+def indicator_tree(format: TableFormat | str) -> IndicatorTree:
+    """The shipped indicator tree of a generation (``legacy_2014``, ``f2019``, ``f2021``).
+
+    Raises [`UnknownError`][zwgk.UnknownError] for a generation with no shipped tree.
+
+    Example:
+        >>> import zwgk
+        >>> [t.id for t in zwgk.indicator_tree("f2021").tables]
+        ['t2', 't3', 't4']
+    """
+    try:
+        fmt = TableFormat(format)
+    except ValueError:
+        fmt = None
+    if fmt not in KNOWN_TREES:
+        known = ", ".join(f.value for f in KNOWN_TREES)
+        raise UnknownError(f"unknown table generation {str(format)!r}; known: {known}")
+    return _load_tree(fmt)
+
+
+@functools.cache
+def _load_tree(fmt: TableFormat) -> IndicatorTree:
+    path = resources.files("zwgk") / "_data" / "trees" / f"{fmt.value}.json"
+    return tree_from_data(json.loads(path.read_text(encoding="utf-8")), where=path.name)
+
+
+def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> IndicatorTree:
+    """Build an [`IndicatorTree`][zwgk.IndicatorTree] from data in the shipped JSON layout.
+
+    This is how a province's local variant is added: as data, not code.
+    Raises [`DataError`][zwgk.DataError] naming the place of a malformed entry.
+
+    Example:
+        >>> import zwgk
+        >>> tree = zwgk.tree_from_data({
+        ...     "format": "legacy_local", "title": "统计报表", "basis": "", "years": [2008, 2013],
+        ...     "tables": [{"id": "t1", "title": "统计报表", "layout": "vertical",
+        ...                 "columns": [{"id": "value", "labels": ["本年累计"]}],
+        ...                 "rows": [{"id": "apps", "label": "申请总数", "unit": "条"}],
+        ...                 "identities": []}]})
+        >>> tree.find("apps").unit
+        '条'
+    """
+    try:
+        fmt = TableFormat(data["format"])
+        tables = tuple(
+            _table(fmt, t, f"{where}: tables[{i}]") for i, t in enumerate(data["tables"])
+        )
+        first, last = data["years"]
+        return IndicatorTree(fmt, data["title"], data["basis"], (first, last), tables)
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, DataError):
+            raise
+        raise DataError(f"malformed indicator tree: {exc!r}", where=where) from exc
+
+
+def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTemplate:
+    columns = tuple(
+        Column(c["id"], tuple(c["labels"]), c.get("unit"), tuple(c.get("aliases", ())))
+        for c in data["columns"]
+    )
+    rows = tuple(_row(r) for r in data["rows"])
+    identities = tuple(
+        Identity.parse(
+            i["id"],
+            i["expr"],
+            tag=Tag(i.get("tag", "always")),
+            note=i.get("note", ""),
+            official=bool(i.get("official", False)),
+        )
+        for i in data.get("identities", ())
+    )
+    table = TableTemplate(
+        data["id"], fmt, data["title"], Layout(data["layout"]), columns, rows, identities
+    )
+    column_ids = {c.id for c in columns}
+    seen: set[str] = set()
+    for row in table.walk():
+        if row.id in seen:
+            raise DataError(f"indicator id {row.id!r} appears twice", where=where)
+        seen.add(row.id)
+        unknown = set(row.columns or ()) - column_ids
+        if unknown:
+            raise DataError(f"row {row.id!r} names unknown columns {sorted(unknown)}", where=where)
+    for identity in identities:
+        for term in identity.terms:
+            if term.indicator != "*" and term.indicator not in seen:
+                raise DataError(
+                    f"identity {identity.id} names unknown indicator {term.indicator!r}",
+                    where=where,
+                )
+            if term.column != "*" and term.column not in column_ids:
+                raise DataError(
+                    f"identity {identity.id} names unknown column {term.column!r}", where=where
+                )
+    return table
+
+
+def _row(data: Mapping[str, Any]) -> Indicator:
+    columns = data.get("columns")
+    return Indicator(
+        id=data["id"],
+        label=data["label"],
+        unit=data.get("unit"),
+        group=bool(data.get("group", False)),
+        block=data.get("block"),
+        columns=None if columns is None else tuple(columns),
+        aliases=tuple(data.get("aliases", ())),
+        children=tuple(_row(c) for c in data.get("children", ())),
+    )

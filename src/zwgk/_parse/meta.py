@@ -1,0 +1,209 @@
+"""Page metadata, dates, titles and closing signatures: what every document kind shares.
+
+All functions work on normalized text (see ``zwgk._parse.text.normalize``)
+and return offsets valid in the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import attrs
+
+# Canonical key -> printed labels (spec §8).  Spaces between characters are allowed.
+META_LABELS: dict[str, tuple[str, ...]] = {
+    "index_no": ("索引号",),
+    "title": ("标题", "名称", "信息名称"),
+    "publisher": ("发布机构", "发文机关", "公开主体", "信息来源", "来源"),
+    "doc_no": ("文号", "发文字号", "发布文号"),
+    "written": ("成文日期", "生成日期"),
+    "published": ("发布时间", "发布日期", "公开日期", "发文日期"),
+    "category": ("主题分类", "组配分类", "公开目录", "信息分类", "主题导航", "分类", "栏目"),
+    "audience": ("服务对象",),
+    "mode": ("公开方式", "公开属性"),
+    "validity": ("有效性", "时效"),
+    "keywords": ("关键词",),
+    "summary": ("内容概述",),
+    "author": ("作者",),
+    "link": ("原文链接",),
+    "hits": ("阅读次数", "点击数"),
+}
+
+_LABEL_TO_KEY = {label: key for key, labels in META_LABELS.items() for label in labels}
+_LABEL_ALT = "|".join(
+    " *".join(re.escape(ch) for ch in label)
+    for label in sorted(_LABEL_TO_KEY, key=len, reverse=True)
+)
+_META = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL_ALT}) *:[ ]*|(?<=日)(来源) *:[ ]*")
+_SPACES = re.compile(r" +")
+
+
+@attrs.frozen
+class MetaField:
+    """One ``label: value`` pair of the page metadata, with offsets."""
+
+    key: str
+    label: str
+    value: str
+    start: int
+    end: int
+
+
+def metadata_fields(norm: str) -> list[MetaField]:
+    """Every ``label: value`` pair in the text, in order (values cut at the next label or line).
+
+    Example:
+        >>> from zwgk._parse.meta import metadata_fields
+        >>> [(f.key, f.value) for f in metadata_fields("索 引 号： A/2013-2 成文日期： 2013-01-25")]
+        [('index_no', 'A/2013-2'), ('written', '2013-01-25')]
+    """
+    norm = norm.replace("：", ":")
+    matches = list(_META.finditer(norm))
+    fields: list[MetaField] = []
+    for i, m in enumerate(matches):
+        label = _SPACES.sub("", m.group(1) or m.group(2))
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
+        newline = norm.find("\n", m.end(), stop)
+        if newline != -1:
+            stop = newline
+        value = norm[m.end() : stop].strip()
+        fields.append(MetaField(_LABEL_TO_KEY[label], label, value, m.end(), m.end() + len(value)))
+    return fields
+
+
+_CN_DIGITS = {"〇": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN_NUM = "〇零Oo一二三四五六七八九十"
+DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d\d) *(?:(?P<s1>[-./]) *(?P<m1>\d{1,2}) *(?P=s1) *(?P<d1>\d{1,2})(?!\d)"
+    r"|年 *(?P<m2>\d{1,2}) *月 *(?P<d2>\d{1,2}) *日)"
+    rf"|(?P<cy>[{_CN_NUM[:-1]}]{{4}})年(?P<cm>[{_CN_NUM}]{{1,2}})月(?P<cd>[{_CN_NUM}]{{1,3}})日"
+)
+
+
+def _cn_small(text: str) -> int:
+    # 一 .. 三十一, as used for months and days.
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else -1
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, -1) if ones else 0)
+
+
+def parse_date(match: re.Match[str]) -> dt.date | None:
+    """The date a [`DATE_RE`][] match stands for, or ``None`` when it is not a real date."""
+    try:
+        if match.group("y"):
+            month = match.group("m1") or match.group("m2")
+            day = match.group("d1") or match.group("d2")
+            return dt.date(int(match.group("y")), int(month), int(day))
+        year = int("".join(str(_CN_DIGITS[c]) for c in match.group("cy")))
+        return dt.date(year, _cn_small(match.group("cm")), _cn_small(match.group("cd")))
+    except (ValueError, KeyError):
+        return None
+
+
+def find_dates(norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[dt.date, int, int]]:
+    """Every date in ``norm[start:end]`` with its offsets.
+
+    Example:
+        >>> from zwgk._parse.meta import find_dates
+        >>> [d.isoformat() for d, _, _ in find_dates("二〇一二年二月二十日 与 2018年3月14日")]
+        ['2012-02-20', '2018-03-14']
+    """
+    for m in DATE_RE.finditer(norm, start, len(norm) if end is None else end):
+        date = parse_date(m)
+        if date is not None:
+            yield date, m.start(), m.end()
+
+
+def first_date(value: str) -> dt.date | None:
+    """The first date in a short string such as a metadata value.
+
+    Example:
+        >>> from zwgk._parse.meta import first_date
+        >>> first_date("2021-10-08 15:47")
+        datetime.date(2021, 10, 8)
+    """
+    return next((d for d, _, _ in find_dates(value)), None)
+
+
+DOC_NO_RE = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{1,12}[〔\[(（]\s*(?:19|20)\d\d\s*[〕\])）]\s*\d{1,5}\s*号"
+)
+
+
+_ORG_END = re.compile(
+    r"(?:局|政府|委员会|委|办公室|办公厅|管委会|管理委员会|中心|厅|部|院|署|所|室|处|组|会|办)$"
+)
+_SIGN_LINE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff()]{2,40}?)[ \n]*(?P<date>(?:19|20)\d\d *年 *\d{1,2} *月 *\d{1,2} *日"
+    rf"|[{_CN_NUM[:-1]}]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日)"
+)
+
+
+@attrs.frozen
+class Signature:
+    """A closing signature (落款): the signing organ as printed and the date."""
+
+    org: str
+    date: dt.date
+    start: int
+    end: int
+
+
+def signatures(norm: str) -> list[Signature]:
+    """Organ-plus-date pairs that look like a closing signature, in order.
+
+    Example:
+        >>> from zwgk._parse.meta import signatures
+        >>> [(s.org, s.date.isoformat()) for s in signatures("特此报告。\\n沈阳市工商局\\n2018年3月1日")]
+        [('沈阳市工商局', '2018-03-01')]
+    """
+    found: list[Signature] = []
+    for m in _SIGN_LINE.finditer(norm):
+        org = m.group("org")
+        # The organ must end like an organ and stand apart from running prose.
+        cut = max(org.rfind("。"), org.rfind(")"), org.rfind("("))
+        org = org[cut + 1 :].strip()
+        if not org or not _ORG_END.search(org):
+            continue
+        after = norm[m.end() : m.end() + 3]
+        if after[:1] in ("起", "至", "前", "以", "到", "-", "—"):
+            continue
+        dm = DATE_RE.match(norm, m.start("date"))
+        date = parse_date(dm) if dm else None
+        if date is not None:
+            found.append(Signature(org, date, m.start("org") + m.group("org").find(org), m.end()))
+    return found
+
+
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d) *年(?:度)?")
+_PERIOD = re.compile(
+    r"(?:统计期限|统计时限|统计周期|统计时间|数据统计)[^。]{0,12}?((?:19|20)\d\d) *年 *1 *月 *1 *日"
+)
+
+
+def year_from_title(title: str) -> int | None:
+    """The first ``YYYY年`` / ``YYYY年度`` of a title.
+
+    Example:
+        >>> from zwgk._parse.meta import year_from_title
+        >>> year_from_title("株洲市工商行政管理局2017年度政府信息公开工作年度报告")
+        2017
+    """
+    m = _YEAR_IN_TITLE.search(title)
+    return int(m.group(1)) if m else None
+
+
+def statistics_year(norm: str) -> int | None:
+    """The year of the statistics period (``统计期限自2017年1月1日起``), if stated.
+
+    Example:
+        >>> from zwgk._parse.meta import statistics_year
+        >>> statistics_year("本报告所列数据的统计期限自2015年1月1日起至2015年12月31日。")
+        2015
+    """
+    m = _PERIOD.search(norm)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,166 @@
+"""Input handling shared by every parser: decoding, limits, and offset-preserving normalization.
+
+Spans always point into the text the caller gave (or the text decoded from
+the bytes the caller gave).  To keep that true, normalization maps each
+character to exactly one character: full-width ASCII becomes half-width,
+odd spaces and zero-width characters become a plain space.  Parsers then
+match on the normalized text and report offsets that are valid in both.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import attrs
+
+from zwgk._errors import DecodeError, InputError
+
+#: Default upper bound on input size, in characters (bytes for bytes input).
+MAX_INPUT_CHARS = 20_000_000
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
+    for cp in (0x3000, 0x00A0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x205F, 0x00AD):
+        table[cp] = " "
+    for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        table[cp] = " "
+    table.update(
+        {
+            ord("\t"): " ",
+            ord("\r"): "\n",
+            ord("\u2028"): "\n",
+            ord("\u2029"): "\n",
+            ord("○"): "〇",
+            ord("．"): ".",
+            ord("﹒"): ".",
+            ord("［"): "[",
+            ord("］"): "]",
+            ord("【"): "[",
+            ord("】"): "]",
+            ord("“"): '"',
+            ord("”"): '"',
+            ord("‘"): "'",
+            ord("’"): "'",
+            ord("﹙"): "(",
+            ord("﹚"): ")",
+            ord("－"): "-",
+            ord("―"): "—",
+            ord("–"): "-",
+        }
+    )
+    return table
+
+
+_TABLE = _build_table()
+
+
+def normalize(text: str) -> str:
+    """Map full-width forms to half-width and odd spaces to ``" "``, one character for one.
+
+    The result has the same length as the input, so offsets carry over.
+
+    Example:
+        >>> from zwgk._parse.text import normalize
+        >>> normalize("（一）收到申请数　２５")
+        '(一)收到申请数 25'
+    """
+    return text.translate(_TABLE)
+
+
+@attrs.frozen
+class Source:
+    """A document's text as given (``text``) and normalized (``norm``), of equal length."""
+
+    text: str
+    norm: str
+    encoding: str | None = None
+
+
+def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
+    """Check and decode what a caller passed to a parser.
+
+    ``str`` is used as is; ``bytes`` are decoded by their BOM (UTF-8, UTF-16),
+    else as UTF-8, else as GB18030 when the result looks like Chinese text.
+    Raises [`InputError`][zwgk.InputError] for the wrong type or size and
+    [`DecodeError`][zwgk.DecodeError] naming the byte offset of undecodable input.
+
+    Example:
+        >>> from zwgk._parse.text import read_input
+        >>> read_input("公开日期:2018-03-14".encode("gb18030")).encoding
+        'gb18030'
+    """
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        if len(raw) > max_chars:
+            raise InputError(f"input of {len(raw)} bytes exceeds the limit of {max_chars}")
+        text, encoding = decode(raw)
+    elif isinstance(data, str):
+        if len(data) > max_chars:
+            raise InputError(f"input of {len(data)} characters exceeds the limit of {max_chars}")
+        text, encoding = data, None
+    else:
+        raise InputError(f"expected str or bytes, got {type(data).__name__}")
+    return Source(text, normalize(text), encoding)
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode document bytes; return the text and the encoding used.
+
+    Example:
+        >>> from zwgk._parse.text import decode
+        >>> decode("年度报告".encode("utf-8-sig"))
+        ('年度报告', 'utf-8-sig')
+    """
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise _decode_error(exc, encoding) from None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise _decode_error(utf8_error, "UTF-8 or GB18030") from None
+        if not _looks_like_chinese(text):
+            raise _decode_error(utf8_error, "UTF-8 (and GB18030 gives no plausible text)") from None
+        return text, "gb18030"
+
+
+def _looks_like_chinese(text: str) -> bool:
+    # GB18030 decodes almost any bytes; accept it only when the result is
+    # overwhelmingly common CJK, ASCII and punctuation, never mojibake.
+    if not text:
+        return True
+    plausible = sum(
+        1
+        for ch in text
+        if ("\u4e00" <= ch <= "\u9fff")
+        or (" " <= ch <= "~")
+        or ch in "\n\r\t"
+        or ("\u3000" <= ch <= "\u303f")
+        or ("\uff00" <= ch <= "\uffef")
+        or ch in "—…“”‘’·"
+    )
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return plausible >= 0.97 * len(text) and cjk >= 0.1 * len(text)
+
+
+def _decode_error(exc: UnicodeDecodeError, encoding: str) -> DecodeError:
+    return DecodeError(
+        f"cannot decode the input as {encoding}: {exc.reason} "
+        f"(bytes {exc.object[exc.start : exc.start + 4]!r})",
+        where=f"byte {exc.start}",
+    )

@@ -1,0 +1,289 @@
+"""Lossless JSON for every model class, through one strict cattrs converter.
+
+A dump is an object with ``schema_version``, a ``type`` tag (the class name)
+and the class's fields.  Decimals are strings, dates ISO 8601, tuples lists.
+Reading is strict: unknown keys, wrong types and a wrong schema version raise
+[`SchemaError`][zwgk.SchemaError] naming the JSON path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+
+from zwgk._errors import SchemaError
+from zwgk._model import MODEL_CLASSES
+
+#: Version of the JSON layout; the major part changes when old dumps no longer read.
+SCHEMA_VERSION = "1.0"
+
+#: Default upper bound on the size of a JSON text ``from_json`` accepts, in characters.
+MAX_JSON_CHARS = 64 * 1024 * 1024
+
+#: Default upper bound on nesting depth of a JSON text ``from_json`` accepts.
+MAX_JSON_DEPTH = 200
+
+T = TypeVar("T")
+
+
+def _fail(expected: str, value: object) -> SchemaError:
+    return SchemaError(f"expected {expected}, got {type(value).__name__} {_short(value)}")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _structure_int(value: object, _type: object) -> int:
+    if type(value) is not int:
+        raise _fail("an integer", value)
+    return value
+
+
+def _structure_str(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        raise _fail("a string", value)
+    return value
+
+
+def _structure_bool(value: object, _type: object) -> bool:
+    if not isinstance(value, bool):
+        raise _fail("true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _type: object) -> Decimal:
+    if not isinstance(value, str):
+        raise _fail("a decimal number as a string", value)
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise _fail("a decimal number as a string", value) from None
+    if not number.is_finite():
+        raise _fail("a finite decimal number", value)
+    return number
+
+
+def _structure_number(value: object, _type: object) -> int | Decimal:
+    if type(value) is int:
+        return value
+    if isinstance(value, str):
+        return _structure_decimal(value, Decimal)
+    raise _fail("an integer or a decimal string", value)
+
+
+def _structure_value(value: object, _type: object) -> int | Decimal | None:
+    return None if value is None else _structure_number(value, _type)
+
+
+def _structure_date(value: object, _type: object) -> dt.date:
+    if not isinstance(value, str):
+        raise _fail("an ISO 8601 date string", value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail("an ISO 8601 date (YYYY-MM-DD)", value) from None
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        unstruct_collection_overrides={tuple: list},
+    )
+    for cls in MODEL_CLASSES.values():
+        attrs.resolve_types(cls)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(int | Decimal, _structure_number)
+    converter.register_structure_hook(int | Decimal | None, _structure_value)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    return converter
+
+
+CONVERTER = _make_converter()
+
+
+def to_data(obj: object) -> dict[str, Any]:
+    """The JSON-ready dict of a model object: ``schema_version``, ``type`` and fields.
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.to_data(zwgk.Span(3, 5))
+        {'schema_version': '1.0', 'type': 'Span', 'start': 3, 'end': 5}
+    """
+    name = type(obj).__name__
+    if MODEL_CLASSES.get(name) is not type(obj):
+        raise TypeError(f"cannot serialize {name}: not a zwgk model class")
+    body = CONVERTER.unstructure(obj)
+    return {"schema_version": SCHEMA_VERSION, "type": name, **body}
+
+
+def to_json(obj: object, *, indent: int | None = None) -> str:
+    """Serialize any model object to JSON, losslessly.
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.to_json(zwgk.Span(3, 5))
+        '{"schema_version": "1.0", "type": "Span", "start": 3, "end": 5}'
+    """
+    return json.dumps(to_data(obj), ensure_ascii=False, indent=indent)
+
+
+def from_data(data: object, cls: type[T] | None = None) -> Any:
+    """Rebuild a model object from the dict [`to_data`][zwgk.to_data] made.
+
+    ``cls`` (optional) checks that the dump holds that class.  Raises
+    [`SchemaError`][zwgk.SchemaError] naming the JSON path of what is wrong.
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.from_data({"schema_version": "1.0", "type": "Span", "start": 3, "end": 5})
+        Span(start=3, end=5)
+    """
+    if not isinstance(data, dict):
+        raise SchemaError(f"expected a JSON object, got {type(data).__name__}", where="$")
+    version = data.get("schema_version")
+    _check_version(version)
+    tag = data.get("type")
+    target = MODEL_CLASSES.get(tag) if isinstance(tag, str) else None
+    if target is None:
+        raise SchemaError(f"unknown type tag {_short(tag)}", where="$.type")
+    if cls is not None and target is not cls:
+        raise SchemaError(f"expected a {cls.__name__} dump, got {tag}", where="$.type")
+    body = {k: v for k, v in data.items() if k not in ("schema_version", "type")}
+    try:
+        return CONVERTER.structure(body, target)
+    except Exception as exc:  # cattrs wraps every failure; report the first with its path
+        raise _schema_error(exc) from None
+
+
+def from_json(
+    text: str | bytes,
+    cls: type[T] | None = None,
+    *,
+    max_chars: int = MAX_JSON_CHARS,
+    max_depth: int = MAX_JSON_DEPTH,
+) -> Any:
+    """Read a JSON dump back into the model object it holds, without knowing its class.
+
+    Strict: bad JSON, unknown keys, wrong types, out-of-range values, a wrong
+    schema version, a text longer than ``max_chars`` or nested deeper than
+    ``max_depth`` raise [`SchemaError`][zwgk.SchemaError] naming the JSON path.
+    Nothing in the text is ever evaluated.
+
+    Example:
+        >>> import zwgk
+        >>> zwgk.from_json(zwgk.to_json(zwgk.Span(3, 5)))
+        Span(start=3, end=5)
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SchemaError(
+                f"JSON bytes are not UTF-8 ({exc.reason})", where=f"byte {exc.start}"
+            ) from None
+    if not isinstance(text, str):
+        raise SchemaError(f"expected JSON text (str or bytes), got {type(text).__name__}")
+    if len(text) > max_chars:
+        raise SchemaError(f"JSON text of {len(text)} characters exceeds the limit of {max_chars}")
+    _check_depth(text, max_depth)
+    try:
+        data = json.loads(text, parse_float=_reject_float, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(
+            f"invalid JSON: {exc.msg}", where=f"line {exc.lineno} column {exc.colno}"
+        ) from None
+    except SchemaError:
+        raise
+    return from_data(data, cls)
+
+
+def _reject_float(token: str) -> float:
+    # Counts are integers and money is a decimal string: a bare float is never valid.
+    raise SchemaError(f"floating-point number {token} is not allowed (money is a decimal string)")
+
+
+def _reject_constant(token: str) -> float:
+    raise SchemaError(f"{token} is not a JSON number")
+
+
+def _check_depth(text: str, max_depth: int) -> None:
+    # Counts brackets outside strings in one pass, before json.loads can recurse.
+    depth = 0
+    in_string = False
+    escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise SchemaError(f"JSON nested deeper than {max_depth} levels")
+        elif ch in "]}":
+            depth -= 1
+
+
+def _check_version(version: object) -> None:
+    if not isinstance(version, str):
+        raise SchemaError(
+            f"missing or non-string schema_version (this zwgk reads {SCHEMA_VERSION})",
+            where="$.schema_version",
+        )
+    ours = _version_tuple(SCHEMA_VERSION)
+    theirs = _version_tuple(version)
+    if theirs is None or theirs[0] != ours[0] or theirs[1] > ours[1]:  # type: ignore[index]
+        raise SchemaError(
+            f"schema_version {version!r} cannot be read by this zwgk (it reads "
+            f"{ours[0]}.0 to {SCHEMA_VERSION})",  # type: ignore[index]
+            where="$.schema_version",
+        )
+
+
+def _version_tuple(version: str) -> tuple[int, int] | None:
+    major, _, minor = version.partition(".")
+    if not (major.isdigit() and minor.isdigit()):
+        return None
+    return int(major), int(minor)
+
+
+def _schema_error(exc: BaseException) -> SchemaError:
+    if isinstance(exc, SchemaError):
+        return exc
+    messages = cattrs.transform_error(exc, path="$", format_exception=_format_exception)
+    first = messages[0] if messages else f"{type(exc).__name__}: {exc}"
+    message, sep, where = first.rpartition(" @ ")
+    if not sep:
+        return SchemaError(first)
+    return SchemaError(message, where=where)
+
+
+def _format_exception(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, SchemaError):
+        return exc.message
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown keys {sorted(exc.extra_fields)}"
+    if isinstance(exc, KeyError):
+        return f"required key {exc.args[0]!r} is missing"
+    if isinstance(exc, ValueError | TypeError):
+        return f"invalid value ({exc})"
+    return f"{type(exc).__name__}: {exc}"
+

@@ -1,0 +1,169 @@
+"""JSON round trips, the committed JSON Schema, and strict reading of untrusted dumps."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from decimal import Decimal
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zwgk
+from tests.strategies import BY_CLASS, documents
+from zwgk._model import MODEL_CLASSES
+from zwgk._serialize.schema import generate_schema
+
+VALIDATOR = jsonschema.Draft202012Validator(
+    zwgk.json_schema(), format_checker=jsonschema.FormatChecker()
+)
+
+
+def test_every_model_class_has_a_strategy() -> None:
+    assert set(BY_CLASS) == set(MODEL_CLASSES.values())
+
+
+@pytest.mark.parametrize("cls", sorted(BY_CLASS, key=lambda c: c.__name__), ids=lambda c: c.__name__)
+def test_round_trip_and_schema_for_every_class(cls: type) -> None:
+    @given(BY_CLASS[cls])
+    def check(obj: object) -> None:
+        text = zwgk.to_json(obj)
+        assert zwgk.from_json(text) == obj
+        assert zwgk.from_json(text, cls) == obj
+        VALIDATOR.validate(json.loads(text))
+
+    check()
+
+
+@given(documents)
+def test_documents_round_trip_with_their_class(doc: zwgk.Document) -> None:
+    back = zwgk.from_json(zwgk.to_json(doc, indent=2))
+    assert back == doc
+    assert type(back) is type(doc)
+    assert back.kind is doc.kind
+
+
+def test_committed_schema_is_what_the_model_generates() -> None:
+    assert zwgk.json_schema() == generate_schema(), (
+        "src/zwgk/_data/schema.json is stale: regenerate it with "
+        "`python -m zwgk._serialize.schema > src/zwgk/_data/schema.json`"
+    )
+
+
+def test_money_stays_decimal_and_counts_stay_int() -> None:
+    cell = zwgk.Cell(
+        indicator="admin_fees", column="fee_amount", row_labels=("行政事业性收费",),
+        column_labels=("本年收费金额（单位：万元）",), raw="4068.208", value=Decimal("4068.208"),
+        token_class=zwgk.TokenClass.NUMBER, unit="万元", span=zwgk.Span(0, 8),
+    )
+    data = json.loads(zwgk.to_json(cell))
+    assert data["value"] == "4068.208"
+    back = zwgk.from_json(zwgk.to_json(cell))
+    assert isinstance(back.value, Decimal)
+    assert back.value == Decimal("4068.208")
+    counted = zwgk.from_json(zwgk.to_json(zwgk.Finding("x", zwgk.Severity.INFO, "m", reported=25)))
+    assert type(counted.reported) is int
+
+
+BASE = {"schema_version": "1.0", "type": "Span", "start": 1, "end": 2}
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "words"),
+    [
+        ({"schema_version": "2.0"}, "$.schema_version", "cannot be read"),
+        ({"schema_version": "1.9"}, "$.schema_version", "cannot be read"),
+        ({"schema_version": None}, "$.schema_version", "schema_version"),
+        ({"type": "Nope"}, "$.type", "unknown type tag"),
+        ({"extra": 1}, "$", "unknown keys ['extra']"),
+        ({"start": True}, "$.start", "expected an integer"),
+        ({"start": "1"}, "$.start", "expected an integer"),
+        ({"end": 0}, "$", "before its start"),
+    ],
+)
+def test_bad_dumps_name_the_path(change: dict[str, object], where: str, words: str) -> None:
+    with pytest.raises(zwgk.SchemaError) as info:
+        zwgk.from_json(json.dumps({**BASE, **change}))
+    assert info.value.where == where
+    assert words in info.value.message
+
+
+def test_missing_key_names_it() -> None:
+    with pytest.raises(zwgk.SchemaError, match="required key 'end' is missing"):
+        zwgk.from_json('{"schema_version": "1.0", "type": "Span", "start": 1}')
+
+
+def test_nested_path_is_named() -> None:
+    doc = zwgk.AnnualReport(
+        title="t", tables=(zwgk.StatTable(id="local", format=zwgk.TableFormat.LEGACY_LOCAL),)
+    )
+    data = zwgk.to_data(doc)
+    data["tables"][0]["format"] = "f2099"
+    with pytest.raises(zwgk.SchemaError) as info:
+        zwgk.from_data(data)
+    assert info.value.where == "$.tables[0].format"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("not json", "invalid JSON"),
+        ("[1, 2]", "expected a JSON object"),
+        ('{"schema_version": "1.0", "type": "Finding", "reported": 1.5}', "floating-point"),
+        ('{"a": NaN}', "NaN is not a JSON number"),
+        ("[" * 500 + "]" * 500, "nested deeper"),
+        (b"\xff\xfe", "not UTF-8"),
+    ],
+)
+def test_malformed_json_raises_schema_error(text: str | bytes, words: str) -> None:
+    with pytest.raises(zwgk.SchemaError, match=words):
+        zwgk.from_json(text)
+
+
+def test_oversized_payload_is_refused() -> None:
+    with pytest.raises(zwgk.SchemaError, match="exceeds the limit of 10"):
+        zwgk.from_json(json.dumps(BASE), max_chars=10)
+
+
+def test_wrong_class_is_refused() -> None:
+    with pytest.raises(zwgk.SchemaError, match="expected a Cell dump, got Span"):
+        zwgk.from_json(json.dumps(BASE), zwgk.Cell)
+
+
+def test_to_json_refuses_foreign_objects() -> None:
+    with pytest.raises(TypeError, match="not a zwgk model class"):
+        zwgk.to_json(object())
+
+
+@given(st.text(max_size=200))
+def test_random_text_only_raises_schema_error(text: str) -> None:
+    with pytest.raises(zwgk.SchemaError):
+        zwgk.from_json(text)
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        zwgk.ZwgkError("m", where="w"),
+        zwgk.SchemaError("bad", where="$.x"),
+        zwgk.DecodeError("undecodable", where="byte 3"),
+        zwgk.MissingExtraError("pandas", "to_frame"),
+        zwgk.UnknownError("no such thing"),
+    ],
+)
+def test_errors_pickle_and_keep_their_message(exc: zwgk.ZwgkError) -> None:
+    back = pickle.loads(pickle.dumps(exc))
+    assert type(back) is type(exc)
+    assert str(back) == str(exc)
+    assert back.where == exc.where
+
+
+def test_error_branches_subclass_builtins() -> None:
+    assert issubclass(zwgk.SchemaError, ValueError)
+    assert issubclass(zwgk.InputError, ValueError)
+    assert issubclass(zwgk.DecodeError, zwgk.InputError)
+    assert issubclass(zwgk.UnknownError, LookupError)
+    assert issubclass(zwgk.MissingExtraError, ImportError)
+    assert str(zwgk.SchemaError("bad", where="$.x")) == "bad @ $.x"
