@@ -19,7 +19,7 @@ A tour of the public API, all importable from ``zwgk``:
 - **Errors.** Everything zwgk raises on purpose derives from
   [`ZwgkError`][zwgk.ZwgkError]; inconsistent data gives [`Finding`][zwgk.Finding]s.
 
-Example:
+Examples:
     >>> import zwgk
     >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
     >>> (report.kind.value, report.year, report.format.value)

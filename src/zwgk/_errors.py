@@ -13,7 +13,7 @@ class ZwgkError(Exception):
 
     Catch this to handle any failure of the library in one place.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> try:
         ...     zwgk.from_json("not json")
@@ -46,7 +46,7 @@ class InputError(ZwgkError, ValueError):
     Raised for the wrong type (neither ``str`` nor ``bytes``), input over the
     configured size limit, or a document nested deeper than allowed.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> try:
         ...     zwgk.parse(42)  # type: ignore[arg-type]
@@ -59,7 +59,7 @@ class InputError(ZwgkError, ValueError):
 class DecodeError(InputError):
     """Bytes that no supported encoding decodes; ``where`` names the byte offset.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> try:
         ...     zwgk.parse(b"\\xff\\xfe\\x00\\xd8 broken")
@@ -74,7 +74,7 @@ class SchemaError(ZwgkError, ValueError):
 
     ``where`` is the JSON path of the offending value (``$.tables[0].cells[3].value``).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> try:
         ...     zwgk.from_json('{"schema_version": "0.0", "type": "Span", "start": 0, "end": 1}')
@@ -87,7 +87,7 @@ class SchemaError(ZwgkError, ValueError):
 class DataError(ZwgkError, ValueError):
     """Packaged or user-supplied reference data is malformed (an indicator tree, an identity).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> try:
         ...     zwgk.Identity.parse("X1", "a[value] ~ b[value]")
@@ -100,7 +100,7 @@ class DataError(ZwgkError, ValueError):
 class UnknownError(ZwgkError, LookupError):
     """A lookup found nothing: an unknown generation, indicator or division code.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> try:
         ...     zwgk.indicator_tree("f2030")
@@ -113,7 +113,7 @@ class UnknownError(ZwgkError, LookupError):
 class MissingExtraError(ZwgkError, ImportError):
     """An optional dependency is needed; the message names the extra to install.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> str(zwgk.MissingExtraError("pandas", "to_frame"))
         "to_frame needs the optional dependency 'pandas': pip install 'zwgk[pandas]'"

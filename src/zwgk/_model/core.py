@@ -22,7 +22,7 @@ def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) ->
 class Span:
     """Character offsets ``[start, end)`` in the source text a value was read from.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> text = "共受理申请25件"
         >>> span = zwgk.Span(5, 7)
@@ -54,7 +54,7 @@ class Agency:
     canonical forms when they are known.  Agencies are keyed by division code
     plus full name, never by a short name (every county has a 财政局).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> a = zwgk.Agency(name="株洲市工商局", full_name="株洲市工商行政管理局",
         ...                 level=zwgk.Level.CITY, division_code="430200",
@@ -81,7 +81,7 @@ class Agency:
 class Unit:
     """A unit that a plan names as lead or cooperating (牵头单位 / 配合单位).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Unit("注册处").name
         '注册处'
@@ -97,7 +97,7 @@ class Duration:
 
     ``unit`` is one of ``hour``, ``day``, ``working_day``, ``week``, ``month``, ``year``.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Duration(24, "hour")
         Duration(amount=24, unit='hour')
@@ -116,7 +116,7 @@ class Recurrence:
     ``period`` is ``year``, ``quarter``, ``month`` or ``week``; ``months`` and
     ``day`` are empty or ``None`` where the phrase does not fix them.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Recurrence("year", months=(6, 12))
         Recurrence(period='year', months=(6, 12), day=None)
@@ -131,7 +131,7 @@ class Recurrence:
 class Deadline:
     """A deadline as printed (完成时限), with what it means where that can be said.
 
-    Example:
+    Examples:
         >>> import datetime, zwgk
         >>> d = zwgk.Deadline("2017年底前", zwgk.DeadlineKind.DATE, date=datetime.date(2017, 12, 31))
         >>> d.date.isoformat()
@@ -151,7 +151,7 @@ class Deadline:
 class Ref:
     """Where a finding points: an indicator and column of a table, and/or a span of text.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Ref("apps_received", "value", zwgk.Span(10, 12)).label
         'apps_received[value]'
@@ -177,7 +177,7 @@ class Finding:
     (the total first, then the parts used); ``missing`` names parts that were
     not reported; ``reported`` and ``expected`` are the values compared.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> f = zwgk.Finding("identity", zwgk.Severity.ERROR, "L1 fails",
         ...                  rule="L1", reported=25, expected=24)

@@ -22,7 +22,7 @@ class Section:
     depth (1 = top), and ``span`` runs from the heading to the next heading of
     the same or a higher level.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> s = zwgk.Section(heading="一、总体情况", number="一", title="总体情况",
         ...                  level=1, span=zwgk.Span(0, 40))
@@ -40,7 +40,7 @@ class Section:
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, depth first.
 
-        Example:
+        Examples:
             >>> import zwgk
             >>> s = zwgk.Section("一、总体", "一", "总体", 1, zwgk.Span(0, 4))
             >>> [x.title for x in s.walk()]
@@ -55,7 +55,7 @@ class Section:
 class Contact:
     """A contact person and telephone given by a document (联系人 / 联系电话).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Contact(person="王明", phone="0351-1234567").phone
         '0351-1234567'
@@ -76,7 +76,7 @@ class Task:
     ``lead_inherited`` is true where a merged table cell left the row without
     units and they were taken from the row above.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> t = zwgk.Task(path=("二", "(一)", "1"), title="进一步推进权力清单公开",
         ...               text="…", lead=(zwgk.Unit("注册处"), zwgk.Unit("法制处")))
@@ -103,7 +103,7 @@ class Task:
     def walk(self) -> Iterator[Task]:
         """This task and every task below it, depth first.
 
-        Example:
+        Examples:
             >>> import zwgk
             >>> t = zwgk.Task(("一",), "总体要求", "")
             >>> [x.path for x in t.walk()]
@@ -123,7 +123,7 @@ class Document:
     date.  ``metadata`` keeps every page-metadata field as printed (label,
     value); ``findings`` are what the parser noticed.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> doc = zwgk.OtherDocument(title="停电通知")
         >>> (doc.kind.value, doc.title)
@@ -146,7 +146,7 @@ class Document:
     def walk_sections(self) -> Iterator[Section]:
         """Every section of the outline, depth first.
 
-        Example:
+        Examples:
             >>> import zwgk
             >>> list(zwgk.OtherDocument(title="x").walk_sections())
             []
@@ -159,7 +159,7 @@ class Document:
 class OtherDocument(Document):
     """A page that is neither a report nor a plan: notices, rules, guides, templates.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.OtherDocument(title="申请的处理及时限").kind
         <DocumentKind.OTHER: 'other'>
@@ -176,7 +176,7 @@ class AnnualReport(Document):
     the table itself (``None`` when the report has no table), ``scope``
     whether it reports the agency's own work or a region's aggregate.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> r = zwgk.AnnualReport(title="2017年度报告", year=2017,
         ...                       format=zwgk.TableFormat.LEGACY_2014)
@@ -195,7 +195,7 @@ class AnnualReport(Document):
     def cells(self) -> Iterator[Cell]:
         """Every cell of every table.
 
-        Example:
+        Examples:
             >>> import zwgk
             >>> list(zwgk.AnnualReport(title="x").cells())
             []
@@ -206,7 +206,7 @@ class AnnualReport(Document):
     def cell(self, indicator: str, column: str = "value") -> Cell | None:
         """The first cell at ``indicator`` and ``column`` in any table, or ``None``.
 
-        Example:
+        Examples:
             >>> import zwgk
             >>> zwgk.AnnualReport(title="x").cell("apps_received") is None
             True
@@ -225,7 +225,7 @@ class Plan(Document):
     ``addressees`` are the cover notice's 主送 units, ``reply_deadline`` the
     date the notice asks replies by, ``attachments`` the 附件 titles.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> p = zwgk.ImplementationPlan(title="实施方案", tasks=(zwgk.Task(("一",), "总体要求", ""),))
         >>> [t.title for t in p.walk_tasks()]
@@ -248,7 +248,7 @@ class Plan(Document):
 class ImplementationPlan(Plan):
     """An implementation plan (实施方案 / 工作方案 / 实施意见).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.ImplementationPlan(title="全面推进政务公开工作实施方案").kind.value
         'implementation_plan'
@@ -261,7 +261,7 @@ class ImplementationPlan(Plan):
 class WorkPoints(Plan):
     """Work points or a task breakdown (政务公开工作要点 / 主要任务分解表).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.WorkPoints(title="2022年政务公开工作主要任务分解表").kind.value
         'work_points'

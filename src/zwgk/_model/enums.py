@@ -8,7 +8,7 @@ import enum
 class DocumentKind(enum.StrEnum):
     """What a document is.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.DocumentKind("annual_report") is zwgk.DocumentKind.ANNUAL_REPORT
         True
@@ -27,7 +27,7 @@ class DocumentKind(enum.StrEnum):
 class TableFormat(enum.StrEnum):
     """The generation of statistical table a report uses.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> [f.value for f in zwgk.TableFormat]
         ['legacy_local', 'legacy_2014', 'f2019', 'f2021']
@@ -46,7 +46,7 @@ class TableFormat(enum.StrEnum):
 class Scope(enum.StrEnum):
     """Whose data a report holds.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Scope.AGGREGATE.value
         'aggregate'
@@ -61,7 +61,7 @@ class Scope(enum.StrEnum):
 class Level(enum.StrEnum):
     """Administrative level of an agency.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Level.COUNTY.value
         'county'
@@ -84,7 +84,7 @@ class Level(enum.StrEnum):
 class TokenClass(enum.StrEnum):
     """What a printed cell token is; blank, dashes, slashes and 无 are never zero.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.TokenClass.DASH.value
         'dash'
@@ -109,7 +109,7 @@ class TokenClass(enum.StrEnum):
 class Severity(enum.StrEnum):
     """How serious a finding is.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Severity.ERROR > zwgk.Severity.INFO  # plain string order; use rank
         False
@@ -133,7 +133,7 @@ class Severity(enum.StrEnum):
 class Tag(enum.StrEnum):
     """How firmly an identity holds.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Tag.ALWAYS.severity
         <Severity.ERROR: 'error'>
@@ -153,7 +153,7 @@ class Tag(enum.StrEnum):
 class Layout(enum.StrEnum):
     """How a table template is laid out on the page.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Layout.VERTICAL.value
         'vertical'
@@ -170,7 +170,7 @@ class Layout(enum.StrEnum):
 class DeadlineKind(enum.StrEnum):
     """What a deadline phrase means.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.DeadlineKind.RELATIVE.value
         'relative'

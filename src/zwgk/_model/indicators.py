@@ -30,7 +30,7 @@ class Column:
     ``labels`` are the printed header labels, outermost first
     (``("申请人情况", "法人或其他组织", "商业企业")``).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> t3 = zwgk.indicator_tree("f2021").table("t3")
         >>> t3.column("commercial_enterprise").label
@@ -56,7 +56,7 @@ class Indicator:
     row has (``None``: all of the table's); ``block`` is the sub-table heading
     of 表二 rows (``第二十条第（一）项``).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> row = zwgk.indicator_tree("legacy_2014").find("apps_received")
         >>> (row.label, [c.id for c in row.children])
@@ -86,7 +86,7 @@ class Term:
     ``*`` as indicator or column is a wildcard bound when the identity is
     checked (every row / every column both sides share).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Identity.parse("X-1", "carried_over_in[*] = carried_over_out[*]@-1").rhs[0]
         Term(indicator='carried_over_out', column='*', sign=1, year_offset=-1)
@@ -109,7 +109,7 @@ class Identity:
     ``relation`` is ``=``, ``<=`` or ``>=``; ``tag`` says whether a
     violation is an error (``always``) or a warning (``usually``).
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> i = zwgk.Identity.parse("L7", "staff_total[value] = staff_full_time[value] + staff_part_time[value]")
         >>> (i.relation, [t.indicator for t in i.rhs])
@@ -181,7 +181,7 @@ def _parse_side(id: str, text: str) -> tuple[Term, ...]:
 class TableTemplate:
     """One table of a generation's template: layout, columns, indicator rows, identities.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> t = zwgk.indicator_tree("f2021").table("t4")
         >>> (t.qualified_id, t.layout.value, len(list(t.leaves())))
@@ -244,7 +244,7 @@ class TableTemplate:
 class IndicatorTree:
     """All tables of one generation's template, with its legal basis and years.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> tree = zwgk.indicator_tree("legacy_2014")
         >>> (tree.format.value, tree.basis, tree.years)
@@ -285,7 +285,7 @@ def indicator_tree(format: TableFormat | str) -> IndicatorTree:
 
     Raises [`UnknownError`][zwgk.UnknownError] for a generation with no shipped tree.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> [t.id for t in zwgk.indicator_tree("f2021").tables]
         ['t2', 't3', 't4']
@@ -312,7 +312,7 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
     This is how a province's local variant is added: as data, not code.
     Raises [`DataError`][zwgk.DataError] naming the place of a malformed entry.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> tree = zwgk.tree_from_data({
         ...     "format": "legacy_local", "title": "统计报表", "basis": "", "years": [2008, 2013],

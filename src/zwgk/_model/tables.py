@@ -27,7 +27,7 @@ class Cell:
     ``640020470`` into cells), ``inferred`` is set, ``inferred_reason`` says
     why and ``alternatives`` lists the other values the cell could take.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> c = zwgk.Cell(indicator="apps_received", column="value",
         ...               row_labels=("三、依申请公开情况", "(一)收到申请数"),
@@ -68,7 +68,7 @@ class Cell:
 class Unplaced:
     """A number inside a table that the parser could not put in a cell, kept, never dropped.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.Unplaced("17", zwgk.Span(5, 7), "more numbers than cells").raw
         '17'
@@ -86,7 +86,7 @@ class StatTable:
     ``id`` is the template's id (``f2021.t3``, ``legacy_2014.t1``) or
     ``local`` for a table no template knows.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> t = zwgk.StatTable(id="legacy_2014.t1", format=zwgk.TableFormat.LEGACY_2014)
         >>> (t.id, len(t.cells))
@@ -103,7 +103,7 @@ class StatTable:
     def get(self, indicator: str, column: str = "value") -> Cell | None:
         """The cell at ``indicator`` and ``column``, or ``None``.
 
-        Example:
+        Examples:
             >>> import zwgk
             >>> t = zwgk.StatTable(id="local", format=zwgk.TableFormat.LEGACY_LOCAL)
             >>> t.get("apps_received") is None
@@ -117,7 +117,7 @@ class StatTable:
     def value(self, indicator: str, column: str = "value") -> Value:
         """The value at ``indicator`` and ``column`` (``None`` if absent or empty).
 
-        Example:
+        Examples:
             >>> import zwgk
             >>> t = zwgk.StatTable(id="local", format=zwgk.TableFormat.LEGACY_LOCAL)
             >>> t.value("apps_received") is None
@@ -139,7 +139,7 @@ class NarrativeFact:
     ``indicator``/``column`` name the table cell it restates where that is
     unambiguous.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> f = zwgk.NarrativeFact(phrase="发布信息", raw="246", value=246, unit="条",
         ...                        span=zwgk.Span(0, 3))

@@ -54,7 +54,7 @@ class MetaField:
 def metadata_fields(norm: str) -> list[MetaField]:
     """Every ``label: value`` pair in the text, in order (values cut at the next label or line).
 
-    Example:
+    Examples:
         >>> from zwgk._parse.meta import metadata_fields
         >>> [(f.key, f.value) for f in metadata_fields("索 引 号： A/2013-2 成文日期： 2013-01-25")]
         [('index_no', 'A/2013-2'), ('written', '2013-01-25')]
@@ -107,7 +107,7 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
 def find_dates(norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[dt.date, int, int]]:
     """Every date in ``norm[start:end]`` with its offsets.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.meta import find_dates
         >>> [d.isoformat() for d, _, _ in find_dates("二〇一二年二月二十日 与 2018年3月14日")]
         ['2012-02-20', '2018-03-14']
@@ -121,7 +121,7 @@ def find_dates(norm: str, start: int = 0, end: int | None = None) -> Iterator[tu
 def first_date(value: str) -> dt.date | None:
     """The first date in a short string such as a metadata value.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.meta import first_date
         >>> first_date("2021-10-08 15:47")
         datetime.date(2021, 10, 8)
@@ -156,7 +156,7 @@ class Signature:
 def signatures(norm: str) -> list[Signature]:
     """Organ-plus-date pairs that look like a closing signature, in order.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.meta import signatures
         >>> [(s.org, s.date.isoformat()) for s in signatures("特此报告。\\n沈阳市工商局\\n2018年3月1日")]
         [('沈阳市工商局', '2018-03-01')]
@@ -188,7 +188,7 @@ _PERIOD = re.compile(
 def year_from_title(title: str) -> int | None:
     """The first ``YYYY年`` / ``YYYY年度`` of a title.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.meta import year_from_title
         >>> year_from_title("株洲市工商行政管理局2017年度政府信息公开工作年度报告")
         2017
@@ -200,7 +200,7 @@ def year_from_title(title: str) -> int | None:
 def statistics_year(norm: str) -> int | None:
     """The year of the statistics period (``统计期限自2017年1月1日起``), if stated.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.meta import statistics_year
         >>> statistics_year("本报告所列数据的统计期限自2015年1月1日起至2015年12月31日。")
         2015

@@ -60,7 +60,7 @@ def normalize(text: str) -> str:
 
     The result has the same length as the input, so offsets carry over.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.text import normalize
         >>> normalize("（一）收到申请数　２５")
         '(一)收到申请数 25'
@@ -85,7 +85,7 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     Raises [`InputError`][zwgk.InputError] for the wrong type or size and
     [`DecodeError`][zwgk.DecodeError] naming the byte offset of undecodable input.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.text import read_input
         >>> read_input("公开日期:2018-03-14".encode("gb18030")).encoding
         'gb18030'
@@ -116,7 +116,7 @@ _BOMS = (
 def decode(raw: bytes) -> tuple[str, str]:
     """Decode document bytes; return the text and the encoding used.
 
-    Example:
+    Examples:
         >>> from zwgk._parse.text import decode
         >>> decode("年度报告".encode("utf-8-sig"))
         ('年度报告', 'utf-8-sig')

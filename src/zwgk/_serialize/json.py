@@ -117,7 +117,7 @@ CONVERTER = _make_converter()
 def to_data(obj: object) -> dict[str, Any]:
     """The JSON-ready dict of a model object: ``schema_version``, ``type`` and fields.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.to_data(zwgk.Span(3, 5))
         {'schema_version': '1.0', 'type': 'Span', 'start': 3, 'end': 5}
@@ -132,7 +132,7 @@ def to_data(obj: object) -> dict[str, Any]:
 def to_json(obj: object, *, indent: int | None = None) -> str:
     """Serialize any model object to JSON, losslessly.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.to_json(zwgk.Span(3, 5))
         '{"schema_version": "1.0", "type": "Span", "start": 3, "end": 5}'
@@ -146,7 +146,7 @@ def from_data(data: object, cls: type[T] | None = None) -> Any:
     ``cls`` (optional) checks that the dump holds that class.  Raises
     [`SchemaError`][zwgk.SchemaError] naming the JSON path of what is wrong.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.from_data({"schema_version": "1.0", "type": "Span", "start": 3, "end": 5})
         Span(start=3, end=5)
@@ -182,7 +182,7 @@ def from_json(
     ``max_depth`` raise [`SchemaError`][zwgk.SchemaError] naming the JSON path.
     Nothing in the text is ever evaluated.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> zwgk.from_json(zwgk.to_json(zwgk.Span(3, 5)))
         Span(start=3, end=5)

@@ -26,7 +26,7 @@ def json_schema() -> dict[str, Any]:
     It is the committed file ``zwgk/_data/schema.json``; a test keeps it equal
     to what the model generates.
 
-    Example:
+    Examples:
         >>> import zwgk
         >>> schema = zwgk.json_schema()
         >>> (schema["$schema"], "AnnualReport" in schema["$defs"])

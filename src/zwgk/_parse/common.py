@@ -1,0 +1,140 @@
+"""Metadata every document kind shares: title, dates, numbers, issuing organ, body start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from zwgk._parse.meta import (
+    DOC_NO_RE,
+    MetaField,
+    Signature,
+    first_date,
+    metadata_fields,
+    signatures,
+)
+from zwgk._parse.text import Source
+
+_BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
+_NOISE_LINE = re.compile(
+    r"首页|当前位置|->|设为首页|加入收藏|字体|字号|打印|分享|扫一扫|微信|微博|\||>>|登录|无障碍"
+)
+_TITLE_WORDS = re.compile(
+    r"报告|方案|要点|通知|意见|办法|制度|公告|计划|规定|决定|分解表|安排|通告|规则|指南|时限|函"
+)
+_INDEX_NO = re.compile(r"[0-9A-Za-z-]{3,24}/ ?(?:19|20)\d\d(?:\d\d)?-\d{1,8}|[A-Z]{2}\d{3,}-[\d-]+")
+
+
+@attrs.frozen
+class Common:
+    """What the shared metadata pass found, before a kind-specific parser adds its part."""
+
+    title: str
+    title_span: tuple[int, int] | None
+    published: dt.date | None
+    signed: dt.date | None
+    signature: Signature | None
+    index_no: str | None
+    doc_no: str | None
+    publisher: str | None
+    fields: tuple[MetaField, ...]
+    body_start: int
+
+    @property
+    def metadata(self) -> tuple[tuple[str, str], ...]:
+        """The page metadata as printed (label, value), empty values left out."""
+        return tuple((f.label, f.value) for f in self.fields if f.value)
+
+
+def _first(fields: list[MetaField], key: str) -> MetaField | None:
+    return next((f for f in fields if f.key == key and f.value), None)
+
+
+def _token(value: str) -> str:
+    return value.split(" ", 1)[0]
+
+
+def read_common(src: Source) -> Common:
+    """Read title, dates, numbers and organ from the page metadata and the body.
+
+    Examples:
+        >>> from zwgk._parse.text import read_input
+        >>> from zwgk._parse.common import read_common
+        >>> c = read_common(read_input("标题: 某某通知\\n发布时间: 2016-05-30 09:37\\n==== 正文 ====\\n正文内容"))
+        >>> (c.title, c.published.isoformat())
+        ('某某通知', '2016-05-30')
+    """
+    norm = src.norm
+    fields = metadata_fields(norm)
+    mark = _BODY_MARK.search(norm)
+    body_start = mark.end() if mark else 0
+
+    title_field = _first(fields, "title")
+    if title_field is not None:
+        title, title_span = title_field.value, (title_field.start, title_field.end)
+    else:
+        title, title_span = _title_from_lines(norm, body_start)
+
+    published_field = _first(fields, "published")
+    published = first_date(published_field.value) if published_field else None
+    written_field = _first(fields, "written")
+    written = first_date(written_field.value) if written_field else None
+
+    sigs = [s for s in signatures(norm) if s.start >= body_start]
+    signature = sigs[-1] if sigs else None
+    # A signature at the very top is the page's source line, not a closing one.
+    if signature is not None and signature.start < len(norm) * 0.1 and len(norm) > 2000:
+        signature = None
+    signed = written or (signature.date if signature else None)
+    if published is None:
+        published = signed
+
+    index_field = _first(fields, "index_no")
+    index_no = None
+    if index_field is not None:
+        m = _INDEX_NO.search(index_field.value)
+        index_no = m.group(0).replace(" ", "") if m else _token(index_field.value)
+
+    doc_no = None
+    doc_field = _first(fields, "doc_no")
+    if doc_field is not None:
+        m = DOC_NO_RE.search(doc_field.value)
+        doc_no = m.group(0) if m else None
+
+    publisher_field = _first(fields, "publisher")
+    publisher = _token(publisher_field.value) if publisher_field else None
+    return Common(
+        title=title,
+        title_span=title_span,
+        published=published,
+        signed=signed,
+        signature=signature,
+        index_no=index_no,
+        doc_no=doc_no,
+        publisher=publisher,
+        fields=tuple(fields),
+        body_start=body_start,
+    )
+
+
+def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | None]:
+    # The first short line that names a document kind, else the first plain line.
+    fallback: tuple[str, tuple[int, int] | None] = ("", None)
+    pos = start
+    for count, line in enumerate(norm[start:].split("\n")):
+        if count > 60:
+            break
+        stripped = line.strip(" •")
+        begin = pos + line.find(stripped) if stripped else pos
+        pos += len(line) + 1
+        if not (4 <= len(stripped) <= 80) or "。" in stripped or ":" in stripped:
+            continue
+        if _NOISE_LINE.search(stripped):
+            continue
+        if _TITLE_WORDS.search(stripped):
+            return stripped, (begin, begin + len(stripped))
+        if fallback[1] is None:
+            fallback = (stripped, (begin, begin + len(stripped)))
+    return fallback

@@ -1,0 +1,218 @@
+"""Deadline phrases of plans and work points (完成时限), read into [`Deadline`][zwgk.Deadline]s.
+
+One regular expression finds every phrase in a single left-to-right pass;
+each alternative is bounded, so matching is linear in the input size.  The
+document year (from the title, else the publication or signature date)
+fills in phrases that print no year: ``6月20日前`` in a 2017 notice is
+2017-06-20, ``年内`` is 31 December of that year.  Phrases that name no
+resolvable date without a year come back as ``UNRESOLVED``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from zwgk._model.core import Deadline, Duration, Recurrence, Span
+from zwgk._model.enums import DeadlineKind
+
+_CN = "〇零一二两三四五六七八九十"
+_CN_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_BEFORE = r"(?:之前|以前|前|止)"
+_Y = r"(?:19|20)\d\d"
+_NUM = rf"(?:\d{{1,3}}|[{_CN}]{{1,3}})"
+_MONTH_LIST = r"\d{1,2}(?: *[、,和及与] *\d{1,2}){0,11}"
+
+_DEADLINE_RE = re.compile(
+    "|".join(
+        (
+            # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
+            rf"(?P<freq>每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
+            r"|不定期|定期|动态更新|动态调整)",
+            # ongoing: 持续推进, 长期坚持
+            r"(?P<ongoing>持续推进|长期坚持|长期执行|持续开展)",
+            # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
+            rf"(?P<ryear>每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
+            rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
+            r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
+            # monthly: 每月5日前, 每月底
+            rf"(?P<rmonth>每(?:个)?月(?:的)? *(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
+            r"(?P<rquarter>每(?:个)?季度(?:末|结束后)?)",
+            r"(?P<rweek>每(?:周|星期))",
+            # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
+            rf"(?P<range>(?:{_Y} *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *(?:-|—{{1,2}}|~|至|到) *"
+            rf"(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
+            # relative durations: 3个工作日内, 24小时内, 3年内
+            rf"(?P<dur>(?P<damount>{_NUM}) *(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
+            r" *(?:之内|以内|内))",
+            # absolute dates
+            rf"(?P<ymd>(?P<y1>{_Y}) *年 *(?P<m1>\d{{1,2}}) *月 *(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
+            rf"(?P<ymend>(?P<y2>{_Y}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
+            rf"(?P<yend>(?P<y3>{_Y}) *年 *(?:底|末){_BEFORE}?)",
+            rf"(?P<yin>(?P<y4>{_Y}) *年(?:内|以内))",
+            rf"(?P<md>(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE})",
+            rf"(?P<mend>(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
+            rf"(?P<thisyear>(?<![\d{_CN}个每])(?:今|本)?(?:年底|年末){_BEFORE}?|(?<![\d{_CN}个每近])(?:今|本)?年内)",
+        )
+    )
+)
+
+_UNITS = {"工作日": "working_day", "小时": "hour", "日": "day", "天": "day", "周": "week",
+          "星期": "week", "月": "month", "年": "year"}  # fmt: skip
+_EVENT_STOP = re.compile(r"[于在自从,。;:、\s应要须并即]")
+
+
+def _cn_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        if len(text) == 1 and text in _CN_VALUES:
+            return _CN_VALUES[text]
+        return None
+    tens, _, ones = text.partition("十")
+    t = _CN_VALUES.get(tens) if tens else 1
+    o = _CN_VALUES.get(ones) if ones else 0
+    return None if t is None or o is None else t * 10 + o
+
+
+def _last_day(year: int, month: int) -> dt.date | None:
+    if not 1 <= month <= 12:
+        return None
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _event_before(norm: str, start: int, floor: int) -> int | None:
+    """Start of the event in ``…文件公开后3个工作日内`` when ``后`` precedes ``start``."""
+    pos = start
+    while pos > floor and norm[pos - 1] == " ":
+        pos -= 1
+    if pos <= floor or norm[pos - 1] != "后":
+        return None
+    begin = pos - 1
+    limit = max(floor, begin - 10)
+    while begin > limit and not _EVENT_STOP.match(norm[begin - 1]):
+        begin -= 1
+    return begin if begin < pos - 1 else None
+
+
+def _unresolved(phrase: str, span: Span) -> Deadline:
+    return Deadline(phrase, DeadlineKind.UNRESOLVED, span=span)
+
+
+def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> Deadline:
+    kind = m.lastgroup
+    start, end = m.start(), m.end()
+    span = Span(start, end)
+    phrase = m.group(0)
+    if kind == "freq":
+        return Deadline(phrase, DeadlineKind.FREQUENCY, span=span)
+    if kind == "ongoing":
+        return Deadline(phrase, DeadlineKind.ONGOING, span=span)
+    if kind == "ryear":
+        months = tuple(int(x) for x in re.findall(r"\d{1,2}", m.group("rmonths")))
+        if not all(1 <= x <= 12 for x in months):
+            return _unresolved(phrase, span)
+        day: int | None = int(m.group("rday")) if m.group("rday") else None
+        if m.group("rend") and len(months) == 1:
+            day = calendar.monthrange(2001, months[0])[1]
+        return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("year", months, day),
+                        span=span)  # fmt: skip
+    if kind == "ryearend":
+        return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("year", (12,), 31),
+                        span=span)  # fmt: skip
+    if kind == "rmonth":
+        mday = int(m.group("rmday")) if m.group("rmday") else None
+        return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("month", (), mday),
+                        span=span)  # fmt: skip
+    if kind == "rquarter":
+        return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("quarter"), span=span)
+    if kind == "rweek":
+        return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("week"), span=span)
+    if kind == "dur":
+        amount = _cn_number(m.group("damount"))
+        unit = _UNITS[m.group("du1") or m.group("du2")]
+        if amount is None:
+            return _unresolved(phrase, span)
+        event_start = _event_before(norm, start, floor)
+        after = None
+        if event_start is not None:
+            after = norm[event_start : start].rstrip(" ")[:-1]
+            span = Span(event_start, end)
+            phrase = norm[event_start:end]
+        return Deadline(phrase, DeadlineKind.RELATIVE, duration=Duration(amount, unit), after=after,
+                        span=span)  # fmt: skip
+    date: dt.date | None = None
+    if kind == "ymd":
+        date = _date(int(m.group("y1")), int(m.group("m1")), int(m.group("d1")))
+    elif kind == "ymend":
+        date = _last_day(int(m.group("y2")), int(m.group("m2")))
+    elif kind == "yend":
+        date = dt.date(int(m.group("y3")), 12, 31)
+    elif kind == "yin":
+        date = dt.date(int(m.group("y4")), 12, 31)
+    elif year is not None and kind == "md":
+        date = _date(year, int(m.group("m5")), int(m.group("d5")))
+    elif year is not None and kind == "mend":
+        date = _last_day(year, int(m.group("m6")))
+    elif year is not None and kind == "thisyear":
+        date = dt.date(year, 12, 31)
+    elif kind == "range":
+        end_year = int(m.group("gy")) if m.group("gy") else year
+        if end_year is not None:
+            month = int(m.group("gm"))
+            if m.group("gd"):
+                date = _date(end_year, month, int(m.group("gd")))
+            else:
+                date = _last_day(end_year, month)
+    if date is None:
+        return _unresolved(phrase, span)
+    return Deadline(phrase, DeadlineKind.DATE, date=date, span=span)
+
+
+def iter_deadlines(
+    norm: str, start: int = 0, end: int | None = None, *, year: int | None = None
+) -> Iterator[Deadline]:
+    """Every deadline phrase in ``norm[start:end]``, in order, with spans into ``norm``.
+
+    ``year`` is the document year used for phrases that print none.
+
+    Example:
+        >>> from zwgk._parse.deadlines import iter_deadlines
+        >>> [(d.phrase, d.kind.value) for d in iter_deadlines("于6月 20日前报送,每季度通报", year=2017)]
+        [('6月 20日前', 'date'), ('每季度', 'recurring')]
+    """
+    stop = len(norm) if end is None else end
+    for m in _DEADLINE_RE.finditer(norm, start, stop):
+        yield _from_match(m, norm, start, year)
+
+
+def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:
+    """Read one deadline phrase (a 完成时限 cell); ``UNRESOLVED`` when nothing in it is understood.
+
+    Example:
+        >>> from zwgk._parse.deadlines import parse_deadline
+        >>> d = parse_deadline("2017年底前")
+        >>> (d.kind.value, d.date.isoformat())
+        ('date', '2017-12-31')
+        >>> parse_deadline("每年的12月31日前").recurrence
+        Recurrence(period='year', months=(12,), day=31)
+        >>> d = parse_deadline("文件公开后3个工作日内")
+        >>> (d.duration, d.after)
+        (Duration(amount=3, unit='working_day'), '文件公开')
+        >>> parse_deadline("按计划").kind.value
+        'unresolved'
+    """
+    found = next(iter_deadlines(phrase, year=year), None)
+    if found is None:
+        return Deadline(phrase, DeadlineKind.UNRESOLVED, span=Span(0, len(phrase)))
+    return found

@@ -1,0 +1,115 @@
+"""Splitting runs of digits that a flattened table glued together (``640020470``).
+
+A run of ``L`` digits that must fill ``n`` cells has at most C(L-1, n-1)
+splits; with the rule that no cell but ``0`` starts with ``0`` far fewer
+remain.  The search is bounded: it stops after ``max_steps`` steps or
+``max_candidates`` candidates and says so, so a 10 MB run of digits costs
+no more than a short one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+#: Default bound on the search steps of one split.
+MAX_STEPS = 50_000
+#: Default bound on the candidates one split keeps.
+MAX_CANDIDATES = 256
+#: Rows wider than this are never split (the deepest template row has 15 cells).
+MAX_CELLS = 64
+#: Runs longer than this are never split (no table cell has that many digits).
+MAX_RUN = 40
+
+
+@attrs.frozen
+class SplitResult:
+    """The splits of some runs into cells that pass a check, and whether the search was cut."""
+
+    candidates: tuple[tuple[str, ...], ...]
+    exhausted: bool
+
+
+def split_runs(
+    runs: Sequence[str],
+    cells: int,
+    check: Callable[[tuple[str, ...]], bool] | None = None,
+    *,
+    max_steps: int = MAX_STEPS,
+    max_candidates: int = MAX_CANDIDATES,
+) -> SplitResult:
+    """Every way to cut ``runs`` (in order) into ``cells`` parts that passes ``check``.
+
+    Each run gives at least one part; a part never starts with ``0`` unless it
+    is ``0``; the decimal places of a run (``13575394432.52``) stay on its
+    last part; a run holding anything but digits and one decimal point is never cut.
+
+    Examples:
+        >>> from zwgk._parse.split import split_runs
+        >>> total_ok = lambda parts: int(parts[-1]) == sum(map(int, parts[:-1]))
+        >>> split_runs(["710000071"], 7, total_ok).candidates
+        (('71', '0', '0', '0', '0', '0', '71'),)
+    """
+    if cells < len(runs) or cells > MAX_CELLS or any(len(r) > MAX_RUN for r in runs):
+        return SplitResult((), False)
+    found: list[tuple[str, ...]] = []
+    steps = 0
+    parts: list[str] = []
+    min_left = [0] * (len(runs) + 1)
+    max_left = [0] * (len(runs) + 1)
+    digits: list[str] = []
+    suffixes: list[str] = []
+    for run in runs:
+        whole, dot, fraction = run.partition(".")
+        cuttable = whole.isdigit() and (not dot or fraction.isdigit())
+        digits.append(whole if cuttable else "")
+        suffixes.append(dot + fraction if cuttable else run)
+    for i in range(len(runs) - 1, -1, -1):
+        uncuttable = not digits[i]
+        min_left[i] = min_left[i + 1] + 1
+        max_left[i] = max_left[i + 1] + (1 if uncuttable else len(digits[i]))
+    if not (min_left[0] <= cells <= max_left[0]):
+        return SplitResult((), False)
+
+    def walk(run_index: int, pos: int) -> bool:
+        # Returns False when a bound was hit and the search must stop.
+        nonlocal steps
+        steps += 1
+        if steps > max_steps or len(found) >= max_candidates:
+            return False
+        if run_index == len(runs):
+            if len(parts) == cells and (check is None or check(tuple(parts))):
+                found.append(tuple(parts))
+            return True
+        run = digits[run_index]
+        if not run:
+            parts.append(suffixes[run_index])
+            ok = walk(run_index + 1, 0)
+            parts.pop()
+            return ok
+        left_after = cells - len(parts) - 1  # parts still to place after this one
+        if pos and len(parts) >= cells:
+            return True
+        for end in range(pos + 1, len(run) + 1):
+            piece = run[pos:end]
+            if len(piece) > 1 and piece[0] == "0":
+                break
+            if end == len(run):
+                need_min, need_max = min_left[run_index + 1], max_left[run_index + 1]
+                if not (need_min <= left_after <= need_max):
+                    continue
+                parts.append(piece + suffixes[run_index])
+                ok = walk(run_index + 1, 0)
+            else:
+                if left_after < 1 + min_left[run_index + 1]:
+                    continue  # only the rest of the run as one piece fits
+                parts.append(piece)
+                ok = walk(run_index, end)
+            parts.pop()
+            if not ok:
+                return False
+        return True
+
+    complete = walk(0, 0)
+    return SplitResult(tuple(found), not complete)

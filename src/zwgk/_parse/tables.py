@@ -1,0 +1,910 @@
+"""Reading statistical tables, driven by the indicator trees.
+
+One mechanism serves every generation and layout:
+
+1. **Labels.** Each template row's printed label (numbering and bracketed
+   guidance stripped, spaces allowed between characters) is searched in
+   template order from an anchor, so a table flattened onto one line, split
+   over PDF lines or laid out in markdown is found the same way.
+2. **Values.** The text between a row's label and the next row's label holds
+   that row's tokens (header words and page furniture masked out).
+3. **Cells.** Tokens fill the row's columns.  Where digit runs were glued
+   together, the splitter proposes cuts and the template's identities pick
+   the ones that hold; every cut cell is marked inferred, and ambiguity is
+   kept as alternatives with a finding, never resolved silently.
+4. **Pools.** Where labels and values were printed apart (PDF extraction
+   writes a grid column by column), the values after a run of labels are
+   placed row by row or column by column, whichever the identities confirm.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from zwgk._model import (
+    Cell,
+    Finding,
+    Indicator,
+    Layout,
+    Ref,
+    Severity,
+    Span,
+    StatTable,
+    TableFormat,
+    TableTemplate,
+    Tag,
+    Term,
+    TokenClass,
+    Unplaced,
+    indicator_tree,
+)
+from zwgk._parse.split import split_runs
+from zwgk._parse.text import normalize
+from zwgk._parse.tokens import PAGE_FURNITURE, Token, classify, find_tokens
+
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|其中:)\s*"
+)
+_BRACKETED = re.compile(r"\([^()]*\)")
+#: Characters a label may have between its printed characters (PDF and HTML line breaks).
+_GAP = r"[ \n]*"
+_MONEY_UNITS = frozenset({"万元", "元"})
+#: How far past the previous row a row's label may stand.
+_WINDOW = 1500
+
+
+def core_label(label: str) -> str:
+    """A printed label without its numbering and bracketed guidance, normalized.
+
+    Examples:
+        >>> from zwgk._parse.tables import core_label
+        >>> core_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
+        '部分公开'
+    """
+    text = normalize(label).replace("“", '"').replace("”", '"')
+    text = _NUMBERING.sub("", text)
+    text = _BRACKETED.sub("", text)
+    return text.replace('"', "").replace(" ", "")
+
+
+def label_pattern(core: str) -> str:
+    """A regex for a core label that tolerates line breaks, spaces and quotes inside it."""
+    return _GAP.join(re.escape(ch) + '"?' if ch in "及稳" else re.escape(ch) for ch in core)
+
+
+def _numbering(label: str) -> str | None:
+    m = _NUMBERING.match(normalize(label))
+    return m.group(0).strip() if m and not m.group(0).startswith("其中") else None
+
+
+@attrs.frozen
+class _Row:
+    indicator: Indicator
+    pattern: re.Pattern[str]
+    numbering: str | None
+    columns: tuple[str, ...]
+
+
+@functools.cache
+def _rows(template: TableTemplate) -> tuple[_Row, ...]:
+    rows = []
+    for ind in template.walk():
+        cores = {core_label(label) for label in (ind.label, *ind.aliases)}
+        cores.discard("")
+        alternatives = "|".join(label_pattern(c) for c in sorted(cores, key=len, reverse=True))
+        rows.append(
+            _Row(
+                ind,
+                re.compile(f"(?:{alternatives})"),
+                _numbering(ind.label),
+                tuple(c.id for c in template.columns_of(ind)),
+            )
+        )
+    return tuple(rows)
+
+
+@functools.cache
+def _mask_pattern(template: TableTemplate) -> re.Pattern[str]:
+    # Header words that sit between rows of a flattened table: column labels,
+    # block headings, captions.  They are blanked out before reading values.
+    words: set[str] = {"信息内容", "申请人情况", "统计指标", "统计数", "单位", "表二", "表三", "表四"}
+    for col in template.columns:
+        words.update(core_label(label) for label in (*col.labels, *col.aliases))
+        words.update(normalize(label).replace(" ", "") for label in col.labels)
+    for ind in template.walk():
+        if ind.block:
+            words.add(normalize(ind.block).replace(" ", ""))
+    words.add(core_label(template.title))
+    words.discard("")
+    alternatives = "|".join(label_pattern(w) for w in sorted(words, key=len, reverse=True))
+    caption = r"\(本列数据的勾稽关系为[^()]{0,80}\)"
+    return re.compile(f"{caption}|(?:{alternatives})")
+
+
+@attrs.frozen
+class _Match:
+    row: _Row
+    start: int
+    end: int
+
+
+def _match_rows(text: str, template: TableTemplate, start: int, end: int) -> list[_Match]:
+    """The longest in-order chain of this template's row labels in ``text[start:end]``.
+
+    Every occurrence of every label is a candidate; the chain keeps template
+    order, rises in position and leaves no gap wider than a table row could
+    fill.  Of equally long chains the most compact wins, so a label quoted in
+    the prose before the table does not start it.
+    """
+    rows = _rows(template)
+    if template.layout is Layout.HORIZONTAL:
+        rows = tuple(r for r in rows if not r.indicator.children)
+    hits: list[_Match] = []
+    for row in rows:
+        for m in itertools.islice(row.pattern.finditer(text, start, end), 60):
+            hits.append(_Match(row, m.start(), m.end()))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    order = {row.indicator.id: i for i, row in enumerate(rows)}
+    # best[i]: (length, -span, previous index) of the best chain ending at hit i
+    best: list[tuple[int, int, int]] = []
+    for i, hit in enumerate(hits):
+        entry = (1, 0, -1)
+        rank = order[hit.row.indicator.id]
+        for j in range(i - 1, -1, -1):
+            prev = hits[j]
+            if hit.start - prev.end > _WINDOW:
+                break
+            if prev.end > hit.start or order[prev.row.indicator.id] >= rank:
+                continue
+            length, neg_span, _ = best[j]
+            candidate = (length + 1, neg_span - (hit.start - prev.start), j)
+            if candidate[:2] > entry[:2]:
+                entry = candidate
+        best.append(entry)
+    if not best:
+        return []
+    i = max(range(len(best)), key=lambda k: best[k][:2])
+    chain: list[_Match] = []
+    while i != -1:
+        chain.append(hits[i])
+        i = best[i][2]
+    chain.reverse()
+    # A group row counts only where it stands before the next value row.
+    return [
+        m
+        for k, m in enumerate(chain)
+        if not m.row.indicator.group
+        or (k + 1 < len(chain) and order[chain[k + 1].row.indicator.id] > order[m.row.indicator.id])
+    ]
+
+
+@attrs.frozen
+class TableRead:
+    """A table read from text, with what the reader noticed."""
+
+    table: StatTable
+    findings: tuple[Finding, ...]
+    matched_rows: int
+    filled_rows: int
+
+
+def read_table(
+    text: str, norm: str, template: TableTemplate, start: int, end: int
+) -> TableRead | None:
+    """Read one template table from ``norm[start:end]``; ``None`` when its labels are not there."""
+    matches = _match_rows(norm, template, start, end)
+    if len(matches) < max(2, len(_rows(template)) // 3):
+        return None
+    return _read_matched(text, norm, template, matches, end)
+
+
+def _read_matched(
+    text: str, norm: str, template: TableTemplate, matches: list[_Match], end: int
+) -> TableRead:
+    region_end = _region_end(norm, matches, end, template)
+    masked = _masked(norm, template, matches[0].start, region_end)
+    areas: list[tuple[_Match, list[Token]]] = []
+    for i, match in enumerate(matches):
+        stop = matches[i + 1].start if i + 1 < len(matches) else region_end
+        if i + 1 < len(matches):
+            stop = _before_numbering(masked, match.end, stop, matches[i + 1].row.numbering)
+        label = core_label(match.row.indicator.label)
+        areas.append((match, find_tokens(masked, match.end, stop, label)))
+    builder = _Builder(text, template)
+    lines = _pipe_rows(norm, matches[0].start, region_end)
+    if template.layout is Layout.GRID and len(lines) >= 3:
+        builder.place_lines(lines)
+    elif template.layout is Layout.HORIZONTAL:
+        # 表四: the labels form the header and every value follows the last of them.
+        slots = [slot for match, _ in areas for slot in builder.slots(match)]
+        values = [t for _, tokens in areas for t in tokens]
+        builder.place_slots(slots, values, blank_at=matches[-1].end)
+    else:
+        builder.place_areas(areas)
+    builder.resolve()
+    table = StatTable(
+        id=template.qualified_id,
+        format=template.format,
+        title=template.title,
+        span=Span(matches[0].start, region_end),
+        cells=tuple(builder.cells()),
+        unplaced=tuple(builder.unplaced),
+    )
+    filled = len({c.indicator for c in table.cells if c.token_class is not TokenClass.BLANK})
+    return TableRead(table, tuple(builder.findings), len(matches), filled)
+
+
+def _region_end(norm: str, matches: list[_Match], end: int, template: TableTemplate) -> int:
+    # The table ends at the next section heading or a blank stretch after the last label.
+    last = matches[-1].end
+    heading = re.compile(r"[一二三四五六七八九十]、|\n\n\n|附件|注:")
+    limit = min(end, last + 400 + 40 * len(_rows(template)))
+    m = heading.search(norm, last, limit)
+    return m.start() if m else limit
+
+
+def _masked(norm: str, template: TableTemplate, start: int, end: int) -> str:
+    # Same length as norm: masked stretches become spaces, so offsets hold.
+    chars = list(norm)
+
+    def blank(a: int, b: int) -> None:
+        chars[a:b] = " " * (b - a)
+
+    for m in _mask_pattern(template).finditer(norm, start, end):
+        blank(m.start(), m.end())
+    for m in PAGE_FURNITURE.finditer(norm, start, end):
+        blank(m.start(), m.end())
+    return "".join(chars)
+
+
+def _before_numbering(masked: str, start: int, stop: int, numbering: str | None) -> int:
+    # "00000002.其他…": the "2." belongs to the next label, not to the values.
+    if numbering is None:
+        return stop
+    area = masked[start:stop].rstrip(" \n")
+    core = numbering.rstrip(".、").strip("()")
+    for form in (f"{core}.", f"{core}、", f"({core})", f"{core}、"):
+        if area.endswith(form):
+            return start + len(area) - len(form)
+    return stop
+
+
+@attrs.frozen
+class _Line:
+    """A row of a pipe table (markdown, or HTML flattened to pipes): label cells and tokens."""
+
+    label: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+_PIPE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_RULE_LINE = re.compile(r"^[ \t|:-]+$")
+
+
+def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
+    lines = []
+    for m in _PIPE_LINE.finditer(norm, norm.rfind("\n", 0, start) + 1, end):
+        if _RULE_LINE.match(m.group(0)):
+            continue
+        label_parts: list[str] = []
+        tokens: list[Token] = []
+        pos = m.start() + m.group(0).index("|") + 1
+        for cell in m.group(0).strip().strip("|").split("|"):
+            cell_start = norm.index(cell, pos) if cell else pos
+            pos = cell_start + len(cell) + 1
+            found = find_tokens(norm, cell_start, cell_start + len(cell))
+            if not cell.strip():
+                tokens.append(Token("blank", "", cell_start, cell_start))
+            elif found and not re.search(r"[\u4e00-\u9fff]", cell.replace("无", "")):
+                tokens.extend(found)
+            elif not tokens:
+                label_parts.append(cell.strip())
+        while tokens and tokens[-1].kind == "blank" and len(tokens) > 1:
+            if any(t.kind != "blank" for t in tokens):
+                break
+            tokens.pop()
+        if any(t.kind != "blank" for t in tokens):
+            lines.append(_Line("".join(label_parts), m.start(), m.end(), tuple(tokens)))
+    return lines
+
+
+@attrs.frozen
+class _Slot:
+    indicator: Indicator
+    column: str
+    label_span: tuple[int, int]
+
+
+class _Builder:
+    """Collects cells of one table; holds undecided splits until identities decide them."""
+
+    def __init__(self, text: str, template: TableTemplate) -> None:
+        self.text = text
+        self.template = template
+        self.placed: dict[tuple[str, str], Cell] = {}
+        self.order: list[tuple[str, str]] = []
+        self.pending: list[tuple[list[_Slot], list[Token], tuple[tuple[str, ...], ...]]] = []
+        self.checked: list[bool] = []
+        self.split_cells: list[Ref] = []
+        self.unplaced: list[Unplaced] = []
+        self.findings: list[Finding] = []
+
+    # -- placing -------------------------------------------------------------------------
+
+    def slots(self, match: _Match) -> list[_Slot]:
+        return [_Slot(match.row.indicator, c, (match.start, match.end)) for c in match.row.columns]
+
+    def place_row(self, match: _Match, tokens: list[Token]) -> None:
+        if match.row.indicator.group and not tokens:
+            return
+        if match.row.indicator.group and not match.row.columns:
+            self.leave(tokens, "values beside a group row that has no cells")
+            return
+        self.place_slots(self.slots(match), tokens, blank_at=match.end)
+
+    def place_slots(self, slots: list[_Slot], tokens: list[Token], *, blank_at: int) -> None:
+        if not tokens:
+            for slot in slots:
+                self.put(slot, None, blank_at=blank_at)
+            return
+        if len(tokens) == len(slots):
+            for slot, token in zip(slots, tokens, strict=True):
+                self.put(slot, token)
+            return
+        if len(tokens) > len(slots):
+            for slot, token in zip(slots, tokens, strict=False):
+                self.put(slot, token)
+            self.leave(tokens[len(slots) :], f"more values than the {len(slots)} cells of the row")
+            return
+        self.split(slots, tokens)
+
+    def split(self, slots: list[_Slot], tokens: list[Token]) -> None:
+        if any(t.kind != "num" for t in tokens):
+            self.leave(tokens, f"{len(tokens)} values for {len(slots)} cells and nothing to split")
+            return
+        runs = [t.raw for t in tokens]
+        keys = [(s.indicator.id, s.column) for s in slots]
+        keyset = set(keys)
+        local = [
+            c
+            for c in checks(self.template)
+            if c.tag is Tag.ALWAYS and all(k in keyset for k in c.keys)
+        ]
+
+        def holds(parts: tuple[str, ...]) -> bool:
+            values = dict(zip(keys, (_int(p) for p in parts), strict=True))
+            return all(c.verdict(values) is not False for c in local)
+
+        result = split_runs(runs, len(slots), holds if local else None)
+        if not result.candidates:
+            why = "the search bound was reached" if result.exhausted else "no split fits"
+            self.leave(tokens, f"cannot split {'+'.join(runs)} into {len(slots)} cells: {why}")
+            return
+        self.pending.append((slots, tokens, result.candidates))
+        self.checked.append(bool(local))
+
+    def place_areas(self, areas: list[tuple[_Match, list[Token]]]) -> None:
+        # Rows whose labels stand with no values, followed by a row holding the
+        # values of all of them, were printed apart (PDF writes grids column by
+        # column): those values are placed as one block.
+        waiting: list[_Match] = []
+        for match, tokens in areas:
+            row = match.row
+            is_value_row = bool(row.columns) and not row.indicator.group
+            if not tokens:
+                if is_value_row:
+                    waiting.append(match)
+                continue
+            block = [*waiting, match] if is_value_row else list(waiting)
+            if len(block) > 1 or (block and not is_value_row):
+                width = len(block[0].row.columns)
+                if len(tokens) > width and self.place_block(block, tokens):
+                    waiting = []
+                    continue
+                if len(tokens) < width and any(t.kind != "num" for t in tokens):
+                    self.leave(tokens, "stray value among labels printed apart from their values")
+                    if is_value_row:
+                        waiting.append(match)
+                    continue
+            for empty in waiting:
+                self.place_row(empty, [])
+            waiting = []
+            self.place_row(match, tokens)
+        for empty in waiting:
+            self.place_row(empty, [])
+
+    def place_lines(self, lines: list[_Line]) -> None:
+        """Pipe-table rows: a labelled row goes to its label's row; an unlabelled
+        one to the next template row still empty (its label was printed outside)."""
+        value_rows = [r for r in _rows(self.template) if r.columns and not r.indicator.group]
+        used: set[str] = set()
+        cursor = 0
+        for line in lines:
+            target = None
+            if line.label:
+                for i in range(cursor, len(value_rows)):
+                    if value_rows[i].pattern.search(line.label.replace(" ", "")):
+                        target = i
+                        break
+            elif cursor < len(value_rows):
+                target = cursor
+            if target is None:
+                self.leave([t for t in line.tokens], f"a table line whose label {line.label!r} is unknown")
+                continue
+            row = value_rows[target]
+            used.add(row.indicator.id)
+            cursor = target + 1
+            tokens = list(line.tokens)
+            width = len(row.columns)
+            while len(tokens) > width and tokens[-1].kind == "blank":
+                tokens.pop()
+            self.place_row(_Match(row, line.start, line.start), tokens)
+        for row in value_rows:
+            if row.indicator.id not in used:
+                self.place_row(_Match(row, lines[-1].end, lines[-1].end), [])
+
+    def place_block(self, matched: list[_Match], tokens: list[Token]) -> bool:
+        """Place values printed apart from their rows; False when the count does not fit."""
+        rows = self.block_rows(matched)
+        if sum(len(r.row.columns) for r in rows) != len(tokens):
+            rows = matched
+            if sum(len(r.row.columns) for r in rows) != len(tokens):
+                return False
+        # Rows of one width form a sub-table, printed one after the other.
+        pos = 0
+        for _, same in itertools.groupby(rows, key=lambda r: len(r.row.columns)):
+            sub = list(same)
+            width = len(sub[0].row.columns)
+            self.place_sub_block(sub, tokens[pos : pos + width * len(sub)])
+            pos += width * len(sub)
+        return True
+
+    def place_sub_block(self, rows: list[_Match], tokens: list[Token]) -> None:
+        width = len(rows[0].row.columns)
+        by_row = [tokens[i * width : (i + 1) * width] for i in range(len(rows))]
+        # (score, which columns moved from their printed place, how, assignment)
+        still = tuple([0] * width)
+        options: list[tuple[int, tuple[int, ...], str, list[list[Token]]]] = [
+            (self.score(rows, by_row), still, "row by row", by_row)
+        ]
+        n = len(rows)
+        blocks = [tokens[c * n : (c + 1) * n] for c in range(width)]
+        # The printed order, and every order with one pair of columns swapped.
+        orders = [tuple(range(width))]
+        for a, b in itertools.combinations(range(width), 2):
+            swapped = list(range(width))
+            swapped[a], swapped[b] = b, a
+            orders.append(tuple(swapped))
+        for order in orders:
+            moved = tuple(int(c != o) for c, o in enumerate(order))
+            by_col = [[blocks[order[c]][r] for c in range(width)] for r in range(n)]
+            how = "column by column" + (", columns reordered" if any(moved) else "")
+            options.append((self.score(rows, by_col), moved, how, by_col))
+        # The identities decide; among equals, the fewest columns move, the leftmost last.
+        def rank(option: tuple[int, tuple[int, ...], str, list[list[Token]]]) -> tuple:
+            score, moved, _, _ = option
+            return (score, -sum(moved), tuple(-m for m in moved))
+
+        best = max(rank(o) for o in options)
+        winners = [(o[2], o[3]) for o in options if rank(o) == best]
+        if width == 1 or n == 1:
+            winners = [("row by row", by_row)]  # one column or one row: the order is plain
+        elif best[0] <= 0 or len({self.values_of(a) for _, a in winners}) > 1:
+            self.leave(
+                tokens,
+                f"{len(tokens)} values printed apart from {n} rows; the identities cannot tell "
+                "in which order they run",
+            )
+            for match in rows:
+                self.place_row(match, [])
+            return
+        how, chosen = winners[0]
+        reason = f"values printed apart from their labels; placed {how}, as the identities confirm"
+        for match, row_tokens in zip(rows, chosen, strict=True):
+            for slot, token in zip(self.slots(match), row_tokens, strict=True):
+                self.put(slot, token, inferred=reason)
+        self.findings.append(
+            Finding(
+                code="table.values_apart",
+                severity=Severity.WARNING if "reordered" in how else Severity.INFO,
+                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {reason}",
+                message_zh="数值与行标签分开排列，已按恒等式确定位置",
+                refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
+            )
+        )
+
+    def block_rows(self, matched: list[_Match]) -> list[_Match]:
+        # Every value row of the template from the first to the last label of the
+        # block, so a label the extraction garbled still gets its values.
+        if not matched:
+            return []
+        leaves = [r for r in _rows(self.template) if r.columns and not r.indicator.group]
+        index = {r.indicator.id: i for i, r in enumerate(leaves)}
+        first = index.get(matched[0].row.indicator.id)
+        last = index.get(matched[-1].row.indicator.id)
+        if first is None or last is None or last < first:
+            return matched
+        by_id = {m.row.indicator.id: m for m in matched}
+        return [
+            by_id.get(r.indicator.id, _Match(r, matched[0].start, matched[0].start))
+            for r in leaves[first : last + 1]
+        ]
+
+    def values_of(self, assignment: list[list[Token]]) -> tuple[str, ...]:
+        return tuple(t.raw for row in assignment for t in row)
+
+    def score(self, rows: list[_Match], assignment: list[list[Token]]) -> int:
+        values: dict[tuple[str, str], int | None] = {}
+        for match, row_tokens in zip(rows, assignment, strict=True):
+            for slot, token in zip(self.slots(match), row_tokens, strict=True):
+                values[(slot.indicator.id, slot.column)] = _int(token.raw) if token.kind == "num" else None
+        return sum(c.evidence(values) for c in checks(self.template) if c.tag is Tag.ALWAYS)
+
+    # -- cells ---------------------------------------------------------------------------
+
+    def put(
+        self,
+        slot: _Slot,
+        token: Token | None,
+        *,
+        blank_at: int = 0,
+        inferred: str | None = None,
+        raw: str | None = None,
+        start: int | None = None,
+        alternatives: tuple[int | Decimal, ...] = (),
+        value_override: tuple[TokenClass, int | Decimal | None] | None = None,
+    ) -> None:
+        column = self.template.column(slot.column)
+        unit = column.unit or slot.indicator.unit
+        money = unit in _MONEY_UNITS
+        if token is None:
+            token = Token("blank", "", blank_at, blank_at)
+        token_class, value = classify(token, money=money)
+        if value_override is not None:
+            token_class, value = value_override
+        begin = token.start if start is None else start
+        text_raw = self.text[token.start : token.end] if raw is None else raw
+        cell = Cell(
+            indicator=slot.indicator.id,
+            column=slot.column,
+            row_labels=self.row_labels(slot.indicator),
+            column_labels=column.labels,
+            raw=text_raw,
+            value=value,
+            token_class=token_class,
+            unit=token.unit or unit,
+            span=Span(begin, begin + len(text_raw)),
+            note=token.note,
+            inferred=inferred is not None,
+            inferred_reason=inferred,
+            alternatives=alternatives,
+        )
+        key = (slot.indicator.id, slot.column)
+        if key in self.placed:
+            self.leave([token], f"a second value for {key[0]}[{key[1]}]")
+            return
+        self.placed[key] = cell
+        self.order.append(key)
+
+    def row_labels(self, indicator: Indicator) -> tuple[str, ...]:
+        labels = [indicator.label]
+        parent = self.template.parent_of(indicator.id)
+        while parent is not None:
+            labels.append(parent.label)
+            parent = self.template.parent_of(parent.id)
+        if indicator.block:
+            labels.append(indicator.block)
+        return tuple(reversed(labels))
+
+    def leave(self, tokens: Iterable[Token], reason: str) -> None:
+        tokens = list(tokens)
+        for token in tokens:
+            if token.kind == "blank":
+                continue
+            self.unplaced.append(Unplaced(token.raw, Span(token.start, token.end), reason))
+        if tokens:
+            self.findings.append(
+                Finding(
+                    code="table.unplaced",
+                    severity=Severity.WARNING,
+                    message=f"{len(tokens)} value(s) not placed in {self.template.qualified_id}: {reason}",
+                    message_zh="表格中有数值未能定位到单元格",
+                    refs=tuple(Ref(span=Span(t.start, t.end)) for t in tokens[:8]),
+                )
+            )
+
+    # -- splits ----------------------------------------------------------------------------
+
+    def resolve(self) -> None:
+        """Decide pending splits: jointly by the table's identities, else keep candidates."""
+        if not self.pending:
+            return
+        choices = [cands for _, _, cands in self.pending]
+        combos = 1
+        for cands in choices:
+            combos *= len(cands)
+        picked: list[Sequence[tuple[str, ...]]] = [list(c) for c in choices]
+        if 1 < combos <= 4096:
+            known = {k: c.value for k, c in self.placed.items() if isinstance(c.value, int)}
+            best_score = None
+            survivors: list[tuple[tuple[str, ...], ...]] = []
+            for combo in itertools.product(*choices):
+                values: dict[tuple[str, str], int | None] = dict(known)
+                for (slots, _, _), parts in zip(self.pending, combo, strict=True):
+                    for slot, part in zip(slots, parts, strict=True):
+                        values[(slot.indicator.id, slot.column)] = _int(part)
+                score = self.score_values(values)
+                if best_score is None or score > best_score:
+                    best_score, survivors = score, [combo]
+                elif score == best_score:
+                    survivors.append(combo)
+            picked = [sorted(set(c[i] for c in survivors)) for i in range(len(self.pending))]
+        for (slots, tokens, _), cands, checked in zip(
+            self.pending, picked, self.checked, strict=True
+        ):
+            self.place_split(slots, tokens, cands, checked)
+        if self.split_cells:
+            self.findings.append(
+                Finding(
+                    code="table.split_inferred",
+                    severity=Severity.INFO,
+                    message=f"{len(self.split_cells)} cells of {self.template.qualified_id} come "
+                    "from digit runs split where exactly one cut fits the identities",
+                    message_zh="连写数字已按恒等式唯一拆分，相关单元格标记为推断",
+                    refs=tuple(self.split_cells),
+                )
+            )
+
+    def score_values(self, values: dict[tuple[str, str], int | None]) -> int:
+        return sum(c.evidence(values) for c in checks(self.template) if c.tag is Tag.ALWAYS)
+
+    def place_split(
+        self,
+        slots: list[_Slot],
+        tokens: list[Token],
+        candidates: Sequence[tuple[str, ...]],
+        checked: bool,
+    ) -> None:
+        runs = "+".join(t.raw for t in tokens)
+        if len(candidates) == 1:
+            how = "by the table's identities" if checked else "the only cut that fits"
+            reason = f"split of the digit run {runs}: {how}"
+            self._place_parts(slots, tokens, candidates[0], reason, ())
+            self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
+            return
+        reason = f"digit run {runs} has {len(candidates)} possible splits; value left open"
+        for i, slot in enumerate(slots):
+            options = sorted({_number(c[i]) for c in candidates})
+            self._place_one(
+                slot, tokens, candidates[0], i, reason, tuple(options), open_=len(options) > 1
+            )
+        self.findings.append(
+            Finding(
+                code="table.ambiguous_split",
+                severity=Severity.WARNING,
+                message=f"digit run {runs} splits {len(candidates)} ways into {len(slots)} cells; "
+                f"candidates: {'; '.join(','.join(c) for c in candidates[:6])}",
+                message_zh=f"连写数字 {runs} 有多种拆分方式，未作选择",
+                refs=tuple(Ref(s.indicator.id, s.column) for s in slots),
+            )
+        )
+
+    def _place_parts(
+        self,
+        slots: list[_Slot],
+        tokens: list[Token],
+        parts: tuple[str, ...],
+        reason: str,
+        alternatives: tuple[int | Decimal, ...],
+    ) -> None:
+        for i, slot in enumerate(slots):
+            self._place_one(slot, tokens, parts, i, reason, alternatives)
+
+    def _place_one(
+        self,
+        slot: _Slot,
+        tokens: list[Token],
+        parts: tuple[str, ...],
+        index: int,
+        reason: str,
+        alternatives: tuple[int | Decimal, ...],
+        *,
+        open_: bool = False,
+    ) -> None:
+        # Locate part `index` inside the tokens it came from, for its span.
+        offsets = _part_offsets(tokens, parts)
+        start, token = offsets[index]
+        raw = parts[index]
+        if open_:
+            covering = Token("num", token.raw, token.start, token.end, token.unit)
+            self.put(
+                slot,
+                covering,
+                inferred=reason,
+                alternatives=alternatives,
+                value_override=(TokenClass.NUMBER, None),
+            )
+            return
+        piece = Token("num", raw, start, start + len(raw), token.unit if index == len(parts) - 1 else None)
+        self.put(slot, piece, inferred=reason, alternatives=alternatives)
+
+    def cells(self) -> list[Cell]:
+        # Template order, not discovery order.
+        position = {}
+        for i, ind in enumerate(self.template.walk()):
+            for j, col in enumerate(self.template.columns):
+                position[(ind.id, col.id)] = (i, j)
+        return [self.placed[k] for k in sorted(self.order, key=lambda k: position.get(k, (10**6, 0)))]
+
+
+def _part_offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int, Token]]:
+    out: list[tuple[int, Token]] = []
+    ti = 0
+    pos = tokens[0].start
+    for part in parts:
+        while ti < len(tokens) and pos + len(part) > tokens[ti].end:
+            ti += 1
+            if ti < len(tokens):
+                pos = tokens[ti].start
+        token = tokens[min(ti, len(tokens) - 1)]
+        out.append((pos, token))
+        pos += len(part)
+    return out
+
+
+def _int(raw: str) -> int | None:
+    raw = raw.replace(",", "")
+    return int(raw) if raw.lstrip("-").isdigit() else None
+
+
+def _number(raw: str) -> int | Decimal:
+    value = _int(raw)
+    return Decimal(raw.replace(",", "")) if value is None else value
+
+
+Key = tuple[str, str]
+
+
+@attrs.frozen
+class Check:
+    """An identity bound to concrete cells: ``Σ lhs (relation) Σ rhs``."""
+
+    rule: str
+    tag: Tag
+    relation: str
+    lhs: tuple[tuple[Key, int], ...]
+    rhs: tuple[tuple[Key, int], ...]
+
+    @property
+    def keys(self) -> tuple[Key, ...]:
+        """Every cell the check reads."""
+        return tuple(k for k, _ in (*self.lhs, *self.rhs))
+
+    def verdict(self, values: dict[Key, int | None]) -> bool | None:
+        """True/False when every cell has an integer value, else None (not assessable)."""
+        left = 0
+        for key, sign in self.lhs:
+            value = values.get(key)
+            if value is None:
+                return None
+            left += sign * value
+        right = 0
+        for key, sign in self.rhs:
+            value = values.get(key)
+            if value is None:
+                return None
+            right += sign * value
+        if self.relation == "=":
+            return left == right
+        if self.relation == "<=":
+            return left <= right
+        return left >= right
+
+    def evidence(self, values: dict[Key, int | None]) -> int:
+        """+1 when it holds on some non-zero value, -1 when it fails, else 0."""
+        verdict = self.verdict(values)
+        if verdict is None:
+            return 0
+        if verdict is False:
+            return -1
+        return 1 if any(values.get(k) for k in self.keys) else 0
+
+
+_CHECKS: dict[int, tuple[TableTemplate, tuple[Check, ...]]] = {}
+
+
+def checks(template: TableTemplate) -> tuple[Check, ...]:
+    """Every within-year identity of a template, its wildcards bound to each row and column.
+
+    Example:
+        >>> import zwgk
+        >>> from zwgk._parse.tables import checks
+        >>> len([c for c in checks(zwgk.indicator_tree("f2021").table("t3")) if c.rule == "T3-3"])
+        25
+    """
+    cached = _CHECKS.get(id(template))
+    if cached is not None and cached[0] is template:
+        return cached[1]
+    cells = {(r.id, c.id) for r in template.walk() for c in template.columns_of(r)}
+    out: list[Check] = []
+    for identity in template.identities:
+        if identity.cross_year:
+            continue
+        row_wild = any(t.indicator == "*" for t in identity.terms)
+        col_wild = any(t.column == "*" for t in identity.terms)
+        for ind in [r.id for r in template.walk()] if row_wild else [None]:
+            for col in [c.id for c in template.columns] if col_wild else [None]:
+                def bind(side: tuple[Term, ...], ind: str | None = ind, col: str | None = col) -> tuple[tuple[Key, int], ...]:
+                    return tuple(
+                        (
+                            (
+                                ind if t.indicator == "*" and ind else t.indicator,
+                                col if t.column == "*" and col else t.column,
+                            ),
+                            t.sign,
+                        )
+                        for t in side
+                    )
+                lhs, rhs = bind(identity.lhs), bind(identity.rhs)
+                if all(k in cells for k, _ in (*lhs, *rhs)):
+                    out.append(Check(identity.id, identity.tag, identity.relation, lhs, rhs))
+    _CHECKS[id(template)] = (template, tuple(out))
+    return tuple(out)
+
+
+# -- detection ---------------------------------------------------------------------------------
+
+#: Labels that tell the generations apart (spec §0); a table's own labels decide, not the year.
+MARKERS: dict[TableFormat, tuple[str, ...]] = {
+    TableFormat.F2021: ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正"),
+    TableFormat.F2019: ("本年新制作数量", "本年新公开数量", "其他对外管理服务事项", "政府集中采购", "上一年项目数量"),
+    TableFormat.LEGACY_2014: ("统计指标", "统计数", "回应解读情况", "举报投诉数量", "申请办结数"),
+}
+
+
+@functools.cache
+def _marker_patterns() -> dict[TableFormat, tuple[re.Pattern[str], ...]]:
+    return {f: tuple(re.compile(label_pattern(m)) for m in ms) for f, ms in MARKERS.items()}
+
+
+def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
+    """The national generation whose marker labels the text prints most, or ``None``.
+
+    Examples:
+        >>> from zwgk._parse.tables import detect_generation
+        >>> detect_generation("第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数")
+        <TableFormat.F2021: 'f2021'>
+    """
+    scores = {
+        fmt: sum(1 for p in patterns if p.search(norm, start))
+        for fmt, patterns in _marker_patterns().items()
+    }
+    best = max(scores, key=lambda f: scores[f])
+    return best if scores[best] >= 2 else None
+
+
+def read_tables(text: str, norm: str, start: int = 0) -> tuple[TableFormat | None, list[TableRead]]:
+    """Every table of the generation the text uses, read from ``norm[start:]``."""
+    generation = detect_generation(norm, start)
+    if generation is None:
+        return None, []
+    found: list[tuple[TableTemplate, list[_Match]]] = []
+    pos = start
+    for template in indicator_tree(generation).tables:
+        matches = _match_rows(norm, template, pos, len(norm))
+        if len(matches) >= max(2, len(_rows(template)) // 3):
+            found.append((template, matches))
+            pos = matches[-1].end
+    reads = []
+    for i, (template, matches) in enumerate(found):
+        end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
+        reads.append(_read_matched(text, norm, template, matches, end))
+    return generation, reads

@@ -1,0 +1,127 @@
+"""Cell tokens: finding them in a stretch of table text and classifying them (spec §6)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from zwgk._model import TokenClass
+
+_TOKEN = re.compile(
+    r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?P<unit>万元|元|件|条|个|次|人次|人|项|篇)?"
+    r"|(?P<dash>—+|--?|－)"
+    r"|(?P<slash>/|不适用|N/A)"
+    r"|(?P<none>无)"
+    r"|(?P<paren>\([^()\n]{0,160}\))"
+    r"|(?P<pipe>\|)"
+)
+
+#: Page furniture inside tables: "- 3 -" footers and form feeds.
+PAGE_FURNITURE = re.compile(r"^[ \t]*[-—][ \t]*\d{1,4}[ \t]*[-—][ \t]*$|\x0c", re.MULTILINE)
+
+
+@attrs.frozen
+class Token:
+    """A value token of a table with its offsets; ``kind`` is num, dash, slash, none or blank."""
+
+    kind: str
+    raw: str
+    start: int
+    end: int
+    unit: str | None = None
+    note: str | None = None
+
+    @property
+    def is_run(self) -> bool:
+        """True for a digit run that could hold several glued cells."""
+        return self.kind == "num" and self.raw.isdigit() and len(self.raw) > 1
+
+
+def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]:
+    """Value tokens in ``text[start:end]``; parenthesized notes attach to the number before.
+
+    A parenthesis before any value (or one that repeats the row's own label) is
+    label text, not data.  Cells between ``|`` with nothing in them are blank
+    tokens (markdown tables).
+
+    Examples:
+        >>> from zwgk._parse.tokens import find_tokens
+        >>> [(t.kind, t.raw, t.note) for t in find_tokens("22(其中修订 16 件) — 无", 0, 19)]
+        [('num', '22', '其中修订 16 件'), ('dash', '—', None), ('none', '无', None)]
+    """
+    tokens: list[Token] = []
+    piped = False
+    cell_has_token = False
+    last_pipe = -1
+    plain_label = label.replace(" ", "")
+    for m in _TOKEN.finditer(text, start, end):
+        kind = m.lastgroup or ""
+        if kind == "unit":
+            kind = "num"
+        if kind == "pipe":
+            if piped and not cell_has_token and text[last_pipe + 1 : m.start()].strip() == "":
+                tokens.append(Token("blank", "", last_pipe + 1, m.start()))
+            piped = True
+            cell_has_token = False
+            last_pipe = m.start()
+            continue
+        if kind == "paren":
+            inner = m.group("paren")[1:-1].strip()
+            if tokens and tokens[-1].kind == "num" and tokens[-1].note is None:
+                if inner.replace(" ", "") not in plain_label:
+                    tokens[-1] = attrs.evolve(tokens[-1], note=inner)
+            continue
+        if kind == "num":
+            raw = m.group("num")
+            if _is_numbering(text, m.end(), end) and m.group("unit") is None:
+                # "2.其他法律…": the label's own number, glued to the run before it.
+                if len(raw) <= 1 or not raw.isdigit():
+                    continue
+                raw = raw[:-1]
+            tokens.append(Token("num", raw, m.start(), m.start() + len(raw), m.group("unit")))
+        else:
+            tokens.append(Token(kind, m.group(0), m.start(), m.end()))
+        cell_has_token = True
+    return tokens
+
+
+def _is_numbering(text: str, pos: int, end: int) -> bool:
+    if pos >= end or text[pos] not in ".、":
+        return False
+    rest = text[pos + 1 : min(end, pos + 6)].lstrip(" ")
+    return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff"
+
+
+def classify(token: Token, *, money: bool) -> tuple[TokenClass, int | Decimal | None]:
+    """The token class and value of a token (``money`` columns give ``Decimal``).
+
+    Examples:
+        >>> from zwgk._parse.tokens import Token, classify
+        >>> classify(Token("num", "4068.208", 0, 8), money=True)
+        (<TokenClass.NUMBER: 'number'>, Decimal('4068.208'))
+        >>> classify(Token("dash", "—", 0, 1), money=False)
+        (<TokenClass.DASH: 'dash'>, None)
+    """
+    if token.kind == "blank":
+        return TokenClass.BLANK, None
+    if token.kind == "dash":
+        return TokenClass.DASH, None
+    if token.kind == "slash":
+        return TokenClass.SLASH, None
+    if token.kind == "none":
+        return TokenClass.NONE_WORD, None
+    raw = token.raw.replace(",", "")
+    try:
+        number = Decimal(raw)
+    except InvalidOperation:  # pragma: no cover - the token regex admits only numbers
+        return TokenClass.TEXT, None
+    if number == 0:
+        return TokenClass.ZERO, 0 if not money else Decimal(0)
+    if money:
+        return TokenClass.NUMBER, number
+    if number != number.to_integral_value():
+        return TokenClass.TEXT, None
+    return TokenClass.NUMBER, int(number)

@@ -1,0 +1,495 @@
+"""Lead and cooperating units of plan tasks (牵头单位 / 责任单位 / 配合单位).
+
+Plans name units in a few printed forms: a trailing parenthetical
+(``(注册处、法制处牵头,其他单位按职责分工负责)``), labelled lines
+(``牵头单位:市发展改革委``), an inline clause (``由财政局牵头,审计局配合``),
+a subject at the start of a task (``社会事业处要牵头做好…``) and the
+flattened cells of a task table.  Names are kept as printed; catch-all
+phrases (``各单位按职责分工负责``, ``省直各部门``) are kept apart as
+*collective* and never become unit names.
+
+Every pattern here is bounded, so matching is linear in the input size.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from zwgk._model.core import Unit
+
+_CJK = "\u4e00-\u9fff"
+_SUFFIX = (
+    r"(?:委员会|管委会|办公室|办事处|指挥中心|中心|政府|部门|单位|机构|机关|纪委|党委|协会|公司|集团|"
+    r"实验区|开发区|示范区|新区|支队|大队|中队|分局|局|厅|委|办|处|室|科|股|组|会|部|院|所|站|队|馆|社|行|村)"
+)
+_UNIT_END = re.compile(_SUFFIX + r"(?:\([^()]{1,12}\))?$")
+_STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|进行|作为|负责|开展|加强|做好|推进")
+_COLLECTIVE_START = re.compile(
+    rf"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|"
+    rf"(?:\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})个)"
+)
+_COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
+_STRIP_HEAD = re.compile(r"^(?:由|请|会同|并由)+")
+_STRIP_TAIL = re.compile(
+    r"(?:按(?:各自)?职责(?:分工)?|分工|共同|等(?:有关|相关)?(?:部门|单位)?|"
+    r"牵头|负责|配合|落实|参与|协助|协办|实施|组织)+$"
+)
+_ROLE = re.compile(r"牵头|负责|配合|落实|参与|协助|协办")
+_COOP_WORD = re.compile(r"(?:配合|参与|协助|协办|协同)(?:负责|落实|实施)?$")
+_LIST_SPLIT = re.compile(r"[,，;；]")
+_AND_SPLIT = re.compile(r"[和及与]")
+
+
+@attrs.frozen
+class Assignment:
+    """Units a task names: lead, cooperating, and collective phrases kept as printed.
+
+    Example:
+        >>> from zwgk._parse.units import parse_parenthetical
+        >>> a = parse_parenthetical("注册处、法制处牵头,其他单位按职责分工负责")
+        >>> ([u.name for u in a.lead], a.collective)
+        (['注册处', '法制处'], ('其他单位按职责分工负责',))
+    """
+
+    lead: tuple[Unit, ...] = ()
+    cooperating: tuple[Unit, ...] = ()
+    collective: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.lead or self.cooperating or self.collective)
+
+    def merge(self, other: Assignment) -> Assignment:
+        """Both assignments, duplicates dropped, this one's names first.
+
+        Example:
+            >>> from zwgk._parse.units import Assignment
+            >>> from zwgk._model.core import Unit
+            >>> a = Assignment(lead=(Unit("注册处"),)).merge(Assignment(lead=(Unit("注册处"), Unit("法制处"))))
+            >>> [u.name for u in a.lead]
+            ['注册处', '法制处']
+        """
+        return Assignment(
+            _dedupe(self.lead + other.lead),
+            _dedupe(self.cooperating + other.cooperating),
+            tuple(dict.fromkeys(self.collective + other.collective)),
+        )
+
+
+def _dedupe(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    return tuple({u.name: u for u in reversed(units)}[n] for n in dict.fromkeys(u.name for u in units))
+
+
+def is_collective(name: str) -> bool:
+    """Whether a printed name is a catch-all phrase rather than one unit.
+
+    Example:
+        >>> from zwgk._parse.units import is_collective
+        >>> [is_collective(x) for x in ("各单位按职责分工负责", "省直各部门", "注册处", "有关部门")]
+        [True, True, False, True]
+    """
+    name = name.strip()
+    return bool(_COLLECTIVE_START.match(name) or _COLLECTIVE_ANY.search(name))
+
+
+def looks_like_unit(name: str) -> bool:
+    """Whether a cleaned piece reads as a unit name (short, ends like an organ, no verbs).
+
+    Example:
+        >>> from zwgk._parse.units import looks_like_unit
+        >>> [looks_like_unit(x) for x in ("12315指挥中心", "协(学)会", "进一步推进公开")]
+        [True, True, False]
+    """
+    name = name.strip()
+    if not 2 <= len(name) <= 30 or not re.fullmatch(rf"[{_CJK}()\dA-Za-z·]+", name):
+        return False
+    bare = re.sub(r"\([^()]*\)", "", name)
+    if _STOP_CHARS.search(bare):
+        return False
+    return bool(_UNIT_END.search(name) or _UNIT_END.search(bare))
+
+
+def clean_name(piece: str) -> str:
+    """A list piece without its role words (``牵头``, ``负责``, ``按职责``…) and brackets' spaces.
+
+    Example:
+        >>> from zwgk._parse.units import clean_name
+        >>> clean_name("由机关纪委按职责牵头落实")
+        '机关纪委'
+    """
+    piece = piece.strip(" \n\"'“”")
+    for _ in range(3):
+        piece = _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", piece)).strip()
+    return piece
+
+
+def _split_and(piece: str) -> list[str]:
+    # 和/及/与 separate units only when both sides read as whole unit names
+    # (keeps 人力资源和社会保障局, 交通与建设处 intact).
+    parts = _AND_SPLIT.split(piece)
+    if len(parts) > 1 and all(looks_like_unit(p) or is_collective(p) for p in parts):
+        return parts
+    return [piece]
+
+
+def split_list(text: str) -> list[str]:
+    """Split a printed unit list on ``、 , ， ;`` (and ``和 及 与`` between whole names).
+
+    Pieces of at most two characters before ``、`` (``各市、县(区)人民政府``) stay joined.
+
+    Example:
+        >>> from zwgk._parse.units import split_list
+        >>> split_list("办公室、宣传中心和信息中心")
+        ['办公室', '宣传中心', '信息中心']
+        >>> split_list("各市、县(区)人民政府,省人民政府各部门")
+        ['各市、县(区)人民政府', '省人民政府各部门']
+    """
+    out: list[str] = []
+    for chunk in _LIST_SPLIT.split(text):
+        pieces = [p.strip() for p in chunk.split("、")]
+        merged: list[str] = []
+        carry = ""
+        for p in pieces:
+            if not p:
+                continue
+            if carry:
+                p = f"{carry}、{p}"
+                carry = ""
+            if len(p) <= 2 and p.startswith("各"):
+                carry = p
+                continue
+            merged.append(p)
+        if carry:
+            merged.append(carry)
+        for p in merged:
+            out.extend(x.strip() for x in _split_and(p) if x.strip())
+    return out
+
+
+def classify(names: list[str], role: str) -> Assignment:
+    """Sort cleaned names into ``role`` (``"lead"`` or ``"cooperating"``) units and collective phrases.
+
+    Example:
+        >>> from zwgk._parse.units import classify
+        >>> a = classify(["市财政局", "各区县政府"], "lead")
+        >>> ([u.name for u in a.lead], a.collective)
+        (['市财政局'], ('各区县政府',))
+    """
+    units: list[Unit] = []
+    collective: list[str] = []
+    for raw in names:
+        if is_collective(raw):
+            collective.append(raw.strip())
+            continue
+        name = clean_name(raw)
+        if not name:
+            continue
+        if is_collective(name):
+            collective.append(name)
+        else:
+            units.append(Unit(name))
+    if role == "lead":
+        return Assignment(lead=tuple(units), collective=tuple(collective))
+    return Assignment(cooperating=tuple(units), collective=tuple(collective))
+
+
+def _acceptable(names: list[str]) -> bool:
+    return bool(names) and all(
+        is_collective(n) or looks_like_unit(clean_name(n)) or looks_like_unit(n) for n in names
+    )
+
+
+def parse_parenthetical(content: str) -> Assignment | None:
+    """Read the inside of a lead parenthetical; ``None`` when it does not assign units.
+
+    Example:
+        >>> from zwgk._parse.units import parse_parenthetical
+        >>> a = parse_parenthetical("办公室、驻局纪检组、人事处、法制处、机关纪委按职责牵头落实")
+        >>> [u.name for u in a.lead]
+        ['办公室', '驻局纪检组', '人事处', '法制处', '机关纪委']
+        >>> parse_parenthetical("各单位按职责分工负责").collective
+        ('各单位按职责分工负责',)
+        >>> parse_parenthetical("含行政机关、事业单位和国有企业") is None
+        True
+    """
+    if not _ROLE.search(content) or len(content) > 160:
+        return None
+    result = Assignment()
+    for clause in _LIST_SPLIT.split(content):
+        clause = clause.strip()
+        if not clause:
+            continue
+        if is_collective(clause):
+            result = result.merge(Assignment(collective=(clause,)))
+            continue
+        if "牵头" in clause:
+            head, _, tail = clause.partition("牵头")
+            names = split_list(head)
+            if not _acceptable(names):
+                return None
+            result = result.merge(classify(names, "lead"))
+            tail = tail.strip()
+            if tail and _COOP_WORD.search(tail) and _acceptable(split_list(_COOP_WORD.sub("", tail))):
+                result = result.merge(classify(split_list(_COOP_WORD.sub("", tail)), "cooperating"))
+            continue
+        role = "cooperating" if _COOP_WORD.search(clause) else "lead"
+        names = split_list(_COOP_WORD.sub("", clause))
+        if not _acceptable(names):
+            return None
+        result = result.merge(classify(names, role))
+    return result or None
+
+
+_PAREN = re.compile(r"\(([^()\n]{2,160})\)")
+
+
+def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int] | None:
+    """The last lead parenthetical in ``norm[start:end]`` and the offset just after it.
+
+    Example:
+        >>> from zwgk._parse.units import find_parenthetical
+        >>> text = "公开抽检结果。(消保处、市场处牵头负责)"
+        >>> a, stop = find_parenthetical(text, 0, len(text))
+        >>> ([u.name for u in a.lead], stop == len(text))
+        (['消保处', '市场处'], True)
+    """
+    found: tuple[Assignment, int] | None = None
+    for m in _PAREN.finditer(norm, start, end):
+        a = parse_parenthetical(m.group(1))
+        if a is not None:
+            found = (a, m.end())
+    return found
+
+
+_LABEL = re.compile(
+    r"(?P<label>牵 *头 *单 *位|(?:责 *任|配 *合|协 *办|参 *与|协 *作) *单 *位|牵 *头 *部 *门|"
+    r"责 *任 *部 *门|配 *合 *部 *门) *[:：] *"
+)
+
+
+def find_labelled(norm: str, start: int, end: int) -> Assignment:
+    """Units from labelled lines: ``牵头单位:市发展改革委`` and ``责任单位:…`` / ``配合单位:…``.
+
+    Example:
+        >>> from zwgk._parse.units import find_labelled
+        >>> text = "牵头单位:市发展改革委\\n责任单位:市财政局等有关部门,各区、县(市)政府"
+        >>> a = find_labelled(text, 0, len(text))
+        >>> ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective)
+        (['市发展改革委'], ['市财政局'], ('各区、县(市)政府',))
+    """
+    result = Assignment()
+    matches = list(_LABEL.finditer(norm, start, end))
+    for i, m in enumerate(matches):
+        stop = matches[i + 1].start() if i + 1 < len(matches) else end
+        value = norm[m.end() : stop]
+        value = re.split(r"[\n。]|  ", value, maxsplit=1)[0].strip(" ;；")
+        if not value:
+            continue
+        role = "lead" if m.group("label").replace(" ", "").startswith("牵头") else "cooperating"
+        names = split_list(value)
+        result = result.merge(classify(names, role))
+    return result
+
+
+_SUBJECT_VERB = re.compile(r"要|应当|应|须|必须|负责|牵头|共同|:")
+_CLAUSE_END = re.compile(r"[,，。;；\n]")
+
+
+def find_subject(norm: str, start: int, end: int) -> Assignment:
+    """Units named as the subject at the start of a task: ``社会事业处要牵头做好…``, ``区经济发展局:…``.
+
+    Example:
+        >>> from zwgk._parse.units import find_subject
+        >>> text = "国土资源部门、土地收储中心负责:清查已收储土地"
+        >>> [u.name for u in find_subject(text, 0, len(text)).lead]
+        ['国土资源部门', '土地收储中心']
+        >>> find_subject("进一步推进权力清单公开。", 0, 12)
+        Assignment(lead=(), cooperating=(), collective=())
+    """
+    window_end = min(end, start + 80)
+    stop = _CLAUSE_END.search(norm, start, window_end)
+    clause_end = stop.start() if stop else window_end
+    verb = _SUBJECT_VERB.search(norm, start, clause_end)
+    if verb is None:
+        return Assignment()
+    subject = norm[start : verb.start()].strip()
+    if not subject or len(subject) > 40 or " " in subject:
+        return Assignment()
+    names = split_list(subject)
+    if not names or any(len(n) > 15 for n in names):
+        return Assignment()
+    last = names[-1]
+    if not (is_collective(last) or looks_like_unit(clean_name(last))):
+        return Assignment()
+    if any(_STOP_CHARS.search(re.sub(r"\([^()]*\)", "", n)) for n in names if not is_collective(n)):
+        return Assignment()
+    return classify(names, "lead")
+
+
+_INLINE_LEAD = re.compile(r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)")
+
+
+def find_inline(norm: str, start: int, end: int) -> Assignment:
+    """Units of an inline clause: ``由区纪工委、廉政办等部门共同牵头,8个区直单位共同参与``.
+
+    Example:
+        >>> from zwgk._parse.units import find_inline
+        >>> text = "由市财政局牵头,市审计局配合。"
+        >>> a = find_inline(text, 0, len(text))
+        >>> ([u.name for u in a.lead], [u.name for u in a.cooperating])
+        (['市财政局'], ['市审计局'])
+    """
+    result = Assignment()
+    segment = norm[start:end]
+    for m in _INLINE_LEAD.finditer(segment):
+        names = split_list(m.group(1))
+        if not _acceptable(names):
+            continue
+        result = result.merge(classify(names, "lead"))
+        follow = re.match(r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?(?:配合|参与|协助|协同)", segment[m.end() :])
+        if follow:
+            coop = split_list(follow.group(1))
+            if _acceptable(coop):
+                result = result.merge(classify(coop, "cooperating"))
+    return result
+
+
+# ---- task tables -------------------------------------------------------------------------
+
+_STRICT = (
+    rf"(?:省|市|区|县)(?:(?![的和要等在对将把从为与及并或])[{_CJK}]){{1,7}}?"
+    r"(?:委员会|办公室|管委会|政府|中心|局|厅|委|办|院|署|所|站|队|公司)(?:\([^()]{1,12}\))?"
+)
+_COLLECTIVE_TOKEN = (
+    rf"(?:(?:省|区|市|县)直)?各(?:级)?(?:有关|相关)?[{_CJK}]{{0,6}}?"
+    r"(?:乡镇人民政府|人民政府|事业单位|直属机构|直属单位|设区市|管理局|单位|部门|国企|企业|企企|机构|"
+    r"处室|科室|地区|乡镇|街道|村|地)(?:\([^()]{1,12}\))?"
+    r"|(?:有关|相关|其他)(?:单位|部门)"
+)
+_GENERIC = (
+    rf"(?:(?![的要将把对在为是了应从向按并或])[{_CJK}\d]){{1,10}}?"
+    r"(?:委员会|办公室|管委会|实验区|开发区|示范区|政府|中心|部门|单位|机构|局|厅|委|办|院|署|所|站|队|公司|处|室)"
+    r"(?:\([^()]{1,12}\))?"
+)
+_TOKEN_START = re.compile(rf"{_COLLECTIVE_TOKEN}|{_STRICT}")
+_TOKEN_FIRST = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})")
+_TOKEN_AFTER_SEP = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT}|{_GENERIC})")
+_SEP = re.compile(r" *(?:[、,，]|会同) *")
+_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
+
+
+@attrs.frozen
+class _Token:
+    text: str
+    start: int
+    end: int
+    sep: str  # separator before it: "" (adjacent), "、", ",", "会同"
+
+
+def _tokenize(row: str, pos: int) -> list[_Token]:
+    tokens: list[_Token] = []
+    first = _TOKEN_FIRST.match(row, pos)
+    if first is None:
+        return tokens
+    tokens.append(_Token(first.group(0), first.start(), first.end(), ""))
+    pos = first.end()
+    while len(tokens) < 40:
+        etc = _ETC.match(row, pos)
+        if etc:
+            tokens.append(_Token(etc.group(0)[1:], etc.start(), etc.end(), "等"))
+            pos = etc.end()
+        sep = _SEP.match(row, pos)
+        if sep and sep.end() > sep.start():
+            m = _TOKEN_AFTER_SEP.match(row, sep.end())
+            if m is None:
+                break
+            tokens.append(_Token(m.group(0), m.start(), m.end(), sep.group(0).strip()))
+            pos = m.end()
+            continue
+        m = _TOKEN_FIRST.match(row, pos)
+        if m is None:
+            break
+        tokens.append(_Token(m.group(0), m.start(), m.end(), ""))
+        pos = m.end()
+    return tokens
+
+
+@attrs.frozen
+class RowUnits:
+    """The unit cells found in one flattened table row.
+
+    ``start`` and ``end`` bound the unit cells in the row; ``empty_lead`` is
+    true when a blank (a space) stands where the lead cell would be.
+    """
+
+    assignment: Assignment
+    start: int
+    end: int
+    empty_lead: bool
+
+
+def parse_row_units(row: str) -> RowUnits | None:
+    """Find the lead and cooperating cells in a flattened task-table row, or ``None``.
+
+    Cells print without separators: units glued to each other
+    (``省发改委省经信委``) are lead cells, the last, comma-separated cell is
+    the cooperating one; a space before it means the lead cell is blank.
+
+    Example:
+        >>> from zwgk._parse.units import parse_row_units
+        >>> r = parse_row_units("推进企业信用信息公示系统建设省工商局省直各相关部门,各设区市、平潭综合实验区通过系统归集")
+        >>> [u.name for u in r.assignment.lead], [u.name for u in r.assignment.cooperating]
+        (['省工商局'], ['平潭综合实验区'])
+        >>> r.assignment.collective
+        ('省直各相关部门', '各设区市')
+        >>> parse_row_units("依法公开随机抽查事项清单 省直各部门,各设区市").empty_lead
+        True
+    """
+    attempts = 0
+    for cand in _TOKEN_START.finditer(row, 1):
+        attempts += 1
+        if attempts > 40:
+            break
+        tokens = _tokenize(row, cand.start())
+        if not tokens:
+            continue
+        run_end = tokens[-1].end
+        after = row[run_end : run_end + 1]
+        spaced = row[cand.start() - 1] == " "
+        if len(tokens) < 2 and after not in ("", " ") and not spaced:
+            continue
+        return _assign_row(tokens, cand.start(), run_end, spaced)
+    return None
+
+
+def _assign_row(tokens: list[_Token], start: int, end: int, spaced: bool) -> RowUnits:
+    groups: list[list[_Token]] = [[tokens[0]]]
+    for tok in tokens[1:]:
+        if tok.sep in ("", "会同"):
+            groups.append([tok])
+        else:
+            groups[-1].append(tok)
+    if len(groups) == 1:
+        role = "cooperating" if spaced else "lead"
+        lead_groups: list[list[_Token]] = [groups[0]] if role == "lead" else []
+        coop_groups = [] if role == "lead" else [groups[0]]
+    else:
+        lead_groups, coop_groups = groups[:-1], groups[-1:]
+    result = Assignment()
+    for grp in lead_groups:
+        result = result.merge(_classify_tokens(grp, "lead"))
+    for grp in coop_groups:
+        result = result.merge(_classify_tokens(grp, "cooperating"))
+    empty_lead = spaced and len(groups) == 1
+    return RowUnits(result, start, end, empty_lead)
+
+
+def _classify_tokens(tokens: list[_Token], role: str) -> Assignment:
+    names: list[str] = []
+    for tok in tokens:
+        if tok.sep == "等":
+            names.append(tok.text)
+        else:
+            names.append(tok.text)
+    return classify(names, role)
