@@ -85,6 +85,7 @@ class AgencyData:
     township_suffixes: tuple[str, ...]
     village_suffixes: tuple[str, ...]
     stop_chars: frozenset[str]
+    domains: dict[str, str]
     zones: tuple[Zone, ...]
     subzone_suffixes: tuple[str, ...]
     subzone_level: Level
@@ -236,6 +237,7 @@ def agency_data() -> AgencyData:
                 regions["village_suffixes"], "regions.json: village_suffixes"
             ),
             stop_chars=frozenset(str(regions["name_stop_chars"])),
+            domains={str(k): str(v) for k, v in regions.get("domains", {}).items()},
             zones=_zones(zones["zones"]),
             subzone_suffixes=_strings(zones["subzone_suffixes"], "zones.json: subzone_suffixes"),
             subzone_level=_level(zones["subzone_level"], "zones.json: subzone_level"),

@@ -250,10 +250,11 @@ def division(code: str, *, year: int | None = None) -> Division:
         >>> from zwgk._agency import division
         >>> division("320800").name, division("320800", year=1995).name
         ('淮安市', '淮阴市')
-        >>> division("430221", year=2020)
-        Traceback (most recent call last):
-        ...
-        zwgk._errors.UnknownError: division code '430221' is not valid in 2020; it was: 株洲县 until 2018
+        >>> try:
+        ...     division("430221", year=2020)
+        ... except LookupError as exc:  # UnknownError is a LookupError
+        ...     print(exc)
+        division code '430221' is not valid in 2020; it was: 株洲县 until 2018
     """
     if not isinstance(code, str):
         raise InputError(f"expected a division code as str, got {type(code).__name__}")

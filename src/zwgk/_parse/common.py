@@ -120,8 +120,9 @@ def read_common(src: Source) -> Common:
 
 
 def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | None]:
-    # The first short line that names a document kind, else the first plain line.
-    fallback: tuple[str, tuple[int, int] | None] = ("", None)
+    # The first short line that names a document kind, joined with an organ line
+    # just above it or a continuation just below it (PDF and print layouts).
+    lines: list[tuple[str, int]] = []
     pos = start
     for count, line in enumerate(norm[start:].split("\n")):
         if count > 60:
@@ -129,12 +130,31 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
         stripped = line.strip(" •")
         begin = pos + line.find(stripped) if stripped else pos
         pos += len(line) + 1
-        if not (4 <= len(stripped) <= 80) or "。" in stripped or ":" in stripped:
+        if stripped:
+            lines.append((stripped, begin))
+    for i, (line, begin) in enumerate(lines):
+        if not (4 <= len(line) <= 80) or "。" in line or ":" in line or _NOISE_LINE.search(line):
             continue
-        if _NOISE_LINE.search(stripped):
+        if not _TITLE_WORDS.search(line) or _NUMBERED.match(line):
             continue
-        if _TITLE_WORDS.search(stripped):
-            return stripped, (begin, begin + len(stripped))
-        if fallback[1] is None:
-            fallback = (stripped, (begin, begin + len(stripped)))
-    return fallback
+        title, first, last = line, begin, begin + len(line)
+        if i > 0 and len(line) <= 8 and _TITLE_END.search(line):
+            above, above_begin = lines[i - 1]
+            if "。" not in above and len(above) <= 40 and not _NOISE_LINE.search(above):
+                title, first = above + title, above_begin
+                i -= 1
+        if i > 0:
+            above, above_begin = lines[i - 1]
+            if len(above) <= 24 and _ORGAN_LINE.search(above) and "。" not in above:
+                title, first = above + title, above_begin
+        if i + 1 < len(lines):
+            below, below_begin = lines[i + 1]
+            if len(below) <= 12 and _TITLE_END.search(below) and not _TITLE_END.search(title):
+                title, last = title + below, below_begin + len(below)
+        return title, (first, last)
+    return "", None
+
+
+_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、]")
+_ORGAN_LINE = re.compile(r"(?:局|政府|委员会|委|办公室|办公厅|管委会|中心|厅)$")
+_TITLE_END = re.compile(r"(?:报告|方案|要点|通知|意见|办法|分解表|安排)$")

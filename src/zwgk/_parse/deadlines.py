@@ -43,7 +43,7 @@ _DEADLINE_RE = re.compile(
             r"(?P<rquarter>每(?:个)?季度(?:末|结束后)?)",
             r"(?P<rweek>每(?:周|星期))",
             # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
-            rf"(?P<range>(?:{_Y} *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *(?:-|—{{1,2}}|~|至|到) *"
+            rf"(?P<range>(?:(?P<sy>{_Y}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *(?:-|—{{1,2}}|~|至|到) *"
             rf"(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
             # relative durations: 3个工作日内, 24小时内, 3年内
             rf"(?P<dur>(?P<damount>{_NUM}) *(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
@@ -167,7 +167,8 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
     elif year is not None and kind == "thisyear":
         date = dt.date(year, 12, 31)
     elif kind == "range":
-        end_year = int(m.group("gy")) if m.group("gy") else year
+        given = m.group("gy") or m.group("sy")
+        end_year = int(given) if given else year
         if end_year is not None:
             month = int(m.group("gm"))
             if m.group("gd"):

@@ -22,12 +22,12 @@ from zwgk._model.core import Unit
 _CJK = "\u4e00-\u9fff"
 _SUFFIX = (
     r"(?:委员会|管委会|办公室|办事处|指挥中心|中心|政府|部门|单位|机构|机关|纪委|党委|协会|公司|集团|"
-    r"实验区|开发区|示范区|新区|支队|大队|中队|分局|局|厅|委|办|处|室|科|股|组|会|部|院|所|站|队|馆|社|行|村)"
+    r"实验区|开发区|示范区|新区|支队|大队|中队|分局|企业|乡镇|街道|局|厅|委|办|处|室|科|股|组|会|部|院|所|站|队|馆|社|行|村|镇|乡|团)"
 )
 _UNIT_END = re.compile(_SUFFIX + r"(?:\([^()]{1,12}\))?$")
 _STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|进行|作为|负责|开展|加强|做好|推进")
 _COLLECTIVE_START = re.compile(
-    rf"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|"
+    rf"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|基层|"
     rf"(?:\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})个)"
 )
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
@@ -179,14 +179,11 @@ def classify(names: list[str], role: str) -> Assignment:
     units: list[Unit] = []
     collective: list[str] = []
     for raw in names:
-        if is_collective(raw):
-            collective.append(raw.strip())
-            continue
         name = clean_name(raw)
         if not name:
             continue
-        if is_collective(name):
-            collective.append(name)
+        if _COLLECTIVE_START.match(name) or (is_collective(raw) and not looks_like_unit(name)):
+            collective.append(raw.strip())
         else:
             units.append(Unit(name))
     if role == "lead":
@@ -220,7 +217,7 @@ def parse_parenthetical(content: str) -> Assignment | None:
         clause = clause.strip()
         if not clause:
             continue
-        if is_collective(clause):
+        if "牵头" not in clause and is_collective(clause):
             result = result.merge(Assignment(collective=(clause,)))
             continue
         if "牵头" in clause:
@@ -320,9 +317,9 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
     if not names or any(len(n) > 15 for n in names):
         return Assignment()
     last = names[-1]
-    if not (is_collective(last) or looks_like_unit(clean_name(last))):
+    if not (looks_like_unit(clean_name(last)) or (is_collective(last) and _UNIT_END.search(last))):
         return Assignment()
-    if any(_STOP_CHARS.search(re.sub(r"\([^()]*\)", "", n)) for n in names if not is_collective(n)):
+    if any(_STOP_CHARS.search(re.sub(r"\([^()]*\)", "", n)) for n in names):
         return Assignment()
     return classify(names, "lead")
 
@@ -372,9 +369,10 @@ _GENERIC = (
     r"(?:委员会|办公室|管委会|实验区|开发区|示范区|政府|中心|部门|单位|机构|局|厅|委|办|院|署|所|站|队|公司|处|室)"
     r"(?:\([^()]{1,12}\))?"
 )
-_TOKEN_START = re.compile(rf"{_COLLECTIVE_TOKEN}|{_STRICT}")
 _TOKEN_FIRST = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})")
 _TOKEN_AFTER_SEP = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT}|{_GENERIC})")
+# Where a unit run may start: a strict or collective token, or anything after a blank cell.
+_CANDIDATE = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]")
 _SEP = re.compile(r" *(?:[、,，]|会同) *")
 _ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
 
@@ -387,9 +385,9 @@ class _Token:
     sep: str  # separator before it: "" (adjacent), "、", ",", "会同"
 
 
-def _tokenize(row: str, pos: int) -> list[_Token]:
+def _tokenize(row: str, pos: int, *, generic: bool = False) -> list[_Token]:
     tokens: list[_Token] = []
-    first = _TOKEN_FIRST.match(row, pos)
+    first = (_TOKEN_AFTER_SEP if generic else _TOKEN_FIRST).match(row, pos)
     if first is None:
         return tokens
     tokens.append(_Token(first.group(0), first.start(), first.end(), ""))
@@ -447,11 +445,11 @@ def parse_row_units(row: str) -> RowUnits | None:
         True
     """
     attempts = 0
-    for cand in _TOKEN_START.finditer(row, 1):
+    for cand in _CANDIDATE.finditer(row, 1):
         attempts += 1
         if attempts > 40:
             break
-        tokens = _tokenize(row, cand.start())
+        tokens = _tokenize(row, cand.start(), generic=row[cand.start() - 1] == " ")
         if not tokens:
             continue
         run_end = tokens[-1].end
@@ -486,10 +484,4 @@ def _assign_row(tokens: list[_Token], start: int, end: int, spaced: bool) -> Row
 
 
 def _classify_tokens(tokens: list[_Token], role: str) -> Assignment:
-    names: list[str] = []
-    for tok in tokens:
-        if tok.sep == "等":
-            names.append(tok.text)
-        else:
-            names.append(tok.text)
-    return classify(names, role)
+    return classify([tok.text for tok in tokens], role)

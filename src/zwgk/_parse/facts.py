@@ -1,0 +1,155 @@
+"""Numbers stated in the prose of a report (``依申请公开全年共受理5件``).
+
+Each number with a counting unit becomes a [`NarrativeFact`][zwgk.NarrativeFact]
+with the clause it counts, its qualifier (余, 多, 约, 近…) and, where the
+clause names a table concept unambiguously, the indicator it restates, so
+validators can hold text against table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+import cn2an
+
+from zwgk._model import NarrativeFact, Span, TableFormat
+
+_UNITS = "万元|元|件|条|人次|人|次|篇|个|期|份|项|场|家|批|封"
+_CN_NUM = "零〇一二两三四五六七八九十百千万"
+_FACT = re.compile(
+    rf"(?P<pre>约|近|超过|逾|共计|共|达)?"
+    rf"(?:(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)|(?P<cn>[{_CN_NUM}]{{1,8}}))"
+    rf"(?P<mult>万|千)?(?P<post>余|多)?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
+)
+_CLAUSE_BREAK = re.compile(r"[。；;，,：:！？!?\n]")
+
+# Clause words -> (indicator, column) per generation, applied only where one rule matches.
+_CONCEPTS: tuple[tuple[re.Pattern[str], dict[TableFormat, tuple[str, str]]], ...] = (
+    (
+        re.compile(r"(收到|受理|新收|接收).{0,12}(申请|依申请)|依申请公开.{0,8}(收到|受理)"),
+        {
+            TableFormat.F2021: ("new_received", "total"),
+            TableFormat.F2019: ("new_received", "total"),
+            TableFormat.LEGACY_2014: ("apps_received", "value"),
+        },
+    ),
+    (
+        re.compile(r"结转(下年度|至下年|下一年|到下年)"),
+        {
+            TableFormat.F2021: ("carried_over_out", "total"),
+            TableFormat.F2019: ("carried_over_out", "total"),
+        },
+    ),
+    (
+        re.compile(r"上年(度)?结转"),
+        {
+            TableFormat.F2021: ("carried_over_in", "total"),
+            TableFormat.F2019: ("carried_over_in", "total"),
+        },
+    ),
+    (
+        re.compile(r"行政复议(?!.{0,6}诉讼)"),
+        {
+            TableFormat.F2021: ("review_total", "value"),
+            TableFormat.F2019: ("review_total", "value"),
+            TableFormat.LEGACY_2014: ("review_total", "value"),
+        },
+    ),
+    (
+        re.compile(r"(?<!复议、)行政诉讼(?!.{0,6}复议)"),
+        {TableFormat.LEGACY_2014: ("litigation_total", "value")},
+    ),
+    (
+        re.compile(r"(办结|答复)(?!率)"),
+        {
+            TableFormat.F2021: ("results_total", "total"),
+            TableFormat.F2019: ("results_total", "total"),
+            TableFormat.LEGACY_2014: ("apps_closed", "value"),
+        },
+    ),
+    (
+        re.compile(r"主动公开.{0,10}(政府信息|信息)"),
+        {TableFormat.LEGACY_2014: ("active_items_total", "value")},
+    ),
+)
+
+
+def _cn_value(text: str) -> int | None:
+    try:
+        value = cn2an.cn2an(text, "strict")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if value == int(value) else None
+
+
+def narrative_facts(
+    norm: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    skip: Sequence[Span] = (),
+    generation: TableFormat | None = None,
+) -> tuple[NarrativeFact, ...]:
+    """Every counted number in ``norm[start:end]`` outside the ``skip`` spans (tables).
+
+    Examples:
+        >>> from zwgk._parse.facts import narrative_facts
+        >>> [(f.phrase, f.value, f.unit, f.qualifier)
+        ...  for f in narrative_facts("依申请公开全年共受理5件，发放5万余份。")]
+        [('依申请公开全年共受理', 5, '件', None), ('发放', 50000, '份', '余')]
+    """
+    end = len(norm) if end is None else end
+    spans = sorted(skip, key=lambda s: s.start)
+    facts: list[NarrativeFact] = []
+    si = 0
+    for m in _FACT.finditer(norm, start, end):
+        while si < len(spans) and spans[si].end <= m.start():
+            si += 1
+        if si < len(spans) and spans[si].start <= m.start() < spans[si].end:
+            continue
+        if m.group("num"):
+            text = m.group("num").replace(",", "")
+            number: int | Decimal = Decimal(text) if "." in text else int(text)
+        else:
+            cn = _cn_value(m.group("cn"))
+            if cn is None:
+                continue
+            number = cn
+        factor = {"万": 10_000, "千": 1_000}.get(m.group("mult") or "", 1)
+        unit = m.group("unit")
+        if factor != 1:
+            number = number * factor
+            if isinstance(number, Decimal) and number == number.to_integral_value():
+                number = int(number)
+        elif unit in ("万元", "元") and isinstance(number, int):
+            number = Decimal(number)
+        clause_start = max(start, m.start() - 40)
+        breaks = list(_CLAUSE_BREAK.finditer(norm, clause_start, m.start()))
+        phrase_start = breaks[-1].end() if breaks else clause_start
+        phrase = norm[phrase_start : m.start()].strip()
+        if m.group("pre") in ("共计", "共", "达"):
+            phrase = (phrase + m.group("pre")).strip()
+        qualifier = m.group("post") or (
+            m.group("pre") if m.group("pre") in ("约", "近", "超过", "逾") else None
+        )
+        indicator = column = None
+        if generation is not None:
+            hits = {c[generation] for p, c in _CONCEPTS if generation in c and p.search(phrase)}
+            if len(hits) == 1:
+                indicator, column = hits.pop()
+        number_start = m.start("num") if m.group("num") else m.start("cn")
+        facts.append(
+            NarrativeFact(
+                phrase=phrase,
+                raw=norm[number_start : m.end()],
+                value=number,
+                unit=unit,
+                span=Span(number_start, m.end()),
+                qualifier=qualifier,
+                indicator=indicator,
+                column=column,
+            )
+        )
+    return tuple(facts)

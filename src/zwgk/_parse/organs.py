@@ -1,0 +1,80 @@
+"""Which organ issued a document, as printed, and its resolved [`Agency`][zwgk.Agency]."""
+
+from __future__ import annotations
+
+import re
+
+from zwgk._agency import agency as resolve
+from zwgk._model import Agency
+from zwgk._parse.common import Common
+
+_ORGAN_END = (
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会办公室|管委会办公室|管理委员会|管委会"
+    r"|委员会|办公室|办公厅|管理局|局|委|厅|署|院|中心|办|政府)"
+)
+# "株洲市工商行政管理局2017年度…报告", "…管委会办公室关于印发…的通知"
+_TITLE_ORGAN = re.compile(
+    rf"^(?:(?:19|20)\d\d年(?:度)?)?(?P<organ>[\u4e00-\u9fff()]{{2,40}}?{_ORGAN_END})[ \n]*"
+    r"(?:(?:19|20)\d\d|关于|印发|政府信息公开|政务公开|政务信息公开)"
+)
+_REGION_PREFIX = re.compile(r"^(?P<region>[\u4e00-\u9fff]{2,12}?(?:综合实验区|新区|开发区|自治州|地区|省|市|县|区|盟|旗))")
+# "…由株洲市工商局办公室编制", "我区管委会办公室编制完成了本报告"
+_COMPILER = re.compile(
+    rf"(?:由|我区|我市|我县|我省|[,，、。])(?P<organ>[\u4e00-\u9fff]{{0,30}}?{_ORGAN_END})"
+    r"(?:根据|负责)?[^。]{0,8}编制"
+    rf"|请与(?P<contact>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_END})"
+)
+_NOT_ORGANS = frozenset({"中国平潭", "本网", "本站", "网站"})
+
+
+def issuing_organ(common: Common, norm: str) -> str | None:
+    """The issuing organ's name as printed: page metadata, title, compiler line, signature.
+
+    Examples:
+        >>> from zwgk._parse.text import read_input
+        >>> from zwgk._parse.common import read_common
+        >>> src = read_input("株洲市工商行政管理局2017年度政府信息公开工作年度报告\\n正文")
+        >>> issuing_organ(read_common(src), src.norm)
+        '株洲市工商行政管理局'
+    """
+    title = common.title.replace(" ", "").replace("\n", "")
+    m = _TITLE_ORGAN.match(title)
+    if m:
+        return m.group("organ")
+    publisher = common.publisher
+    if publisher and publisher not in _NOT_ORGANS and re.search(f"{_ORGAN_END}$", publisher):
+        return publisher
+    for compiler in _COMPILER.finditer(norm, common.body_start, common.body_start + 3000):
+        organ = _SELF.sub("", compiler.group("organ") or compiler.group("contact"))
+        if any(word in organ for word in ("各", "汇总", "综合各")) or len(organ) < 2:
+            continue
+        region = _REGION_PREFIX.match(title)
+        if region and not organ.startswith(region.group("region")) and len(organ) <= 8:
+            organ = region.group("region") + organ
+        return organ
+    if common.signature is not None:
+        return _trim(common.signature.org)
+    return publisher or None
+
+
+_SELF = re.compile(r"^(?:我|本)?(?:区|市|县|省|局)(?=[\u4e00-\u9fff]{2})")
+
+
+def _trim(organ: str) -> str:
+    # A signature line may carry the tail of the text before it
+    # ("…工作流程平潭综合实验区管委会办公室"): keep the shortest tail that names a division.
+    if len(organ) <= 12:
+        return organ
+    for i in range(len(organ) - 4, -1, -1):
+        if resolve(organ[i:]).division_code is not None:
+            return organ[i:]
+    return organ
+
+
+def resolve_agency(common: Common, norm: str, *, year: int | None = None) -> Agency | None:
+    """The document's [`Agency`][zwgk.Agency], its short names resolved with the page as context."""
+    organ = issuing_organ(common, norm)
+    if organ is None:
+        return None
+    context = " ".join(x for x in (common.title, norm[common.body_start : common.body_start + 1500]) if x)
+    return resolve(organ, context=context, year=year)

@@ -1,0 +1,157 @@
+"""The outline of a document from its numbering: 一、 / (一) / 1. / (1).
+
+Scraped pages often hold the whole body on one line, so headings are found
+by their markers anywhere, and a marker counts only where it continues the
+numbering of its level (二 after 一, 3 after 2) under the same parent.  That
+rejects the 1. of a date or the 一、 of a table row, and keeps misnumbered
+outlines readable: a marker that restarts at 一 after 六 opens a new run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from zwgk._model import Section, Span
+
+_CN = "一二三四五六七八九十"
+_MARKER = re.compile(
+    rf"(?P<l1>[{_CN}]{{1,3}})[、,]"
+    rf"|\((?P<l2>[{_CN}]{{1,3}})\)"
+    r"|(?<![\d.])(?P<l3>\d{1,2})[.、](?!\d)"
+    r"|\((?P<l4>\d{1,2})\)"
+)
+_BEFORE = frozenset(" \n\t。;；:：!！?？\"”)）>】]|*#•")
+_TITLE_STOP = re.compile(r"[。;；:：!！?？\n]| {1,}|(?=[(（][一二三四五六七八九十\d])")
+
+
+def cn_number(text: str) -> int:
+    """The value of a small Chinese numeral (一 … 九十九), or 0.
+
+    Examples:
+        >>> from zwgk._parse.outline import cn_number
+        >>> [cn_number(x) for x in ("一", "十", "十二", "二十三")]
+        [1, 10, 12, 23]
+    """
+    digits = {c: i + 1 for i, c in enumerate(_CN[:-1])}
+    if "十" not in text:
+        return digits.get(text, 0) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    if len(ones) > 1 or len(tens) > 1:
+        return 0
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+@attrs.frozen
+class Heading:
+    """A numbering marker accepted as a heading."""
+
+    level: int
+    number: str
+    value: int
+    start: int
+    title_end: int
+
+
+def find_headings(
+    norm: str, start: int = 0, end: int | None = None, skip: Sequence[Span] = ()
+) -> list[Heading]:
+    """Markers in ``norm[start:end]`` that continue their level's numbering.
+
+    ``skip`` lists spans (tables) whose markers are row numbers, not headings.
+
+    Examples:
+        >>> from zwgk._parse.outline import find_headings
+        >>> text = "一、总体情况 2019.1 工作 (一)主动公开 1.网站 2.微博 二、问题 1.人员"
+        >>> [(h.level, h.number) for h in find_headings(text)]
+        [(1, '一'), (2, '(一)'), (3, '1'), (3, '2'), (1, '二'), (3, '1')]
+    """
+    end = len(norm) if end is None else end
+    spans = sorted(skip, key=lambda s: s.start)
+    expected: dict[int, int] = {}
+    open_levels: list[int] = []
+    headings: list[Heading] = []
+    si = 0
+    for m in _MARKER.finditer(norm, start, end):
+        while si < len(spans) and spans[si].end <= m.start():
+            si += 1
+        if si < len(spans) and spans[si].start <= m.start() < spans[si].end:
+            continue
+        if m.start() > 0 and norm[m.start() - 1] not in _BEFORE:
+            continue
+        level = next(i for i in (1, 2, 3, 4) if m.group(f"l{i}"))
+        raw = m.group(f"l{level}")
+        value = cn_number(raw) if level <= 2 else int(raw)
+        if value <= 0:
+            continue
+        if level > 1 and not any(lv < level for lv in open_levels) and level != 2:
+            # A 1. or (1) needs a heading above it.
+            continue
+        want = expected.get(level, 1)
+        if value != want and not (value == 1 and level == 1 and headings):
+            continue
+        if value == 1 and level == 1 and headings and want != 1:
+            expected.clear()  # a second run of 一、二、… (misnumbered outline)
+        expected[level] = value + 1
+        for deeper in (lv for lv in (2, 3, 4) if lv > level):
+            expected.pop(deeper, None)
+        open_levels = [lv for lv in open_levels if lv < level] + [level]
+        stop = _TITLE_STOP.search(norm, m.end(), min(end, m.end() + 40))
+        title_end = stop.start() if stop and stop.start() > m.end() else min(end, m.end() + 40)
+        number = raw if level in (1, 3) else f"({raw})"
+        headings.append(Heading(level, number, value, m.start(), title_end))
+    return headings
+
+
+def outline(
+    norm: str, start: int = 0, end: int | None = None, skip: Sequence[Span] = ()
+) -> tuple[Section, ...]:
+    """The section tree of ``norm[start:end]``.
+
+    Examples:
+        >>> from zwgk._parse.outline import outline
+        >>> tree = outline("一、总体情况\\n(一)主动公开\\n二、存在问题\\n")
+        >>> [(s.number, s.title, [c.title for c in s.children]) for s in tree]
+        [('一', '总体情况', ['主动公开']), ('二', '存在问题', [])]
+    """
+    end = len(norm) if end is None else end
+    headings = find_headings(norm, start, end, skip)
+    # Rank levels by first appearance so a document that opens with (一) nests right.
+    ranks = {lv: i + 1 for i, lv in enumerate(sorted({h.level for h in headings}))}
+    nodes: list[tuple[Heading, int]] = []
+    for i, h in enumerate(headings):
+        stop = end
+        for later in headings[i + 1 :]:
+            if later.level <= h.level:
+                stop = later.start
+                break
+        nodes.append((h, stop))
+
+    def build(index: int) -> tuple[Section, int]:
+        h, stop = nodes[index]
+        children: list[Section] = []
+        j = index + 1
+        while j < len(nodes) and nodes[j][0].level > h.level:
+            child, j = build(j)
+            children.append(child)
+        heading_text = norm[h.start : h.title_end].strip()
+        marker = _MARKER.match(norm, h.start)
+        title = norm[marker.end() if marker else h.start : h.title_end].strip()
+        section = Section(
+            heading=heading_text,
+            number=h.number,
+            title=title,
+            level=ranks[h.level],
+            span=Span(h.start, stop),
+            children=tuple(children),
+        )
+        return section, j
+
+    out: list[Section] = []
+    i = 0
+    while i < len(nodes):
+        section, i = build(i)
+        out.append(section)
+    return tuple(out)

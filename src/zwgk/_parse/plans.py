@@ -1,0 +1,771 @@
+"""Implementation plans and work points: cover notice, task tree, units and deadlines.
+
+[`parse_plan`][zwgk._parse.plans.parse_plan] reads a plan (实施方案 / 工作方案 /
+实施意见) or a work-points document (工作要点 / 任务分解表 / 重点工作安排)
+into an [`ImplementationPlan`][zwgk.ImplementationPlan] or
+[`WorkPoints`][zwgk.WorkPoints]:
+
+- the cover notice: addressees (主送), the reply deadline, attachments and contact;
+- the task tree from the numbering ``一、`` / ``(一)`` / ``1.`` / ``(1)``, found
+  by regex even when a scraped page prints the whole body on one line: a
+  marker counts only when its number continues the sequence at its level;
+- for each task its lead and cooperating units (see ``zwgk._parse.units``)
+  and deadlines (see ``zwgk._parse.deadlines``);
+- flattened task tables (序号 / 工作任务 / 牵头单位 / 责任单位 …): one task
+  per row; a row left without units by a merged cell takes them from the
+  row above, with ``lead_inherited``.
+
+Everything runs in time linear in the input size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from zwgk._model.core import Deadline, Finding, Ref, Span
+from zwgk._model.documents import Contact, ImplementationPlan, Task, WorkPoints
+from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
+from zwgk._parse.common import Common, read_common
+from zwgk._parse.deadlines import iter_deadlines
+from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
+from zwgk._parse.text import read_input
+from zwgk._parse.units import (
+    Assignment,
+    find_inline,
+    find_labelled,
+    find_parenthetical,
+    find_subject,
+    is_collective,
+    looks_like_unit,
+    parse_row_units,
+    split_list,
+)
+
+__all__ = ["issuing_organ", "plan_kind", "parse_plan"]
+
+# ---- document kind ---------------------------------------------------------------------
+
+_WORK_POINTS_WORDS = re.compile(r"工作要点|任务分解|重点工作安排|工作安排|分工方案")
+_PLAN_WORDS = re.compile(r"方案|实施意见|意见")
+
+
+def plan_kind(title: str, norm: str = "") -> DocumentKind:
+    """Whether a plan is work points or an implementation plan, from its title, else its body.
+
+    Example:
+        >>> from zwgk._parse.plans import plan_kind
+        >>> plan_kind("关于印发2016年政务公开工作主要任务分解表的通知").value
+        'work_points'
+        >>> plan_kind("关于印发《全面推进政务公开工作实施方案》的通知").value
+        'implementation_plan'
+    """
+    if _WORK_POINTS_WORDS.search(title):
+        return DocumentKind.WORK_POINTS
+    if _PLAN_WORDS.search(title):
+        return DocumentKind.IMPLEMENTATION_PLAN
+    head = norm[:3000]
+    wp, pl = _WORK_POINTS_WORDS.search(head), _PLAN_WORDS.search(head)
+    if wp and (pl is None or wp.start() < pl.start()):
+        return DocumentKind.WORK_POINTS
+    return DocumentKind.IMPLEMENTATION_PLAN
+
+
+# ---- issuing organ ---------------------------------------------------------------------
+
+_ORGAN_END = re.compile(
+    r"(?:局|政府|委员会|委|办公室|办公厅|管委会|管理委员会|中心|厅|部|院|署|办|室|处|会)$"
+)
+_PUBLISHER_LABELS = ("发布机构", "发文机关", "公开主体")
+_TITLE_ORGAN = re.compile(r"^([\u4e00-\u9fff()]{2,40}?)(?:关于|印发)")
+
+
+def issuing_organ(common: Common, norm: str) -> str | None:
+    """The issuing organ's printed name: publisher, else the signature's organ, else the title's.
+
+    A publisher field (发布机构 / 发文机关 / 公开主体) counts only when it ends
+    like an organ (site names such as ``中国平潭`` do not); a ``来源`` field is
+    the last resort.
+
+    Example:
+        >>> from zwgk._parse.text import read_input
+        >>> from zwgk._parse.common import read_common
+        >>> from zwgk._parse.plans import issuing_organ
+        >>> src = read_input("标题: 山西省工商行政管理局关于印发《实施方案》的通知\\n==== 正文 ====\\n正文")
+        >>> issuing_organ(read_common(src), src.norm)
+        '山西省工商行政管理局'
+    """
+    for field in common.fields:
+        if field.label in _PUBLISHER_LABELS and field.value:
+            name = field.value.split(" ", 1)[0]
+            if _ORGAN_END.search(name):
+                return name
+    sigs = [s for s in signatures(norm) if s.start >= common.body_start]
+    addressees = _addressees(norm, common.body_start)
+    if addressees is not None:
+        cover = next((s for s in sigs if s.start > addressees.end), None)
+        if cover is not None:
+            return cover.org
+    if common.signature is not None:
+        return common.signature.org
+    if sigs:
+        return sigs[0].org
+    m = _TITLE_ORGAN.match(common.title.strip())
+    if m and _ORGAN_END.search(m.group(1)):
+        return m.group(1)
+    if common.publisher and _ORGAN_END.search(common.publisher):
+        return common.publisher
+    return None
+
+
+# ---- the cover notice ------------------------------------------------------------------
+
+_META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
+    "当前位置",
+    "相关链接",
+    "时间",
+    "重要通知",
+    "本地目录",
+    "原文链接",
+    "作者",
+}
+_ADDRESSEE_BOUNDARY = re.compile(r"[\n。>》]|通知|  ")
+_ADDRESSEE_WORD = re.compile(
+    r"单位|部门|机构|机关|政府|局|处|会|委|办|室|中心|村|公司|镇|乡|街道|企业|国企|组|厅|院|所|党委"
+)
+
+
+@attrs.frozen
+class _Addressees:
+    names: tuple[str, ...]
+    start: int
+    end: int
+
+
+def _addressees(norm: str, start: int) -> _Addressees | None:
+    window_end = min(len(norm), start + 4000)
+    tried = 0
+    pos = start
+    while tried < 60:
+        colon = norm.find(":", pos, window_end)
+        if colon == -1:
+            return None
+        tried += 1
+        pos = colon + 1
+        floor = max(start, colon - 200)
+        seg_start = floor
+        for m in _ADDRESSEE_BOUNDARY.finditer(norm, floor, colon):
+            seg_start = m.end()
+        last_space = norm.rfind(" ", seg_start, colon)
+        if last_space != -1 and last_space > seg_start:
+            seg_start = last_space + 1
+        segment = norm[seg_start:colon].strip()
+        if not segment or segment.replace(" ", "") in _META_WORDS:
+            continue
+        names = split_list(segment)
+        if names and all(_is_addressee(n) for n in names):
+            return _Addressees(tuple(names), seg_start, colon + 1)
+    return None
+
+
+def _is_addressee(name: str) -> bool:
+    if not 2 <= len(name) <= 30 or re.search(r"[\d。:]", name):
+        return False
+    if name in _META_WORDS:
+        return False
+    return bool(is_collective(name) or looks_like_unit(name) or _ADDRESSEE_WORD.search(name[-3:]))
+
+
+_REPLY_VERB = re.compile(r"报|送|交|反馈")
+_REPLY_PHRASE = re.compile(r"日 *底?(?:之前|以前|前|止)$")
+
+
+def _reply_deadline(norm: str, start: int, end: int, year: int | None) -> Deadline | None:
+    fallback: Deadline | None = None
+    for d in iter_deadlines(norm, start, end, year=year):
+        if d.kind not in (DeadlineKind.DATE, DeadlineKind.UNRESOLVED) or not _REPLY_PHRASE.search(
+            d.phrase
+        ):
+            continue
+        stop = d.span.end if d.span else start
+        if _REPLY_VERB.search(norm, stop, min(end, stop + 60)):
+            return d
+        if fallback is None:
+            fallback = d
+    return fallback
+
+
+_CONTACT = re.compile(r"联 *系 *人 *[:：] *")
+_PERSON = re.compile(r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,4}")
+_PERSON_CUT = re.compile(r" ?(?:联系|电话|手机|座机|传真|邮箱|办公|地址)")
+_PHONE = re.compile(r"(?:联系)?(?:电 *话|手 *机|座 *机) *[:：]? *([\d()（）\-— ,，/、]{5,40}\d)")
+
+
+def _contact(norm: str, start: int) -> Contact | None:
+    m = _CONTACT.search(norm, start)
+    if m is None:
+        return None
+    pm = _PERSON.match(norm, m.end())
+    person = None
+    if pm:
+        raw = _PERSON_CUT.split(pm.group(0), maxsplit=1)[0].strip()
+        person = raw if len(raw.replace(" ", "")) >= 2 else None
+    phone_m = _PHONE.search(norm, m.end(), min(len(norm), m.end() + 60))
+    phone = phone_m.group(1).strip(" ,，、/") if phone_m else None
+    if person is None and phone is None:
+        return None
+    return Contact(person=person, phone=phone)
+
+
+_ATTACH = re.compile(r"附 *件(?!下载)")
+_ATTACH_BEFORE_OK = re.compile(r"[\s。;:!)》>]")
+_ATTACH_CUT = re.compile(
+    r"\n|https?:|www\.| |附件|工 *作 *任 *务|序 *号|牵 *头 *单 *位|\.(?:pdf|docx?|xlsx?|wps)|。"
+    r"|[一二三四五六七八九十]、"
+)
+_ATTACH_ITEM = re.compile(r"(?<![\d.])(\d{1,2}) *[.、:](?!\d)")
+
+
+@attrs.frozen
+class _Attachment:
+    title: str
+    start: int
+
+
+def _attachments(norm: str, start: int, sig_starts: list[int]) -> list[_Attachment]:
+    found: list[_Attachment] = []
+    for m in _ATTACH.finditer(norm, start):
+        before = norm[m.start() - 1] if m.start() > 0 else "\n"
+        if not _ATTACH_BEFORE_OK.match(before):
+            continue
+        pos = m.end()
+        limit = min(len(norm), pos + 400)
+        for s in sig_starts:
+            if pos < s < limit:
+                limit = s
+                break
+        body = norm[pos:limit]
+        lead = re.match(r"[ :：\n]*", body)
+        offset = lead.end() if lead else 0
+        rest = body[offset:]
+        items = _split_items(rest)
+        for item in items:
+            item = re.sub(r"^\d{1,2}(?=[\u4e00-\u9fff《])", "", item)
+            title = _ATTACH_CUT.split(item, maxsplit=1)[0].strip(" :：;；,，")
+            if 2 <= len(title) <= 80 and not title.endswith("下载"):
+                found.append(_Attachment(title, m.start()))
+    return found
+
+
+def _split_items(rest: str) -> list[str]:
+    first = _ATTACH_ITEM.match(rest)
+    if first is None:
+        return [rest]
+    if first.group(1) != "1":
+        return [rest[first.end() :]]
+    items: list[str] = []
+    expected, cur = 2, first.end()
+    for m in _ATTACH_ITEM.finditer(rest, first.end()):
+        if int(m.group(1)) != expected:
+            continue
+        items.append(rest[cur : m.start()])
+        cur, expected = m.end(), expected + 1
+    items.append(rest[cur:])
+    return items
+
+
+# ---- the body's end --------------------------------------------------------------------
+
+_TAIL_NOISE = re.compile(
+    r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]|(?<=\s)来源 *[:：][^\n]{0,40}附件下载"
+)
+_TABLE_HEADER = re.compile(r"牵 *头 *单 *位")
+_TABLE_PARTNER = re.compile(r"(?:责 *任|配 *合|协 *办)[^\n]{0,3}单 *位")
+
+
+def _body_end(
+    norm: str, start: int, attachments: list[_Attachment], contact_at: int | None, sigs: list[Signature]
+) -> int:
+    end = len(norm)
+    noise = _TAIL_NOISE.search(norm, start)
+    if noise:
+        end = noise.start()
+    if contact_at is not None and contact_at > start + (len(norm) - start) // 2:
+        end = min(end, contact_at)
+    if attachments:
+        last = attachments[-1].start
+        if last > start and len(norm) - last < 800 and not _TABLE_HEADER.search(norm, last, len(norm)):
+            end = min(end, last)
+    for s in sigs:
+        if s.start > start + (len(norm) - start) * 0.6 and s.start < end:
+            end = s.start
+            break
+    return max(start, end)
+
+
+# ---- markers and the task tree ---------------------------------------------------------
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_MARKER = re.compile(
+    r"(?P<l1>[一二三四五六七八九十]{1,3})、"
+    r"|\((?P<l2>[一二三四五六七八九十]{1,3})\)"
+    r"|(?<![\d.A-Za-z])(?P<l3>\d{1,2}) ?(?:\.(?![\d])|、)"
+    r"|\((?P<l4>\d{1,2})\)"
+)
+_NUMERALS = set("一二三四五六七八九十〇零两")
+_NOT_AFTER_L3 = set("0123456789月日年号%个次项倍")
+_NOT_BEFORE_L3 = set("第件表图款条")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _cn_value(text: str) -> int | None:
+    if "十" not in text:
+        return _CN_DIGIT.get(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    t = _CN_DIGIT.get(tens) if tens else 1
+    o = _CN_DIGIT.get(ones) if ones else 0
+    if t is None or o is None or len(ones) > 1 or len(tens) > 1:
+        return None
+    return t * 10 + o
+
+
+@attrs.frozen
+class _Marker:
+    rank: int
+    n: int
+    label: str
+    start: int
+    end: int
+
+
+def _markers(norm: str, start: int, end: int) -> list[_Marker]:
+    found: list[_Marker] = []
+    for m in _MARKER.finditer(norm, start, end):
+        before = norm[m.start() - 1] if m.start() > 0 else "\n"
+        after = norm[m.end() : m.end() + 1]
+        if m.group("l1") is not None:
+            n = _cn_value(m.group("l1"))
+            if n is None or after in _NUMERALS or before in ("第", "届", "初", "期"):
+                continue
+            found.append(_Marker(1, n, m.group("l1"), m.start(), m.end()))
+        elif m.group("l2") is not None:
+            n = _cn_value(m.group("l2"))
+            if n is None:
+                continue
+            found.append(_Marker(2, n, f"({m.group('l2')})", m.start(), m.end()))
+        elif m.group("l3") is not None:
+            if after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")"):
+                continue
+            n = int(m.group("l3"))
+            found.append(_Marker(3, n, m.group("l3"), m.start(), m.end()))
+        else:
+            n = int(m.group("l4"))
+            found.append(_Marker(4, n, f"({m.group('l4')})", m.start(), m.end()))
+    return found
+
+
+@attrs.define
+class _Node:
+    marker: _Marker
+    parent: _Node | None
+    end: int = 0
+    children: list[_Node] = attrs.field(factory=list)
+    gaps: list[tuple[int, int]] = attrs.field(factory=list)
+
+
+_TITLE_STOP = re.compile(r"[。;；:\n]|  ")
+
+
+def _heading_like(norm: str, mk: _Marker, later: list[_Marker]) -> bool:
+    # A 一、 glued to preceding prose counts only when another marker follows soon.
+    for other in later:
+        if other.start <= mk.end:
+            continue
+        if other.start - mk.end > 40:
+            return False
+        return "。" not in norm[mk.end : other.start]
+    return False
+
+
+def _build_tree(
+    norm: str, markers: list[_Marker], end: int, sig_starts: list[int]
+) -> list[_Node]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    last_global: dict[int, int] = {}
+    for i, mk in enumerate(markers):
+        depth = len(stack)
+        while depth > 0 and stack[depth - 1].marker.rank >= mk.rank:
+            depth -= 1
+        parent = stack[depth - 1] if depth > 0 else None
+        siblings = parent.children if parent is not None else roots
+        same = [s for s in siblings if s.marker.rank == mk.rank]
+        last = same[-1] if same else None
+        prev = norm[: mk.start].rstrip(" ")[-1:]
+        before = norm[mk.start - 1] if mk.start > 0 else "\n"
+        if mk.rank == 1 and _CJK.match(before) and not _heading_like(norm, mk, markers[i + 1 : i + 4]):
+            continue
+        restart = False
+        if last is None:
+            ok = mk.n == 1 or (mk.rank > 1 and mk.n == last_global.get(mk.rank, -1) + 1)
+        elif mk.n == last.marker.n + 1:
+            ok = True
+        elif mk.n == 1 and prev in (":", "："):
+            ok = True
+        elif (
+            mk.n == 1
+            and mk.rank == 1
+            and parent is None
+            and any(last.marker.start < s < mk.start for s in sig_starts)
+        ):
+            ok, restart = True, True
+        elif mk.n == last.marker.n and _same_title(norm, last, mk):
+            # A merged cell printed twice (013: 五、强化稳就业保就业信息公开 twice).
+            keep = depth + 1 if depth < len(stack) and stack[depth] is last else depth
+            for node in stack[keep:]:
+                node.end = mk.start
+            del stack[keep:]
+            continue
+        else:
+            ok = False
+        if not ok:
+            continue
+        for node in stack[depth:]:
+            node.end = mk.start
+        if mk.rank == 1 and parent is None:
+            for node in stack:
+                node.end = mk.start
+            del stack[:]
+            depth = 0
+        else:
+            del stack[depth:]
+        if restart:
+            roots.clear()
+        node = _Node(mk, parent)
+        siblings.append(node)
+        stack.append(node)
+        last_global[mk.rank] = mk.n
+    for node in stack:
+        node.end = end
+    return roots
+
+
+def _same_title(norm: str, node: _Node, mk: _Marker) -> bool:
+    first = norm[node.marker.end : node.marker.end + 30]
+    again = norm[mk.end : mk.end + 30]
+    stop = min(len(first), len(again), 12)
+    return stop >= 4 and first[:stop] == again[:stop]
+
+
+def _finish(node: _Node, norm: str) -> None:
+    # trailing whitespace off the end; own-text gaps between children.
+    end = node.end
+    while end > node.marker.end and norm[end - 1] in " \n":
+        end -= 1
+    node.end = max(node.marker.end, end)
+    for child in node.children:
+        _finish(child, norm)
+    cur = node.marker.end
+    gaps: list[tuple[int, int]] = []
+    for child in node.children:
+        if child.marker.start > cur:
+            gaps.append((cur, child.marker.start))
+        cur = max(cur, child.end)
+    if node.end > cur:
+        gaps.append((cur, node.end))
+    node.gaps = gaps
+
+
+def _trim_last_children(nodes: list[_Node], norm: str, parent_end: int | None) -> None:
+    # A multi-line plan's closing paragraph after the last task's lead
+    # parenthetical belongs to the parent (seed 004: 各相关单位要在每年的12月31日前…).
+    for i, node in enumerate(nodes):
+        _trim_last_children(node.children, norm, node.end)
+        if i != len(nodes) - 1 or node.children or parent_end is None:
+            continue
+        found = find_parenthetical(norm, node.marker.end, node.end)
+        if found is None:
+            continue
+        stop = found[1]
+        newline = norm.find("\n", stop, node.end)
+        if newline != -1 and norm[stop:newline].strip() == "" and norm[newline:node.end].strip():
+            node.end = stop
+
+
+# ---- titles, units, deadlines ----------------------------------------------------------
+
+
+def _title(text: str, *, short: bool) -> str:
+    text = text.lstrip(" \n")
+    if text.startswith("**"):
+        close = text.find("**", 2)
+        if close != -1:
+            return text[2:close].strip()
+    title = _TITLE_STOP.split(text, maxsplit=1)[0].strip()
+    if short and " " in title:
+        head = title.split(" ", 1)[0]
+        if len(head) >= 2:
+            title = head
+    if short and len(title) > 60:
+        comma = re.search(r"[,，]", title)
+        if comma and comma.start() >= 4:
+            title = title[: comma.start()]
+    return title.strip(" ,，")
+
+
+@attrs.define
+class _Context:
+    norm: str
+    text: str
+    year: int | None
+    table_start: int | None
+    findings: list[Finding] = attrs.field(factory=list)
+    previous_row: Assignment | None = None
+
+    def printed(self, value: str, start: int, end: int) -> str:
+        """``value`` (read from the normalized text) as printed in the original text."""
+        pos = self.norm.find(value, start, end)
+        return self.text[pos : pos + len(value)] if pos != -1 else value
+
+    def printed_assignment(self, a: Assignment, start: int, end: int) -> Assignment:
+        """An assignment whose names are as printed."""
+        return Assignment(
+            tuple(attrs.evolve(u, name=self.printed(u.name, start, end)) for u in a.lead),
+            tuple(attrs.evolve(u, name=self.printed(u.name, start, end)) for u in a.cooperating),
+            tuple(self.printed(c, start, end) for c in a.collective),
+        )
+
+
+def _deadlines(ctx: _Context, spans: Iterable[tuple[int, int]]) -> tuple[Deadline, ...]:
+    out: list[Deadline] = []
+    for a, b in spans:
+        for d in iter_deadlines(ctx.norm, a, b, year=ctx.year):
+            if d.span is not None:
+                d = attrs.evolve(d, phrase=d.span.of(ctx.text))
+            out.append(d)
+            if d.kind is DeadlineKind.UNRESOLVED:
+                ctx.findings.append(
+                    Finding(
+                        "plan.unresolved_deadline",
+                        Severity.INFO,
+                        f"deadline {d.phrase!r} could not be resolved to a date",
+                        message_zh=f"无法确定完成时限“{d.phrase}”的日期",
+                        refs=(Ref(span=d.span),),
+                    )
+                )
+    return tuple(out)
+
+
+def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
+    norm = ctx.norm
+    path = (*path, node.marker.label)
+    first_gap_end = node.gaps[0][1] if node.gaps and node.gaps[0][0] == node.marker.end else node.marker.end
+    inherited = False
+    is_row = ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
+    if is_row:
+        row = norm[node.marker.end : node.end]
+        found = parse_row_units(row)
+        if found is not None:
+            assignment = ctx.printed_assignment(found.assignment, node.marker.end, node.end)
+            title = _title(row[: found.start], short=False)
+            ctx.previous_row = assignment
+        elif ctx.previous_row is not None:
+            assignment, inherited = ctx.previous_row, True
+            title = _title(row, short=False)
+        else:
+            assignment = Assignment()
+            title = _title(row, short=False)
+    else:
+        title = _title(norm[node.marker.end : first_gap_end], short=True)
+        assignment = Assignment()
+        for a, b in node.gaps:
+            assignment = assignment.merge(find_labelled(norm, a, b))
+            paren = find_parenthetical(norm, a, b)
+            if paren is not None:
+                assignment = assignment.merge(paren[0])
+        if not assignment:
+            for a, b in node.gaps:
+                assignment = assignment.merge(find_inline(norm, a, b))
+        if not assignment and node.gaps and node.gaps[0][0] == node.marker.end:
+            assignment = find_subject(norm, node.marker.end, first_gap_end)
+        assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
+    title = ctx.printed(title, node.marker.end, node.end)
+    children = tuple(_build_task(child, path, ctx) for child in node.children)
+    spans = [(node.marker.end, node.end)] if is_row else node.gaps
+    return Task(
+        path=path,
+        title=title,
+        text=ctx.text[node.marker.start : node.end],
+        lead=assignment.lead,
+        cooperating=assignment.cooperating,
+        collective=assignment.collective,
+        lead_inherited=inherited,
+        deadlines=_deadlines(ctx, spans),
+        span=Span(node.marker.start, node.end),
+        children=children,
+    )
+
+
+def _lead_findings(tasks: tuple[Task, ...]) -> list[Finding]:
+    # A leaf without units is worth noting where its siblings name a lead, or
+    # where a 职责分工 / 任务分工 part assigns units in prose (026).
+    every = [t for task in tasks for t in task.walk()]
+    assigned_in_prose = any(
+        _DIVISION.search(t.title) and (t.lead or t.cooperating) for t in every
+    )
+    out: list[Finding] = []
+    for siblings in _sibling_groups(tasks):
+        with_lead = any(t.lead for t in siblings)
+        for t in siblings:
+            if t.children or len(t.path) < 2 or t.lead or t.collective:
+                continue
+            if not (with_lead or assigned_in_prose):
+                continue
+            path = "".join(t.path)
+            out.append(
+                Finding(
+                    "plan.task_without_lead",
+                    Severity.INFO,
+                    f"task {path} names no lead unit, though the document assigns units elsewhere",
+                    message_zh=f"任务{path}未写明牵头单位",
+                    refs=(Ref(span=t.span),),
+                )
+            )
+    return out
+
+
+_DIVISION = re.compile(r"职责分工|任务分工|工作分工|责任分工")
+
+
+def _sibling_groups(tasks: tuple[Task, ...]) -> list[tuple[Task, ...]]:
+    groups: list[tuple[Task, ...]] = [tasks]
+    for task in tasks:
+        for t in task.walk():
+            if t.children:
+                groups.append(t.children)
+    return groups
+
+
+# ---- the entry point -------------------------------------------------------------------
+
+
+def parse_plan(
+    data: str | bytes, *, source: str | None = None, kind: DocumentKind | None = None
+) -> ImplementationPlan | WorkPoints:
+    """Parse an implementation plan or work-points document.
+
+    ``kind`` forces [`WorkPoints`][zwgk.WorkPoints] or
+    [`ImplementationPlan`][zwgk.ImplementationPlan]; without it the title
+    (else the body) decides: 工作要点 / 任务分解表 / 工作安排 are work points,
+    方案 / 实施意见 a plan.  ``agency`` is left ``None``; see
+    [`issuing_organ`][zwgk._parse.plans.issuing_organ].
+
+    Example:
+        >>> from zwgk._parse.plans import parse_plan
+        >>> plan = parse_plan(
+        ...     "关于印发《政务公开实施方案》的通知\\n各处室:\\n请于6月20日前报办公室。\\n"
+        ...     "某局\\n2017年6月15日\\n一、工作任务\\n"
+        ...     "1.推进清单公开。2017年底前完成。(注册处、法制处牵头,其他单位按职责分工负责)\\n"
+        ...     "2.强化解读。文件公开后3个工作日内发布。(办公室牵头负责)"
+        ... )
+        >>> (plan.kind.value, plan.addressees, plan.reply_deadline.date.isoformat())
+        ('implementation_plan', ('各处室',), '2017-06-20')
+        >>> [(t.path, t.title, [u.name for u in t.lead]) for t in plan.walk_tasks()][1:]
+        [(('一', '1'), '推进清单公开', ['注册处', '法制处']), (('一', '2'), '强化解读', ['办公室'])]
+        >>> plan.tasks[0].children[1].deadline.after
+        '文件公开'
+    """
+    src = read_input(data)
+    norm, text = src.norm, src.text
+    common = read_common(src)
+    start = common.body_start
+    doc_kind = kind if kind is not None else plan_kind(common.title, norm[start:])
+    year = year_from_title(common.title)
+    if year is None:
+        dates = [d for d in (common.published, common.signed) if d is not None]
+        year = dates[0].year if dates else None
+
+    all_sigs = [s for s in signatures(norm) if s.start >= start]
+    sig_starts = [s.start for s in all_sigs]
+    addressees = _addressees(norm, start)
+    signed = common.signed
+    cover_sig: Signature | None = None
+    if addressees is not None:
+        cover_sig = next((s for s in all_sigs if s.start > addressees.end), None)
+        if signed is None and cover_sig is not None and cover_sig.start - addressees.end < 3000:
+            signed = cover_sig.date
+    attachments = _attachments(norm, start, sig_starts)
+    contact_m = _CONTACT.search(norm, start)
+    contact = _contact(norm, start)
+    body_end = _body_end(norm, start, attachments, contact_m.start() if contact_m else None, all_sigs)
+
+    markers = _markers(norm, start, body_end)
+    roots = _build_tree(norm, markers, body_end, sig_starts)
+    for root in roots:
+        _finish(root, norm)
+    _trim_last_children(roots, norm, body_end)
+    for root in roots:
+        _finish(root, norm)
+
+    reply: Deadline | None = None
+    if addressees is not None:
+        cover_end = min(addressees.end + 800, body_end)
+        if cover_sig is not None:
+            cover_end = min(cover_end, cover_sig.start)
+        if roots and roots[0].marker.start > addressees.end:
+            cover_end = min(cover_end, roots[0].marker.start)
+        reply = _reply_deadline(norm, addressees.end, cover_end, year)
+        if reply is not None and reply.span is not None:
+            reply = attrs.evolve(reply, phrase=reply.span.of(text))
+
+    header = _TABLE_HEADER.search(norm, start, body_end)
+    table_start = None
+    if header is not None and _TABLE_PARTNER.search(
+        norm, max(start, header.start() - 40), min(body_end, header.end() + 40)
+    ):
+        table_start = header.start()
+    ctx = _Context(norm, text, year, table_start)
+    tasks = tuple(_build_task(root, (), ctx) for root in roots)
+    findings = list(ctx.findings)
+    if reply is not None and reply.kind is DeadlineKind.UNRESOLVED:
+        findings.append(
+            Finding(
+                "plan.unresolved_deadline",
+                Severity.INFO,
+                f"reply deadline {reply.phrase!r} could not be resolved to a date",
+                message_zh=f"无法确定报送时限“{reply.phrase}”的日期",
+                refs=(Ref(span=reply.span),),
+            )
+        )
+    findings.extend(_lead_findings(tasks))
+    if not tasks:
+        findings.append(
+            Finding(
+                "plan.no_tasks",
+                Severity.INFO,
+                "no numbered tasks were found",
+                message_zh="未识别出编号任务",
+            )
+        )
+    cls = WorkPoints if doc_kind is DocumentKind.WORK_POINTS else ImplementationPlan
+    return cls(
+        title=common.title,
+        agency=None,
+        published=common.published,
+        signed=signed,
+        index_no=common.index_no,
+        doc_no=common.doc_no,
+        source=source,
+        sections=(),
+        metadata=common.metadata,
+        findings=tuple(findings),
+        addressees=tuple(ctx.printed(n, addressees.start, addressees.end) for n in addressees.names)
+        if addressees
+        else (),
+        reply_deadline=reply,
+        attachments=tuple(dict.fromkeys(a.title for a in attachments)),
+        contact=contact,
+        tasks=tasks,
+    )

@@ -1,0 +1,107 @@
+"""Annual reports (政府信息公开工作年度报告): metadata, outline, tables, narrative facts."""
+
+from __future__ import annotations
+
+import re
+
+from zwgk._model import AnnualReport, Finding, Scope, Severity, StatTable, TableFormat
+from zwgk._parse.common import Common, read_common
+from zwgk._parse.facts import narrative_facts
+from zwgk._parse.local import read_local_table
+from zwgk._parse.meta import statistics_year, year_from_title
+from zwgk._parse.organs import resolve_agency
+from zwgk._parse.outline import outline
+from zwgk._parse.tables import read_tables
+from zwgk._parse.text import MAX_INPUT_CHARS, Source, read_input
+
+_AGGREGATE = re.compile(
+    r"(汇总|综合)[^。]{0,40}(各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(编制|汇总)"
+    r"|由[^。]{0,30}各[^。]{0,20}报告[^。]{0,10}汇总"
+)
+
+
+def parse_report(
+    data: str | bytes, *, source: str | None = None, max_chars: int = MAX_INPUT_CHARS
+) -> AnnualReport:
+    """Parse an annual report (政府信息公开工作年度报告), whatever it looks like.
+
+    Takes page text or bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM,
+    GB18030).  Every cell keeps its raw token, token class and span in the
+    given text; numbers the reader could not place are in each table's
+    ``unplaced`` and in a finding.
+
+    Examples:
+        >>> import zwgk
+        >>> text = open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read()
+        >>> report = zwgk.parse_report(text)
+        >>> (report.year, report.format.value, report.index_no, report.published.isoformat())
+        (2017, 'legacy_2014', '07312/2018-0012', '2018-03-14')
+        >>> cell = report.cell("apps_received")
+        >>> (cell.value, cell.span.of(text))
+        (25, '25')
+    """
+    src = read_input(data, max_chars=max_chars)
+    return report_from_source(src, read_common(src), source=source)
+
+
+def report_from_source(src: Source, common: Common, *, source: str | None = None) -> AnnualReport:
+    """Build the report from decoded text and its shared metadata (used by ``parse``)."""
+    norm = src.norm
+    start = common.body_start
+    findings: list[Finding] = []
+    generation, reads = read_tables(src.text, norm, start)
+    tables: list[StatTable] = []
+    for read in reads:
+        if read.filled_rows == 0:
+            findings.append(
+                Finding(
+                    code="table.empty",
+                    severity=Severity.WARNING,
+                    message=f"table {read.table.id} is printed with no values",
+                    message_zh="统计表只有表头、没有数值",
+                )
+            )
+            continue
+        tables.append(read.table)
+        findings.extend(read.findings)
+    fmt: TableFormat | None = generation if tables else None
+    if not tables:
+        local = read_local_table(src.text, norm, start)
+        if local is not None:
+            tables.append(local[0])
+            findings.extend(local[1])
+            fmt = TableFormat.LEGACY_LOCAL
+    table_spans = [t.span for t in tables if t.span is not None]
+    facts = narrative_facts(norm, start, skip=table_spans, generation=fmt)
+    title = common.title
+    year = year_from_title(title) or statistics_year(norm)
+    if year is None and common.published is not None:
+        year = common.published.year - 1
+        findings.append(
+            Finding(
+                code="report.year_assumed",
+                severity=Severity.INFO,
+                message=f"the year covered is not printed; taken as the year before publication ({year})",
+                message_zh="未写明报告年度，按发布日期前一年推定",
+            )
+        )
+    agency = resolve_agency(common, norm, year=year)
+    scope = Scope.AGGREGATE if _AGGREGATE.search(norm, start) else Scope.AGENCY
+    return AnnualReport(
+        title=title,
+        agency=agency,
+        published=common.published,
+        signed=common.signed,
+        index_no=common.index_no,
+        doc_no=common.doc_no,
+        source=source,
+        sections=outline(norm, start, skip=table_spans),
+        metadata=common.metadata,
+        findings=tuple(findings),
+        year=year,
+        format=fmt,
+        scope=scope,
+        tables=tuple(tables),
+        facts=facts,
+    )
+
