@@ -5,7 +5,11 @@ A tour of the public API, all importable from ``zwgk``:
 - **Reading documents.** [`parse`][zwgk.parse] takes page text or bytes and
   returns an [`AnnualReport`][zwgk.AnnualReport], an
   [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
-  or an [`OtherDocument`][zwgk.OtherDocument].
+  or an [`OtherDocument`][zwgk.OtherDocument]; [`parse_report`][zwgk.parse_report]
+  and [`parse_plan`][zwgk.parse_plan] force a kind.
+- **Agencies.** [`agency`][zwgk.agency] resolves a printed name (``市工商局``) to
+  region, level, sector and GB/T 2260 [`division`][zwgk.division];
+  [`successors`][zwgk.successors] follows the 2018 institutional reform.
 - **The model.** Frozen attrs classes: documents carry an [`Agency`][zwgk.Agency],
   [`Section`][zwgk.Section]s, and for reports [`StatTable`][zwgk.StatTable]s of
   [`Cell`][zwgk.Cell]s placed on an indicator tree; every value keeps its raw token,
@@ -28,6 +32,16 @@ Examples:
     25
 """
 
+from zwgk._agency import (
+    Division,
+    Succession,
+    agency,
+    division,
+    find_divisions,
+    is_valid_division,
+    predecessors,
+    successors,
+)
 from zwgk._errors import (
     DataError,
     DecodeError,
@@ -79,6 +93,9 @@ from zwgk._model import (
     indicator_tree,
     tree_from_data,
 )
+from zwgk._parse.dispatch import parse
+from zwgk._parse.plans import parse_plan
+from zwgk._parse.report import parse_report
 from zwgk._serialize.json import SCHEMA_VERSION, from_data, from_json, to_data, to_json
 from zwgk._serialize.schema import json_schema
 from zwgk._version import __version__
@@ -95,6 +112,7 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "DecodeError",
+    "Division",
     "Document",
     "DocumentKind",
     "Duration",
@@ -117,6 +135,7 @@ __all__ = [
     "Section",
     "Severity",
     "Span",
+    "Succession",
     "StatTable",
     "TableFormat",
     "TableTemplate",
@@ -131,10 +150,19 @@ __all__ = [
     "WorkPoints",
     "ZwgkError",
     "__version__",
+    "agency",
+    "division",
+    "find_divisions",
     "from_data",
     "from_json",
     "indicator_tree",
+    "is_valid_division",
     "json_schema",
+    "parse",
+    "parse_plan",
+    "parse_report",
+    "predecessors",
+    "successors",
     "to_data",
     "to_json",
     "tree_from_data",

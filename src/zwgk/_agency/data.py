@@ -139,9 +139,12 @@ def _organs(entries: Sequence[Mapping[str, Any]]) -> tuple[tuple[Organ, ...], di
         kind = _str(entry, "kind", where)
         if kind not in ("government", "department", "community"):
             raise DataError(f"unknown kind {kind!r}", where=where)
+        short = entry.get("short")
+        if not isinstance(short, str):
+            raise DataError("expected a string for 'short'", where=where)
         organ = Organ(
             full=_str(entry, "full", where),
-            short=_str(entry, "short", where),
+            short=short,
             forms=_strings(entry.get("forms", []), where),
             sector=sector,
             kind=kind,

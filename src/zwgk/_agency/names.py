@@ -41,15 +41,6 @@ _MAX_REGION = 16
 #: Longest township or village name tried (characters before the suffix).
 _MAX_LOCAL = 4
 
-_ORDER = {
-    Level.CENTRAL: 0,
-    Level.PROVINCE: 1,
-    Level.CITY: 2,
-    Level.COUNTY: 3,
-    Level.TOWNSHIP: 4,
-    Level.UNKNOWN: 5,
-}
-
 
 @attrs.frozen
 class Place:

@@ -89,6 +89,8 @@ def read_common(src: Source) -> Common:
         signature = None
     signed = written or (signature.date if signature else None)
     if published is None:
+        published = _header_date(norm, body_start)
+    if published is None:
         published = signed
 
     index_field = _first(fields, "index_no")
@@ -117,6 +119,17 @@ def read_common(src: Source) -> Common:
         fields=tuple(fields),
         body_start=body_start,
     )
+
+
+_HEADER_DATE = re.compile(
+    r"(?:^|\n)[^\n。]{0,20}?((?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))[ ]*(?:来源|\n|$)"
+)
+
+
+def _header_date(norm: str, start: int) -> dt.date | None:
+    # A page's own date line near the top: "2018年03月29日来源:市工商局".
+    m = _HEADER_DATE.search(norm, start, min(len(norm), start + 400))
+    return first_date(m.group(1)) if m else None
 
 
 def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | None]:

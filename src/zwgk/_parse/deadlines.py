@@ -39,23 +39,28 @@ _DEADLINE_RE = re.compile(
             rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
             r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
             # monthly: 每月5日前, 每月底
-            rf"(?P<rmonth>每(?:个)?月(?:的)? *(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
+            rf"(?P<rmonth>每(?:个)?月(?:的)? *"
+            rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
             r"(?P<rquarter>每(?:个)?季度(?:末|结束后)?)",
             r"(?P<rweek>每(?:周|星期))",
             # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
-            rf"(?P<range>(?:(?P<sy>{_Y}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *(?:-|—{{1,2}}|~|至|到) *"
-            rf"(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
+            rf"(?P<range>(?:(?P<sy>{_Y}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
+            rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月"
+            rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
             # relative durations: 3个工作日内, 24小时内, 3年内
-            rf"(?P<dur>(?P<damount>{_NUM}) *(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
+            rf"(?P<dur>(?P<damount>{_NUM}) *"
+            r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
             r" *(?:之内|以内|内))",
             # absolute dates
-            rf"(?P<ymd>(?P<y1>{_Y}) *年 *(?P<m1>\d{{1,2}}) *月 *(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
+            rf"(?P<ymd>(?P<y1>{_Y}) *年 *(?P<m1>\d{{1,2}}) *月 *"
+            rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
             rf"(?P<ymend>(?P<y2>{_Y}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
             rf"(?P<yend>(?P<y3>{_Y}) *年 *(?:底|末){_BEFORE}?)",
             rf"(?P<yin>(?P<y4>{_Y}) *年(?:内|以内))",
             rf"(?P<md>(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE})",
             rf"(?P<mend>(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-            rf"(?P<thisyear>(?<![\d{_CN}个每])(?:今|本)?(?:年底|年末){_BEFORE}?|(?<![\d{_CN}个每近])(?:今|本)?年内)",
+            rf"(?P<thisyear>(?<![\d{_CN}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
+            rf"|(?<![\d{_CN}个每近])(?:今|本)?年内)",
         )
     )
 )
@@ -146,7 +151,7 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         event_start = _event_before(norm, start, floor)
         after = None
         if event_start is not None:
-            after = norm[event_start : start].rstrip(" ")[:-1]
+            after = norm[event_start:start].rstrip(" ")[:-1]
             span = Span(event_start, end)
             phrase = norm[event_start:end]
         return Deadline(phrase, DeadlineKind.RELATIVE, duration=Duration(amount, unit), after=after,
@@ -189,7 +194,8 @@ def iter_deadlines(
 
     Example:
         >>> from zwgk._parse.deadlines import iter_deadlines
-        >>> [(d.phrase, d.kind.value) for d in iter_deadlines("于6月 20日前报送,每季度通报", year=2017)]
+        >>> found = iter_deadlines("于6月 20日前报送,每季度通报", year=2017)
+        >>> [(d.phrase, d.kind.value) for d in found]
         [('6月 20日前', 'date'), ('每季度', 'recurring')]
     """
     stop = len(norm) if end is None else end

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from zwgk._model import AnyDocument, DocumentKind, ImplementationPlan, OtherDocument, WorkPoints
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.organs import resolve_agency
@@ -75,6 +77,8 @@ def parse(
         return report_from_source(src, common, source=source)
     if kind in (DocumentKind.IMPLEMENTATION_PLAN, DocumentKind.WORK_POINTS):
         plan: ImplementationPlan | WorkPoints = parse_plan(src.text, source=source, kind=kind)
+        if plan.agency is None:
+            plan = attrs.evolve(plan, agency=resolve_agency(common, src.norm))
         return plan
     return OtherDocument(
         title=common.title,

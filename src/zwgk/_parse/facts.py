@@ -62,7 +62,7 @@ _CONCEPTS: tuple[tuple[re.Pattern[str], dict[TableFormat, tuple[str, str]]], ...
         {TableFormat.LEGACY_2014: ("litigation_total", "value")},
     ),
     (
-        re.compile(r"(办结|答复)(?!率)"),
+        re.compile(r"(办结|答复)[^率]{0,10}申请|申请[^率]{0,10}(办结|答复)(?!率)"),
         {
             TableFormat.F2021: ("results_total", "total"),
             TableFormat.F2019: ("results_total", "total"),
@@ -113,12 +113,17 @@ def narrative_facts(
             text = m.group("num").replace(",", "")
             number: int | Decimal = Decimal(text) if "." in text else int(text)
         else:
+            if m.group("cn") in ("一", "两", "二"):
+                continue  # 一项, 一次, 两个: words, not counts
             cn = _cn_value(m.group("cn"))
             if cn is None:
                 continue
             number = cn
-        factor = {"万": 10_000, "千": 1_000}.get(m.group("mult") or "", 1)
         unit = m.group("unit")
+        factor = {"万": 10_000, "千": 1_000}.get(m.group("mult") or "", 1)
+        if m.group("mult") == "万" and unit == "元":
+            unit, factor = "万元", 1
+            number = Decimal(str(number))
         if factor != 1:
             number = number * factor
             if isinstance(number, Decimal) and number == number.to_integral_value():
@@ -136,7 +141,9 @@ def narrative_facts(
         )
         indicator = column = None
         if generation is not None:
-            hits = {c[generation] for p, c in _CONCEPTS if generation in c and p.search(phrase)}
+            after = _CLAUSE_BREAK.search(norm, m.end(), min(end, m.end() + 20))
+            context = phrase + norm[m.start() : after.start() if after else m.end() + 20]
+            hits = {c[generation] for p, c in _CONCEPTS if generation in c and p.search(context)}
             if len(hits) == 1:
                 indicator, column = hits.pop()
         number_start = m.start("num") if m.group("num") else m.start("cn")

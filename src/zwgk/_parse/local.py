@@ -14,6 +14,7 @@ import re
 
 from zwgk._model import Cell, Finding, Ref, Severity, Span, StatTable, TableFormat, Unplaced
 from zwgk._parse.split import split_runs
+from zwgk._parse.tables import prefer_stated
 from zwgk._parse.tokens import Token, classify, find_tokens
 
 _HEADER = re.compile(r"指标名称[ \n]*(?:代码[ \n]*)?计量单位[ \n]*")
@@ -36,7 +37,9 @@ def _column_id(label: str, index: int) -> str:
     return f"c{index + 1}"
 
 
-def read_local_table(text: str, norm: str, start: int = 0) -> tuple[StatTable, list[Finding]] | None:
+def read_local_table(
+    text: str, norm: str, start: int = 0, evidence: frozenset[int] = frozenset()
+) -> tuple[StatTable, list[Finding]] | None:
     """The first ``指标名称 / 计量单位`` table after ``start``, read by printed labels.
 
     Example:
@@ -72,7 +75,7 @@ def read_local_table(text: str, norm: str, start: int = 0) -> tuple[StatTable, l
         tokens = find_tokens(norm, m.end(), stop)
         label = m.group("label").strip()
         unit = m.group("unit")
-        values = _fit(tokens, len(columns), labels)
+        values = _fit(tokens, len(columns), labels, evidence)
         if values is None:
             for t in tokens:
                 unplaced.append(Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns"))
@@ -135,7 +138,7 @@ def _caption(norm: str, header_start: int) -> str | None:
 
 
 def _fit(
-    tokens: list[Token], width: int, labels: list[str]
+    tokens: list[Token], width: int, labels: list[str], evidence: frozenset[int] = frozenset()
 ) -> tuple[list[tuple[Token, tuple[int, ...]]], bool, bool] | None:
     """Tokens per column, whether a split was inferred, and whether it stays ambiguous."""
     if len(tokens) == width:
@@ -150,14 +153,18 @@ def _fit(
     result = split_runs([t.raw for t in tokens], width, holds)
     if not result.candidates:
         return None
-    first = result.candidates[0]
+    candidates = result.candidates
+    stated = prefer_stated(candidates, evidence) if len(candidates) > 1 else None
+    if stated is not None:
+        candidates = (stated,)
+    first = candidates[0]
     out: list[tuple[Token, tuple[int, ...]]] = []
     offsets = _offsets(tokens, first)
     for i, (start, token) in enumerate(offsets):
-        options = tuple(sorted({int(c[i]) for c in result.candidates}))
+        options = tuple(sorted({int(c[i]) for c in candidates}))
         piece = Token("num", first[i], start, start + len(first[i]))
         out.append((piece if len(options) == 1 else token, options))
-    return out, True, len(result.candidates) > 1
+    return out, True, len(candidates) > 1
 
 
 def _offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int, Token]]:

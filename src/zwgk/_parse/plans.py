@@ -20,6 +20,7 @@ Everything runs in time linear in the input size.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -44,7 +45,7 @@ from zwgk._parse.units import (
     split_list,
 )
 
-__all__ = ["issuing_organ", "plan_kind", "parse_plan"]
+__all__ = ["issuing_organ", "parse_plan", "plan_kind"]
 
 # ---- document kind ---------------------------------------------------------------------
 
@@ -93,7 +94,8 @@ def issuing_organ(common: Common, norm: str) -> str | None:
         >>> from zwgk._parse.text import read_input
         >>> from zwgk._parse.common import read_common
         >>> from zwgk._parse.plans import issuing_organ
-        >>> src = read_input("标题: 山西省工商行政管理局关于印发《实施方案》的通知\\n==== 正文 ====\\n正文")
+        >>> page = "标题: 山西省工商行政管理局关于印发《实施方案》的通知\\n==== 正文 ====\\n正文"
+        >>> src = read_input(page)
         >>> issuing_organ(read_common(src), src.norm)
         '山西省工商行政管理局'
     """
@@ -242,10 +244,9 @@ def _attachments(norm: str, start: int, sig_starts: list[int]) -> list[_Attachme
             continue
         pos = m.end()
         limit = min(len(norm), pos + 400)
-        for s in sig_starts:
-            if pos < s < limit:
-                limit = s
-                break
+        i = bisect.bisect_right(sig_starts, pos)
+        if i < len(sig_starts) and sig_starts[i] < limit:
+            limit = sig_starts[i]
         body = norm[pos:limit]
         lead = re.match(r"[ :：\n]*", body)
         offset = lead.end() if lead else 0
@@ -279,14 +280,19 @@ def _split_items(rest: str) -> list[str]:
 # ---- the body's end --------------------------------------------------------------------
 
 _TAIL_NOISE = re.compile(
-    r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]|(?<=\s)来源 *[:：][^\n]{0,40}附件下载"
+    r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
+    r"|(?<=\s)来源 *[:：][^\n]{0,40}附件下载"
 )
 _TABLE_HEADER = re.compile(r"牵 *头 *单 *位")
 _TABLE_PARTNER = re.compile(r"(?:责 *任|配 *合|协 *办)[^\n]{0,3}单 *位")
 
 
 def _body_end(
-    norm: str, start: int, attachments: list[_Attachment], contact_at: int | None, sigs: list[Signature]
+    norm: str,
+    start: int,
+    attachments: list[_Attachment],
+    contact_at: int | None,
+    sigs: list[Signature],
 ) -> int:
     end = len(norm)
     noise = _TAIL_NOISE.search(norm, start)
@@ -296,7 +302,11 @@ def _body_end(
         end = min(end, contact_at)
     if attachments:
         last = attachments[-1].start
-        if last > start and len(norm) - last < 800 and not _TABLE_HEADER.search(norm, last, len(norm)):
+        if (
+            last > start
+            and len(norm) - last < 800
+            and not _TABLE_HEADER.search(norm, last, len(norm))
+        ):
             end = min(end, last)
     for s in sigs:
         if s.start > start + (len(norm) - start) * 0.6 and s.start < end:
@@ -311,7 +321,7 @@ _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 
 _MARKER = re.compile(
     r"(?P<l1>[一二三四五六七八九十]{1,3})、"
     r"|\((?P<l2>[一二三四五六七八九十]{1,3})\)"
-    r"|(?<![\d.A-Za-z])(?P<l3>\d{1,2}) ?(?:\.(?![\d])|、)"
+    r"|(?<![\d.A-Za-z])(?P<l3>\d{1,3}) ?(?:\.(?![\d])|、)"
     r"|\((?P<l4>\d{1,2})\)"
 )
 _NUMERALS = set("一二三四五六七八九十〇零两")
@@ -373,6 +383,7 @@ class _Node:
     end: int = 0
     children: list[_Node] = attrs.field(factory=list)
     gaps: list[tuple[int, int]] = attrs.field(factory=list)
+    last_by_rank: dict[int, _Node] = attrs.field(factory=dict)
 
 
 _TITLE_STOP = re.compile(r"[。;；:\n]|  ")
@@ -389,10 +400,9 @@ def _heading_like(norm: str, mk: _Marker, later: list[_Marker]) -> bool:
     return False
 
 
-def _build_tree(
-    norm: str, markers: list[_Marker], end: int, sig_starts: list[int]
-) -> list[_Node]:
+def _build_tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[int]) -> list[_Node]:
     roots: list[_Node] = []
+    root_last: dict[int, _Node] = {}
     stack: list[_Node] = []
     last_global: dict[int, int] = {}
     for i, mk in enumerate(markers):
@@ -401,24 +411,26 @@ def _build_tree(
             depth -= 1
         parent = stack[depth - 1] if depth > 0 else None
         siblings = parent.children if parent is not None else roots
-        same = [s for s in siblings if s.marker.rank == mk.rank]
-        last = same[-1] if same else None
-        prev = norm[: mk.start].rstrip(" ")[-1:]
+        last_by_rank = parent.last_by_rank if parent is not None else root_last
+        last = last_by_rank.get(mk.rank)
+        prev = _previous_char(norm, mk.start)
         before = norm[mk.start - 1] if mk.start > 0 else "\n"
-        if mk.rank == 1 and _CJK.match(before) and not _heading_like(norm, mk, markers[i + 1 : i + 4]):
+        if (
+            mk.rank == 1
+            and _CJK.match(before)
+            and not _heading_like(norm, mk, markers[i + 1 : i + 4])
+        ):
             continue
         restart = False
         if last is None:
             ok = mk.n == 1 or (mk.rank > 1 and mk.n == last_global.get(mk.rank, -1) + 1)
-        elif mk.n == last.marker.n + 1:
-            ok = True
-        elif mk.n == 1 and prev in (":", "："):
+        elif mk.n == last.marker.n + 1 or (mk.n == 1 and prev in (":", "：")):
             ok = True
         elif (
             mk.n == 1
             and mk.rank == 1
             and parent is None
-            and any(last.marker.start < s < mk.start for s in sig_starts)
+            and _any_between(sig_starts, last.marker.start, mk.start)
         ):
             ok, restart = True, True
         elif mk.n == last.marker.n and _same_title(norm, last, mk):
@@ -443,13 +455,28 @@ def _build_tree(
             del stack[depth:]
         if restart:
             roots.clear()
+            root_last.clear()
         node = _Node(mk, parent)
         siblings.append(node)
+        last_by_rank[mk.rank] = node
         stack.append(node)
         last_global[mk.rank] = mk.n
     for node in stack:
         node.end = end
     return roots
+
+
+def _previous_char(norm: str, pos: int) -> str:
+    # The last non-space character before ``pos`` (looking back at most 20 characters).
+    floor = max(0, pos - 20)
+    while pos > floor and norm[pos - 1] == " ":
+        pos -= 1
+    return norm[pos - 1] if pos > 0 else ""
+
+
+def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
+    i = bisect.bisect_right(sorted_positions, low)
+    return i < len(sorted_positions) and sorted_positions[i] < high
 
 
 def _same_title(norm: str, node: _Node, mk: _Marker) -> bool:
@@ -490,7 +517,7 @@ def _trim_last_children(nodes: list[_Node], norm: str, parent_end: int | None) -
             continue
         stop = found[1]
         newline = norm.find("\n", stop, node.end)
-        if newline != -1 and norm[stop:newline].strip() == "" and norm[newline:node.end].strip():
+        if newline != -1 and norm[stop:newline].strip() == "" and norm[newline : node.end].strip():
             node.end = stop
 
 
@@ -561,9 +588,13 @@ def _deadlines(ctx: _Context, spans: Iterable[tuple[int, int]]) -> tuple[Deadlin
 def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
     norm = ctx.norm
     path = (*path, node.marker.label)
-    first_gap_end = node.gaps[0][1] if node.gaps and node.gaps[0][0] == node.marker.end else node.marker.end
+    first_gap_end = (
+        node.gaps[0][1] if node.gaps and node.gaps[0][0] == node.marker.end else node.marker.end
+    )
     inherited = False
-    is_row = ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
+    is_row = (
+        ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
+    )
     if is_row:
         row = norm[node.marker.end : node.end]
         found = parse_row_units(row)
@@ -612,9 +643,7 @@ def _lead_findings(tasks: tuple[Task, ...]) -> list[Finding]:
     # A leaf without units is worth noting where its siblings name a lead, or
     # where a 职责分工 / 任务分工 part assigns units in prose (026).
     every = [t for task in tasks for t in task.walk()]
-    assigned_in_prose = any(
-        _DIVISION.search(t.title) and (t.lead or t.cooperating) for t in every
-    )
+    assigned_in_prose = any(_DIVISION.search(t.title) and (t.lead or t.cooperating) for t in every)
     out: list[Finding] = []
     for siblings in _sibling_groups(tasks):
         with_lead = any(t.lead for t in siblings)
@@ -699,7 +728,9 @@ def parse_plan(
     attachments = _attachments(norm, start, sig_starts)
     contact_m = _CONTACT.search(norm, start)
     contact = _contact(norm, start)
-    body_end = _body_end(norm, start, attachments, contact_m.start() if contact_m else None, all_sigs)
+    body_end = _body_end(
+        norm, start, attachments, contact_m.start() if contact_m else None, all_sigs
+    )
 
     markers = _markers(norm, start, body_end)
     roots = _build_tree(norm, markers, body_end, sig_starts)

@@ -49,7 +49,10 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     norm = src.norm
     start = common.body_start
     findings: list[Finding] = []
-    generation, reads = read_tables(src.text, norm, start)
+    evidence = frozenset(
+        f.value for f in narrative_facts(norm, start) if isinstance(f.value, int) and f.exact
+    )
+    generation, reads = read_tables(src.text, norm, start, evidence)
     tables: list[StatTable] = []
     for read in reads:
         if read.filled_rows == 0:
@@ -66,7 +69,7 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
         findings.extend(read.findings)
     fmt: TableFormat | None = generation if tables else None
     if not tables:
-        local = read_local_table(src.text, norm, start)
+        local = read_local_table(src.text, norm, start, evidence)
         if local is not None:
             tables.append(local[0])
             findings.extend(local[1])

@@ -205,10 +205,16 @@ def read_table(
 
 
 def _read_matched(
-    text: str, norm: str, template: TableTemplate, matches: list[_Match], end: int
+    text: str,
+    norm: str,
+    template: TableTemplate,
+    matches: list[_Match],
+    end: int,
+    evidence: frozenset[int] = frozenset(),
 ) -> TableRead:
     region_end = _region_end(norm, matches, end, template)
-    masked = _masked(norm, template, matches[0].start, region_end)
+    first = _header_start(norm, template, matches[0].start)
+    masked = _masked(norm, template, first, region_end)
     areas: list[tuple[_Match, list[Token]]] = []
     for i, match in enumerate(matches):
         stop = matches[i + 1].start if i + 1 < len(matches) else region_end
@@ -216,7 +222,7 @@ def _read_matched(
             stop = _before_numbering(masked, match.end, stop, matches[i + 1].row.numbering)
         label = core_label(match.row.indicator.label)
         areas.append((match, find_tokens(masked, match.end, stop, label)))
-    builder = _Builder(text, template)
+    builder = _Builder(text, template, evidence)
     lines = _pipe_rows(norm, matches[0].start, region_end)
     if template.layout is Layout.GRID and len(lines) >= 3:
         builder.place_lines(lines)
@@ -232,12 +238,28 @@ def _read_matched(
         id=template.qualified_id,
         format=template.format,
         title=template.title,
-        span=Span(matches[0].start, region_end),
+        span=Span(first, region_end),
         cells=tuple(builder.cells()),
         unplaced=tuple(builder.unplaced),
     )
     filled = len({c.indicator for c in table.cells if c.token_class is not TokenClass.BLANK})
     return TableRead(table, tuple(builder.findings), len(matches), filled)
+
+
+_PREFIX_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、])[ ]*$")
+
+
+def _header_start(norm: str, template: TableTemplate, start: int) -> int:
+    # The table starts at its header (统计指标 / 单位 / 统计数, 信息内容…), not its first row.
+    prefix = _PREFIX_BEFORE.search(norm, max(0, start - 8), start)
+    if prefix is not None:
+        start = prefix.start()
+    look = max(0, start - 300)
+    masked = _masked(norm, template, look, start)
+    pos = start
+    while pos > look and masked[pos - 1] in " \n":
+        pos -= 1
+    return pos if pos < start and masked[pos:start].strip() == "" else start
 
 
 def _region_end(norm: str, matches: list[_Match], end: int, template: TableTemplate) -> int:
@@ -326,8 +348,11 @@ class _Slot:
 class _Builder:
     """Collects cells of one table; holds undecided splits until identities decide them."""
 
-    def __init__(self, text: str, template: TableTemplate) -> None:
+    def __init__(
+        self, text: str, template: TableTemplate, evidence: frozenset[int] = frozenset()
+    ) -> None:
         self.text = text
+        self.evidence = evidence
         self.template = template
         self.placed: dict[tuple[str, str], Cell] = {}
         self.order: list[tuple[str, str]] = []
@@ -674,6 +699,13 @@ class _Builder:
         checked: bool,
     ) -> None:
         runs = "+".join(t.raw for t in tokens)
+        stated = prefer_stated(candidates, self.evidence)
+        if len(candidates) > 1 and stated is not None:
+            reason = f"split of the digit run {runs}: of {len(candidates)} cuts, only this one " \
+                f"gives a number the prose states"
+            self._place_parts(slots, tokens, stated, reason, ())
+            self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
+            return
         if len(candidates) == 1:
             how = "by the table's identities" if checked else "the only cut that fits"
             reason = f"split of the digit run {runs}: {how}"
@@ -758,6 +790,27 @@ def _part_offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int
         out.append((pos, token))
         pos += len(part)
     return out
+
+
+def prefer_stated(
+    candidates: Sequence[tuple[str, ...]], evidence: frozenset[int]
+) -> tuple[str, ...] | None:
+    """The candidate split whose parts the prose states best, if one stands out.
+
+    A candidate scores the digits of its parts that the prose states (two
+    digits or more: a 0 or a 7 proves nothing); the single best score wins,
+    so a stated 2949 outweighs a coincidental 29.
+
+    Examples:
+        >>> from zwgk._parse.tables import prefer_stated
+        >>> prefer_stated([("2", "94981916"), ("2949", "81916")], frozenset({2949}))
+        ('2949', '81916')
+    """
+    scores = [sum(len(p) for p in c if len(p) >= 2 and _int(p) in evidence) for c in candidates]
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return candidates[scores.index(best)]
 
 
 def _int(raw: str) -> int | None:
@@ -891,7 +944,9 @@ def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
     return best if scores[best] >= 2 else None
 
 
-def read_tables(text: str, norm: str, start: int = 0) -> tuple[TableFormat | None, list[TableRead]]:
+def read_tables(
+    text: str, norm: str, start: int = 0, evidence: frozenset[int] = frozenset()
+) -> tuple[TableFormat | None, list[TableRead]]:
     """Every table of the generation the text uses, read from ``norm[start:]``."""
     generation = detect_generation(norm, start)
     if generation is None:
@@ -906,5 +961,5 @@ def read_tables(text: str, norm: str, start: int = 0) -> tuple[TableFormat | Non
     reads = []
     for i, (template, matches) in enumerate(found):
         end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
-        reads.append(_read_matched(text, norm, template, matches, end))
+        reads.append(_read_matched(text, norm, template, matches, end, evidence))
     return generation, reads

@@ -27,8 +27,8 @@ _SUFFIX = (
 _UNIT_END = re.compile(_SUFFIX + r"(?:\([^()]{1,12}\))?$")
 _STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|进行|作为|负责|开展|加强|做好|推进")
 _COLLECTIVE_START = re.compile(
-    rf"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|基层|"
-    rf"(?:\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})个)"
+    r"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|基层|"
+    r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个)"
 )
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
 _STRIP_HEAD = re.compile(r"^(?:由|请|会同|并由)+")
@@ -66,7 +66,8 @@ class Assignment:
         Example:
             >>> from zwgk._parse.units import Assignment
             >>> from zwgk._model.core import Unit
-            >>> a = Assignment(lead=(Unit("注册处"),)).merge(Assignment(lead=(Unit("注册处"), Unit("法制处"))))
+            >>> first = Assignment(lead=(Unit("注册处"),))
+            >>> a = first.merge(Assignment(lead=(Unit("注册处"), Unit("法制处"))))
             >>> [u.name for u in a.lead]
             ['注册处', '法制处']
         """
@@ -78,7 +79,9 @@ class Assignment:
 
 
 def _dedupe(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    return tuple({u.name: u for u in reversed(units)}[n] for n in dict.fromkeys(u.name for u in units))
+    return tuple(
+        {u.name: u for u in reversed(units)}[n] for n in dict.fromkeys(u.name for u in units)
+    )
 
 
 def is_collective(name: str) -> bool:
@@ -168,7 +171,7 @@ def split_list(text: str) -> list[str]:
 
 
 def classify(names: list[str], role: str) -> Assignment:
-    """Sort cleaned names into ``role`` (``"lead"`` or ``"cooperating"``) units and collective phrases.
+    """Sort names into ``role`` units (``"lead"`` or ``"cooperating"``) and collective phrases.
 
     Example:
         >>> from zwgk._parse.units import classify
@@ -227,7 +230,11 @@ def parse_parenthetical(content: str) -> Assignment | None:
                 return None
             result = result.merge(classify(names, "lead"))
             tail = tail.strip()
-            if tail and _COOP_WORD.search(tail) and _acceptable(split_list(_COOP_WORD.sub("", tail))):
+            if (
+                tail
+                and _COOP_WORD.search(tail)
+                and _acceptable(split_list(_COOP_WORD.sub("", tail)))
+            ):
                 result = result.merge(classify(split_list(_COOP_WORD.sub("", tail)), "cooperating"))
             continue
         role = "cooperating" if _COOP_WORD.search(clause) else "lead"
@@ -294,7 +301,7 @@ _CLAUSE_END = re.compile(r"[,，。;；\n]")
 
 
 def find_subject(norm: str, start: int, end: int) -> Assignment:
-    """Units named as the subject at the start of a task: ``社会事业处要牵头做好…``, ``区经济发展局:…``.
+    """Units named as the subject opening a task: ``社会事业处要牵头…``, ``区经济发展局:…``.
 
     Example:
         >>> from zwgk._parse.units import find_subject
@@ -324,7 +331,11 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
     return classify(names, "lead")
 
 
-_INLINE_LEAD = re.compile(r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)")
+_INLINE_LEAD = re.compile(
+    r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)"
+)
+
+_INLINE_COOP = re.compile(r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?(?:配合|参与|协助|协同)")
 
 
 def find_inline(norm: str, start: int, end: int) -> Assignment:
@@ -344,7 +355,7 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
         if not _acceptable(names):
             continue
         result = result.merge(classify(names, "lead"))
-        follow = re.match(r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?(?:配合|参与|协助|协同)", segment[m.end() :])
+        follow = _INLINE_COOP.match(segment, m.end())
         if follow:
             coop = split_list(follow.group(1))
             if _acceptable(coop):
@@ -436,7 +447,8 @@ def parse_row_units(row: str) -> RowUnits | None:
 
     Example:
         >>> from zwgk._parse.units import parse_row_units
-        >>> r = parse_row_units("推进企业信用信息公示系统建设省工商局省直各相关部门,各设区市、平潭综合实验区通过系统归集")
+        >>> row = "推进信用信息公示省工商局省直各相关部门,各设区市、平潭综合实验区通过系统归集"
+        >>> r = parse_row_units(row)
         >>> [u.name for u in r.assignment.lead], [u.name for u in r.assignment.cooperating]
         (['省工商局'], ['平潭综合实验区'])
         >>> r.assignment.collective

@@ -1,0 +1,1 @@
+"""Analyses across parsed documents."""

@@ -1,0 +1,142 @@
+"""The ``zwgk`` command line.
+
+Exit codes: 0 success; 1 findings at or above ``--fail-on`` (``validate``);
+2 usage error; 3 one or more files could not be read or parsed (the others
+are still processed and printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from zwgk._errors import ZwgkError
+from zwgk._model import AnnualReport, AnyDocument, Plan
+from zwgk._parse.dispatch import parse
+from zwgk._serialize.json import to_json
+from zwgk._serialize.schema import json_schema
+from zwgk._version import __version__
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_FILE_ERRORS = 3
+
+
+def _files(paths: Sequence[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm"))
+        else:
+            yield path
+
+
+def summary(doc: AnyDocument, name: str) -> str:
+    """A few readable lines about a parsed document.
+
+    Examples:
+        >>> import zwgk
+        >>> from zwgk._cli import summary
+        >>> print(summary(zwgk.OtherDocument(title="停电通知"), "x.txt").splitlines()[0])
+        x.txt: other — 停电通知
+    """
+    agency = doc.agency.full_name or doc.agency.name if doc.agency else "agency unknown"
+    lines = [f"{name}: {doc.kind.value} — {doc.title or '(no title)'}"]
+    dates = f"published {doc.published or '?'}"
+    if doc.signed:
+        dates += f", signed {doc.signed}"
+    lines.append(f"  {agency}; {dates}")
+    if isinstance(doc, AnnualReport):
+        fmt = doc.format.value if doc.format else "no table"
+        cells = sum(len(t.cells) for t in doc.tables)
+        inferred = sum(1 for c in doc.cells() if c.inferred)
+        unplaced = sum(len(t.unplaced) for t in doc.tables)
+        lines.append(
+            f"  year {doc.year}, format {fmt}, {len(doc.tables)} table(s), {cells} cells "
+            f"({inferred} inferred, {unplaced} unplaced), {len(doc.facts)} narrative facts"
+        )
+        for key, label in (("new_received", "total"), ("apps_received", "value")):
+            cell = doc.cell(key, label)
+            if cell is not None:
+                lines.append(f"  applications received: {cell.raw or '(blank)'}")
+    if isinstance(doc, Plan):
+        tasks = list(doc.walk_tasks())
+        leads = sorted({u.name for t in tasks for u in t.lead})
+        lines.append(f"  {len(doc.tasks)} top-level tasks, {len(tasks)} in all; leads: {', '.join(leads[:8]) or 'none named'}")
+    if doc.findings:
+        codes: dict[str, int] = {}
+        for f in doc.findings:
+            codes[f.code] = codes.get(f.code, 0) + 1
+        lines.append("  findings: " + ", ".join(f"{c} ×{n}" for c, n in sorted(codes.items())))
+    return "\n".join(lines)
+
+
+def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = EXIT_OK
+    for path in _files(args.paths):
+        try:
+            doc = parse(path.read_bytes(), source=str(path))
+        except (OSError, ZwgkError) as exc:
+            print(f"zwgk: {path}: {exc}", file=err)
+            status = EXIT_FILE_ERRORS
+            continue
+        if args.format == "json":
+            print(to_json(doc, indent=2), file=out)
+        elif args.format == "jsonl":
+            print(to_json(doc), file=out)
+        else:
+            print(summary(doc, str(path)), file=out)
+    return status
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2), file=out)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``zwgk`` command."""
+    parser = argparse.ArgumentParser(
+        prog="zwgk",
+        description="Typed, validated, traceable data from government-disclosure documents.",
+    )
+    parser.add_argument("--version", action="version", version=f"zwgk {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse documents and print a summary, JSON or JSON lines")
+    p.add_argument("paths", nargs="+", help="files or folders (folders: *.txt, *.md, *.html)")
+    p.add_argument("--format", choices=("summary", "json", "jsonl"), default="summary")
+    p.set_defaults(run=_cmd_parse)
+    s = sub.add_parser("schema", help="print the JSON Schema of zwgk's dumps")
+    s.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command line with ``argv``; returns the exit code.
+
+    Examples:
+        >>> from zwgk._cli import main
+        >>> main(["parse", "seeds/003_cfccfa7d233b51e6.txt"])  # doctest: +ELLIPSIS
+        seeds/003_cfccfa7d233b51e6.txt: annual_report — 株洲市工商行政管理局2017年度政府信息公开工作年度报告
+        ...
+        0
+    """
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    result: int = args.run(args, out, err)
+    return result
+
+
+def console_main() -> None:
+    """Entry point of the installed ``zwgk`` script."""
+    raise SystemExit(main())
