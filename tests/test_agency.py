@@ -158,6 +158,7 @@ def test_key_is_code_and_full_name() -> None:
 
 SEED_000 = "000_cfc0556bba3b7f24.txt"  # 沈阳市工商局 2017
 SEED_001 = "001_f34a2bd53015dbff.txt"  # 营口市工商局 2013
+SEED_002 = "002_f6cf0e7777c06485.txt"  # 沈阳市营商环境建设局 2018 ("市营商局", "我局")
 SEED_003 = "003_cfccfa7d233b51e6.txt"  # 株洲市工商行政管理局 2017
 SEED_004 = "004_562af7ce0614f99d.txt"  # 山西省工商行政管理局 2017 plan
 
@@ -200,7 +201,10 @@ def test_context_text(name: str, context: str, full: str, code: str) -> None:
         ("我局", SEED_000, "沈阳市工商行政管理局", CT),
         ("市工商局", SEED_001, "营口市工商行政管理局", CT),
         ("我局", SEED_001, "营口市工商行政管理局", CT),
+        ("市营商局", SEED_002, "沈阳市营商环境建设局", CT),
+        ("我局", SEED_002, "沈阳市营商环境建设局", CT),
         ("市工商局", SEED_003, "株洲市工商行政管理局", CT),
+        ("我局", SEED_003, "株洲市工商行政管理局", CT),
         ("省局", SEED_004, "山西省工商行政管理局", P),
     ],
 )
@@ -238,6 +242,7 @@ def test_relative_without_context() -> None:
     assert agency("省局").level is P
     assert agency("我局").level is U
     assert agency("市工商局", context="与此无关的文字").level is U
+    assert agency("市委", context="沈阳市").level is U  # not an organ form: not placed
 
 
 # --------------------------------------------------------------------------- corpus and seeds

@@ -803,7 +803,9 @@ def _resolve(parsed: Parsed, context: str | Agency, year: int | None) -> tuple[P
     if parsed.central:
         return places
     if not places:
-        return _for_organ(mentions(), hints) if parsed.units else ()
+        # only a known organ is placed by context: 市委 is not 沈阳市 + 市委
+        known = bool(parsed.units) and parsed.units[0].kind != "verbatim"
+        return _for_organ(mentions(), hints) if known else ()
     first = places[0]
     if first.kind == "zone" and first.zone is None and first.code is None:
         parent = _for_local(mentions(), ("division",))

@@ -14,7 +14,7 @@ import re
 
 from zwgk._model import Cell, Finding, Ref, Severity, Span, StatTable, TableFormat, Unplaced
 from zwgk._parse.split import split_runs
-from zwgk._parse.tables import prefer_stated
+from zwgk._parse.tables import Evidence, prefer_stated
 from zwgk._parse.tokens import Token, classify, find_tokens
 
 _HEADER = re.compile(r"指标名称[ \n]*(?:代码[ \n]*)?计量单位[ \n]*")
@@ -38,7 +38,7 @@ def _column_id(label: str, index: int) -> str:
 
 
 def read_local_table(
-    text: str, norm: str, start: int = 0, evidence: frozenset[int] = frozenset()
+    text: str, norm: str, start: int = 0, evidence: Evidence | None = None
 ) -> tuple[StatTable, list[Finding]] | None:
     """The first ``指标名称 / 计量单位`` table after ``start``, read by printed labels.
 
@@ -75,7 +75,7 @@ def read_local_table(
         tokens = find_tokens(norm, m.end(), stop)
         label = m.group("label").strip()
         unit = m.group("unit")
-        values = _fit(tokens, len(columns), labels, evidence)
+        values = _fit(tokens, len(columns), labels, evidence or {}, label)
         if values is None:
             for t in tokens:
                 unplaced.append(Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns"))
@@ -138,7 +138,7 @@ def _caption(norm: str, header_start: int) -> str | None:
 
 
 def _fit(
-    tokens: list[Token], width: int, labels: list[str], evidence: frozenset[int] = frozenset()
+    tokens: list[Token], width: int, labels: list[str], evidence: Evidence, label: str
 ) -> tuple[list[tuple[Token, tuple[int, ...]]], bool, bool] | None:
     """Tokens per column, whether a split was inferred, and whether it stays ambiguous."""
     if len(tokens) == width:
@@ -154,7 +154,7 @@ def _fit(
     if not result.candidates:
         return None
     candidates = result.candidates
-    stated = prefer_stated(candidates, evidence) if len(candidates) > 1 else None
+    stated = prefer_stated(candidates, evidence, label) if len(candidates) > 1 else None
     if stated is not None:
         candidates = (stated,)
     first = candidates[0]

@@ -283,8 +283,9 @@ _TAIL_NOISE = re.compile(
     r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
     r"|(?<=\s)来源 *[:：][^\n]{0,40}附件下载"
 )
-_TABLE_HEADER = re.compile(r"牵 *头 *单 *位")
-_TABLE_PARTNER = re.compile(r"(?:责 *任|配 *合|协 *办)[^\n]{0,3}单 *位")
+# A table header names the unit columns side by side, never as ``label:`` lines.
+_TABLE_HEADER = re.compile(r"牵 *头 *单 *位(?! *[:：])")
+_TABLE_PARTNER = re.compile(r"(?:责 *任|配 *合|协 *办)[^\n:：]{0,3}单 *位(?! *[:：])")
 
 
 def _body_end(
@@ -754,7 +755,7 @@ def parse_plan(
     header = _TABLE_HEADER.search(norm, start, body_end)
     table_start = None
     if header is not None and _TABLE_PARTNER.search(
-        norm, max(start, header.start() - 40), min(body_end, header.end() + 40)
+        norm, max(start, header.start() - 15), min(body_end, header.end() + 15)
     ):
         table_start = header.start()
     ctx = _Context(norm, text, year, table_start)

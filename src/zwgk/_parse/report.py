@@ -49,9 +49,10 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     norm = src.norm
     start = common.body_start
     findings: list[Finding] = []
-    evidence = frozenset(
-        f.value for f in narrative_facts(norm, start) if isinstance(f.value, int) and f.exact
-    )
+    evidence: dict[int, tuple[str, ...]] = {}
+    for fact in narrative_facts(norm, start):
+        if isinstance(fact.value, int) and fact.exact:
+            evidence[fact.value] = (*evidence.get(fact.value, ()), fact.phrase + fact.raw)
     generation, reads = read_tables(src.text, norm, start, evidence)
     tables: list[StatTable] = []
     for read in reads:

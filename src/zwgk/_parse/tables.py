@@ -210,7 +210,7 @@ def _read_matched(
     template: TableTemplate,
     matches: list[_Match],
     end: int,
-    evidence: frozenset[int] = frozenset(),
+    evidence: Evidence | None = None,
 ) -> TableRead:
     region_end = _region_end(norm, matches, end, template)
     first = _header_start(norm, template, matches[0].start)
@@ -349,10 +349,10 @@ class _Builder:
     """Collects cells of one table; holds undecided splits until identities decide them."""
 
     def __init__(
-        self, text: str, template: TableTemplate, evidence: frozenset[int] = frozenset()
+        self, text: str, template: TableTemplate, evidence: Evidence | None = None
     ) -> None:
         self.text = text
-        self.evidence = evidence
+        self.evidence = evidence or {}
         self.template = template
         self.placed: dict[tuple[str, str], Cell] = {}
         self.order: list[tuple[str, str]] = []
@@ -699,7 +699,8 @@ class _Builder:
         checked: bool,
     ) -> None:
         runs = "+".join(t.raw for t in tokens)
-        stated = prefer_stated(candidates, self.evidence)
+        label = "".join(core_label(s.indicator.label) for s in slots[:1])
+        stated = prefer_stated(candidates, self.evidence, label)
         if len(candidates) > 1 and stated is not None:
             reason = f"split of the digit run {runs}: of {len(candidates)} cuts, only this one " \
                 f"gives a number the prose states"
@@ -792,21 +793,41 @@ def _part_offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int
     return out
 
 
+Evidence = dict[int, tuple[str, ...]]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
 def prefer_stated(
-    candidates: Sequence[tuple[str, ...]], evidence: frozenset[int]
+    candidates: Sequence[tuple[str, ...]], evidence: Evidence, label: str
 ) -> tuple[str, ...] | None:
     """The candidate split whose parts the prose states best, if one stands out.
 
-    A candidate scores the digits of its parts that the prose states (two
-    digits or more: a 0 or a 7 proves nothing); the single best score wins,
-    so a stated 2949 outweighs a coincidental 29.
+    A part counts when the prose states that number (two digits or more: a 0
+    or a 7 proves nothing) in a clause that shares character pairs with the
+    row's label: at least two for a number of three digits or more, at least
+    half the label's pairs for a shorter one, which coincidence matches
+    easily.  A candidate scores the digits of its counted parts and the single
+    best score wins.
 
     Examples:
         >>> from zwgk._parse.tables import prefer_stated
-        >>> prefer_stated([("2", "94981916"), ("2949", "81916")], frozenset({2949}))
+        >>> evidence = {2949: ("主动公开政府信息",), 29: ("重大建设项目",)}
+        >>> prefer_stated([("29", "4981916"), ("2949", "81916")], evidence, "主动公开文件数")
         ('2949', '81916')
     """
-    scores = [sum(len(p) for p in c if len(p) >= 2 and _int(p) in evidence) for c in candidates]
+    grams = _bigrams(label)
+
+    def stated(part: str) -> bool:
+        value = _int(part)
+        if len(part) < 2 or value is None:
+            return False
+        need = 2 if len(part) >= 3 else max(2, (len(grams) + 1) // 2)
+        return any(len(grams & _bigrams(phrase)) >= need for phrase in evidence.get(value, ()))
+
+    scores = [sum(len(p) for p in c if stated(p)) for c in candidates]
     best = max(scores, default=0)
     if best == 0 or scores.count(best) > 1:
         return None
@@ -945,7 +966,7 @@ def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
 
 
 def read_tables(
-    text: str, norm: str, start: int = 0, evidence: frozenset[int] = frozenset()
+    text: str, norm: str, start: int = 0, evidence: Evidence | None = None
 ) -> tuple[TableFormat | None, list[TableRead]]:
     """Every table of the generation the text uses, read from ``norm[start:]``."""
     generation = detect_generation(norm, start)

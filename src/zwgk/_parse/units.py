@@ -36,6 +36,7 @@ _STRIP_TAIL = re.compile(
     r"(?:按(?:各自)?职责(?:分工)?|分工|共同|等(?:有关|相关)?(?:部门|单位)?|"
     r"牵头|负责|配合|落实|参与|协助|协办|实施|组织)+$"
 )
+_ETC_TAIL = re.compile(r"等((?:有关|相关|其他)(?:部门|单位))")
 _ROLE = re.compile(r"牵头|负责|配合|落实|参与|协助|协办")
 _COOP_WORD = re.compile(r"(?:配合|参与|协助|协办|协同)(?:负责|落实|实施)?$")
 _LIST_SPLIT = re.compile(r"[,，;；]")
@@ -187,8 +188,11 @@ def classify(names: list[str], role: str) -> Assignment:
             continue
         if _COLLECTIVE_START.match(name) or (is_collective(raw) and not looks_like_unit(name)):
             collective.append(raw.strip())
-        else:
-            units.append(Unit(name))
+            continue
+        units.append(Unit(name))
+        etc = _ETC_TAIL.search(raw)
+        if etc:  # 市财政局等有关部门: the unit, and the others collectively
+            collective.append(etc.group(1))
     if role == "lead":
         return Assignment(lead=tuple(units), collective=tuple(collective))
     return Assignment(cooperating=tuple(units), collective=tuple(collective))
