@@ -75,7 +75,7 @@ def read_common(src: Source) -> Common:
     if title_field is not None:
         title, title_span = title_field.value, (title_field.start, title_field.end)
     else:
-        title, title_span = _title_from_lines(norm, body_start)
+        title, title_span = _title_from_lines(norm, 0)
 
     published_field = _first(fields, "published")
     published = first_date(published_field.value) if published_field else None

@@ -35,6 +35,7 @@ from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
 from zwgk._parse.text import read_input
 from zwgk._parse.units import (
     Assignment,
+    classify,
     find_inline,
     find_labelled,
     find_parenthetical,
@@ -467,6 +468,16 @@ def _build_tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[in
     return roots
 
 
+def _tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[int]) -> list[_Node]:
+    roots = _build_tree(norm, markers, end, sig_starts)
+    for root in roots:
+        _finish(root, norm)
+    _trim_last_children(roots, norm, end)
+    for root in roots:
+        _finish(root, norm)
+    return roots
+
+
 def _previous_char(norm: str, pos: int) -> str:
     # The last non-space character before ``pos`` (looking back at most 20 characters).
     floor = max(0, pos - 20)
@@ -574,16 +585,18 @@ def _deadlines(ctx: _Context, spans: Iterable[tuple[int, int]]) -> tuple[Deadlin
                 d = attrs.evolve(d, phrase=d.span.of(ctx.text))
             out.append(d)
             if d.kind is DeadlineKind.UNRESOLVED:
-                ctx.findings.append(
-                    Finding(
-                        "plan.unresolved_deadline",
-                        Severity.INFO,
-                        f"deadline {d.phrase!r} could not be resolved to a date",
-                        message_zh=f"无法确定完成时限“{d.phrase}”的日期",
-                        refs=(Ref(span=d.span),),
-                    )
-                )
+                ctx.findings.append(_unresolved_finding(d))
     return tuple(out)
+
+
+def _unresolved_finding(d: Deadline) -> Finding:
+    return Finding(
+        "plan.unresolved_deadline",
+        Severity.INFO,
+        f"deadline {d.phrase!r} could not be resolved to a date",
+        message_zh=f"无法确定完成时限“{d.phrase}”的日期",
+        refs=(Ref(span=d.span),),
+    )
 
 
 def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
@@ -678,6 +691,188 @@ def _sibling_groups(tasks: tuple[Task, ...]) -> list[tuple[Task, ...]]:
     return groups
 
 
+# ---- tables with separated cells -------------------------------------------------------
+
+_COLUMN_ROLES = (
+    ("no", re.compile(r"序号|编号")),
+    ("lead", re.compile(r"牵头(?:单位|部门|领导)")),
+    ("coop", re.compile(r"(?:责任|配合|协办|参与|协作)(?:单位|部门)|配合/责任单位")),
+    ("deadline", re.compile(r"完成(?:时限|时间)|时间节点|时限(?:要求)?|进度安排")),
+    ("task", re.compile(r".{0,4}(?:任务|事项|内容|要求|措施)")),
+)
+_SEPARATOR_ROW = re.compile(r"[|\-: +]*")
+_SECTION_CELL = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int]]:
+    """A table line's cells with their offsets: split on ``|``, tabs, else runs of spaces."""
+    body = line.rstrip()
+    if "|" in body:
+        sep = re.compile(r"\|")
+        lead = len(body) - len(body.lstrip())
+        if body.lstrip().startswith("|"):
+            lead += 1
+        tail = len(body) - 1 if body.endswith("|") else len(body)
+        body_start, body_end = lead, tail
+    else:
+        sep = re.compile(r"\t+| {2,}" if re.search(r"\t| {2,}", body) else r" +")
+        body_start = len(body) - len(body.lstrip())
+        body_end = len(body)
+    cells: list[tuple[str, int]] = []
+    cur = body_start
+    for m in sep.finditer(body, body_start, body_end):
+        cells.append(_cell(body, cur, m.start(), offset))
+        cur = m.end()
+    cells.append(_cell(body, cur, body_end, offset))
+    return cells
+
+
+def _cell(line: str, a: int, b: int, offset: int) -> tuple[str, int]:
+    raw = line[a:b]
+    stripped = raw.strip()
+    return stripped, offset + a + (len(raw) - len(raw.lstrip()))
+
+
+@attrs.frozen
+class _Columns:
+    roles: tuple[str | None, ...]
+    start: int  # offset of the header line
+    end: int  # offset after the last table line
+
+
+def _columns(norm: str, header_at: int, end: int) -> _Columns | None:
+    line_start = norm.rfind("\n", 0, header_at) + 1
+    line_end = norm.find("\n", header_at, end)
+    if line_end == -1:
+        return None
+    cells = _cells(norm[line_start:line_end], line_start)
+    if len(cells) < 3:
+        return None
+    roles: list[str | None] = []
+    for cell, _ in cells:
+        bare = cell.replace(" ", "")
+        role = next((name for name, rx in _COLUMN_ROLES if rx.fullmatch(bare)), None)
+        roles.append(role if role not in roles else None)
+    if "lead" not in roles or ("task" not in roles and "coop" not in roles):
+        return None
+    return _Columns(tuple(roles), line_start, line_end)
+
+
+def _table_tasks(norm: str, cols: _Columns, end: int, ctx: _Context) -> tuple[list[Task], int]:
+    """Tasks from the rows of a table with separated cells; also where the table ends."""
+    sections: list[tuple[str, str, int, int, list[Task]]] = []
+    loose: list[Task] = []
+    previous: Assignment | None = None
+    pos = cols.end + 1
+    table_end = cols.end
+    index = 0
+    while pos < end:
+        line_end = norm.find("\n", pos, end)
+        line_end = end if line_end == -1 else line_end
+        line = norm[pos:line_end]
+        if not line.strip() or _SEPARATOR_ROW.fullmatch(line.strip()):
+            pos = line_end + 1
+            continue
+        cells = _cells(line, pos)
+        filled = [c for c in cells if c[0]]
+        if len(filled) == 1 and _SECTION_CELL.match(filled[0][0]):
+            label_m = _SECTION_CELL.match(filled[0][0])
+            assert label_m is not None
+            label = label_m.group(0).rstrip("、")
+            title = filled[0][0][label_m.end() :].strip()
+            sections.append((label, title, filled[0][1], line_end, []))
+        elif len(cells) >= 2:
+            index += 1
+            task, previous = _table_row(cells, cols, index, previous, pos, line_end, ctx)
+            (sections[-1][4] if sections else loose).append(task)
+            if sections:
+                label, title, s_start, _, rows = sections[-1]
+                sections[-1] = (label, title, s_start, line_end, rows)
+        else:
+            break
+        table_end = line_end
+        pos = line_end + 1
+    tasks = list(loose)
+    for label, title, s_start, s_end, rows in sections:
+        path = (label,)
+        children = tuple(attrs.evolve(t, path=(*path, *t.path)) for t in rows)
+        tasks.append(
+            Task(
+                path=path,
+                title=ctx.printed(title, s_start, s_end),
+                text=ctx.text[s_start:s_end],
+                span=Span(s_start, s_end),
+                children=children,
+            )
+        )
+    return tasks, table_end
+
+
+def _table_row(
+    cells: list[tuple[str, int]],
+    cols: _Columns,
+    index: int,
+    previous: Assignment | None,
+    start: int,
+    end: int,
+    ctx: _Context,
+) -> tuple[Task, Assignment | None]:
+    by_role: dict[str, tuple[str, int]] = {}
+    if len(cells) == len(cols.roles):
+        for role, cell in zip(cols.roles, cells, strict=True):
+            if role is not None:
+                by_role[role] = cell
+    else:  # a merged cell left this row short: number and task first
+        for role, cell in zip(("no", "task"), cells, strict=False):
+            by_role[role] = cell
+    number = by_role.get("no", ("", 0))[0].strip(" .、") or str(index)
+    task_cell = by_role.get("task", ("", start))
+    assignment = Assignment()
+    if by_role.get("lead", ("", 0))[0]:
+        assignment = assignment.merge(classify_names(by_role["lead"][0], "lead"))
+    if by_role.get("coop", ("", 0))[0]:
+        assignment = assignment.merge(classify_names(by_role["coop"][0], "cooperating"))
+    inherited = False
+    if not assignment and previous is not None:
+        assignment, inherited = previous, True
+    else:
+        assignment = ctx.printed_assignment(assignment, start, end)
+    deadline_cell = by_role.get("deadline")
+    if deadline_cell is not None and deadline_cell[0]:
+        a, b = deadline_cell[1], deadline_cell[1] + len(deadline_cell[0])
+        deadlines = _deadlines(ctx, [(a, b)])
+        if not deadlines:
+            phrase = ctx.text[a:b]
+            deadlines = (Deadline(phrase, DeadlineKind.UNRESOLVED, span=Span(a, b)),)
+            ctx.findings.append(_unresolved_finding(deadlines[0]))
+    else:
+        deadlines = _deadlines(ctx, [(start, end)])
+    task = Task(
+        path=(number,),
+        title=ctx.printed(_title(task_cell[0], short=False), start, end),
+        text=ctx.text[start:end],
+        lead=assignment.lead,
+        cooperating=assignment.cooperating,
+        collective=assignment.collective,
+        lead_inherited=inherited,
+        deadlines=deadlines,
+        span=Span(start, end),
+    )
+    return task, (assignment or previous)
+
+
+def classify_names(value: str, role: str) -> Assignment:
+    """A printed unit list (a table cell) as units of ``role`` and collective phrases.
+
+    Example:
+        >>> from zwgk._parse.plans import classify_names
+        >>> a = classify_names("市财政局、各区县政府", "lead")
+        >>> ([u.name for u in a.lead], a.collective)
+        (['市财政局'], ('各区县政府',))
+    """
+    return classify(split_list(value), role)
+
+
 # ---- the entry point -------------------------------------------------------------------
 
 
@@ -733,13 +928,27 @@ def parse_plan(
         norm, start, attachments, contact_m.start() if contact_m else None, all_sigs
     )
 
-    markers = _markers(norm, start, body_end)
-    roots = _build_tree(norm, markers, body_end, sig_starts)
-    for root in roots:
-        _finish(root, norm)
-    _trim_last_children(roots, norm, body_end)
-    for root in roots:
-        _finish(root, norm)
+    header = _TABLE_HEADER.search(norm, start, body_end)
+    table_start = None
+    if header is not None and _TABLE_PARTNER.search(
+        norm, max(start, header.start() - 15), min(body_end, header.end() + 15)
+    ):
+        table_start = header.start()
+    ctx = _Context(norm, text, year, table_start)
+    columns = _columns(norm, table_start, body_end) if table_start is not None else None
+    table_tasks: list[Task] = []
+    if columns is not None:
+        table_tasks, table_end = _table_tasks(norm, columns, body_end, ctx)
+        if not table_tasks:
+            columns = None
+    if columns is not None:
+        ctx.table_start = None
+        before = _tree(norm, _markers(norm, start, columns.start), columns.start, sig_starts)
+        after = _tree(norm, _markers(norm, table_end, body_end), body_end, sig_starts)
+        roots = before
+    else:
+        roots = _tree(norm, _markers(norm, start, body_end), body_end, sig_starts)
+        after = []
 
     reply: Deadline | None = None
     if addressees is not None:
@@ -752,14 +961,11 @@ def parse_plan(
         if reply is not None and reply.span is not None:
             reply = attrs.evolve(reply, phrase=reply.span.of(text))
 
-    header = _TABLE_HEADER.search(norm, start, body_end)
-    table_start = None
-    if header is not None and _TABLE_PARTNER.search(
-        norm, max(start, header.start() - 15), min(body_end, header.end() + 15)
-    ):
-        table_start = header.start()
-    ctx = _Context(norm, text, year, table_start)
-    tasks = tuple(_build_task(root, (), ctx) for root in roots)
+    tasks = (
+        *(_build_task(root, (), ctx) for root in roots),
+        *table_tasks,
+        *(_build_task(root, (), ctx) for root in after),
+    )
     findings = list(ctx.findings)
     if reply is not None and reply.kind is DeadlineKind.UNRESOLVED:
         findings.append(

@@ -226,6 +226,16 @@ def _read_matched(
     lines = _pipe_rows(norm, matches[0].start, region_end)
     if template.layout is Layout.GRID and len(lines) >= 3:
         builder.place_lines(lines)
+        # Values standing outside the table's lines are kept, not dropped.
+        inside = [(line.start, line.end) for line in lines]
+        loose = [
+            t
+            for match, tokens in areas
+            for t in tokens
+            if not any(a <= t.start < b for a, b in inside)
+        ]
+        if loose:
+            builder.leave(loose, "values outside the lines of a pipe table")
     elif template.layout is Layout.HORIZONTAL:
         # 表四: the labels form the header and every value follows the last of them.
         slots = [slot for match, _ in areas for slot in builder.slots(match)]
@@ -902,7 +912,7 @@ def checks(template: TableTemplate) -> tuple[Check, ...]:
         >>> import zwgk
         >>> from zwgk._parse.tables import checks
         >>> len([c for c in checks(zwgk.indicator_tree("f2021").table("t3")) if c.rule == "T3-3"])
-        25
+        30
     """
     cached = _CHECKS.get(id(template))
     if cached is not None and cached[0] is template:

@@ -284,7 +284,7 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         >>> text = "牵头单位:市发展改革委\\n责任单位:市财政局等有关部门,各区、县(市)政府"
         >>> a = find_labelled(text, 0, len(text))
         >>> ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective)
-        (['市发展改革委'], ['市财政局'], ('各区、县(市)政府',))
+        (['市发展改革委'], ['市财政局'], ('有关部门', '各区、县(市)政府'))
     """
     result = Assignment()
     matches = list(_LABEL.finditer(norm, start, end))

@@ -9,6 +9,7 @@ Reading is strict: unknown keys, wrong types and a wrong schema version raise
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import json
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -46,10 +47,21 @@ def _structure_int(value: object, _type: object) -> int:
     return value
 
 
-def _structure_str(value: object, _type: object) -> str:
+def _structure_str(value: object, type_: type) -> str:
+    # String enums are ``str`` subclasses and arrive here too.
+    if type_ is not str and issubclass(type_, enum.Enum):
+        return _structure_enum(value, type_)
     if not isinstance(value, str):
         raise _fail("a string", value)
     return value
+
+
+def _structure_enum(value: object, type_: type[Any]) -> Any:
+    try:
+        return type_(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in type_)
+        raise SchemaError(f"expected one of {allowed}, got {_short(value)}") from None
 
 
 def _structure_bool(value: object, _type: object) -> bool:
@@ -100,8 +112,8 @@ def _make_converter() -> cattrs.Converter:
     for cls in MODEL_CLASSES.values():
         attrs.resolve_types(cls)
     converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(int | Decimal, _structure_number)
     converter.register_structure_hook(int | Decimal | None, _structure_value)
