@@ -562,6 +562,7 @@ class _Context:
     table_start: int | None
     findings: list[Finding] = attrs.field(factory=list)
     previous_row: Assignment | None = None
+    row_spans: set[Span] = attrs.field(factory=set)
 
     def printed(self, value: str, start: int, end: int) -> str:
         """``value`` (read from the normalized text) as printed in the original text."""
@@ -637,6 +638,8 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
             assignment = find_subject(norm, node.marker.end, first_gap_end)
         assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
     title = ctx.printed(title, node.marker.end, node.end)
+    if is_row:
+        ctx.row_spans.add(Span(node.marker.start, node.end))
     children = tuple(_build_task(child, path, ctx) for child in node.children)
     spans = [(node.marker.end, node.end)] if is_row else node.gaps
     return Task(
@@ -653,18 +656,23 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
     )
 
 
-def _lead_findings(tasks: tuple[Task, ...]) -> list[Finding]:
-    # A leaf without units is worth noting where its siblings name a lead, or
-    # where a 职责分工 / 任务分工 part assigns units in prose (026).
+def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Finding]:
+    # A leaf without units is worth noting where its siblings (or the other
+    # rows of its table) name a lead, or where a 职责分工 / 任务分工 part
+    # assigns units in prose (026).
     every = [t for task in tasks for t in task.walk()]
     assigned_in_prose = any(_DIVISION.search(t.title) and (t.lead or t.cooperating) for t in every)
+    table_leads = any(t.lead for t in every if t.span in row_spans)
     out: list[Finding] = []
     for siblings in _sibling_groups(tasks):
         with_lead = any(t.lead for t in siblings)
         for t in siblings:
-            if t.children or len(t.path) < 2 or t.lead or t.collective:
+            if t.children or t.lead or t.collective:
                 continue
-            if not (with_lead or assigned_in_prose):
+            is_row = t.span in row_spans
+            if len(t.path) < 2 and not is_row:
+                continue
+            if not (with_lead or assigned_in_prose or (is_row and table_leads)):
                 continue
             path = "".join(t.path)
             out.append(
@@ -847,6 +855,7 @@ def _table_row(
             ctx.findings.append(_unresolved_finding(deadlines[0]))
     else:
         deadlines = _deadlines(ctx, [(start, end)])
+    ctx.row_spans.add(Span(start, end))
     task = Task(
         path=(number,),
         title=ctx.printed(_title(task_cell[0], short=False), start, end),
@@ -977,7 +986,7 @@ def parse_plan(
                 refs=(Ref(span=reply.span),),
             )
         )
-    findings.extend(_lead_findings(tasks))
+    findings.extend(_lead_findings(tasks, ctx.row_spans))
     if not tasks:
         findings.append(
             Finding(

@@ -56,7 +56,7 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _GAP = r"[ \n]*"
 _MONEY_UNITS = frozenset({"万元", "元"})
 #: How far past the previous row a row's label may stand.
-_WINDOW = 1500
+_WINDOW = 600
 
 
 def core_label(label: str) -> str:
@@ -224,18 +224,23 @@ def _read_matched(
         areas.append((match, find_tokens(masked, match.end, stop, label)))
     builder = _Builder(text, template, evidence)
     lines = _pipe_rows(norm, matches[0].start, region_end)
-    if template.layout is Layout.GRID and len(lines) >= 3:
-        builder.place_lines(lines)
-        # Values standing outside the table's lines are kept, not dropped.
-        inside = [(line.start, line.end) for line in lines]
-        loose = [
-            t
-            for match, tokens in areas
-            for t in tokens
-            if not any(a <= t.start < b for a, b in inside)
-        ]
-        if loose:
-            builder.leave(loose, "values outside the lines of a pipe table")
+    if template.layout is Layout.GRID and lines:
+        # Rows printed as pipe-table lines take their values from the lines; the
+        # rest are read as usual from the text around them.
+        done = builder.place_lines(lines, fill=len(lines) >= 3)
+        line_start = norm.rfind("\n", 0, matches[0].start) + 1
+        inside = [(m.start(), m.end()) for m in _PIPE_LINE.finditer(norm, line_start, region_end)]
+        rest: list[tuple[_Match, list[Token]]] = []
+        loose: list[Token] = []
+        for match, tokens in areas:
+            outside = [t for t in tokens if not any(a <= t.start < b for a, b in inside)]
+            if match.row.indicator.id in done:
+                loose.extend(outside)
+            else:
+                rest.append((match, outside))
+        builder.place_areas(rest)
+        if loose:  # kept, never dropped
+            builder.leave(loose, "values beside a pipe table, outside its lines")
     elif template.layout is Layout.HORIZONTAL:
         # 表四: the labels form the header and every value follows the last of them.
         slots = [slot for match, _ in areas for slot in builder.slots(match)]
@@ -456,35 +461,34 @@ class _Builder:
         for empty in waiting:
             self.place_row(empty, [])
 
-    def place_lines(self, lines: list[_Line]) -> None:
-        """Pipe-table rows: a labelled row goes to its label's row; an unlabelled
-        one to the next template row still empty (its label was printed outside)."""
+    def place_lines(self, lines: list[_Line], *, fill: bool) -> set[str]:
+        """Pipe-table rows: a labelled row goes to its label's row; with ``fill``, an
+        unlabelled one goes to the next template row still empty (its label was
+        printed outside the table).  Returns the ids of the rows placed."""
         value_rows = [r for r in _rows(self.template) if r.columns and not r.indicator.group]
         used: set[str] = set()
         cursor = 0
         for line in lines:
             target = None
             if line.label:
+                label = line.label.replace(" ", "")
                 for i in range(cursor, len(value_rows)):
-                    if value_rows[i].pattern.search(line.label.replace(" ", "")):
+                    if value_rows[i].pattern.search(label):
                         target = i
                         break
-            elif cursor < len(value_rows):
+            elif fill and cursor < len(value_rows):
                 target = cursor
             if target is None:
-                self.leave([t for t in line.tokens], f"a table line whose label {line.label!r} is unknown")
+                self.leave(list(line.tokens), f"a table line whose label {line.label!r} is unknown")
                 continue
             row = value_rows[target]
             used.add(row.indicator.id)
             cursor = target + 1
             tokens = list(line.tokens)
-            width = len(row.columns)
-            while len(tokens) > width and tokens[-1].kind == "blank":
+            while len(tokens) > len(row.columns) and tokens[-1].kind == "blank":
                 tokens.pop()
             self.place_row(_Match(row, line.start, line.start), tokens)
-        for row in value_rows:
-            if row.indicator.id not in used:
-                self.place_row(_Match(row, lines[-1].end, lines[-1].end), [])
+        return used
 
     def place_block(self, matched: list[_Match], tokens: list[Token]) -> bool:
         """Place values printed apart from their rows; False when the count does not fit."""
