@@ -91,7 +91,9 @@ findings = st.builds(
     expected=values,
 )
 contacts = st.builds(zwgk.Contact, person=st.none() | short_texts, phone=st.none() | texts)
-unplaced = st.builds(zwgk.Unplaced, raw=st.from_regex(r"\A[0-9]{1,8}\Z"), span=spans(), reason=texts)
+unplaced = st.builds(
+    zwgk.Unplaced, raw=st.from_regex(r"\A[0-9]{1,8}\Z"), span=spans(), reason=texts
+)
 
 
 @st.composite
@@ -159,9 +161,9 @@ def tasks(depth: int = 2) -> st.SearchStrategy[zwgk.Task]:
     children = st.just(()) if depth == 0 else st.lists(tasks(depth - 1), max_size=2).map(tuple)
     return st.builds(
         zwgk.Task,
-        path=st.lists(st.sampled_from(["一", "(一)", "1", "(1)", "二"]), min_size=1, max_size=4).map(
-            tuple
-        ),
+        path=st.lists(
+            st.sampled_from(["一", "(一)", "1", "(1)", "二"]), min_size=1, max_size=4
+        ).map(tuple),
         title=texts,
         text=texts,
         lead=st.lists(units, max_size=3).map(tuple),

@@ -182,7 +182,9 @@ def _cells(report: zwgk.AnnualReport) -> dict[str, zwgk.Cell]:
     return out
 
 
-@pytest.mark.parametrize(("key", "fmt", "year", "published", "values"), CORPUS, ids=[c[0] for c in CORPUS])
+@pytest.mark.parametrize(
+    ("key", "fmt", "year", "published", "values"), CORPUS, ids=[c[0] for c in CORPUS]
+)
 def test_corpus_reports(
     corpus_texts: dict[str, str],
     key: str,
@@ -201,7 +203,9 @@ def test_corpus_reports(
     for cell in cells.values():
         assert cell.span is not None
         if not cell.is_empty and cell.value is not None and not cell.alternatives:
-            assert normalize(cell.span.of(text)).replace(",", "") == normalize(cell.raw).replace(",", "")
+            assert normalize(cell.span.of(text)).replace(",", "") == normalize(cell.raw).replace(
+                ",", ""
+            )
 
 
 @pytest.mark.parametrize(
@@ -297,4 +301,7 @@ def test_every_table_number_is_placed_or_reported(
                 opened = norm.rfind("(", table.span.start, a) > norm.rfind(")", table.span.start, a)
                 label = re.match(r"[.、]\s*[\u4e00-\u9fff]|[)年月日号项]", after) is not None
                 furniture = re.fullmatch(r"\s*[-—]\s*\d+\s*[-—]\s*", line) is not None
-                assert opened or label or furniture or norm[a - 1 : a] in "第(", (key, norm[a - 10 : b + 5])
+                assert opened or label or furniture or norm[a - 1 : a] in "第(", (
+                    key,
+                    norm[a - 10 : b + 5],
+                )

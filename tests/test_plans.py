@@ -553,7 +553,10 @@ def test_lead_forms() -> None:
     assert both is not None
     assert both.collective == ("其他单位按职责分工负责",)
     assert parse_parenthetical("见附件") is None
-    assert split_list("人力资源和社会保障局、交通与建设处") == ["人力资源和社会保障局", "交通与建设处"]
+    assert split_list("人力资源和社会保障局、交通与建设处") == [
+        "人力资源和社会保障局",
+        "交通与建设处",
+    ]
 
     plan = parse_plan(
         "一、重点任务\n(一)优化营商环境。\n牵头单位:市发展改革委\n"
@@ -670,9 +673,7 @@ def test_responsibilities_frame(seed: Plan) -> None:
     assert dict(empty.dtypes) == dict(frame.dtypes)
 
 
-def test_responsibilities_frame_without_pandas(
-    seed: Plan, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_responsibilities_frame_without_pandas(seed: Plan, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingExtraError, match="pandas"):
         responsibilities_frame([seed])

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.strategies import BY_CLASS, documents
 
 import zwgk
-from tests.strategies import BY_CLASS, documents
 from zwgk._model import MODEL_CLASSES
 from zwgk._serialize.schema import generate_schema
 
@@ -25,7 +25,9 @@ def test_every_model_class_has_a_strategy() -> None:
     assert set(BY_CLASS) == set(MODEL_CLASSES.values())
 
 
-@pytest.mark.parametrize("cls", sorted(BY_CLASS, key=lambda c: c.__name__), ids=lambda c: c.__name__)
+@pytest.mark.parametrize(
+    "cls", sorted(BY_CLASS, key=lambda c: c.__name__), ids=lambda c: c.__name__
+)
 def test_round_trip_and_schema_for_every_class(cls: type) -> None:
     @given(BY_CLASS[cls])
     def check(obj: object) -> None:
@@ -54,9 +56,15 @@ def test_committed_schema_is_what_the_model_generates() -> None:
 
 def test_money_stays_decimal_and_counts_stay_int() -> None:
     cell = zwgk.Cell(
-        indicator="admin_fees", column="fee_amount", row_labels=("行政事业性收费",),
-        column_labels=("本年收费金额（单位：万元）",), raw="4068.208", value=Decimal("4068.208"),
-        token_class=zwgk.TokenClass.NUMBER, unit="万元", span=zwgk.Span(0, 8),
+        indicator="admin_fees",
+        column="fee_amount",
+        row_labels=("行政事业性收费",),
+        column_labels=("本年收费金额（单位：万元）",),
+        raw="4068.208",
+        value=Decimal("4068.208"),
+        token_class=zwgk.TokenClass.NUMBER,
+        unit="万元",
+        span=zwgk.Span(0, 8),
     )
     data = json.loads(zwgk.to_json(cell))
     assert data["value"] == "4068.208"

@@ -31,7 +31,11 @@ def _files(paths: Sequence[str]) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm"))
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm")
+            )
         else:
             yield path
 
@@ -67,7 +71,9 @@ def summary(doc: AnyDocument, name: str) -> str:
     if isinstance(doc, Plan):
         tasks = list(doc.walk_tasks())
         leads = sorted({u.name for t in tasks for u in t.lead})
-        lines.append(f"  {len(doc.tasks)} top-level tasks, {len(tasks)} in all; leads: {', '.join(leads[:8]) or 'none named'}")
+        lines.append(
+            f"  {len(doc.tasks)} top-level tasks, {len(tasks)} in all; leads: {', '.join(leads[:8]) or 'none named'}"
+        )
     if doc.findings:
         codes: dict[str, int] = {}
         for f in doc.findings:
@@ -116,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line with ``argv``; returns the exit code.
 
     Examples:

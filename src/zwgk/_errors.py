@@ -7,6 +7,8 @@ arguments are kept in ``args``) and its message says what was wrong and where.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ZwgkError(Exception):
     """Root of every exception zwgk raises on purpose.
@@ -30,8 +32,8 @@ class ZwgkError(Exception):
     def __reduce__(self) -> tuple[type[ZwgkError], tuple[str], dict[str, object]]:
         return (type(self), (self.message,), {"where": self.where})
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.where = state["where"]  # type: ignore[assignment]
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        self.where = None if state is None else state.get("where")
         self.args = (self.message, self.where)
 
     def __str__(self) -> str:

@@ -72,6 +72,7 @@ def read_common(src: Source) -> Common:
     body_start = mark.end() if mark else 0
 
     title_field = _first(fields, "title")
+    title_span: tuple[int, int] | None
     if title_field is not None:
         title, title_span = title_field.value, (title_field.start, title_field.end)
     else:

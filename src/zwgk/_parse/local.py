@@ -18,7 +18,9 @@ from zwgk._parse.tables import Evidence, prefer_stated
 from zwgk._parse.tokens import Token, classify, find_tokens
 
 _HEADER = re.compile(r"指标名称[ \n]*(?:代码[ \n]*)?计量单位[ \n]*")
-_COLUMN = re.compile(r"((?:19|20)\d\d年度?|本年度|上年度|本期实际|本期|本年累计|历年累计|累计|统计数)[ \n]*")
+_COLUMN = re.compile(
+    r"((?:19|20)\d\d年度?|本年度|上年度|本期实际|本期|本年累计|历年累计|累计|统计数)[ \n]*"
+)
 _ROW = re.compile(
     r"(?P<label>(?:其中[:：]?)?(?:\d[、.])?[^\d\s|]{2,60}?)[ \n]*"
     r"(?P<unit>万元|人次|条|件|元|个|次|项|篇|人)[ \n]*(?=[\d—/-])"
@@ -32,7 +34,7 @@ def _column_id(label: str, index: int) -> str:
         return "cumulative"
     if label == "本年累计":
         return "year_to_date"
-    if label.endswith("年度") or label in ("本期实际", "本期", "统计数") or label.endswith("年"):
+    if label.endswith(("年度", "年")) or label in ("本期实际", "本期", "统计数"):
         return "current" if index == 0 else f"c{index + 1}"
     return f"c{index + 1}"
 
@@ -78,15 +80,24 @@ def read_local_table(
         values = _fit(tokens, len(columns), labels, evidence or {}, label)
         if values is None:
             for t in tokens:
-                unplaced.append(Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns"))
-            findings.append(_finding("table.unplaced", Severity.WARNING, label, tokens, len(columns)))
+                unplaced.append(
+                    Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns")
+                )
+            findings.append(
+                _finding("table.unplaced", Severity.WARNING, label, tokens, len(columns))
+            )
             continue
         parts, inferred, alternatives = values
         if inferred:
-            findings.append(_finding(
-                "table.ambiguous_split" if alternatives else "table.split_inferred",
-                Severity.WARNING if alternatives else Severity.INFO, label, tokens, len(columns),
-            ))
+            findings.append(
+                _finding(
+                    "table.ambiguous_split" if alternatives else "table.split_inferred",
+                    Severity.WARNING if alternatives else Severity.INFO,
+                    label,
+                    tokens,
+                    len(columns),
+                )
+            )
         for col, column_label, (token, options) in zip(columns, labels, parts, strict=True):
             token_class, value = classify(token, money=unit in _MONEY)
             if len(options) > 1:
@@ -119,7 +130,9 @@ def read_local_table(
         id="local",
         format=TableFormat.LEGACY_LOCAL,
         title=_caption(norm, header.start()),
-        span=Span(header.start(), max(end, cells[-1].span.end if cells and cells[-1].span else end)),
+        span=Span(
+            header.start(), max(end, cells[-1].span.end if cells and cells[-1].span else end)
+        ),
         cells=tuple(cells),
         unplaced=tuple(unplaced),
     )

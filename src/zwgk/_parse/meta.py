@@ -88,7 +88,9 @@ def _cn_small(text: str) -> int:
     if "十" not in text:
         return _CN_DIGITS[text] if len(text) == 1 else -1
     tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, -1) if ones else 0)
+    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (
+        _CN_DIGITS.get(ones, -1) if ones else 0
+    )
 
 
 def parse_date(match: re.Match[str]) -> dt.date | None:
@@ -104,7 +106,9 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
-def find_dates(norm: str, start: int = 0, end: int | None = None) -> Iterator[tuple[dt.date, int, int]]:
+def find_dates(
+    norm: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[dt.date, int, int]]:
     """Every date in ``norm[start:end]`` with its offsets.
 
     Examples:

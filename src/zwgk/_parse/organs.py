@@ -17,7 +17,9 @@ _TITLE_ORGAN = re.compile(
     rf"^(?:(?:19|20)\d\d年(?:度)?)?(?P<organ>[\u4e00-\u9fff()]{{2,40}}?{_ORGAN_END})[ \n]*"
     r"(?:(?:19|20)\d\d|关于|印发|政府信息公开|政务公开|政务信息公开)"
 )
-_REGION_PREFIX = re.compile(r"^(?P<region>[\u4e00-\u9fff]{2,12}?(?:综合实验区|新区|开发区|自治州|地区|省|市|县|区|盟|旗))")
+_REGION_PREFIX = re.compile(
+    r"^(?P<region>[\u4e00-\u9fff]{2,12}?(?:综合实验区|新区|开发区|自治州|地区|省|市|县|区|盟|旗))"
+)
 # "…由株洲市工商局办公室编制", "我区管委会办公室编制完成了本报告"
 _COMPILER = re.compile(
     rf"(?:由|我区|我市|我县|我省|[,，、。])(?P<organ>[\u4e00-\u9fff]{{0,30}}?{_ORGAN_END})"
@@ -76,5 +78,7 @@ def resolve_agency(common: Common, norm: str, *, year: int | None = None) -> Age
     organ = issuing_organ(common, norm)
     if organ is None:
         return None
-    context = " ".join(x for x in (common.title, norm[common.body_start : common.body_start + 1500]) if x)
+    context = " ".join(
+        x for x in (common.title, norm[common.body_start : common.body_start + 1500]) if x
+    )
     return resolve(organ, context=context, year=year)

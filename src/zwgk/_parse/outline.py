@@ -23,7 +23,7 @@ _MARKER = re.compile(
     r"|(?<![\d.])(?P<l3>\d{1,2})[.、](?!\d)"
     r"|\((?P<l4>\d{1,2})\)"
 )
-_BEFORE = frozenset(" \n\t。;；:：!！?？\"”)）>】]|*#•")
+_BEFORE = frozenset(' \n\t。;；:：!！?？"”)）>】]|*#•')
 _TITLE_STOP = re.compile(r"[。;；:：!！?？\n]| {1,}|(?=[(（][一二三四五六七八九十\d])")
 
 

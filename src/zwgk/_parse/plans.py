@@ -1012,7 +1012,9 @@ def parse_plan(
         if addressees
         else (),
         reply_deadline=reply,
-        attachments=tuple(dict.fromkeys(a.title for a in attachments)),
+        attachments=tuple(
+            dict.fromkeys(ctx.printed(a.title, a.start, a.start + 500) for a in attachments)
+        ),
         contact=contact,
         tasks=tasks,
     )

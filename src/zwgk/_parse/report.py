@@ -108,4 +108,3 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
         tables=tuple(tables),
         facts=facts,
     )
-

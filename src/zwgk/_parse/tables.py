@@ -113,7 +113,16 @@ def _rows(template: TableTemplate) -> tuple[_Row, ...]:
 def _mask_pattern(template: TableTemplate) -> re.Pattern[str]:
     # Header words that sit between rows of a flattened table: column labels,
     # block headings, captions.  They are blanked out before reading values.
-    words: set[str] = {"信息内容", "申请人情况", "统计指标", "统计数", "单位", "表二", "表三", "表四"}
+    words: set[str] = {
+        "信息内容",
+        "申请人情况",
+        "统计指标",
+        "统计数",
+        "单位",
+        "表二",
+        "表三",
+        "表四",
+    }
     for col in template.columns:
         words.update(core_label(label) for label in (*col.labels, *col.aliases))
         words.update(normalize(label).replace(" ", "") for label in col.labels)
@@ -261,7 +270,9 @@ def _read_matched(
     return TableRead(table, tuple(builder.findings), len(matches), filled)
 
 
-_PREFIX_BEFORE = re.compile(r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、])[ ]*$")
+_PREFIX_BEFORE = re.compile(
+    r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、])[ ]*$"
+)
 
 
 def _header_start(norm: str, template: TableTemplate, start: int) -> int:
@@ -527,8 +538,11 @@ class _Builder:
             by_col = [[blocks[order[c]][r] for c in range(width)] for r in range(n)]
             how = "column by column" + (", columns reordered" if any(moved) else "")
             options.append((self.score(rows, by_col), moved, how, by_col))
+
         # The identities decide; among equals, the fewest columns move, the leftmost last.
-        def rank(option: tuple[int, tuple[int, ...], str, list[list[Token]]]) -> tuple:
+        def rank(
+            option: tuple[int, tuple[int, ...], str, list[list[Token]]],
+        ) -> tuple[int, int, tuple[int, ...]]:
             score, moved, _, _ = option
             return (score, -sum(moved), tuple(-m for m in moved))
 
@@ -584,7 +598,9 @@ class _Builder:
         values: dict[tuple[str, str], int | None] = {}
         for match, row_tokens in zip(rows, assignment, strict=True):
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
-                values[(slot.indicator.id, slot.column)] = _int(token.raw) if token.kind == "num" else None
+                values[(slot.indicator.id, slot.column)] = (
+                    _int(token.raw) if token.kind == "num" else None
+                )
         return sum(c.evidence(values) for c in checks(self.template) if c.tag is Tag.ALWAYS)
 
     # -- cells ---------------------------------------------------------------------------
@@ -666,10 +682,10 @@ class _Builder:
         """Decide pending splits: jointly by the table's identities, else keep candidates."""
         if not self.pending:
             return
-        choices = [cands for _, _, cands in self.pending]
+        choices = [candidates for _, _, candidates in self.pending]
         combos = 1
-        for cands in choices:
-            combos *= len(cands)
+        for candidates in choices:
+            combos *= len(candidates)
         picked: list[Sequence[tuple[str, ...]]] = [list(c) for c in choices]
         if 1 < combos <= 4096:
             known = {k: c.value for k, c in self.placed.items() if isinstance(c.value, int)}
@@ -677,7 +693,7 @@ class _Builder:
             survivors: list[tuple[tuple[str, ...], ...]] = []
             for combo in itertools.product(*choices):
                 values: dict[tuple[str, str], int | None] = dict(known)
-                for (slots, _, _), parts in zip(self.pending, combo, strict=True):
+                for (slots, _tokens, _candidates), parts in zip(self.pending, combo, strict=True):
                     for slot, part in zip(slots, parts, strict=True):
                         values[(slot.indicator.id, slot.column)] = _int(part)
                 score = self.score_values(values)
@@ -685,8 +701,8 @@ class _Builder:
                     best_score, survivors = score, [combo]
                 elif score == best_score:
                     survivors.append(combo)
-            picked = [sorted(set(c[i] for c in survivors)) for i in range(len(self.pending))]
-        for (slots, tokens, _), cands, checked in zip(
+            picked = [sorted({c[i] for c in survivors}) for i in range(len(self.pending))]
+        for (slots, tokens, _all), cands, checked in zip(
             self.pending, picked, self.checked, strict=True
         ):
             self.place_split(slots, tokens, cands, checked)
@@ -716,8 +732,10 @@ class _Builder:
         label = "".join(core_label(s.indicator.label) for s in slots[:1])
         stated = prefer_stated(candidates, self.evidence, label)
         if len(candidates) > 1 and stated is not None:
-            reason = f"split of the digit run {runs}: of {len(candidates)} cuts, only this one " \
+            reason = (
+                f"split of the digit run {runs}: of {len(candidates)} cuts, only this one "
                 f"gives a number the prose states"
+            )
             self._place_parts(slots, tokens, stated, reason, ())
             self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
             return
@@ -780,7 +798,9 @@ class _Builder:
                 value_override=(TokenClass.NUMBER, None),
             )
             return
-        piece = Token("num", raw, start, start + len(raw), token.unit if index == len(parts) - 1 else None)
+        piece = Token(
+            "num", raw, start, start + len(raw), token.unit if index == len(parts) - 1 else None
+        )
         self.put(slot, piece, inferred=reason, alternatives=alternatives)
 
     def cells(self) -> list[Cell]:
@@ -789,7 +809,9 @@ class _Builder:
         for i, ind in enumerate(self.template.walk()):
             for j, col in enumerate(self.template.columns):
                 position[(ind.id, col.id)] = (i, j)
-        return [self.placed[k] for k in sorted(self.order, key=lambda k: position.get(k, (10**6, 0)))]
+        return [
+            self.placed[k] for k in sorted(self.order, key=lambda k: position.get(k, (10**6, 0)))
+        ]
 
 
 def _part_offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int, Token]]:
@@ -930,7 +952,10 @@ def checks(template: TableTemplate) -> tuple[Check, ...]:
         col_wild = any(t.column == "*" for t in identity.terms)
         for ind in [r.id for r in template.walk()] if row_wild else [None]:
             for col in [c.id for c in template.columns] if col_wild else [None]:
-                def bind(side: tuple[Term, ...], ind: str | None = ind, col: str | None = col) -> tuple[tuple[Key, int], ...]:
+
+                def bind(
+                    side: tuple[Term, ...], ind: str | None = ind, col: str | None = col
+                ) -> tuple[tuple[Key, int], ...]:
                     return tuple(
                         (
                             (
@@ -941,6 +966,7 @@ def checks(template: TableTemplate) -> tuple[Check, ...]:
                         )
                         for t in side
                     )
+
                 lhs, rhs = bind(identity.lhs), bind(identity.rhs)
                 if all(k in cells for k, _ in (*lhs, *rhs)):
                     out.append(Check(identity.id, identity.tag, identity.relation, lhs, rhs))
@@ -952,8 +978,20 @@ def checks(template: TableTemplate) -> tuple[Check, ...]:
 
 #: Labels that tell the generations apart (spec §0); a table's own labels decide, not the year.
 MARKERS: dict[TableFormat, tuple[str, ...]] = {
-    TableFormat.F2021: ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正"),
-    TableFormat.F2019: ("本年新制作数量", "本年新公开数量", "其他对外管理服务事项", "政府集中采购", "上一年项目数量"),
+    TableFormat.F2021: (
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+        "本年收费金额",
+        "逾期不补正",
+    ),
+    TableFormat.F2019: (
+        "本年新制作数量",
+        "本年新公开数量",
+        "其他对外管理服务事项",
+        "政府集中采购",
+        "上一年项目数量",
+    ),
     TableFormat.LEGACY_2014: ("统计指标", "统计数", "回应解读情况", "举报投诉数量", "申请办结数"),
 }
 

@@ -70,9 +70,13 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
             continue
         if kind == "paren":
             inner = m.group("paren")[1:-1].strip()
-            if tokens and tokens[-1].kind == "num" and tokens[-1].note is None:
-                if inner.replace(" ", "") not in plain_label:
-                    tokens[-1] = attrs.evolve(tokens[-1], note=inner)
+            if (
+                tokens
+                and tokens[-1].kind == "num"
+                and tokens[-1].note is None
+                and inner.replace(" ", "") not in plain_label
+            ):
+                tokens[-1] = attrs.evolve(tokens[-1], note=inner)
             continue
         if kind == "num":
             raw = m.group("num")

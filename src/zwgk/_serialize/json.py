@@ -50,7 +50,8 @@ def _structure_int(value: object, _type: object) -> int:
 def _structure_str(value: object, type_: type) -> str:
     # String enums are ``str`` subclasses and arrive here too.
     if type_ is not str and issubclass(type_, enum.Enum):
-        return _structure_enum(value, type_)
+        member: str = _structure_enum(value, type_)
+        return member
     if not isinstance(value, str):
         raise _fail("a string", value)
     return value
@@ -298,4 +299,3 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, ValueError | TypeError):
         return f"invalid value ({exc})"
     return f"{type(exc).__name__}: {exc}"
-

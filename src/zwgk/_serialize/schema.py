@@ -32,7 +32,8 @@ def json_schema() -> dict[str, Any]:
         >>> (schema["$schema"], "AnnualReport" in schema["$defs"])
         ('https://json-schema.org/draft/2020-12/schema', True)
     """
-    return json.loads(_schema_text())
+    schema: dict[str, Any] = json.loads(_schema_text())
+    return schema
 
 
 @functools.cache
