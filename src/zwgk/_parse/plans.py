@@ -46,7 +46,7 @@ from zwgk._parse.units import (
     split_list,
 )
 
-__all__ = ["issuing_organ", "parse_plan", "plan_kind"]
+__all__ = ["classify_names", "issuing_organ", "parse_plan", "plan_kind"]
 
 # ---- document kind ---------------------------------------------------------------------
 
