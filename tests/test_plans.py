@@ -482,6 +482,14 @@ def test_every_file_parses(path: Path) -> None:
         assert finding.code.startswith("plan.")
 
 
+@pytest.mark.parametrize("path", _all_files(), ids=lambda p: p.name[:24])
+def test_json_round_trip(path: Path) -> None:
+    import zwgk
+
+    plan = parse_plan(path.read_bytes())
+    assert zwgk.from_json(zwgk.to_json(plan)) == plan
+
+
 # ---- deadlines, units and the smaller pieces ---------------------------------------------
 
 

@@ -96,6 +96,7 @@ from zwgk._model import (
 from zwgk._parse.dispatch import parse
 from zwgk._parse.plans import parse_plan
 from zwgk._parse.report import parse_report
+from zwgk._render import render
 from zwgk._serialize.json import SCHEMA_VERSION, from_data, from_json, to_data, to_json
 from zwgk._serialize.schema import json_schema
 from zwgk._version import __version__
@@ -162,6 +163,7 @@ __all__ = [
     "parse_plan",
     "parse_report",
     "predecessors",
+    "render",
     "successors",
     "to_data",
     "to_json",

@@ -175,8 +175,8 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         given = m.group("gy") or m.group("sy")
         end_year = int(given) if given else year
         if end_year is not None:
-            month, day = int(m.group("gm")), m.group("gd")
-            date = _date(end_year, month, int(day)) if day else _last_day(end_year, month)
+            month, end_day = int(m.group("gm")), m.group("gd")
+            date = _date(end_year, month, int(end_day)) if end_day else _last_day(end_year, month)
     if date is None:
         return _unresolved(phrase, span)
     return Deadline(phrase, DeadlineKind.DATE, date=date, span=span)

@@ -17,13 +17,14 @@ from zwgk._parse.split import split_runs
 from zwgk._parse.tables import Evidence, prefer_stated
 from zwgk._parse.tokens import Token, classify, find_tokens
 
-_HEADER = re.compile(r"指标名称[ \n]*(?:代码[ \n]*)?计量单位[ \n]*")
+_SEP = r"[ \n|]*"  # spaces, line breaks and the pipes of a markdown table
+_HEADER = re.compile(rf"指标名称{_SEP}(?:代码{_SEP})?计量单位{_SEP}")
 _COLUMN = re.compile(
-    r"((?:19|20)\d\d年度?|本年度|上年度|本期实际|本期|本年累计|历年累计|累计|统计数)[ \n]*"
+    rf"((?:19|20)\d\d年度?|本年度|上年度|本期实际|本期|本年累计|历年累计|累计|统计数){_SEP}"
 )
 _ROW = re.compile(
-    r"(?P<label>(?:其中[:：]?)?(?:\d[、.])?[^\d\s|]{2,60}?)[ \n]*"
-    r"(?P<unit>万元|人次|条|件|元|个|次|项|篇|人)[ \n]*(?=[\d—/-])"
+    rf"(?P<label>(?:其中[:：]?)?(?:\d[、.])?[^\d\s|]{{2,60}}?){_SEP}"
+    rf"(?P<unit>万元|人次|条|件|元|个|次|项|篇|人){_SEP}(?=[\d—/-])"
 )
 _CUMULATIVE = ("历年累计", "本年累计", "累计")
 _MONEY = frozenset({"万元", "元"})
@@ -140,7 +141,7 @@ def read_local_table(
 
 
 def _row_end(norm: str, pos: int) -> int:
-    m = re.compile(r"[^\d\s.,—/-]").search(norm, pos, min(len(norm), pos + 200))
+    m = re.compile(r"[^\d\s.,—/|-]").search(norm, pos, min(len(norm), pos + 200))
     return m.start() if m else min(len(norm), pos + 200)
 
 

@@ -206,17 +206,22 @@ _PERSON_CUT = re.compile(r" ?(?:联系|电话|手机|座机|传真|邮箱|办公
 _PHONE = re.compile(r"(?:联系)?(?:电 *话|手 *机|座 *机) *[:：]? *([\d()（）\-— ,，/、]{5,40}\d)")
 
 
-def _contact(norm: str, start: int) -> Contact | None:
+def _contact(norm: str, text: str, start: int) -> Contact | None:
     m = _CONTACT.search(norm, start)
     if m is None:
         return None
     pm = _PERSON.match(norm, m.end())
     person = None
     if pm:
-        raw = _PERSON_CUT.split(pm.group(0), maxsplit=1)[0].strip()
-        person = raw if len(raw.replace(" ", "")) >= 2 else None
+        raw = _PERSON_CUT.split(pm.group(0), maxsplit=1)[0].rstrip()
+        if len(raw.replace(" ", "")) >= 2:
+            person = text[pm.start() : pm.start() + len(raw)]
     phone_m = _PHONE.search(norm, m.end(), min(len(norm), m.end() + 60))
-    phone = phone_m.group(1).strip(" ,，、/") if phone_m else None
+    phone = None
+    if phone_m:
+        value = phone_m.group(1)
+        begin = phone_m.start(1) + len(value) - len(value.lstrip(" ,，、/"))
+        phone = text[begin : phone_m.end(1)].strip()
     if person is None and phone is None:
         return None
     return Contact(person=person, phone=phone)
@@ -448,13 +453,7 @@ def _build_tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[in
             continue
         for node in stack[depth:]:
             node.end = mk.start
-        if mk.rank == 1 and parent is None:
-            for node in stack:
-                node.end = mk.start
-            del stack[:]
-            depth = 0
-        else:
-            del stack[depth:]
+        del stack[depth:]
         if restart:
             roots.clear()
             root_last.clear()
@@ -932,7 +931,7 @@ def parse_plan(
             signed = cover_sig.date
     attachments = _attachments(norm, start, sig_starts)
     contact_m = _CONTACT.search(norm, start)
-    contact = _contact(norm, start)
+    contact = _contact(norm, text, start)
     body_end = _body_end(
         norm, start, attachments, contact_m.start() if contact_m else None, all_sigs
     )

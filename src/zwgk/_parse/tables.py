@@ -308,7 +308,13 @@ def _masked(norm: str, template: TableTemplate, start: int, end: int) -> str:
         blank(m.start(), m.end())
     for m in PAGE_FURNITURE.finditer(norm, start, end):
         blank(m.start(), m.end())
+    for m in _RULE_ROW.finditer(norm, start, end):
+        blank(m.start(), m.end())
     return "".join(chars)
+
+
+# A markdown table's rule line: |---|---|
+_RULE_ROW = re.compile(r"^[ \t]*\|[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
 
 
 def _before_numbering(masked: str, start: int, stop: int, numbering: str | None) -> int:

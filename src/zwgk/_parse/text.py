@@ -149,7 +149,7 @@ def _looks_like_chinese(text: str) -> bool:
         for ch in text
         if ("\u4e00" <= ch <= "\u9fff")
         or (" " <= ch <= "~")
-        or ch in "\n\r\t"
+        or ch in "\n\r\t\xa0\u3000\u200b\ufeff"
         or ("\u3000" <= ch <= "\u303f")
         or ("\uff00" <= ch <= "\uffef")
         or ch in "—…“”‘’·"

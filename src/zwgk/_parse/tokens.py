@@ -62,7 +62,8 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
         if kind == "unit":
             kind = "num"
         if kind == "pipe":
-            if piped and not cell_has_token and text[last_pipe + 1 : m.start()].strip() == "":
+            between = text[last_pipe + 1 : m.start()]
+            if piped and not cell_has_token and between.strip() == "" and "\n" not in between:
                 tokens.append(Token("blank", "", last_pipe + 1, m.start()))
             piped = True
             cell_has_token = False

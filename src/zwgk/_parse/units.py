@@ -434,6 +434,12 @@ class RowUnits:
 
     ``start`` and ``end`` bound the unit cells in the row; ``empty_lead`` is
     true when a blank (a space) stands where the lead cell would be.
+
+    Example:
+        >>> from zwgk._parse.units import parse_row_units
+        >>> r = parse_row_units("及时公开就业供求信息省人社厅各设区市")
+        >>> (r.start, r.end, r.empty_lead)
+        (10, 18, False)
     """
 
     assignment: Assignment
