@@ -28,7 +28,7 @@ def render(report: AnnualReport, style: str = "text") -> str:
     Examples:
         >>> import zwgk
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
-        >>> zwgk.render(report).splitlines()[5].split("\t")
+        >>> zwgk.render(report).splitlines()[5].split(chr(9))
         ['(一)主动公开政府信息数(不同渠道和方式公开相同的信息列为1条)', '条', '180']
         >>> again = zwgk.parse(zwgk.render(report, style="markdown"))
         >>> [c.value for c in again.cells()] == [c.value for c in report.cells()]
