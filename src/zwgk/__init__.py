@@ -10,6 +10,10 @@ A tour of the public API, all importable from ``zwgk``:
 - **Agencies.** [`agency`][zwgk.agency] resolves a printed name (``市工商局``) to
   region, level, sector and GB/T 2260 [`division`][zwgk.division];
   [`successors`][zwgk.successors] follows the 2018 institutional reform.
+- **Plans.** [`responsibilities`][zwgk.responsibilities] lists who must do what by
+  when across plans, as rows or a pandas frame.
+- **Rendering.** [`render`][zwgk.render] writes a report's tables back in the
+  official layout of their generation.
 - **The model.** Frozen attrs classes: documents carry an [`Agency`][zwgk.Agency],
   [`Section`][zwgk.Section]s, and for reports [`StatTable`][zwgk.StatTable]s of
   [`Cell`][zwgk.Cell]s placed on an indicator tree; every value keeps its raw token,
@@ -41,6 +45,11 @@ from zwgk._agency import (
     is_valid_division,
     predecessors,
     successors,
+)
+from zwgk._analysis.responsibilities import (
+    Responsibility,
+    responsibilities,
+    responsibilities_frame,
 )
 from zwgk._errors import (
     DataError,
@@ -131,6 +140,7 @@ __all__ = [
     "Plan",
     "Recurrence",
     "Ref",
+    "Responsibility",
     "SchemaError",
     "Scope",
     "Section",
@@ -164,6 +174,8 @@ __all__ = [
     "parse_report",
     "predecessors",
     "render",
+    "responsibilities",
+    "responsibilities_frame",
     "successors",
     "to_data",
     "to_json",

@@ -12,7 +12,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
-from zwgk._model import AnnualReport, Cell, Indicator, Layout, StatTable, TableTemplate, indicator_tree
+from zwgk._model import (
+    AnnualReport,
+    Cell,
+    Indicator,
+    Layout,
+    StatTable,
+    TableTemplate,
+    indicator_tree,
+)
 from zwgk._model.enums import TableFormat
 
 STYLES = ("text", "markdown")
@@ -36,7 +44,11 @@ def render(report: AnnualReport, style: str = "text") -> str:
     """
     if style not in STYLES:
         raise ValueError(f"style must be one of {', '.join(STYLES)}, got {style!r}")
-    title = report.title if "报告" in report.title else f"{report.year or ''}年度政府信息公开工作年度报告"
+    title = (
+        report.title
+        if "报告" in report.title
+        else f"{report.year or ''}年度政府信息公开工作年度报告"
+    )
     out = [title, ""]
     for table in report.tables:
         out.extend(_table(table, style))
@@ -100,7 +112,7 @@ def _vertical(
 def _grid(
     template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell], style: str
 ) -> Iterator[str]:
-    rows = [r for r in template.walk()]
+    rows = list(template.walk())
     # 表二 prints a header per block (第二十条第（一）项 …); 表三 one header for all rows.
     for block, members in itertools.groupby(rows, key=lambda r: (r.block, template.columns_of(r))):
         heading, columns = block
@@ -131,7 +143,9 @@ def _local(table: StatTable, style: str) -> Iterator[str]:
         if (cell.column, cell.column_labels) not in columns:
             columns.append((cell.column, cell.column_labels))
     yield table.title or "政府信息公开情况统计表"
-    yield from _header(("指标名称", "计量单位", *(labels[-1] if labels else "" for _, labels in columns)), style)
+    yield from _header(
+        ("指标名称", "计量单位", *(labels[-1] if labels else "" for _, labels in columns)), style
+    )
     by_row: dict[tuple[str, ...], dict[str | None, Cell]] = {}
     for cell in table.cells:
         by_row.setdefault(cell.row_labels, {})[cell.column] = cell
