@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 import zwgk
+from zwgk._model.identities import checks
 
 # Printable text with CJK, full-width forms and digits; no surrogates.
 texts = st.text(
@@ -246,3 +248,134 @@ BY_CLASS: dict[type, st.SearchStrategy[object]] = {
         lambda t: st.sampled_from([term for _, i in t.identities() for term in i.terms])
     ),
 }
+
+
+# -- well-formed reports on the indicator trees ---------------------------------------------
+
+_MONEY_UNITS = ("万元", "元")
+_EMPTY_TOKENS = {
+    zwgk.TokenClass.BLANK: "",
+    zwgk.TokenClass.DASH: "—",
+    zwgk.TokenClass.SLASH: "/",
+    zwgk.TokenClass.NONE_WORD: "无",
+}
+
+
+def _row_labels(template: zwgk.TableTemplate, row: zwgk.Indicator) -> tuple[str, ...]:
+    labels = [row.label]
+    parent = template.parent_of(row.id)
+    while parent is not None:
+        labels.append(parent.label)
+        parent = template.parent_of(parent.id)
+    if row.block:
+        labels.append(row.block)
+    return tuple(reversed(labels))
+
+
+def _cell(
+    template: zwgk.TableTemplate,
+    row: zwgk.Indicator,
+    column: zwgk.Column,
+    token_class: zwgk.TokenClass,
+    number: int,
+) -> zwgk.Cell:
+    unit = column.unit or row.unit
+    money = unit in _MONEY_UNITS
+    value: zwgk.Value
+    if token_class in _EMPTY_TOKENS:
+        raw, value = _EMPTY_TOKENS[token_class], None
+    elif token_class is zwgk.TokenClass.ZERO or number == 0:
+        token_class, raw = zwgk.TokenClass.ZERO, "0"
+        value = Decimal(0) if money else 0
+    else:
+        raw = str(number)
+        value = Decimal(number) if money else number
+    return zwgk.Cell(
+        indicator=row.id,
+        column=column.id,
+        row_labels=_row_labels(template, row),
+        column_labels=column.labels,
+        raw=raw,
+        value=value,
+        token_class=token_class,
+        unit=unit,
+    )
+
+
+def _solve(template: zwgk.TableTemplate, values: dict[tuple[str, str], int]) -> bool:
+    """Make every ``always`` '=' identity hold by deriving its first term; False if impossible."""
+    derived = {
+        c.lhs[0][0] for c in checks(template) if c.tag is zwgk.Tag.ALWAYS and c.relation == "="
+    }
+    for key in derived:
+        values.pop(key, None)
+    for _ in range(6):
+        progress = False
+        for check in checks(template):
+            if check.tag is not zwgk.Tag.ALWAYS or check.relation != "=":
+                continue
+            key, sign = check.lhs[0]
+            if key in values:
+                continue
+            others = [(k, s) for k, s in check.lhs[1:]]
+            if any(k not in values for k, _ in (*others, *check.rhs)):
+                continue
+            total = sum(s * values[k] for k, s in check.rhs) - sum(s * values[k] for k, s in others)
+            values[key] = sign * total
+            progress = True
+        if not progress:
+            break
+    return all(v >= 0 for v in values.values())
+
+
+@st.composite
+def consistent_tables(draw: st.DrawFn, template: zwgk.TableTemplate) -> zwgk.StatTable:
+    """A table of every value cell of the template, all numeric, every ``always`` identity holding."""
+    cells = [
+        (row, column)
+        for row in template.walk()
+        if not row.group
+        for column in template.columns_of(row)
+    ]
+    values = {(r.id, c.id): draw(st.integers(0, 30)) for r, c in cells}
+    ok = _solve(template, values)
+    assume(ok and all((r.id, c.id) in values for r, c in cells))
+    return zwgk.StatTable(
+        id=template.qualified_id,
+        format=template.format,
+        title=template.title,
+        cells=tuple(
+            _cell(template, r, c, zwgk.TokenClass.NUMBER, values[(r.id, c.id)]) for r, c in cells
+        ),
+    )
+
+
+@st.composite
+def token_tables(draw: st.DrawFn, template: zwgk.TableTemplate) -> zwgk.StatTable:
+    """A table whose cells hold any token class (numbers, 0, blank, —, /, 无)."""
+    cells = []
+    for row in template.walk():
+        if row.group:
+            continue
+        for column in template.columns_of(row):
+            token_class = draw(
+                st.sampled_from(zwgk.TokenClass).filter(lambda t: t is not zwgk.TokenClass.TEXT)
+            )
+            cells.append(_cell(template, row, column, token_class, draw(st.integers(0, 99999))))
+    return zwgk.StatTable(
+        id=template.qualified_id, format=template.format, title=template.title, cells=tuple(cells)
+    )
+
+
+def reports(fmt: str, *, consistent: bool = True) -> st.SearchStrategy[zwgk.AnnualReport]:
+    """Annual reports of a generation carrying every table of its template."""
+    tree = zwgk.indicator_tree(fmt)
+    make = consistent_tables if consistent else token_tables
+    return st.tuples(*(make(t) for t in tree.tables)).map(
+        lambda tables: zwgk.AnnualReport(
+            title=f"{tree.years[0]}年度政府信息公开工作年度报告",
+            year=tree.years[0],
+            format=tree.format,
+            tables=tables,
+        )
+    )
