@@ -141,10 +141,11 @@ DOC_NO_RE = re.compile(
 _ORG_END = re.compile(
     r"(?:局|政府|委员会|委|办公室|办公厅|管委会|管理委员会|中心|厅|部|院|署|所|室|处|组|会|办)$"
 )
-_SIGN_LINE = re.compile(
-    r"(?P<org>[\u4e00-\u9fff()]{2,40}?)[ \n]*(?P<date>(?:19|20)\d\d *年 *\d{1,2} *月 *\d{1,2} *日"
-    rf"|[{_CN_NUM[:-1]}]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日)"
+_SIGN_DATE = re.compile(
+    r"(?:19|20)\d\d *年 *\d{1,2} *月 *\d{1,2} *日"
+    rf"|[{_CN_NUM[:-1]}]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日"
 )
+_ORG_CHAR = re.compile(r"[\u4e00-\u9fff()]")
 
 
 @attrs.frozen
@@ -166,20 +167,30 @@ def signatures(norm: str) -> list[Signature]:
         [('沈阳市工商局', '2018-03-01')]
     """
     found: list[Signature] = []
-    for m in _SIGN_LINE.finditer(norm):
-        org = m.group("org")
+    # Dates first (one linear scan), then a short look back for the organ.
+    for m in _SIGN_DATE.finditer(norm):
+        end = m.start()
+        floor = max(0, end - 400)
+        while end > floor and norm[end - 1] in " \n":
+            end -= 1
+        begin = end
+        while begin > max(0, end - 40) and _ORG_CHAR.match(norm[begin - 1]):
+            begin -= 1
+        raw = norm[begin:end]
+        if len(raw) < 2:
+            continue
         # The organ must end like an organ and stand apart from running prose.
-        cut = max(org.rfind("。"), org.rfind(")"), org.rfind("("))
-        org = org[cut + 1 :].strip()
+        cut = max(raw.rfind(")"), raw.rfind("("))
+        org = raw[cut + 1 :].strip()
         if not org or not _ORG_END.search(org):
             continue
-        after = norm[m.end() : m.end() + 3]
-        if after[:1] in ("起", "至", "前", "以", "到", "-", "—"):
+        if norm[m.end() : m.end() + 1] in ("起", "至", "前", "以", "到", "-", "—"):
             continue
-        dm = DATE_RE.match(norm, m.start("date"))
+        dm = DATE_RE.match(norm, m.start())
         date = parse_date(dm) if dm else None
         if date is not None:
-            found.append(Signature(org, date, m.start("org") + m.group("org").find(org), m.end()))
+            start = begin + raw.find(org)
+            found.append(Signature(org, date, start, m.end()))
     return found
 
 
