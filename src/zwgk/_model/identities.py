@@ -7,6 +7,8 @@ binds it to each row and column the template has, once per template.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from zwgk._model.enums import Tag
@@ -25,7 +27,7 @@ class Check:
     lhs: tuple[tuple[Key, int], ...]
     rhs: tuple[tuple[Key, int], ...]
 
-    @property
+    @functools.cached_property
     def keys(self) -> tuple[Key, ...]:
         """Every cell the check reads."""
         return tuple(k for k, _ in (*self.lhs, *self.rhs))

@@ -607,7 +607,12 @@ class _Builder:
                 values[(slot.indicator.id, slot.column)] = (
                     _int(token.raw) if token.kind == "num" else None
                 )
-        return sum(c.evidence(values) for c in checks(self.template) if c.tag is Tag.ALWAYS)
+        # Only checks wholly inside the block can say anything about it.
+        return sum(
+            c.evidence(values)
+            for c in checks(self.template)
+            if c.tag is Tag.ALWAYS and all(k in values for k in c.keys)
+        )
 
     # -- cells ---------------------------------------------------------------------------
 
