@@ -120,14 +120,15 @@ def outline(
     headings = find_headings(norm, start, end, skip)
     # Rank levels by first appearance so a document that opens with (一) nests right.
     ranks = {lv: i + 1 for i, lv in enumerate(sorted({h.level for h in headings}))}
-    nodes: list[tuple[Heading, int]] = []
+    # A heading's section ends where the next heading of the same or a higher
+    # level starts: one pass with a stack of open headings.
+    stops = [end] * len(headings)
+    open_stack: list[int] = []
     for i, h in enumerate(headings):
-        stop = end
-        for later in headings[i + 1 :]:
-            if later.level <= h.level:
-                stop = later.start
-                break
-        nodes.append((h, stop))
+        while open_stack and headings[open_stack[-1]].level >= h.level:
+            stops[open_stack.pop()] = h.start
+        open_stack.append(i)
+    nodes = list(zip(headings, stops, strict=True))
 
     def build(index: int) -> tuple[Section, int]:
         h, stop = nodes[index]

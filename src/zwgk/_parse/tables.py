@@ -46,7 +46,7 @@ from zwgk._model import (
 from zwgk._model.identities import checks
 from zwgk._parse.split import split_runs
 from zwgk._parse.text import normalize
-from zwgk._parse.tokens import PAGE_FURNITURE, Token, classify, find_tokens
+from zwgk._parse.tokens import MAX_DIGITS, PAGE_FURNITURE, Token, classify, find_tokens
 
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|其中:)\s*"
@@ -883,7 +883,9 @@ def prefer_stated(
 
 def _int(raw: str) -> int | None:
     raw = raw.replace(",", "")
-    return int(raw) if raw.lstrip("-").isdigit() else None
+    if len(raw) > MAX_DIGITS or not raw.lstrip("-").isdigit():
+        return None
+    return int(raw)
 
 
 def _number(raw: str) -> int | Decimal:

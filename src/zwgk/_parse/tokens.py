@@ -19,6 +19,9 @@ _TOKEN = re.compile(
     r"|(?P<pipe>\|)"
 )
 
+#: Tokens longer than this are not numbers a table cell holds (a run of digits, garbage).
+MAX_DIGITS = 24
+
 #: Page furniture inside tables: "- 3 -" footers and form feeds.
 PAGE_FURNITURE = re.compile(r"^[ \t]*[-—][ \t]*\d{1,4}[ \t]*[-—][ \t]*$|\x0c", re.MULTILINE)
 
@@ -119,6 +122,8 @@ def classify(token: Token, *, money: bool) -> tuple[TokenClass, int | Decimal | 
     if token.kind == "none":
         return TokenClass.NONE_WORD, None
     raw = token.raw.replace(",", "")
+    if len(raw) > MAX_DIGITS:
+        return TokenClass.TEXT, None  # no table cell holds a number this long
     try:
         number = Decimal(raw)
     except InvalidOperation:  # pragma: no cover - the token regex admits only numbers
