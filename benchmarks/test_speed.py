@@ -39,3 +39,25 @@ def test_parse(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-
 def test_to_json(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: ignore[no-untyped-def]
     """Serializing every parsed annual report to JSON."""
     assert benchmark(lambda: sum(len(zwgk.to_json(r)) for r in reports)) > 0
+
+
+def _long_report(texts: list[str], repeat: int) -> str:
+    # A flattened f2021 report's body repeated: more text, more tables, same shape.
+    body = next(t for t in texts if "本年制发件数" in t and "正文" in t)
+    return body * repeat
+
+
+@pytest.mark.benchmark(group="linear")
+@pytest.mark.parametrize("repeat", [1, 8, 64])
+def test_parse_repeated(benchmark, texts: list[str], repeat: int) -> None:  # type: ignore[no-untyped-def]
+    """Parse time of one report repeated k times: linear time means time ∝ k."""
+    text = _long_report(texts, repeat)
+    assert benchmark(zwgk.parse, text).kind is zwgk.DocumentKind.ANNUAL_REPORT
+
+
+@pytest.mark.benchmark(group="adversarial")
+@pytest.mark.parametrize("size", [100_000, 1_000_000])
+def test_digit_line(benchmark, size: int) -> None:  # type: ignore[no-untyped-def]
+    """A report whose table is one line of digits: the splitter must bound its search."""
+    text = "2021年度政府信息公开工作年度报告\n规章" + "7" * size
+    assert benchmark(zwgk.parse, text).kind is zwgk.DocumentKind.ANNUAL_REPORT

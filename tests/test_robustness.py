@@ -1,0 +1,163 @@
+"""Hostile and broken input: fuzzing, adversarial shapes, encodings, limits.
+
+The only exceptions allowed out of ``parse`` are zwgk's own, documented ones;
+well-formed but odd input gives a document (possibly ``other``) and findings.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zwgk
+
+
+def _documents(seed_texts: dict[str, str]) -> list[str]:
+    return list(seed_texts.values())
+
+
+@given(st.text(max_size=400))
+def test_random_text_parses(text: str) -> None:
+    doc = zwgk.parse(text)
+    assert doc.kind in zwgk.DocumentKind
+
+
+@given(st.binary(max_size=400))
+def test_random_bytes_parse_or_raise_decode_error(data: bytes) -> None:
+    try:
+        doc = zwgk.parse(data)
+    except zwgk.DecodeError as exc:
+        assert exc.where is not None
+        assert exc.where.startswith("byte ")
+    else:
+        assert doc.kind in zwgk.DocumentKind
+
+
+MUTATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["delete", "duplicate", "swap", "digit", "truncate"]),
+        st.floats(0, 1),
+        st.integers(1, 40),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _mutate(text: str, steps: list[tuple[str, float, int]]) -> str:
+    for op, where, size in steps:
+        if not text:
+            break
+        i = int(where * (len(text) - 1))
+        if op == "delete":
+            text = text[:i] + text[i + size :]
+        elif op == "duplicate":
+            text = text[:i] + text[i : i + size] * 2 + text[i + size :]
+        elif op == "swap":
+            j = min(len(text), i + size)
+            text = text[:i] + text[j : j + size] + text[i:j] + text[j + size :]
+        elif op == "digit":
+            text = text[:i] + str(size % 10) * size + text[i:]
+        else:
+            text = text[:i]
+    return text
+
+
+@given(st.sampled_from(["000", "001", "002", "003", "004"]), MUTATIONS)
+def test_mutated_seeds_parse(
+    seed_texts: dict[str, str], key: str, steps: list[tuple[str, float, int]]
+) -> None:
+    doc = zwgk.parse(_mutate(seed_texts[key], steps))
+    assert zwgk.from_json(zwgk.to_json(doc)) == doc
+
+
+def test_mutated_corpus_parses(corpus_texts: dict[str, str]) -> None:
+    @given(st.sampled_from(sorted(corpus_texts)), MUTATIONS)
+    def check(key: str, steps: list[tuple[str, float, int]]) -> None:
+        doc = zwgk.parse(_mutate(corpus_texts[key], steps))
+        assert zwgk.from_json(zwgk.to_json(doc)) == doc
+
+    check()
+
+
+ADVERSARIAL = {
+    "digits_line": ("2021年度政府信息公开工作年度报告\n规章" + "7" * 1_000_000, "annual_report"),
+    "headings_100k": (
+        "2021年度政府信息公开工作年度报告\n" + "".join(f"{i}.标题\n" for i in range(1, 100_001)),
+        "annual_report",
+    ),
+    "nested_numbering": (
+        "工作方案\n" + "一、总体\n(一)主动\n1.网站\n(1)栏目\n" * 20_000,
+        "implementation_plan",
+    ),
+    "columns_10k": (
+        "2021年度政府信息公开工作年度报告\n申请人情况 "
+        + " ".join(["自然人"] * 10_000)
+        + "\n一、本年新收政府信息公开申请数量 "
+        + " ".join(["1"] * 10_000),
+        "annual_report",
+    ),
+    "punctuation": ("。,、;:!?()《》" * 100_000, "other"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_inputs_complete(name: str) -> None:
+    text, kind = ADVERSARIAL[name]
+    doc = zwgk.parse(text)
+    assert doc.kind.value == kind
+    if isinstance(doc, zwgk.AnnualReport):
+        for table in doc.tables:
+            for cell in table.cells:
+                assert cell.value is None or len(cell.raw) <= 24
+
+
+def test_digit_run_is_never_split_beyond_the_bound() -> None:
+    from zwgk._parse.split import split_runs
+
+    result = split_runs(["1" * 39], 7)
+    assert result.exhausted  # the bound stopped the search; nothing was picked silently
+    assert split_runs(["1" * 41], 7).candidates == ()
+
+
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "gb18030"]
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_encodings_give_the_same_document(seed_texts: dict[str, str], encoding: str) -> None:
+    text = seed_texts["003"]
+    assert zwgk.parse(text.encode(encoding)) == zwgk.parse(text)
+
+
+def test_undecodable_bytes_name_the_offset() -> None:
+    data = "年度报告".encode() + b"\xff\xfe\xfd\x80\x81" * 40
+    with pytest.raises(zwgk.DecodeError) as info:
+        zwgk.parse(data)
+    assert info.value.where == "byte 12"
+    assert isinstance(info.value, ValueError)
+
+
+def test_utf16_without_bom_is_not_read_as_data() -> None:
+    data = "政府信息公开工作年度报告".encode("utf-16-le")
+    with pytest.raises(zwgk.DecodeError):
+        zwgk.parse(data)
+
+
+def test_bom_is_honoured() -> None:
+    doc = zwgk.parse(codecs.BOM_UTF8 + "标题: 停电通知".encode())
+    assert doc.title == "停电通知"
+
+
+@pytest.mark.parametrize("value", [42, None, 3.5, ["text"], object()])
+def test_wrong_type_is_an_input_error(value: object) -> None:
+    with pytest.raises(zwgk.InputError, match="expected str or bytes"):
+        zwgk.parse(value)  # type: ignore[arg-type]
+
+
+def test_size_limit_is_configurable() -> None:
+    with pytest.raises(zwgk.InputError, match="exceeds the limit of 10"):
+        zwgk.parse("年度报告" * 10, max_chars=10)
+    assert zwgk.parse("年度报告", max_chars=10).kind is zwgk.DocumentKind.OTHER
