@@ -24,7 +24,8 @@ from zwgk._model.documents import ImplementationPlan, Plan, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import read_common
 from zwgk._parse.deadlines import iter_deadlines, parse_deadline
-from zwgk._parse.plans import issuing_organ, parse_plan, plan_kind
+from zwgk._parse.organs import issuing_organ
+from zwgk._parse.plans import parse_plan, plan_kind
 from zwgk._parse.text import read_input
 from zwgk._parse.units import parse_parenthetical, parse_row_units, split_list
 
@@ -70,7 +71,8 @@ def test_seed_metadata(seed: Plan) -> None:
     assert seed.signed == dt.date(2017, 6, 15)
     assert seed.index_no == "012150436/2017-00160"
     assert seed.source == SEED_004.name
-    assert seed.agency is None
+    assert seed.agency is not None
+    assert (seed.agency.full_name, seed.agency.division_code) == ("山西省工商行政管理局", "140000")
     assert seed.sections == ()
     assert ("索引号", "012150436/2017-00160") in seed.metadata
 

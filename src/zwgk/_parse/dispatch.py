@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from zwgk._model import AnyDocument, DocumentKind, ImplementationPlan, OtherDocument, WorkPoints
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.outline import outline
-from zwgk._parse.plans import parse_plan
+from zwgk._parse.plans import plan_from_source
 from zwgk._parse.report import report_from_source
-from zwgk._parse.text import MAX_INPUT_CHARS, read_input
+from zwgk._parse.text import MAX_INPUT_CHARS, finish, read_input
 
 _REPORT_TITLE = re.compile(r"(年度报告|年报|工作报告|年度工作报告)")
 _DISCLOSURE = re.compile(r"(信息公开|政务公开|政务信息)")
@@ -74,13 +72,11 @@ def parse(
     common = read_common(src)
     kind = detect_kind(common, src.norm)
     if kind is DocumentKind.ANNUAL_REPORT:
-        return report_from_source(src, common, source=source)
+        return finish(report_from_source(src, common, source=source), src)
     if kind in (DocumentKind.IMPLEMENTATION_PLAN, DocumentKind.WORK_POINTS):
-        plan: ImplementationPlan | WorkPoints = parse_plan(src.text, source=source, kind=kind)
-        if plan.agency is None:
-            plan = attrs.evolve(plan, agency=resolve_agency(common, src.norm))
-        return plan
-    return OtherDocument(
+        plan: ImplementationPlan | WorkPoints = plan_from_source(src, common, kind, source=source)
+        return finish(plan, src)
+    other = OtherDocument(
         title=common.title,
         agency=resolve_agency(common, src.norm),
         published=common.published,
@@ -91,3 +87,4 @@ def parse(
         sections=outline(src.norm, common.body_start),
         metadata=common.metadata,
     )
+    return finish(other, src)

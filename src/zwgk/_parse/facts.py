@@ -25,6 +25,8 @@ _FACT = re.compile(
     rf"(?P<mult>万|千)?(?P<post>余|多)?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
 )
 _CLAUSE_BREAK = re.compile(r"[。；;，,：:！？!?\n]")
+# After the number, an enumeration comma already starts the next item.
+_ITEM_BREAK = re.compile(r"[。；;，,：:！？!?\n、]")
 
 # Clause words -> (indicator, column) per generation, applied only where one rule matches.
 _CONCEPTS: tuple[tuple[re.Pattern[str], dict[TableFormat, tuple[str, str]]], ...] = (
@@ -142,7 +144,7 @@ def narrative_facts(
         )
         indicator = column = None
         if generation is not None:
-            after = _CLAUSE_BREAK.search(norm, m.end(), min(end, m.end() + 20))
+            after = _ITEM_BREAK.search(norm, m.end(), min(end, m.end() + 20))
             context = phrase + norm[m.start() : after.start() if after else m.end() + 20]
             hits = {c[generation] for p, c in _CONCEPTS if generation in c and p.search(context)}
             if len(hits) == 1:

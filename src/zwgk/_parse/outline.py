@@ -73,15 +73,18 @@ def find_headings(
     expected: dict[int, int] = {}
     open_levels: list[int] = []
     headings: list[Heading] = []
+    last_top = start
     si = 0
     for m in _MARKER.finditer(norm, start, end):
         while si < len(spans) and spans[si].end <= m.start():
             si += 1
         if si < len(spans) and spans[si].start <= m.start() < spans[si].end:
             continue
-        if m.start() > 0 and norm[m.start() - 1] not in _BEFORE:
-            continue
         level = next(i for i in (1, 2, 3, 4) if m.group(f"l{i}"))
+        before = norm[m.start() - 1] if m.start() > 0 else "\n"
+        # A Chinese-numbered heading may follow a table's last digit directly.
+        if before not in _BEFORE and not (level <= 2 and before.isdigit()):
+            continue
         raw = m.group(f"l{level}")
         value = cn_number(raw) if level <= 2 else int(raw)
         if value <= 0:
@@ -90,8 +93,14 @@ def find_headings(
             # A 1. or (1) needs a heading above it.
             continue
         want = expected.get(level, 1)
-        if value != want and not (value == 1 and level == 1 and headings):
+        # Headings printed inside a table's span (its caption) are not seen:
+        # after a table, the numbering may go on one or two further.
+        after_table = level == 1 and any(last_top < sp.start < m.start() for sp in spans)
+        jumped = after_table and want < value <= want + 2
+        if value != want and not jumped and not (value == 1 and level == 1 and headings):
             continue
+        if level == 1:
+            last_top = m.start()
         if value == 1 and level == 1 and headings and want != 1:
             expected.clear()  # a second run of 一、二、… (misnumbered outline)
         expected[level] = value + 1

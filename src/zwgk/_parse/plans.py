@@ -32,7 +32,8 @@ from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.deadlines import iter_deadlines
 from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
-from zwgk._parse.text import read_input
+from zwgk._parse.organs import resolve_agency
+from zwgk._parse.text import Source, finish, read_input
 from zwgk._parse.units import (
     Assignment,
     classify,
@@ -46,7 +47,7 @@ from zwgk._parse.units import (
     split_list,
 )
 
-__all__ = ["classify_names", "issuing_organ", "parse_plan", "plan_kind"]
+__all__ = ["classify_names", "parse_plan", "plan_from_source", "plan_kind"]
 
 # ---- document kind ---------------------------------------------------------------------
 
@@ -83,47 +84,6 @@ _ORGAN_END = re.compile(
 _PUBLISHER_LABELS = ("发布机构", "发文机关", "公开主体")
 _TITLE_ORGAN = re.compile(r"^([\u4e00-\u9fff()]{2,40}?)(?:关于|印发)")
 
-
-def issuing_organ(common: Common, norm: str) -> str | None:
-    """The issuing organ's printed name: publisher, else the signature's organ, else the title's.
-
-    A publisher field (发布机构 / 发文机关 / 公开主体) counts only when it ends
-    like an organ (site names such as ``中国平潭`` do not); a ``来源`` field is
-    the last resort.
-
-    Example:
-        >>> from zwgk._parse.text import read_input
-        >>> from zwgk._parse.common import read_common
-        >>> from zwgk._parse.plans import issuing_organ
-        >>> page = "标题: 山西省工商行政管理局关于印发《实施方案》的通知\\n==== 正文 ====\\n正文"
-        >>> src = read_input(page)
-        >>> issuing_organ(read_common(src), src.norm)
-        '山西省工商行政管理局'
-    """
-    for field in common.fields:
-        if field.label in _PUBLISHER_LABELS and field.value:
-            name = field.value.split(" ", 1)[0]
-            if _ORGAN_END.search(name):
-                return name
-    sigs = [s for s in signatures(norm) if s.start >= common.body_start]
-    addressees = _addressees(norm, common.body_start)
-    if addressees is not None:
-        cover = next((s for s in sigs if s.start > addressees.end), None)
-        if cover is not None:
-            return cover.org
-    if common.signature is not None:
-        return common.signature.org
-    if sigs:
-        return sigs[0].org
-    m = _TITLE_ORGAN.match(common.title.strip())
-    if m and _ORGAN_END.search(m.group(1)):
-        return m.group(1)
-    if common.publisher and _ORGAN_END.search(common.publisher):
-        return common.publisher
-    return None
-
-
-# ---- the cover notice ------------------------------------------------------------------
 
 _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
     "当前位置",
@@ -892,8 +852,8 @@ def parse_plan(
     ``kind`` forces [`WorkPoints`][zwgk.WorkPoints] or
     [`ImplementationPlan`][zwgk.ImplementationPlan]; without it the title
     (else the body) decides: 工作要点 / 任务分解表 / 工作安排 are work points,
-    方案 / 实施意见 a plan.  ``agency`` is left ``None``; see
-    [`issuing_organ`][zwgk._parse.plans.issuing_organ].
+    方案 / 实施意见 a plan.  The issuing organ is resolved to an
+    [`Agency`][zwgk.Agency] with the page as context.
 
     Example:
         >>> from zwgk._parse.plans import parse_plan
@@ -911,8 +871,14 @@ def parse_plan(
         '文件公开'
     """
     src = read_input(data)
+    return finish(plan_from_source(src, read_common(src), kind, source=source), src)
+
+
+def plan_from_source(
+    src: Source, common: Common, kind: DocumentKind | None = None, *, source: str | None = None
+) -> ImplementationPlan | WorkPoints:
+    """Build the plan from decoded text and its shared metadata (used by ``parse``)."""
     norm, text = src.norm, src.text
-    common = read_common(src)
     start = common.body_start
     doc_kind = kind if kind is not None else plan_kind(common.title, norm[start:])
     year = year_from_title(common.title)
@@ -998,7 +964,7 @@ def parse_plan(
     cls = WorkPoints if doc_kind is DocumentKind.WORK_POINTS else ImplementationPlan
     return cls(
         title=common.title,
-        agency=None,
+        agency=resolve_agency(common, norm, year=year),
         published=common.published,
         signed=signed,
         index_no=common.index_no,

@@ -12,7 +12,7 @@ from zwgk._parse.meta import statistics_year, year_from_title
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.outline import outline
 from zwgk._parse.tables import read_tables
-from zwgk._parse.text import MAX_INPUT_CHARS, Source, read_input
+from zwgk._parse.text import MAX_INPUT_CHARS, Source, finish, read_input
 
 _AGGREGATE = re.compile(
     r"(汇总|综合)[^。]{0,40}(各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(编制|汇总)"
@@ -41,7 +41,7 @@ def parse_report(
         (25, '25')
     """
     src = read_input(data, max_chars=max_chars)
-    return report_from_source(src, read_common(src), source=source)
+    return finish(report_from_source(src, read_common(src), source=source), src)
 
 
 def report_from_source(src: Source, common: Common, *, source: str | None = None) -> AnnualReport:

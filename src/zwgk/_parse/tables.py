@@ -93,11 +93,17 @@ class _Row:
 
 @functools.cache
 def _rows(template: TableTemplate) -> tuple[_Row, ...]:
+    cores_of = {
+        ind.id: {core_label(label) for label in (ind.label, *ind.aliases)} - {""}
+        for ind in template.walk()
+    }
+    every_core = {c for cores in cores_of.values() for c in cores}
     rows = []
     for ind in template.walk():
-        cores = {core_label(label) for label in (ind.label, *ind.aliases)}
-        cores.discard("")
-        alternatives = "|".join(label_pattern(c) for c in sorted(cores, key=len, reverse=True))
+        alternatives = "|".join(
+            label_pattern(c) + _not_longer(c, every_core)
+            for c in sorted(cores_of[ind.id], key=len, reverse=True)
+        )
         rows.append(
             _Row(
                 ind,
@@ -107,6 +113,14 @@ def _rows(template: TableTemplate) -> tuple[_Row, ...]:
             )
         )
     return tuple(rows)
+
+
+def _not_longer(core: str, every_core: set[str]) -> str:
+    # "其他" must not match the head of another row's label "其他处理".
+    rests = sorted(
+        {other[len(core) :] for other in every_core if other.startswith(core) and other != core}
+    )
+    return "".join(f"(?!{label_pattern(rest)})" for rest in rests)
 
 
 @functools.cache
@@ -288,13 +302,23 @@ def _header_start(norm: str, template: TableTemplate, start: int) -> int:
     return pos if pos < start and masked[pos:start].strip() == "" else start
 
 
+_REGION_STOP = re.compile(r"[一二三四五六七八九十]、|\n\n\n|附件|注:")
+
+
 def _region_end(norm: str, matches: list[_Match], end: int, template: TableTemplate) -> int:
-    # The table ends at the next section heading or a blank stretch after the last label.
-    last = matches[-1].end
-    heading = re.compile(r"[一二三四五六七八九十]、|\n\n\n|附件|注:")
-    limit = min(end, last + 400 + 40 * len(_rows(template)))
-    m = heading.search(norm, last, limit)
-    return m.start() if m else limit
+    # The table ends at the next section heading or a blank stretch after the last
+    # label, never inside a line of a pipe table (its cells repeat spanned labels).
+    pos = matches[-1].end
+    limit = min(end, pos + 400 + 40 * len(_rows(template)))
+    while (m := _REGION_STOP.search(norm, pos, limit)) is not None:
+        line_start = norm.rfind("\n", 0, m.start()) + 1
+        if not norm[line_start : m.start()].lstrip().startswith("|"):
+            return m.start()
+        line_end = norm.find("\n", m.start())
+        pos = limit if line_end == -1 else line_end
+        if pos >= limit:
+            return min(max(pos, m.start()), end)
+    return limit
 
 
 def _masked(norm: str, template: TableTemplate, start: int, end: int) -> str:
@@ -356,15 +380,14 @@ def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
             pos = cell_start + len(cell) + 1
             found = find_tokens(norm, cell_start, cell_start + len(cell))
             if not cell.strip():
-                tokens.append(Token("blank", "", cell_start, cell_start))
+                # An empty cell is a blank value once the row's label has begun;
+                # before it, it is indentation or the rest of a spanned label cell.
+                if label_parts or tokens:
+                    tokens.append(Token("blank", "", cell_start, cell_start))
             elif found and not re.search(r"[\u4e00-\u9fff]", cell.replace("无", "")):
                 tokens.extend(found)
-            elif not tokens:
-                label_parts.append(cell.strip())
-        while tokens and tokens[-1].kind == "blank" and len(tokens) > 1:
-            if any(t.kind != "blank" for t in tokens):
-                break
-            tokens.pop()
+            elif not tokens and (not label_parts or label_parts[-1] != cell.strip()):
+                label_parts.append(cell.strip())  # a spanned label is printed once
         if any(t.kind != "blank" for t in tokens):
             lines.append(_Line("".join(label_parts), m.start(), m.end(), tuple(tokens)))
     return lines
@@ -390,6 +413,7 @@ class _Builder:
         self.order: list[tuple[str, str]] = []
         self.pending: list[tuple[list[_Slot], list[Token], tuple[tuple[str, ...], ...]]] = []
         self.checked: list[bool] = []
+        self.printed: set[str] = set()
         self.split_cells: list[Ref] = []
         self.unplaced: list[Unplaced] = []
         self.findings: list[Finding] = []
@@ -453,9 +477,10 @@ class _Builder:
         # values of all of them, were printed apart (PDF writes grids column by
         # column): those values are placed as one block.
         waiting: list[_Match] = []
+        self.printed = {match.row.indicator.id for match, _ in areas}
         for match, tokens in areas:
             row = match.row
-            is_value_row = bool(row.columns) and not row.indicator.group
+            is_value_row = bool(row.columns) and self.holds_values(row.indicator)
             if not tokens:
                 if is_value_row:
                     waiting.append(match)
@@ -580,12 +605,27 @@ class _Builder:
             )
         )
 
+    def holds_values(self, indicator: Indicator) -> bool:
+        """A leaf, or a group printed without any of its children (the 2019 form's
+        single "（六）其他处理" row inside a 2021 table); the children of such a
+        group hold no values here."""
+        printed = self.printed
+        if indicator.group:
+            return indicator.id in printed and not any(c.id in printed for c in indicator.children)
+        parent = self.template.parent_of(indicator.id)
+        return not (
+            parent is not None
+            and parent.id in printed
+            and indicator.id not in printed
+            and not any(c.id in printed for c in parent.children)
+        )
+
     def block_rows(self, matched: list[_Match]) -> list[_Match]:
         # Every value row of the template from the first to the last label of the
         # block, so a label the extraction garbled still gets its values.
         if not matched:
             return []
-        leaves = [r for r in _rows(self.template) if r.columns and not r.indicator.group]
+        leaves = [r for r in _rows(self.template) if r.columns and self.holds_values(r.indicator)]
         index = {r.indicator.id: i for i, r in enumerate(leaves)}
         first = index.get(matched[0].row.indicator.id)
         last = index.get(matched[-1].row.indicator.id)
@@ -923,6 +963,10 @@ def _marker_patterns() -> dict[TableFormat, tuple[re.Pattern[str], ...]]:
 def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
     """The national generation whose marker labels the text prints most, or ``None``.
 
+    Two markers decide; one decides when no other generation has one.  A text
+    with 表三's rows and no marker at all (表二 missing) is read as ``f2021``,
+    whose 表三 holds the rows of both 2019 and 2021.
+
     Examples:
         >>> from zwgk._parse.tables import detect_generation
         >>> detect_generation("第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数")
@@ -933,7 +977,14 @@ def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
         for fmt, patterns in _marker_patterns().items()
     }
     best = max(scores, key=lambda f: scores[f])
-    return best if scores[best] >= 2 else None
+    if scores[best] >= 2 or (scores[best] == 1 and list(scores.values()).count(1) == 1):
+        return best
+    if _T3_ANCHOR.search(norm, start) is not None:
+        return TableFormat.F2021
+    return None
+
+
+_T3_ANCHOR = re.compile(label_pattern("本年新收政府信息公开申请数量"))
 
 
 def read_tables(

@@ -10,10 +10,14 @@ match on the normalized text and report offsets that are valid in both.
 from __future__ import annotations
 
 import codecs
+from typing import TypeVar
 
 import attrs
 
 from zwgk._errors import DecodeError, InputError
+from zwgk._parse.html import html_to_text, looks_like_html, map_spans, span_mapper
+
+T = TypeVar("T")
 
 #: Default upper bound on input size, in characters (bytes for bytes input).
 MAX_INPUT_CHARS = 20_000_000
@@ -75,6 +79,10 @@ class Source:
     text: str
     norm: str
     encoding: str | None = None
+    #: For an HTML page: the offset in the page of each character of ``text``.
+    offsets: tuple[int, ...] | None = None
+    #: For an HTML page: its length (spans map back into ``[0, page_length]``).
+    page_length: int = 0
 
 
 def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
@@ -101,7 +109,18 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
         text, encoding = data, None
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
+    if looks_like_html(text):
+        page = text
+        text, offsets = html_to_text(page)
+        return Source(text, normalize(text), encoding, tuple(offsets), len(page))
     return Source(text, normalize(text), encoding)
+
+
+def finish(doc: T, src: Source) -> T:
+    """The document with its spans moved back onto the page the caller gave (HTML input)."""
+    if src.offsets is None:
+        return doc
+    return map_spans(doc, span_mapper(list(src.offsets), src.page_length))
 
 
 _BOMS = (

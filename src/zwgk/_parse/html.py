@@ -1,0 +1,263 @@
+"""HTML pages as text: block elements become lines, tables become pipe grids.
+
+Every character of the text remembers the offset in the HTML it came from,
+so spans found in the text are mapped back onto the page the caller gave.
+``rowspan`` and ``colspan`` are expanded: a spanned cell's text stands in
+every grid position it covers (all copies point at the same source offsets).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import unescape
+from html.parser import HTMLParser
+from typing import Any, TypeVar
+
+import attrs
+
+from zwgk._model import Span
+
+_LOOKS_LIKE_HTML = re.compile(
+    r"<(?:html|body|table|tr|td|div|p|br|span)\b[^<>]{0,200}>", re.IGNORECASE
+)
+_BLOCK = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "title",
+        "tbody",
+        "thead",
+        "blockquote",
+        "pre",
+        "hr",
+        "dd",
+        "dt",
+    ]
+)
+_SKIP = frozenset({"script", "style", "noscript", "template"})
+#: Tables nested deeper than this are flattened into their parent cell's text.
+MAX_TABLE_DEPTH = 8
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text holds several HTML tags (a page, not prose quoting one).
+
+    Examples:
+        >>> from zwgk._parse.html import looks_like_html
+        >>> looks_like_html("<table><tr><td>规章</td><td>0</td></tr></table>")
+        True
+        >>> looks_like_html("a < b")
+        False
+    """
+    return sum(1 for _ in zip(range(3), _LOOKS_LIKE_HTML.finditer(text), strict=False)) >= 3
+
+
+@attrs.define
+class _Cell:
+    chars: list[tuple[str, int]] = attrs.Factory(list)
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@attrs.define
+class _Table:
+    rows: list[list[_Cell]] = attrs.Factory(list)
+    offset: int = 0
+
+
+class _Converter(HTMLParser):
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.html = html
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.out: list[tuple[str, int]] = []
+        self.tables: list[_Table] = []
+        self.cell: _Cell | None = None
+        self.skip = 0
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def emit(self, text: str, start: int, *, one_offset: bool = False) -> None:
+        target = self.cell.chars if self.cell is not None else self.out
+        for i, ch in enumerate(text):
+            target.append((ch, start if one_offset else start + i))
+
+    def newline(self) -> None:
+        if self.cell is not None:
+            self.emit(" ", self._pos(), one_offset=True)
+        elif self.out and self.out[-1][0] != "\n":
+            self.out.append(("\n", self._pos()))
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "table" and len(self.tables) < MAX_TABLE_DEPTH:
+            self.newline()
+            self.tables.append(_Table(offset=self._pos()))
+        elif tag == "tr" and self.tables:
+            self.tables[-1].rows.append([])
+        elif tag in ("td", "th") and self.tables:
+            if not self.tables[-1].rows:
+                self.tables[-1].rows.append([])
+            found = dict(attributes)
+            self.cell = _Cell(
+                rowspan=_span_number(found.get("rowspan")),
+                colspan=_span_number(found.get("colspan")),
+            )
+            self.tables[-1].rows[-1].append(self.cell)
+        elif tag in _BLOCK:
+            self.newline()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th"):
+            self.cell = None
+        elif tag == "table" and self.tables:
+            table = self.tables.pop()
+            self.cell = None
+            self.write_grid(table)
+        elif tag in _BLOCK:
+            self.newline()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.emit(data, self._pos())
+
+    def handle_entityref(self, name: str) -> None:
+        if not self.skip:
+            self.emit(unescape(f"&{name};"), self._pos(), one_offset=True)
+
+    def handle_charref(self, name: str) -> None:
+        if not self.skip:
+            self.emit(unescape(f"&#{name};"), self._pos(), one_offset=True)
+
+    def write_grid(self, table: _Table) -> None:
+        # Expand rowspan/colspan into a rectangle of cells.
+        grid: dict[tuple[int, int], _Cell] = {}
+        for r, row in enumerate(table.rows):
+            c = 0
+            for cell in row:
+                while (r, c) in grid:
+                    c += 1
+                for dr in range(cell.rowspan):
+                    for dc in range(cell.colspan):
+                        grid[(r + dr, c + dc)] = cell
+                c += cell.colspan
+        height = max((r for r, _ in grid), default=-1) + 1
+        width = max((c for _, c in grid), default=-1) + 1
+        target = (
+            self.tables[-1].rows[-1][-1].chars
+            if self.tables and self.tables[-1].rows and self.tables[-1].rows[-1]
+            else self.out
+        )
+        for r in range(height):
+            line: list[tuple[str, int]] = [("|", table.offset)]
+            for c in range(width):
+                found = grid.get((r, c))
+                chars = found.chars if found is not None else []
+                text = [(" " if ch in "\n\r\t|" else ch, at) for ch, at in chars]
+                line.extend(
+                    [(" ", table.offset), *_strip(text), (" ", table.offset), ("|", table.offset)]
+                )
+            line.append(("\n", table.offset))
+            if target is self.out and self.out and self.out[-1][0] != "\n":
+                self.out.append(("\n", table.offset))
+            target.extend(line)
+
+
+def _span_number(value: str | None) -> int:
+    try:
+        number = int(value or "1")
+    except ValueError:
+        return 1
+    return min(max(number, 1), 1000)
+
+
+def _strip(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    start, end = 0, len(chars)
+    while start < end and chars[start][0].isspace():
+        start += 1
+    while end > start and chars[end - 1][0].isspace():
+        end -= 1
+    return chars[start:end]
+
+
+def html_to_text(html: str) -> tuple[str, list[int]]:
+    """The page as text, and for each character the offset in ``html`` it came from.
+
+    Examples:
+        >>> from zwgk._parse.html import html_to_text
+        >>> text, offsets = html_to_text("<p>规章</p><table><tr><td>0</td></tr></table>")
+        >>> text
+        '规章\\n| 0 |\\n'
+        >>> offsets[text.index("0")]
+        24
+    """
+    converter = _Converter(html)
+    converter.feed(html)
+    converter.close()
+    while converter.tables:  # unclosed tables still print
+        converter.write_grid(converter.tables.pop())
+    pairs = converter.out
+    return "".join(ch for ch, _ in pairs), [at for _, at in pairs]
+
+
+T = TypeVar("T")
+
+
+def map_spans(obj: T, change: Callable[[Span], Span]) -> T:
+    """A copy of a model object with every [`Span`][zwgk.Span] in it replaced by ``change(span)``."""
+    return _map(obj, change)  # type: ignore[no-any-return]
+
+
+def _map(obj: Any, change: Callable[[Span], Span]) -> Any:
+    if isinstance(obj, Span):
+        return change(obj)
+    if isinstance(obj, tuple):
+        return tuple(_map(item, change) for item in obj)
+    if attrs.has(type(obj)):
+        updates = {}
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            mapped = _map(value, change)
+            if mapped is not value:
+                updates[field.name] = mapped
+        return attrs.evolve(obj, **updates) if updates else obj
+    return obj
+
+
+def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:
+    """A function taking a span of the converted text to the span of the HTML it came from."""
+
+    def change(span: Span) -> Span:
+        if not offsets:
+            return Span(0, 0)
+        first = min(span.start, len(offsets) - 1)
+        last = min(span.end, len(offsets))
+        if last <= first:
+            at = offsets[first]
+            return Span(at, at)
+        # Table punctuation (pipes, line breaks) points at its <table> tag, so the
+        # page span is the hull of every source offset inside the text span.
+        covered = offsets[first:last]
+        return Span(min(covered), min(max(covered) + 1, size))
+
+    return change

@@ -1,0 +1,30 @@
+"""Validation: findings on parsed documents, never exceptions.
+
+[`validate`][zwgk._validate.validate] checks one document (identities of the
+indicator trees, text against table, structure, dates; plans' leads,
+deadlines and numbering); [`validate_many`][zwgk._validate.validate_many]
+checks many and holds each annual report against last year's report of the
+same agency; [`summarize`][zwgk._validate.summarize] counts findings by code.
+[`RULES`][zwgk._validate.RULES] is the catalogue of finding codes as data.
+
+Example:
+    >>> import zwgk
+    >>> from zwgk._validate import summarize, validate
+    >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
+    >>> summarize(validate(report))
+    {}
+"""
+
+from zwgk._validate.api import document_key, summarize, validate, validate_many
+from zwgk._validate.rules import RULES, Rule, rule, rule_catalogue_markdown
+
+__all__ = [
+    "RULES",
+    "Rule",
+    "document_key",
+    "rule",
+    "rule_catalogue_markdown",
+    "summarize",
+    "validate",
+    "validate_many",
+]

@@ -1,0 +1,84 @@
+"""HTML pages: tables become grids (rowspan and colspan expanded); spans point into the page."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import given
+from tests.strategies import reports
+
+import zwgk
+from zwgk._parse.html import html_to_text, looks_like_html
+
+
+def _html_report(report: zwgk.AnnualReport) -> str:
+    """An HTML page for a generated f2021 report: 表三 with its label cells spanned."""
+    tree = zwgk.indicator_tree("f2021")
+    t3 = tree.table("t3")
+    cells = {(c.indicator, c.column): c for c in report.cells()}
+    rows = [
+        '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，'
+        '等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>',
+        '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>'
+        '<td rowspan="2">总计</td></tr>',
+        "<tr>" + "".join(f"<td>{c.label}</td>" for c in t3.columns[1:6]) + "</tr>",
+    ]
+    leaves = [r for r in t3.walk() if not r.children]
+    results = t3.find("results")
+    assert results is not None
+    result_leaves = [r for r in leaves if t3.parent_of(r.id) is not None]
+    for row in leaves:
+        labels = []
+        if row is result_leaves[0]:
+            labels.append(f'<td rowspan="{len(result_leaves)}">{results.label}</td>')
+        parent = t3.parent_of(row.id)
+        span = 3 if parent is None else 2
+        if parent is not None and parent.id != "results":
+            labels.append(f"<td>{parent.label}</td>")
+            span = 1
+        labels.append(f'<td colspan="{span}">{row.label}</td>')
+        values = "".join(
+            f"<td>{html.escape(cells[(row.id, c.id)].raw) or '&nbsp;'}</td>" for c in t3.columns
+        )
+        rows.append("<tr>" + "".join(labels) + values + "</tr>")
+    body = "\n".join(rows)
+    return (
+        "<html><head><style>td {border: 1px}</style><script>var x = '<td>9</td>';</script></head>"
+        f"<body><h1>{report.title}</h1><p>三、收到和处理政府信息公开申请情况</p>"
+        f"<table border=1>\n{body}\n</table></body></html>"
+    )
+
+
+@given(reports("f2021", consistent=False))
+def test_html_tables_read_back(report: zwgk.AnnualReport) -> None:
+    page = _html_report(report)
+    back = zwgk.parse(page)
+    assert isinstance(back, zwgk.AnnualReport)
+    want = {(c.indicator, c.column): (c.token_class, c.value) for c in report.tables[1].cells}
+    got = {(c.indicator, c.column): (c.token_class, c.value) for c in back.cells()}
+    assert got == want
+    for cell in back.cells():
+        assert cell.span is not None
+        if cell.token_class is not zwgk.TokenClass.BLANK:
+            assert html.unescape(page[cell.span.start : cell.span.end]) == cell.raw
+
+
+def test_looks_like_html() -> None:
+    assert looks_like_html("<html><body><p>年度报告</p></body></html>")
+    assert not looks_like_html("3 < 5 and 6 > 2")
+
+
+def test_text_offsets_point_into_the_page() -> None:
+    page = "<p>规章&amp;文件</p><table><tr><td rowspan=2>甲</td><td>1</td></tr><tr><td>2</td></tr></table>"
+    text, offsets = html_to_text(page)
+    assert text.splitlines() == ["规章&文件", "| 甲 | 1 |", "| 甲 | 2 |"]
+    assert page[offsets[text.index("&")]] == "&"
+    assert page[offsets[text.index("2")]] == "2"
+    first, second = (i for i, ch in enumerate(text) if ch == "甲")
+    assert offsets[first] == offsets[second] == page.index("甲")
+
+
+@pytest.mark.parametrize("page", ["<table>", "<td>1</td></tr>", "<table><tr><td colspan=x>1"])
+def test_broken_html_does_not_raise(page: str) -> None:
+    assert zwgk.parse(page * 3).kind in zwgk.DocumentKind
