@@ -24,6 +24,10 @@ A tour of the public API, all importable from ``zwgk``:
 - **Serialization.** [`to_json`][zwgk.to_json] / [`from_json`][zwgk.from_json]
   round-trip any model object losslessly; [`json_schema`][zwgk.json_schema] is the
   committed JSON Schema of the dumps.
+- **Validation.** [`validate`][zwgk.validate] returns [`Finding`][zwgk.Finding]s
+  where a document contradicts itself, its template or last year's report;
+  [`validate_many`][zwgk.validate_many] pairs consecutive years;
+  [`RULES`][zwgk.RULES] is the catalogue of finding codes.
 - **Errors.** Everything zwgk raises on purpose derives from
   [`ZwgkError`][zwgk.ZwgkError]; inconsistent data gives [`Finding`][zwgk.Finding]s.
 
@@ -108,9 +112,11 @@ from zwgk._parse.report import parse_report
 from zwgk._render import render
 from zwgk._serialize.json import SCHEMA_VERSION, from_data, from_json, to_data, to_json
 from zwgk._serialize.schema import json_schema
+from zwgk._validate import RULES, Rule, document_key, summarize, validate, validate_many
 from zwgk._version import __version__
 
 __all__ = [
+    "RULES",
     "SCHEMA_VERSION",
     "Agency",
     "AnnualReport",
@@ -141,6 +147,7 @@ __all__ = [
     "Recurrence",
     "Ref",
     "Responsibility",
+    "Rule",
     "SchemaError",
     "Scope",
     "Section",
@@ -163,6 +170,7 @@ __all__ = [
     "__version__",
     "agency",
     "division",
+    "document_key",
     "find_divisions",
     "from_data",
     "from_json",
@@ -177,7 +185,10 @@ __all__ = [
     "responsibilities",
     "responsibilities_frame",
     "successors",
+    "summarize",
     "to_data",
     "to_json",
     "tree_from_data",
+    "validate",
+    "validate_many",
 ]

@@ -1,6 +1,7 @@
 """The ``zwgk`` command line.
 
-Exit codes: 0 success; 1 findings at or above ``--fail-on`` (``validate``);
+Exit codes: 0 success; 1 findings at or above ``--fail-on`` (``validate``, default
+``error``);
 2 usage error; 3 one or more files could not be read or parsed (the others
 are still processed and printed).
 """
@@ -17,8 +18,9 @@ from typing import TextIO
 from zwgk._errors import ZwgkError
 from zwgk._model import AnnualReport, AnyDocument, Plan
 from zwgk._parse.dispatch import parse
-from zwgk._serialize.json import to_json
+from zwgk._serialize.json import to_data, to_json
 from zwgk._serialize.schema import json_schema
+from zwgk._validate import validate
 from zwgk._version import __version__
 
 EXIT_OK = 0
@@ -100,6 +102,43 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
+_LEVELS = {"info": 0, "warning": 1, "error": 2}
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    status = EXIT_OK
+    threshold = _LEVELS.get(args.fail_on)
+    worst = -1
+    for path in _files(args.paths):
+        try:
+            data = path.read_bytes()
+            doc = parse(data, source=str(path))
+        except (OSError, ZwgkError) as exc:
+            print(f"zwgk: {path}: {exc}", file=err)
+            status = EXIT_FILE_ERRORS
+            continue
+        findings = (*doc.findings, *validate(doc))
+        if args.format == "jsonl":
+            for finding in findings:
+                print(
+                    json.dumps({"file": str(path), **to_data(finding)}, ensure_ascii=False),
+                    file=out,
+                )
+        else:
+            print(f"{path}: {len(findings)} finding(s)", file=out)
+            for finding in findings:
+                where = f" [{finding.rule}]" if finding.rule else ""
+                print(
+                    f"  {finding.severity.value:7} {finding.code}{where}: {finding.message}",
+                    file=out,
+                )
+        for finding in findings:
+            worst = max(worst, finding.severity.rank)
+    if status == EXIT_OK and threshold is not None and worst >= threshold:
+        return EXIT_FINDINGS
+    return status
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2), file=out)
     return EXIT_OK
@@ -117,6 +156,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="files or folders (folders: *.txt, *.md, *.html)")
     p.add_argument("--format", choices=("summary", "json", "jsonl"), default="summary")
     p.set_defaults(run=_cmd_parse)
+    v = sub.add_parser("validate", help="parse and validate documents; print their findings")
+    v.add_argument("paths", nargs="+", help="files or folders")
+    v.add_argument("--format", choices=("text", "jsonl"), default="text")
+    v.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="exit 1 when a finding of this severity or worse is found (default: error)",
+    )
+    v.set_defaults(run=_cmd_validate)
     s = sub.add_parser("schema", help="print the JSON Schema of zwgk's dumps")
     s.set_defaults(run=_cmd_schema)
     return parser

@@ -1,0 +1,90 @@
+"""The command line, called through ``main(argv)``."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import zwgk
+from zwgk._cli import main
+
+SEED = "seeds/003_cfccfa7d233b51e6.txt"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_parse_summary() -> None:
+    code, out, err = run("parse", SEED)
+    assert code == 0
+    assert err == ""
+    assert "year 2017, format legacy_2014, 1 table(s), 59 cells" in out
+    assert "applications received: 25" in out
+
+
+def test_parse_folder_json_lines() -> None:
+    code, out, _ = run("parse", "seeds", "--format", "jsonl")
+    assert code == 0
+    docs = [zwgk.from_json(line) for line in out.splitlines()]
+    assert [d.kind.value for d in docs] == ["annual_report"] * 4 + ["implementation_plan"]
+
+
+def test_parse_json_round_trips() -> None:
+    code, out, _ = run("parse", SEED, "--format", "json")
+    assert code == 0
+    assert zwgk.from_json(out).year == 2017
+
+
+def test_unreadable_file_is_reported_and_others_go_on(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\xd8" + b"\x81\x20" * 50)
+    code, out, err = run("parse", str(bad), SEED)
+    assert code == 3
+    assert err.startswith(f"zwgk: {bad}: cannot decode")
+    assert err.count("\n") == 1
+    assert "株洲市工商行政管理局" in out
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, _, err = run("parse", str(tmp_path / "nope.txt"))
+    assert code == 3
+    assert "nope.txt" in err
+
+
+def test_validate_exit_codes(tmp_path: Path) -> None:
+    assert run("validate", SEED)[0] == 0
+    page = (
+        Path(SEED)
+        .read_text(encoding="utf-8")
+        .replace("\n\n  25\n\n     1、当面申请数", "\n\n  26\n\n     1、当面申请数")
+    )
+    broken = tmp_path / "broken.txt"
+    broken.write_text(page, encoding="utf-8")
+    code, out, _ = run("validate", str(broken))
+    assert code == 1
+    assert "identity.failed [L1]" in out
+    assert run("validate", str(broken), "--fail-on", "never")[0] == 0
+
+
+def test_validate_jsonl(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "validate", "seeds/001_f34a2bd53015dbff.txt", "--format", "jsonl", "--fail-on", "info"
+    )
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["code"] for r in rows] == ["report.year_assumed"]
+
+
+def test_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    assert json.loads(out) == zwgk.json_schema()
+
+
+def test_usage_error() -> None:
+    assert run("frobnicate")[0] == 2
+    assert run()[0] == 2
