@@ -57,13 +57,9 @@ def test_missing_file(tmp_path: Path) -> None:
 
 def test_validate_exit_codes(tmp_path: Path) -> None:
     assert run("validate", SEED)[0] == 0
-    page = (
-        Path(SEED)
-        .read_text(encoding="utf-8")
-        .replace("\n\n  25\n\n     1、当面申请数", "\n\n  26\n\n     1、当面申请数")
-    )
+    page = Path(SEED).read_text(encoding="utf-8")
     broken = tmp_path / "broken.txt"
-    broken.write_text(page, encoding="utf-8")
+    broken.write_text(page.replace("收到申请数\n\n  25", "收到申请数\n\n  26"), encoding="utf-8")
     code, out, _ = run("validate", str(broken))
     assert code == 1
     assert "identity.failed [L1]" in out
