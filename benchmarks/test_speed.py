@@ -41,6 +41,12 @@ def test_to_json(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: 
     assert benchmark(lambda: sum(len(zwgk.to_json(r)) for r in reports)) > 0
 
 
+@pytest.mark.benchmark(group="corpus")
+def test_validate(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: ignore[no-untyped-def]
+    """Validating every parsed annual report (identities, text, structure, dates)."""
+    assert benchmark(lambda: sum(len(zwgk.validate(r)) for r in reports)) >= 0
+
+
 def _long_report(texts: list[str], repeat: int) -> str:
     # A flattened f2021 report's body repeated: more text, more tables, same shape.
     body = next(t for t in texts if "本年制发件数" in t and "正文" in t)
