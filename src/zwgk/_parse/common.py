@@ -9,6 +9,7 @@ import attrs
 
 from zwgk._parse.meta import (
     DOC_NO_RE,
+    ORGAN_SUFFIX,
     MetaField,
     Signature,
     first_date,
@@ -170,5 +171,5 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
 
 
 _NUMBERED = re.compile(r"[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、]")
-_ORGAN_LINE = re.compile(r"(?:局|政府|委员会|委|办公室|办公厅|管委会|中心|厅)$")
+_ORGAN_LINE = re.compile(ORGAN_SUFFIX + "$")
 _TITLE_END = re.compile(r"(?:报告|方案|要点|通知|意见|办法|分解表|安排)$")

@@ -138,9 +138,12 @@ DOC_NO_RE = re.compile(
 )
 
 
-_ORG_END = re.compile(
-    r"(?:局|政府|委员会|委|办公室|办公厅|管委会|管理委员会|中心|厅|部|院|署|所|室|处|组|会|办)$"
+#: How the name of an organ ends (局, 委员会, 管委会办公室…): one list for every parser.
+ORGAN_SUFFIX = (
+    r"(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会办公室|管委会办公室|管理委员会|管委会"
+    r"|委员会|办公室|办公厅|管理局|局|委|厅|署|院|部|中心|所|室|处|组|会|办|政府)"
 )
+_ORG_END = re.compile(ORGAN_SUFFIX + "$")
 _SIGN_DATE = re.compile(
     r"(?:19|20)\d\d *年 *\d{1,2} *月 *\d{1,2} *日"
     rf"|[{_CN_NUM[:-1]}]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日"

@@ -7,11 +7,9 @@ import re
 from zwgk._agency import agency as resolve
 from zwgk._model import Agency
 from zwgk._parse.common import Common
+from zwgk._parse.meta import ORGAN_SUFFIX
 
-_ORGAN_END = (
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会办公室|管委会办公室|管理委员会|管委会"
-    r"|委员会|办公室|办公厅|管理局|局|委|厅|署|院|中心|办|政府)"
-)
+_ORGAN_END = ORGAN_SUFFIX
 # "株洲市工商行政管理局2017年度…报告", "…管委会办公室关于印发…的通知"
 _TITLE_ORGAN = re.compile(
     rf"^(?:(?:19|20)\d\d年(?:度)?)?(?P<organ>[\u4e00-\u9fff()]{{2,40}}?{_ORGAN_END})[ \n]*"

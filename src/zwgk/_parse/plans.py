@@ -76,13 +76,6 @@ def plan_kind(title: str, norm: str = "") -> DocumentKind:
     return DocumentKind.IMPLEMENTATION_PLAN
 
 
-# ---- issuing organ ---------------------------------------------------------------------
-
-_ORGAN_END = re.compile(
-    r"(?:局|政府|委员会|委|办公室|办公厅|管委会|管理委员会|中心|厅|部|院|署|办|室|处|会)$"
-)
-_PUBLISHER_LABELS = ("发布机构", "发文机关", "公开主体")
-_TITLE_ORGAN = re.compile(r"^([\u4e00-\u9fff()]{2,40}?)(?:关于|印发)")
 
 
 _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
