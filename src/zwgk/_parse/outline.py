@@ -56,7 +56,11 @@ class Heading:
 
 
 def find_headings(
-    norm: str, start: int = 0, end: int | None = None, skip: Sequence[Span] = ()
+    norm: str,
+    start: int = 0,
+    end: int | None = None,
+    skip: Sequence[Span] = (),
+    titles: Sequence[str] = (),
 ) -> list[Heading]:
     """Markers in ``norm[start:end]`` that continue their level's numbering.
 
@@ -107,17 +111,28 @@ def find_headings(
         for deeper in (lv for lv in (2, 3, 4) if lv > level):
             expected.pop(deeper, None)
         open_levels = [lv for lv in open_levels if lv < level] + [level]
+        known = next((t for t in titles if norm.startswith(t, m.end())), None)
         stop = _TITLE_STOP.search(norm, m.end(), min(end, m.end() + 40))
         title_end = stop.start() if stop and stop.start() > m.end() else min(end, m.end() + 40)
+        if known is not None:  # a known title ends where it ends, even run into its text
+            title_end = m.end() + len(known)
         number = raw if level in (1, 3) else f"({raw})"
         headings.append(Heading(level, number, value, m.start(), title_end))
     return headings
 
 
 def outline(
-    norm: str, start: int = 0, end: int | None = None, skip: Sequence[Span] = ()
+    norm: str,
+    start: int = 0,
+    end: int | None = None,
+    skip: Sequence[Span] = (),
+    titles: Sequence[str] = (),
 ) -> tuple[Section, ...]:
     """The section tree of ``norm[start:end]``.
+
+    ``titles`` are section titles the document kind is known to use; a heading
+    that starts with one ends with it, where a flattened page runs the title
+    into its text.
 
     Examples:
         >>> from zwgk._parse.outline import outline
@@ -126,7 +141,7 @@ def outline(
         [('一', '总体情况', ['主动公开']), ('二', '存在问题', [])]
     """
     end = len(norm) if end is None else end
-    headings = find_headings(norm, start, end, skip)
+    headings = find_headings(norm, start, end, skip, sorted(titles, key=len, reverse=True))
     # Rank levels by first appearance so a document that opens with (一) nests right.
     ranks = {lv: i + 1 for i, lv in enumerate(sorted({h.level for h in headings}))}
     # A heading's section ends where the next heading of the same or a higher

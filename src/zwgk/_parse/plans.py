@@ -76,8 +76,6 @@ def plan_kind(title: str, norm: str = "") -> DocumentKind:
     return DocumentKind.IMPLEMENTATION_PLAN
 
 
-
-
 _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
     "当前位置",
     "相关链接",

@@ -14,6 +14,17 @@ from zwgk._parse.outline import outline
 from zwgk._parse.tables import read_tables
 from zwgk._parse.text import MAX_INPUT_CHARS, Source, finish, read_input
 
+#: Section titles of annual reports (spec §1), legacy and current, with common variants.
+SECTION_TITLES = (
+    "总体情况", "概述", "主动公开政府信息情况", "行政机关主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+    "政府信息公开行政复议和行政诉讼情况", "存在的主要问题及改进情况",
+    "政府信息公开工作存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进措施",
+    "主要问题和改进措施", "其他需要报告的事项", "依申请公开政府信息情况",
+    "政府信息依申请公开工作情况", "政府信息公开的收费及减免情况",
+    "因政府信息公开申请行政复议、提起行政诉讼的情况",
+)  # fmt: skip
+
 _AGGREGATE = re.compile(
     r"(汇总|综合)[^。]{0,40}(各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(编制|汇总)"
     r"|由[^。]{0,30}各[^。]{0,20}报告[^。]{0,10}汇总"
@@ -99,7 +110,7 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
         index_no=common.index_no,
         doc_no=common.doc_no,
         source=source,
-        sections=outline(norm, start, skip=table_spans),
+        sections=outline(norm, start, skip=table_spans, titles=SECTION_TITLES),
         metadata=common.metadata,
         findings=tuple(findings),
         year=year,
