@@ -15,7 +15,7 @@ import re
 from zwgk._model import Cell, Finding, Ref, Severity, Span, StatTable, TableFormat, Unplaced
 from zwgk._parse.split import split_runs
 from zwgk._parse.tables import Evidence, prefer_stated
-from zwgk._parse.tokens import Token, classify, find_tokens
+from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
 
 _SEP = r"[ \n|]*"  # spaces, line breaks and the pipes of a markdown table
 _HEADER = re.compile(rf"指标名称{_SEP}(?:代码{_SEP})?计量单位{_SEP}")
@@ -173,25 +173,12 @@ def _fit(
         candidates = (stated,)
     first = candidates[0]
     out: list[tuple[Token, tuple[int, ...]]] = []
-    offsets = _offsets(tokens, first)
+    offsets = part_offsets(tokens, first)
     for i, (start, token) in enumerate(offsets):
         options = tuple(sorted({int(c[i]) for c in candidates}))
         piece = Token("num", first[i], start, start + len(first[i]))
         out.append((piece if len(options) == 1 else token, options))
     return out, True, len(candidates) > 1
-
-
-def _offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int, Token]]:
-    out: list[tuple[int, Token]] = []
-    ti = 0
-    pos = tokens[0].start
-    for part in parts:
-        if pos + len(part) > tokens[ti].end and ti + 1 < len(tokens):
-            ti += 1
-            pos = tokens[ti].start
-        out.append((pos, tokens[ti]))
-        pos += len(part)
-    return out
 
 
 def _finding(code: str, severity: Severity, label: str, tokens: list[Token], width: int) -> Finding:

@@ -46,7 +46,14 @@ from zwgk._model import (
 from zwgk._model.identities import checks
 from zwgk._parse.split import split_runs
 from zwgk._parse.text import normalize
-from zwgk._parse.tokens import MAX_DIGITS, PAGE_FURNITURE, Token, classify, find_tokens
+from zwgk._parse.tokens import (
+    MAX_DIGITS,
+    PAGE_FURNITURE,
+    Token,
+    classify,
+    find_tokens,
+    part_offsets,
+)
 
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|其中:)\s*"
@@ -836,7 +843,7 @@ class _Builder:
         open_: bool = False,
     ) -> None:
         # Locate part `index` inside the tokens it came from, for its span.
-        offsets = _part_offsets(tokens, parts)
+        offsets = part_offsets(tokens, parts)
         start, token = offsets[index]
         raw = parts[index]
         if open_:
@@ -863,21 +870,6 @@ class _Builder:
         return [
             self.placed[k] for k in sorted(self.order, key=lambda k: position.get(k, (10**6, 0)))
         ]
-
-
-def _part_offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int, Token]]:
-    out: list[tuple[int, Token]] = []
-    ti = 0
-    pos = tokens[0].start
-    for part in parts:
-        while ti < len(tokens) and pos + len(part) > tokens[ti].end:
-            ti += 1
-            if ti < len(tokens):
-                pos = tokens[ti].start
-        token = tokens[min(ti, len(tokens) - 1)]
-        out.append((pos, token))
-        pos += len(part)
-    return out
 
 
 Evidence = dict[int, tuple[str, ...]]

@@ -96,6 +96,27 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
     return tokens
 
 
+def part_offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int, Token]]:
+    """Where each part of a split stands: its start offset and the token it was cut from.
+
+    Examples:
+        >>> from zwgk._parse.tokens import Token, part_offsets
+        >>> [at for at, _ in part_offsets([Token("num", "710", 5, 8), Token("num", "9", 9, 10)], ("7", "10", "9"))]
+        [5, 6, 9]
+    """
+    out: list[tuple[int, Token]] = []
+    ti = 0
+    pos = tokens[0].start
+    for part in parts:
+        while ti < len(tokens) and pos + len(part) > tokens[ti].end:
+            ti += 1
+            if ti < len(tokens):
+                pos = tokens[ti].start
+        out.append((pos, tokens[min(ti, len(tokens) - 1)]))
+        pos += len(part)
+    return out
+
+
 def _is_numbering(text: str, pos: int, end: int) -> bool:
     if pos >= end or text[pos] not in ".、":
         return False
