@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sys
+import types
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -579,6 +581,33 @@ def test_parse_many_texts_and_bad_inputs(capsys: pytest.CaptureFixture[str]) -> 
         list(parse_many([], workers=0))
 
 
+def test_parse_many_progress_bar_with_tqdm_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    bars: list[dict[str, object]] = []
+
+    class FakeBar:
+        def __init__(self, **kwargs: object) -> None:
+            self.state: dict[str, object] = {"kwargs": kwargs, "updates": 0, "closed": False}
+            bars.append(self.state)
+
+        def update(self, n: int) -> None:
+            self.state["updates"] = int(str(self.state["updates"])) + n
+
+        def close(self) -> None:
+            self.state["closed"] = True
+
+    fake = types.ModuleType("tqdm")
+    fake.tqdm = FakeBar  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "tqdm", fake)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    results = list(parse_many([str(SEED_003), "missing.txt"], workers=1))
+    assert len(results) == 2
+    assert bars == [
+        {"kwargs": {"total": 2, "unit": "doc", "file": sys.stderr}, "updates": 2, "closed": True}
+    ]
+    list(parse_many([str(SEED_003)], workers=1, progress=False))
+    assert len(bars) == 1  # progress=False: no bar
+
+
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
 def test_write_facts_round_trip(
     tmp_path: Path, seed_report: zwgk.AnnualReport, suffix: str
@@ -607,6 +636,7 @@ def test_write_facts_round_trip(
     assert [f["name"] for f in fields] == [c.name for c in FACT_COLUMNS]
     assert all(f["type"] in ("string", "integer", "boolean") and f["description"] for f in fields)
     assert {f["name"]: f["type"] for f in fields}["value_decimal"] == "string"
+    assert resource["name"] == target.name
 
 
 def test_write_facts_empty_and_two_resources(tmp_path: Path) -> None:
@@ -642,6 +672,21 @@ def test_cmd_facts_exit_codes(tmp_path: Path, mixed_inputs: list[Path]) -> None:
     assert err.getvalue() == ""
     assert cmd_facts([str(SEED_003)], str(tmp_path / "facts.json"), out, err) == 2
     assert err.getvalue().startswith(f"zwgk: {tmp_path / 'facts.json'}: ")
+
+
+def test_missing_pandas_raises_missing_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    wide = to_frame([], kind="wide")
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(
+        zwgk.MissingExtraError, match="to_frame needs the optional dependency 'pandas'"
+    ):
+        to_frame([])
+    with pytest.raises(zwgk.MissingExtraError, match="rollup"):
+        rollup(wide)
+    with pytest.raises(zwgk.MissingExtraError, match="write_facts"):
+        write_facts([], tmp_path / "facts.csv")
 
 
 # --- properties ------------------------------------------------------------------------------

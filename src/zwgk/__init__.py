@@ -24,6 +24,12 @@ A tour of the public API, all importable from ``zwgk``:
 - **Serialization.** [`to_json`][zwgk.to_json] / [`from_json`][zwgk.from_json]
   round-trip any model object losslessly; [`json_schema`][zwgk.json_schema] is the
   committed JSON Schema of the dumps.
+- **Corpus analysis.** [`parse_many`][zwgk.parse_many] streams many documents on
+  every core; [`facts`][zwgk.facts] and [`to_frame`][zwgk.to_frame] give one row per
+  number (or one per report, on concepts harmonized across generations by
+  [`crosswalk`][zwgk.crosswalk]); [`measures`][zwgk.measures] and
+  [`rollup`][zwgk.rollup] compute rates from summed parts;
+  [`write_facts`][zwgk.write_facts] writes Parquet or CSV with a data package.
 - **Validation.** [`validate`][zwgk.validate] returns [`Finding`][zwgk.Finding]s
   where a document contradicts itself, its template or last year's report;
   [`validate_many`][zwgk.validate_many] pairs consecutive years;
@@ -50,6 +56,11 @@ from zwgk._agency import (
     predecessors,
     successors,
 )
+from zwgk._analysis.batch import ParseResult, RawText, parse_many, read_facts, write_facts
+from zwgk._analysis.crosswalk import Concept, ConceptMapping, HarmonizedValue, crosswalk, harmonize
+from zwgk._analysis.facts import Fact, facts
+from zwgk._analysis.frames import to_frame
+from zwgk._analysis.measures import Measure, MeasureDefinition, division_parent, measures, rollup
 from zwgk._analysis.responsibilities import (
     Responsibility,
     responsibilities,
@@ -123,6 +134,8 @@ __all__ = [
     "AnyDocument",
     "Cell",
     "Column",
+    "Concept",
+    "ConceptMapping",
     "Contact",
     "DataError",
     "Deadline",
@@ -132,7 +145,9 @@ __all__ = [
     "Document",
     "DocumentKind",
     "Duration",
+    "Fact",
     "Finding",
+    "HarmonizedValue",
     "Identity",
     "ImplementationPlan",
     "Indicator",
@@ -140,10 +155,14 @@ __all__ = [
     "InputError",
     "Layout",
     "Level",
+    "Measure",
+    "MeasureDefinition",
     "MissingExtraError",
     "NarrativeFact",
     "OtherDocument",
+    "ParseResult",
     "Plan",
+    "RawText",
     "Recurrence",
     "Ref",
     "Responsibility",
@@ -169,26 +188,36 @@ __all__ = [
     "ZwgkError",
     "__version__",
     "agency",
+    "crosswalk",
     "division",
+    "division_parent",
     "document_key",
+    "facts",
     "find_divisions",
     "from_data",
     "from_json",
+    "harmonize",
     "indicator_tree",
     "is_valid_division",
     "json_schema",
+    "measures",
     "parse",
+    "parse_many",
     "parse_plan",
     "parse_report",
     "predecessors",
+    "read_facts",
     "render",
     "responsibilities",
     "responsibilities_frame",
+    "rollup",
     "successors",
     "summarize",
     "to_data",
+    "to_frame",
     "to_json",
     "tree_from_data",
     "validate",
     "validate_many",
+    "write_facts",
 ]

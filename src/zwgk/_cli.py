@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from zwgk._analysis.batch import cmd_facts
 from zwgk._errors import ZwgkError
 from zwgk._model import AnnualReport, AnyDocument, Plan
 from zwgk._parse.dispatch import parse
@@ -139,6 +140,11 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return status
 
 
+def _cmd_facts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    paths = [str(p) for p in _files(args.paths)]
+    return cmd_facts(paths, args.output, out, err)
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2), file=out)
     return EXIT_OK
@@ -166,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 when a finding of this severity or worse is found (default: error)",
     )
     v.set_defaults(run=_cmd_validate)
+    f = sub.add_parser("facts", help="write one row per number (cells and prose) to Parquet or CSV")
+    f.add_argument("paths", nargs="+", help="files or folders")
+    f.add_argument("-o", "--output", required=True, help="facts.parquet or facts.csv")
+    f.set_defaults(run=_cmd_facts)
     s = sub.add_parser("schema", help="print the JSON Schema of zwgk's dumps")
     s.set_defaults(run=_cmd_schema)
     return parser

@@ -118,7 +118,8 @@ def _cpus() -> int:
 
 def _progress(total: int | None, enabled: bool) -> Any:
     """A tqdm bar on a terminal when tqdm is installed, else ``None``."""
-    if not enabled or not sys.stderr.isatty():
+    isatty = getattr(sys.stderr, "isatty", None)
+    if not enabled or isatty is None or not isatty():
         return None
     try:
         tqdm = importlib.import_module("tqdm")  # optional, not a dependency
@@ -241,8 +242,8 @@ def _batches(docs: Iterable[AnyDocument], size: int) -> Iterator[list[Fact]]:
 
 
 def _resource_name(path: Path) -> str:
-    name = re.sub(r"[^a-z0-9._-]+", "-", path.stem.lower()).strip("-")
-    return name or "facts"
+    """A Frictionless resource name (``[a-z0-9._-]``) from the file name, suffix kept."""
+    return re.sub(r"[^a-z0-9._-]+", "-", path.name.lower()).strip("-") or "facts"
 
 
 def _write_datapackage(path: Path, fmt: str) -> Path:
@@ -255,7 +256,7 @@ def _write_datapackage(path: Path, fmt: str) -> Path:
             "description": spec.description,
         }
         if spec.name in _NEVER_MISSING:
-            field["constraints"] = {"required": True}
+            field["missingValues"] = []  # an empty field is an empty string here
         fields.append(field)
     resource: dict[str, Any] = {
         "name": _resource_name(path),

@@ -163,7 +163,7 @@ def concept(concept_id: str) -> Concept:
 
 
 _NUMBERING = re.compile(
-    r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]?)"
+    r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])"
 )
 _OF_WHICH = re.compile(r"^其中[:：]?")
 

@@ -22,11 +22,14 @@ _FACT = re.compile(
     rf"(?P<pre>约|近|超过|逾|共计|共|达)?"
     rf"(?:(?<![\d.,])(?P<num>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?)(?![\d])"
     rf"|(?P<cn>[{_CN_NUM}]{{1,8}}))"
-    rf"(?P<mult>万|千)?(?P<post>余|多)?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
+    rf"(?P<mult>万|千)?(?P<post>余|多)? ?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
 )
-_CLAUSE_BREAK = re.compile(r"[。；;，,：:！？!?\n]")
+# Line breaks are no clause breaks: PDF text wraps lines in mid-sentence.
+_CLAUSE_BREAK = re.compile(r"[。；;，,：:！？!?]")
 # After the number, an enumeration comma already starts the next item.
-_ITEM_BREAK = re.compile(r"[。；;，,：:！？!?\n、]")
+_ITEM_BREAK = re.compile(r"[。；;，,：:！？!?、(]")
+
+_PART = re.compile(r"其中|代表|分别|本级|下属")
 
 # Clause words -> (indicator, column) per generation, applied only where one rule matches.
 _CONCEPTS: tuple[tuple[re.Pattern[str], dict[TableFormat, tuple[str, str]]], ...] = (
@@ -36,6 +39,14 @@ _CONCEPTS: tuple[tuple[re.Pattern[str], dict[TableFormat, tuple[str, str]]], ...
             TableFormat.F2021: ("new_received", "total"),
             TableFormat.F2019: ("new_received", "total"),
             TableFormat.LEGACY_2014: ("apps_received", "value"),
+        },
+    ),
+    (
+        re.compile(r"同意公开|予以公开"),
+        {
+            TableFormat.F2021: ("granted", "total"),
+            TableFormat.F2019: ("granted", "total"),
+            TableFormat.LEGACY_2014: ("reply_granted", "value"),
         },
     ),
     (
@@ -65,7 +76,7 @@ _CONCEPTS: tuple[tuple[re.Pattern[str], dict[TableFormat, tuple[str, str]]], ...
         {TableFormat.LEGACY_2014: ("litigation_total", "value")},
     ),
     (
-        re.compile(r"(办结|答复)[^率]{0,10}申请|申请[^率]{0,10}(办结|答复)(?!率)"),
+        re.compile(r"办结[^率]{0,10}申请|申请[^率]{0,6}办结(?!率)|共答复|答复申请"),
         {
             TableFormat.F2021: ("results_total", "total"),
             TableFormat.F2019: ("results_total", "total"),
@@ -136,7 +147,7 @@ def narrative_facts(
         clause_start = max(start, m.start() - 40)
         breaks = list(_CLAUSE_BREAK.finditer(norm, clause_start, m.start()))
         phrase_start = breaks[-1].end() if breaks else clause_start
-        phrase = norm[phrase_start : m.start()].strip()
+        phrase = re.sub(r"\s+", "", norm[phrase_start : m.start()])
         if m.group("pre") in ("共计", "共", "达"):
             phrase = (phrase + m.group("pre")).strip()
         qualifier = m.group("post") or (
@@ -145,8 +156,12 @@ def narrative_facts(
         indicator = column = None
         if generation is not None:
             after = _ITEM_BREAK.search(norm, m.end(), min(end, m.end() + 20))
-            context = phrase + norm[m.start() : after.start() if after else m.end() + 20]
+            context = phrase + re.sub(
+                r"\s+", "", norm[m.start() : after.start() if after else m.end() + 20]
+            )
             hits = {c[generation] for p, c in _CONCEPTS if generation in c and p.search(context)}
+            if _PART.search(phrase):
+                hits.clear()  # a part of the whole (其中…, 代表…), not the table's total
             if len(hits) == 1:
                 indicator, column = hits.pop()
         number_start = m.start("num") if m.group("num") else m.start("cn")
