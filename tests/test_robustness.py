@@ -7,6 +7,7 @@ well-formed but odd input gives a document (possibly ``other``) and findings.
 from __future__ import annotations
 
 import codecs
+import json
 
 import pytest
 from hypothesis import given
@@ -73,6 +74,7 @@ def test_mutated_seeds_parse(
 ) -> None:
     doc = zwgk.parse(_mutate(seed_texts[key], steps))
     assert zwgk.from_json(zwgk.to_json(doc)) == doc
+    assert all(isinstance(f, zwgk.Finding) for f in zwgk.validate(doc))
 
 
 def test_mutated_corpus_parses(corpus_texts: dict[str, str]) -> None:
@@ -80,6 +82,7 @@ def test_mutated_corpus_parses(corpus_texts: dict[str, str]) -> None:
     def check(key: str, steps: list[tuple[str, float, int]]) -> None:
         doc = zwgk.parse(_mutate(corpus_texts[key], steps))
         assert zwgk.from_json(zwgk.to_json(doc)) == doc
+        assert all(isinstance(f, zwgk.Finding) for f in zwgk.validate(doc))
 
     check()
 
@@ -162,3 +165,27 @@ def test_size_limit_is_configurable() -> None:
     with pytest.raises(zwgk.InputError, match="exceeds the limit of 10"):
         zwgk.parse("年度报告" * 10, max_chars=10)
     assert zwgk.parse("年度报告", max_chars=10).kind is zwgk.DocumentKind.OTHER
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+TAGS = st.sampled_from(["Span", "Cell", "AnnualReport", "Task", "Finding", "Agency", "Nope"])
+
+
+@given(JSON, TAGS)
+def test_random_json_only_raises_schema_error(body: object, tag: str) -> None:
+    data = {"schema_version": "1.0", "type": tag, **body} if isinstance(body, dict) else body
+    message = ""
+    try:
+        obj = zwgk.from_json(json.dumps(data))
+    except zwgk.SchemaError as exc:
+        message = exc.message
+    else:
+        message = "read"
+        assert zwgk.from_json(zwgk.to_json(obj)) == obj
+    assert message
