@@ -1,16 +1,16 @@
 """Parse a corpus in parallel, and write its facts to Parquet or CSV with a data package.
 
-[`parse_many`][zwgk._analysis.batch.parse_many] parses files (or texts
-wrapped in [`RawText`][zwgk._analysis.batch.RawText]) in worker processes and
-yields one [`ParseResult`][zwgk._analysis.batch.ParseResult] per input, in
+[`parse_many`][zwgk.parse_many] parses files (or texts
+wrapped in [`RawText`][zwgk.RawText]) in worker processes and
+yields one [`ParseResult`][zwgk.ParseResult] per input, in
 input order, with a bounded number of tasks in flight so memory stays flat on
 a corpus of any size; a file that cannot be read or parsed gives a result
 with an ``error`` and the others go on.
 
-[`write_facts`][zwgk._analysis.batch.write_facts] streams the facts of
+[`write_facts`][zwgk.write_facts] streams the facts of
 documents to ``.parquet`` or ``.csv`` in batches, and writes a
 Frictionless-style ``datapackage.json`` beside the file that describes every
-column.  [`read_facts`][zwgk._analysis.batch.read_facts] reads either back
+column.  [`read_facts`][zwgk.read_facts] reads either back
 with the documented dtypes.
 """
 
@@ -153,7 +153,7 @@ def parse_many(
     """Parse many inputs, yielding one result per input, in input order.
 
     An input is a path (``str`` or ``pathlib.Path``; a ``str`` is always a
-    path, never text) or a [`RawText`][zwgk._analysis.batch.RawText].  Files
+    path, never text) or a [`RawText`][zwgk.RawText].  Files
     are read as bytes, so any encoding ``zwgk.parse`` decodes will do.  A file
     that cannot be read (``OSError``: missing, a folder, no permission) or
     parsed (any [`ZwgkError`][zwgk.ZwgkError]) gives a result with ``error``
@@ -357,7 +357,7 @@ def write_facts(
 
 
 def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a file written by [`write_facts`][zwgk._analysis.batch.write_facts] with the documented dtypes.
+    """Read a file written by [`write_facts`][zwgk.write_facts] with the documented dtypes.
 
     Example:
         >>> import tempfile

@@ -1,7 +1,7 @@
 """Every number of every annual report as one flat, traceable row.
 
-[`facts`][zwgk._analysis.facts.facts] streams one
-[`Fact`][zwgk._analysis.facts.Fact] per table cell and per narrative fact of
+[`facts`][zwgk.facts] streams one
+[`Fact`][zwgk.Fact] per table cell and per narrative fact of
 each annual report (plans and other documents give none), with the report's
 agency, year and generation, the cell's place, its raw token and its span in
 the source text.  It keeps no list of documents: a corpus of any size streams
@@ -57,7 +57,7 @@ class Fact:
     """One number of an annual report: a table cell (``kind="cell"``) or a narrative fact.
 
     Report-level fields repeat on every row: ``document`` (see
-    [`document_id`][zwgk._analysis.facts.document_id]), ``agency`` as
+    `document_id`), ``agency`` as
     printed, ``agency_full`` (its full name or ``None``), ``division_code``,
     ``level``, ``year``, ``format`` and ``scope``.  For a cell, ``format`` is
     its table's generation, ``table`` the table id (``f2021.t3``, ``local``),
@@ -112,7 +112,7 @@ def _span(span: Span | None) -> tuple[int | None, int | None]:
 
 
 def facts(docs: Iterable[AnyDocument]) -> Iterator[Fact]:
-    """One [`Fact`][zwgk._analysis.facts.Fact] per cell and per narrative fact of every annual report.
+    """One [`Fact`][zwgk.Fact] per cell and per narrative fact of every annual report.
 
     Cells come first, table by table in document order, then narrative facts;
     plans and other documents give no rows.  This is a generator: documents

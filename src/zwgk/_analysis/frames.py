@@ -1,8 +1,8 @@
 """Annual reports as pandas DataFrames: one row per fact, or one row per report.
 
-[`to_frame`][zwgk._analysis.frames.to_frame] builds either frame; the
+[`to_frame`][zwgk.to_frame] builds either frame; the
 columns and their dtypes are fixed (listed in ``FACT_COLUMNS`` and by
-[`wide_columns`][zwgk._analysis.frames.wide_columns]) and the same for no
+`wide_columns`) and the same for no
 input as for a corpus.  pandas is imported lazily: without it the functions
 raise [`MissingExtraError`][zwgk.MissingExtraError].
 
@@ -216,10 +216,10 @@ def wide_row(report: AnnualReport) -> dict[str, Any]:
 def to_frame(docs: Iterable[AnyDocument], kind: str = "facts") -> pd.DataFrame:
     """A pandas DataFrame of the annual reports among ``docs``.
 
-    ``kind="facts"``: one row per [`Fact`][zwgk._analysis.facts.Fact], the
+    ``kind="facts"``: one row per [`Fact`][zwgk.Fact], the
     columns of ``FACT_COLUMNS`` (the value split into ``value_int`` and
     ``value_decimal``).  ``kind="wide"``: one row per annual report, the
-    columns of [`wide_columns`][zwgk._analysis.frames.wide_columns]: report
+    columns of `wide_columns`: report
     fields, one ``Int64`` column per harmonized concept (``<NA>`` where the
     report does not give it), ``lossy_concepts`` and ``caveats``.  Plans and
     other documents give no rows; no input gives an empty frame with the same

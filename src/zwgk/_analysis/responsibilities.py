@@ -1,11 +1,11 @@
 """Who is responsible for what: plan tasks flattened into one record per unit and role.
 
-[`responsibilities`][zwgk._analysis.responsibilities.responsibilities] walks
+[`responsibilities`][zwgk.responsibilities] walks
 the task trees of plans and work points and yields one
-[`Responsibility`][zwgk._analysis.responsibilities.Responsibility] per task,
+[`Responsibility`][zwgk.Responsibility] per task,
 unit and role (lead or cooperating); collective phrases (各单位按职责分工负责)
 are not units and give no record.
-[`responsibilities_frame`][zwgk._analysis.responsibilities.responsibilities_frame]
+[`responsibilities_frame`][zwgk.responsibilities_frame]
 puts the same records in a pandas DataFrame (the ``pandas`` extra).
 """
 
@@ -96,7 +96,7 @@ def responsibilities(docs: Iterable[Plan]) -> tuple[Responsibility, ...]:
 
 
 def responsibilities_frame(docs: Iterable[Plan]) -> pd.DataFrame:
-    """[`responsibilities`][zwgk._analysis.responsibilities.responsibilities] as a pandas DataFrame.
+    """[`responsibilities`][zwgk.responsibilities] as a pandas DataFrame.
 
     The columns are always ``COLUMNS``, also for no input; ``path`` holds
     tuples.  Needs the ``pandas`` extra, else raises

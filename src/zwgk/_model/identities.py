@@ -1,7 +1,7 @@
 """Identities bound to concrete cells, and checked: one engine for parsing and validation.
 
 An [`Identity`][zwgk.Identity] of a template may use wildcards (``*[total] =
-*[natural_person] + …`` holds for every row); [`checks`][zwgk._model.identities.checks]
+*[natural_person] + …`` holds for every row); `checks`
 binds it to each row and column the template has, once per template.
 """
 

@@ -1,6 +1,6 @@
 """Implementation plans and work points: cover notice, task tree, units and deadlines.
 
-[`parse_plan`][zwgk._parse.plans.parse_plan] reads a plan (实施方案 / 工作方案 /
+[`parse_plan`][zwgk.parse_plan] reads a plan (实施方案 / 工作方案 /
 实施意见) or a work-points document (工作要点 / 任务分解表 / 重点工作安排)
 into an [`ImplementationPlan`][zwgk.ImplementationPlan] or
 [`WorkPoints`][zwgk.WorkPoints]:

@@ -1,11 +1,11 @@
 """Validation: findings on parsed documents, never exceptions.
 
-[`validate`][zwgk._validate.validate] checks one document (identities of the
+[`validate`][zwgk.validate] checks one document (identities of the
 indicator trees, text against table, structure, dates; plans' leads,
-deadlines and numbering); [`validate_many`][zwgk._validate.validate_many]
+deadlines and numbering); [`validate_many`][zwgk.validate_many]
 checks many and holds each annual report against last year's report of the
-same agency; [`summarize`][zwgk._validate.summarize] counts findings by code.
-[`RULES`][zwgk._validate.RULES] is the catalogue of finding codes as data.
+same agency; [`summarize`][zwgk.summarize] counts findings by code.
+[`RULES`][zwgk.RULES] is the catalogue of finding codes as data.
 
 Example:
     >>> import zwgk

@@ -1,7 +1,7 @@
 """The catalogue of validation rules: one stable code per kind of finding, as data.
 
 Codes are public and never renamed; the guide page "Validating reports"
-includes the table [`rule_catalogue_markdown`][zwgk._validate.rules.rule_catalogue_markdown]
+includes the table `rule_catalogue_markdown`
 generates, and a test keeps the two equal.
 """
 

@@ -1,7 +1,7 @@
 """Identities of the indicator trees, checked on a report's cells (and last year's).
 
 The binding of wildcard identities to cells is the model's
-([`checks`][zwgk._model.identities.checks]); this module only decides, for
+(`checks`); this module only decides, for
 each bound check, whether the printed numbers break it.  The Arelle rule
 applies: a check runs only where the total and at least one part carry
 numbers; blank, —, / and 无 are not zero.  Where parts are missing a check

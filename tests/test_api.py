@@ -1,0 +1,46 @@
+"""The public API: one location per name, a docstring with an example, a reference entry."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+
+import zwgk
+
+ROOT = Path(__file__).resolve().parents[1]
+# Described in prose on the reference pages rather than by a directive.
+IN_PROSE = {"__version__", "SCHEMA_VERSION", "Value", "AnyDocument"}
+DOCUMENTED = sorted(set(zwgk.__all__) - IN_PROSE)
+
+
+def test_all_is_sorted_and_complete() -> None:
+    assert len(set(zwgk.__all__)) == len(zwgk.__all__)
+    for name in zwgk.__all__:
+        assert hasattr(zwgk, name), name
+
+
+@pytest.mark.parametrize("name", DOCUMENTED)
+def test_public_name_has_a_docstring_with_an_example(name: str) -> None:
+    obj = getattr(zwgk, name)
+    if not (inspect.isclass(obj) or inspect.isfunction(obj)):
+        pytest.skip(f"{name} is data; its reference entry describes it")
+    doc = inspect.getdoc(obj) or ""
+    assert doc, f"{name} has no docstring"
+    assert ">>>" in doc, f"{name}'s docstring has no example"
+
+
+def test_every_public_name_is_in_the_reference_exactly_once() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "reference").glob("*.md"))
+    found = re.findall(r"^::: zwgk\.(\w+)\s*$", text, flags=re.MULTILINE)
+    assert sorted(found) == sorted(set(found)), "a name is documented twice"
+    assert sorted(found) == DOCUMENTED
+
+
+def test_public_objects_live_in_private_modules() -> None:
+    # One public location each: zwgk.<name>; implementation modules are private.
+    for name in DOCUMENTED:
+        module = getattr(getattr(zwgk, name), "__module__", "zwgk")
+        assert module == "zwgk" or module.startswith("zwgk._") or module == "builtins", name
