@@ -33,7 +33,9 @@ def test_public_name_has_a_docstring_with_an_example(name: str) -> None:
 
 
 def test_every_public_name_is_in_the_reference_exactly_once() -> None:
-    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "reference").glob("*.md"))
+    text = "\n".join(
+        p.read_text(encoding="utf-8") for p in (ROOT / "docs" / "reference").glob("*.md")
+    )
     found = re.findall(r"^::: zwgk\.(\w+)\s*$", text, flags=re.MULTILINE)
     assert sorted(found) == sorted(set(found)), "a name is documented twice"
     assert sorted(found) == DOCUMENTED
