@@ -66,6 +66,7 @@ from zwgk._analysis.responsibilities import (
     responsibilities,
     responsibilities_frame,
 )
+from zwgk._analysis.scale import dask_facts
 from zwgk._errors import (
     DataError,
     DecodeError,
@@ -189,6 +190,7 @@ __all__ = [
     "__version__",
     "agency",
     "crosswalk",
+    "dask_facts",
     "division",
     "division_parent",
     "document_key",
