@@ -25,11 +25,11 @@ def test_dask_facts_match_the_single_machine_path(tmp_path: Path) -> None:
     paths += sorted(str(p) for p in corpus.glob("0[01]*.txt"))
     docs = [zwgk.parse(Path(p).read_bytes(), source=p) for p in paths]
     expected = zwgk.to_frame(docs, kind="facts")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True) as cluster:
-        with distributed.Client(cluster):
-            lazy = zwgk.dask_facts([*paths, str(tmp_path / "missing.txt")], npartitions=4)
-            got = lazy.compute()
-            lazy.to_parquet(tmp_path / "facts")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True)
+    with cluster, distributed.Client(cluster):
+        lazy = zwgk.dask_facts([*paths, str(tmp_path / "missing.txt")], npartitions=4)
+        got = lazy.compute()
+        lazy.to_parquet(tmp_path / "facts")
     assert list(got.columns) == list(expected.columns)
     assert list(got.dtypes) == list(expected.dtypes)
     assert _sorted(got).equals(_sorted(expected))
