@@ -84,3 +84,16 @@ def test_schema() -> None:
 def test_usage_error() -> None:
     assert run("frobnicate")[0] == 2
     assert run()[0] == 2
+
+
+def test_facts_to_parquet_and_back(tmp_path: Path) -> None:
+    pd = __import__("pytest").importorskip("pandas")
+    target = tmp_path / "facts.parquet"
+    code, out, err = run("facts", "seeds", "-o", str(target))
+    assert (code, err) == (0, "")
+    frame = pd.read_parquet(target)
+    assert [c.name for c in zwgk._analysis.frames.FACT_COLUMNS] == list(frame.columns)
+    row = frame[(frame.indicator == "apps_received") & (frame.kind == "cell")].iloc[0]
+    assert (int(row.value_int), row.raw, int(row.span_start)) == (25, "25", 2952)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["resources"][0]["path"] == "facts.parquet"
