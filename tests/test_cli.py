@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 import zwgk
 from zwgk._cli import main
 
@@ -87,9 +89,9 @@ def test_usage_error() -> None:
 
 
 def test_facts_to_parquet_and_back(tmp_path: Path) -> None:
-    pd = __import__("pytest").importorskip("pandas")
+    pd = pytest.importorskip("pandas")
     target = tmp_path / "facts.parquet"
-    code, out, err = run("facts", "seeds", "-o", str(target))
+    code, _, err = run("facts", "seeds", "-o", str(target))
     assert (code, err) == (0, "")
     frame = pd.read_parquet(target)
     assert [c.name for c in zwgk._analysis.frames.FACT_COLUMNS] == list(frame.columns)
