@@ -15,10 +15,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from zwgk._analysis.batch import cmd_facts
-from zwgk._errors import ZwgkError
+from zwgk._analysis.batch import cmd_facts, parse_many
 from zwgk._model import AnnualReport, AnyDocument, Plan
-from zwgk._parse.dispatch import parse
 from zwgk._serialize.json import to_data, to_json
 from zwgk._serialize.schema import json_schema
 from zwgk._validate import validate
@@ -85,46 +83,42 @@ def summary(doc: AnyDocument, name: str) -> str:
     return "\n".join(lines)
 
 
+def _parsed(args: argparse.Namespace, err: TextIO) -> Iterator[tuple[Path, AnyDocument]]:
+    """Parse the files of ``args.paths`` on every core (progress bar on a terminal);
+    each failure is one line on ``err`` and sets ``args.failed``."""
+    paths = [str(p) for p in _files(args.paths)]
+    args.failed = False
+    for result in parse_many(paths, workers=args.workers, progress=True):
+        if result.document is None:
+            print(f"zwgk: {result.source}: {result.error}", file=err)
+            args.failed = True
+        else:
+            yield Path(result.source), result.document
+
+
 def _cmd_parse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    status = EXIT_OK
-    for path in _files(args.paths):
-        try:
-            doc = parse(path.read_bytes(), source=str(path))
-        except (OSError, ZwgkError) as exc:
-            print(f"zwgk: {path}: {exc}", file=err)
-            status = EXIT_FILE_ERRORS
-            continue
+    for path, doc in _parsed(args, err):
         if args.format == "json":
             print(to_json(doc, indent=2), file=out)
         elif args.format == "jsonl":
             print(to_json(doc), file=out)
         else:
             print(summary(doc, str(path)), file=out)
-    return status
+    return EXIT_FILE_ERRORS if args.failed else EXIT_OK
 
 
 _LEVELS = {"info": 0, "warning": 1, "error": 2}
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    status = EXIT_OK
     threshold = _LEVELS.get(args.fail_on)
     worst = -1
-    for path in _files(args.paths):
-        try:
-            data = path.read_bytes()
-            doc = parse(data, source=str(path))
-        except (OSError, ZwgkError) as exc:
-            print(f"zwgk: {path}: {exc}", file=err)
-            status = EXIT_FILE_ERRORS
-            continue
+    for path, doc in _parsed(args, err):
         findings = (*doc.findings, *validate(doc))
         if args.format == "jsonl":
             for finding in findings:
-                print(
-                    json.dumps({"file": str(path), **to_data(finding)}, ensure_ascii=False),
-                    file=out,
-                )
+                row = {"file": str(path), **to_data(finding)}
+                print(json.dumps(row, ensure_ascii=False), file=out)
         else:
             print(f"{path}: {len(findings)} finding(s)", file=out)
             for finding in findings:
@@ -135,9 +129,11 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 )
         for finding in findings:
             worst = max(worst, finding.severity.rank)
-    if status == EXIT_OK and threshold is not None and worst >= threshold:
+    if args.failed:
+        return EXIT_FILE_ERRORS
+    if threshold is not None and worst >= threshold:
         return EXIT_FINDINGS
-    return status
+    return EXIT_OK
 
 
 def _cmd_facts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -161,10 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="parse documents and print a summary, JSON or JSON lines")
     p.add_argument("paths", nargs="+", help="files or folders (folders: *.txt, *.md, *.html)")
     p.add_argument("--format", choices=("summary", "json", "jsonl"), default="summary")
+    p.add_argument("--workers", type=int, default=1, help="processes to parse with (default 1)")
     p.set_defaults(run=_cmd_parse)
     v = sub.add_parser("validate", help="parse and validate documents; print their findings")
     v.add_argument("paths", nargs="+", help="files or folders")
     v.add_argument("--format", choices=("text", "jsonl"), default="text")
+    v.add_argument("--workers", type=int, default=1, help="processes to parse with (default 1)")
     v.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
