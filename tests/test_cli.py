@@ -91,7 +91,9 @@ def test_usage_error() -> None:
 def test_facts_to_parquet_and_back(tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     target = tmp_path / "facts.parquet"
-    code, _, err = run("facts", "seeds", "-o", str(target))
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    folders = ["seeds", *([str(corpus)] if corpus.is_dir() else [])]
+    code, _, err = run("facts", *folders, "-o", str(target))
     assert (code, err) == (0, "")
     frame = pd.read_parquet(target)
     assert [c.name for c in zwgk._analysis.frames.FACT_COLUMNS] == list(frame.columns)
