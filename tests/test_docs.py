@@ -1,0 +1,47 @@
+"""The documentation site: its examples run, and its generated pages say what the data says."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+import zwgk
+from tests.docs_pages import DOCS, ROOT, at_root, exec_output, pages, pycon_source
+
+PYCON_PAGES = [p for p in pages() if pycon_source(p)]
+
+
+@pytest.mark.parametrize("page", PYCON_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_pycon_examples_run(page: Path) -> None:
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(pycon_source(page), {}, page.name, str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    report: list[str] = []
+    with at_root():
+        result = runner.run(test, out=report.append)
+    assert result.failed == 0, "".join(report)
+    assert result.attempted > 0
+
+
+def test_the_harness_finds_the_examples() -> None:
+    assert DOCS / "index.md" in PYCON_PAGES
+    assert DOCS / "reference" / "serialization.md" in PYCON_PAGES
+
+
+def test_trees_page_shows_every_id() -> None:
+    rendered = exec_output(DOCS / "reference" / "trees.md")
+    for fmt in zwgk.TableFormat:
+        if fmt is zwgk.TableFormat.LEGACY_LOCAL:
+            continue
+        tree = zwgk.indicator_tree(fmt)
+        for table in tree.tables:
+            assert f"`{table.qualified_id}`" in rendered
+            for row in table.walk():
+                assert f"| `{row.id}` |" in rendered, (table.qualified_id, row.id)
+                assert row.label in rendered
+            for column in table.columns:
+                assert f"`{column.id}`" in rendered, (table.qualified_id, column.id)
+            for identity in table.identities:
+                assert f"| {identity.id} |" in rendered, (table.qualified_id, identity.id)
