@@ -26,7 +26,7 @@ _FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```[ \t]*$", re.MULTIL
 
 def pages() -> list[Path]:
     """Every Markdown page of the site, and the README."""
-    return sorted(DOCS.rglob("*.md")) + [ROOT / "README.md"]
+    return [*sorted(DOCS.rglob("*.md")), ROOT / "README.md"]
 
 
 def blocks(page: Path) -> Iterator[tuple[str, str, int]]:

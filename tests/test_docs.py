@@ -6,9 +6,9 @@ import doctest
 from pathlib import Path
 
 import pytest
+from tests.docs_pages import DOCS, ROOT, at_root, exec_output, pages, pycon_source
 
 import zwgk
-from tests.docs_pages import DOCS, ROOT, at_root, exec_output, pages, pycon_source
 
 PYCON_PAGES = [p for p in pages() if pycon_source(p)]
 

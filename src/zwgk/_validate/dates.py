@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from zwgk._model.core import Finding
 from zwgk._model.documents import AnnualReport, Document
-from zwgk._model.enums import Severity
+from zwgk._model.enums import Scope, Severity
 from zwgk._parse.meta import statistics_year, year_from_title
 from zwgk._parse.text import normalize
 from zwgk._validate.common import finding
@@ -18,26 +19,55 @@ from zwgk._validate.rules import (
     DATE_TITLE_PERIOD_MISMATCH,
 )
 
-__all__ = ["date_findings", "signature_findings", "statutory_deadline"]
+__all__ = ["date_findings", "is_government_report", "signature_findings", "statutory_deadline"]
 
 #: The last data year reported under the 2008 条例 (due 31 March of the next year).
 LAST_OLD_RULES_YEAR = 2018
 
+# The subject of a title, before its year: 「平潭综合实验区」 in 「平潭综合实验区2024年度政府信息…」.
+_SUBJECT = re.compile(r"^(.{0,40}?)(?:19|20)\d\d")
+# A subject that is a government or a region, not one of its departments.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|[省市县区旗州盟]|自治区|自治州|自治县|实验区|新区)$")
 
-def statutory_deadline(year: int) -> dt.date:
+
+def statutory_deadline(year: int, *, government: bool = False) -> dt.date:
     """The last day a report on ``year`` may be published.
 
-    31 March of the next year for data years up to 2018 (2008 条例), 31
-    January for data years from 2019 (revised 条例, in force 2019-05-15).
+    Under the 2008 条例 (data years up to 2018, 第三十一条) every organ publishes
+    by 31 March of the next year. Under the revised 条例 (in force 2019-05-15,
+    第四十九条) departments publish by 31 January, and a government's own report
+    (本级政府, published by its disclosure office) by 31 March.
 
     Example:
         >>> from zwgk._validate.dates import statutory_deadline
         >>> statutory_deadline(2018), statutory_deadline(2019)
         (datetime.date(2019, 3, 31), datetime.date(2020, 1, 31))
+        >>> statutory_deadline(2019, government=True)
+        datetime.date(2020, 3, 31)
     """
-    if year <= LAST_OLD_RULES_YEAR:
+    if year <= LAST_OLD_RULES_YEAR or government:
         return dt.date(year + 1, 3, 31)
     return dt.date(year + 1, 1, 31)
+
+
+def is_government_report(report: AnnualReport) -> bool:
+    """Whether a report is a government's own (本级政府) report rather than a department's.
+
+    True for an aggregate report, and where the title's subject is a government
+    (…人民政府) or a region (…市, …区, …实验区) rather than an organ (…局, …委员会).
+
+    Example:
+        >>> from zwgk import AnnualReport
+        >>> from zwgk._validate.dates import is_government_report
+        >>> is_government_report(AnnualReport(title="平潭综合实验区2024年度政府信息公开工作年度报告"))
+        True
+        >>> is_government_report(AnnualReport(title="株洲市工商行政管理局2017年度政府信息公开工作年度报告"))
+        False
+    """
+    if report.scope is Scope.AGGREGATE:
+        return True
+    subject = _SUBJECT.match(normalize(report.title).replace(" ", ""))
+    return subject is not None and _GOVERNMENT.search(subject[1]) is not None
 
 
 def signature_findings(doc: Document) -> Iterator[Finding]:
@@ -77,7 +107,8 @@ def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Fin
     """
     year, published = report.year, report.published
     if year is not None and published is not None:
-        deadline = statutory_deadline(year)
+        government = is_government_report(report)
+        deadline = statutory_deadline(year, government=government)
         if published.year <= year:
             yield finding(
                 DATE_BEFORE_PERIOD,
@@ -87,7 +118,15 @@ def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Fin
                 f"发布日期 {published.isoformat()} 早于所报告年度（{year}年）结束。",
             )
         elif published > deadline:
-            basis = "2008 条例" if year <= LAST_OLD_RULES_YEAR else "revised 条例"
+            if year <= LAST_OLD_RULES_YEAR:
+                basis, basis_zh = "2008 条例", "2008年条例"
+            elif government:
+                basis, basis_zh = (
+                    "revised 条例, a government's own report",
+                    "修订后条例，本级政府报告",
+                )
+            else:
+                basis, basis_zh = "revised 条例, a department's report", "修订后条例，部门报告"
             days = (published - deadline).days
             yield finding(
                 DATE_LATE,
@@ -95,7 +134,7 @@ def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Fin
                 f"published on {published.isoformat()}, {days} day(s) after the statutory "
                 f"deadline {deadline.isoformat()} for {year} ({basis}).",
                 f"发布日期 {published.isoformat()} 晚于法定期限 {deadline.isoformat()}"
-                f"（逾期 {days} 天）。",
+                f"（{basis_zh}；逾期 {days} 天）。",
             )
     yield from signature_findings(report)
     if text is not None:

@@ -145,7 +145,9 @@ RULES: tuple[Rule, ...] = (
         "Published late",
         "逾期发布",
         "Published after the statutory deadline: 31 March of the next year for data years up "
-        "to 2018 (2008 条例), 31 January for data years from 2019 (revised 条例).",
+        "to 2018 (2008 条例 第三十一条); from 2019 (revised 条例 第四十九条) 31 January for a "
+        "department's report and 31 March for a government's own (本级政府) report — an "
+        "aggregate report, or one whose title names a government or region rather than an organ.",
     ),
     Rule(
         DATE_BEFORE_PERIOD,
