@@ -165,10 +165,13 @@ CORPUS = [
     ("008", "f2021", 2024, None,
      {"new_received[natural_person]": 32, "new_received[total]": 34,
       "results_total[total]": 35, "other_no_correction[total]": 10,
-      "normative_docs[in_force]": 55}),
+      "normative_docs[in_force]": 55, "review_upheld[value]": 1, "review_total[value]": 1,
+      "litigation_direct_total[value]": 0}),
     ("009", "f2021", 2024, None,
      {"new_received[natural_person]": 3001, "new_received[total]": 3119,
-      "results_total[total]": 3050, "carried_over_out[total]": 103}),
+      "results_total[total]": 3050, "carried_over_out[total]": 103,
+      "review_upheld[value]": 72, "review_total[value]": 351,
+      "litigation_direct_pending[value]": 1, "litigation_after_review_total[value]": 20}),
     ("010", "f2021", 2023, None, {"new_received[total]": 21, "results_total[total]": 21}),
     ("011", "f2021", 2024, None, {"new_received[total]": 95, "results_total[total]": 95}),
 ]  # fmt: skip
@@ -234,6 +237,44 @@ def test_flattened_run_is_split_and_flagged(corpus_texts: dict[str, str]) -> Non
     assert cell.inferred_reason is not None
     assert "713000074" in cell.inferred_reason
     assert any(f.code == "table.split_inferred" for f in report.findings)
+
+
+@pytest.mark.parametrize("key", ["008", "009"])
+def test_garbled_one_row_header_is_read_in_template_order(
+    corpus_texts: dict[str, str], key: str
+) -> None:
+    # 008 (mangled markdown) and 009 (PDF) break 表四's header words over lines;
+    # the 15 values under them are placed in the template's order, flagged.
+    report = zwgk.parse(corpus_texts[key])
+    (t4,) = [t for t in report.tables if t.id == "f2021.t4"]
+    assert len(t4.cells) == 15
+    assert all(c.inferred and "template's order" in (c.inferred_reason or "") for c in t4.cells)
+    assert any(f.code == "table.values_apart" and "f2021.t4" in f.message for f in report.findings)
+    assert not [f for f in zwgk.validate(report) if f.code == "identity.failed"]
+
+
+def _one_row(values: str) -> zwgk.StatTable | None:
+    text = (
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n行 政 复 议\n"
+        f"{values}\n五、存在的主要问题及改进情况\n无。"
+    )
+    tables = [t for t in zwgk.parse_report(text).tables if t.id.endswith("t4")]
+    return tables[0] if tables else None
+
+
+def test_one_row_fallback_places_reports_or_declines() -> None:
+    full = _one_row("1 0 0 0 1 0 0 0 0 0 2 0 0 0 2")
+    assert full is not None
+    assert [c.value for c in full.cells][-5:] == [2, 0, 0, 0, 2]
+    # A value too many: 15 placed, the last reported, nothing dropped.
+    extra = _one_row(" ".join(["0"] * 15) + " 7")
+    assert extra is not None
+    assert len(extra.cells) == 15
+    assert [(u.raw, "more values" in u.reason) for u in extra.unplaced] == [("7", True)]
+    # Prose under the heading is not a row: nothing is made up.
+    assert _one_row("本年度共收到行政复议申请2件") is None
+    assert _one_row(" ".join(["0"] * 14)) is None
 
 
 def test_ambiguous_split_keeps_candidates(corpus_texts: dict[str, str]) -> None:

@@ -997,4 +997,83 @@ def read_tables(
     for i, (template, matches) in enumerate(found):
         end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
         reads.append(_read_matched(text, norm, template, matches, end, evidence))
+    read_ids = {t.id for t, _ in found}
+    for template in indicator_tree(generation).tables:
+        if template.layout is Layout.HORIZONTAL and template.id not in read_ids:
+            read = _read_by_position(text, norm, template, pos, evidence)
+            if read is not None:
+                reads.append(read)
     return generation, reads
+
+
+#: Where 表四 begins: its heading, or the first words of its header.
+_ONE_ROW_ANCHOR = re.compile(
+    label_pattern("行政复议、行政诉讼情况") + "|" + label_pattern("未经复议直接起诉")
+)
+_NEXT_SECTION = re.compile(r"\n[ ]*[一二三四五六七八九十]+、|附件")
+_RULE_ONLY = re.compile(r"[\s|:-]*")
+
+
+def _read_by_position(
+    text: str, norm: str, template: TableTemplate, start: int, evidence: Evidence | None
+) -> TableRead | None:
+    """A one-row table (表四) whose header labels are too garbled to read.
+
+    PDF extraction and mangled markdown break the header words (「结果维持」
+    printed as 「结 果 … 维持」 over several lines), but the row under them
+    still holds the template's values in the template's order.  From the
+    table's heading to the next section, the first run of values is the row:
+    exactly as many values as the row has cells are placed in that order, each
+    marked inferred; glued digits are split by the identities and extra values
+    reported, as for any row; a number or two of prose is not taken for the row.
+    """
+    anchor = _ONE_ROW_ANCHOR.search(norm, start)
+    if anchor is None:
+        return None
+    section = _NEXT_SECTION.search(norm, anchor.end(), anchor.end() + 4000)
+    region_end = section.start() if section is not None else min(len(norm), anchor.end() + 4000)
+    masked = _masked(norm, template, anchor.start(), region_end)
+    found = [t for t in find_tokens(masked, anchor.end(), region_end) if t.kind != "blank"]
+    # The row is the first run of values with nothing but spaces and rules between them.
+    tokens = found[:1]
+    for token in found[1:]:
+        if _RULE_ONLY.fullmatch(masked, tokens[-1].end, token.start) is None:
+            break
+        tokens.append(token)
+    rows = [r for r in _rows(template) if r.columns and not r.indicator.children]
+    builder = _Builder(text, template, evidence)
+    slots = [
+        slot for row in rows for slot in builder.slots(_Match(row, anchor.start(), anchor.end()))
+    ]
+    if len(tokens) == len(slots):
+        reason = (
+            f"the header was not read; the {len(slots)} values of the row are placed in the "
+            "template's order"
+        )
+        for slot, token in zip(slots, tokens, strict=True):
+            builder.put(slot, token, inferred=reason)
+        builder.findings.append(
+            Finding(
+                code="table.values_apart",
+                severity=Severity.INFO,
+                message=f"{template.qualified_id}: {reason}",
+                message_zh="表头未能识别，按模板顺序放置该行数值",
+                refs=(Ref(None, None, Span(tokens[0].start, tokens[-1].end)),),
+            )
+        )
+    elif sum(len(t.raw) for t in tokens if t.kind == "num") >= len(slots):
+        # Digits run together, or a value too many: split by the identities, or
+        # kept as unplaced, as for any row.
+        builder.place_slots(slots, tokens, blank_at=tokens[0].start)
+        builder.resolve()
+    else:
+        return None  # a number or two of prose under the heading, not the row
+    table = StatTable(
+        id=template.qualified_id,
+        format=template.format,
+        title=template.title,
+        span=Span(anchor.start(), tokens[-1].end),
+        cells=tuple(builder.cells()),
+        unplaced=tuple(builder.unplaced),
+    )
+    return TableRead(table, tuple(builder.findings), 0, len(rows))
