@@ -239,6 +239,44 @@ def test_flattened_run_is_split_and_flagged(corpus_texts: dict[str, str]) -> Non
     assert any(f.code == "table.split_inferred" for f in report.findings)
 
 
+@pytest.mark.parametrize(
+    ("key", "regulations", "normative_docs"),
+    [
+        ("009", [1, 0, 11], [8, 26, 66]),
+        ("010", [0, 0, 0], [0, 5, 5]),
+        ("011", [0, 0, 0], [3, 0, 8]),
+    ],
+)
+def test_undecided_block_follows_the_documents_confirmed_order(
+    corpus_texts: dict[str, str], key: str, regulations: list[int], normative_docs: list[int]
+) -> None:
+    # The PDFs print 表二（一）'s six values after its labels; no identity orders them.
+    # Their 表三 blocks were confirmed column by column, so these are read that way too,
+    # flagged as a guess (a district has no 规章: row by row would give 011 three repealed).
+    report = zwgk.parse(corpus_texts[key])
+    columns = ("issued", "repealed", "in_force")
+    for row, values in (("regulations", regulations), ("normative_docs", normative_docs)):
+        cells = [report.cell(row, c) for c in columns]
+        assert [c.value for c in cells if c is not None] == values
+        assert all(c is not None and "a guess" in (c.inferred_reason or "") for c in cells)
+    assert not report.tables[0].unplaced
+    (guess,) = [f for f in report.findings if "a guess" in f.message]
+    assert (guess.code, guess.severity) == ("table.values_apart", zwgk.Severity.WARNING)
+
+
+def test_undecided_block_without_a_confirmed_order_is_reported() -> None:
+    # The same six values with no other table to learn the order from: nothing is guessed.
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n"
+        "本年制发件数 本年废止件数 现行有效件数\n规章\n行政规范性文件\n1\n8\n0\n26\n11\n66\n"
+        "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n550\n"
+    )
+    (t2,) = zwgk.parse_report(text).tables
+    assert [u.raw for u in t2.unplaced] == ["1", "8", "0", "26", "11", "66"]
+    assert all("cannot tell" in u.reason for u in t2.unplaced)
+    assert t2.get("regulations", "issued") is None or t2.get("regulations", "issued").value is None
+
+
 @pytest.mark.parametrize("key", ["008", "009"])
 def test_garbled_one_row_header_is_read_in_template_order(
     corpus_texts: dict[str, str], key: str

@@ -222,6 +222,9 @@ class TableRead:
     findings: tuple[Finding, ...]
     matched_rows: int
     filled_rows: int
+    #: Orders the identities confirmed for values printed apart; blocks left undecided.
+    confirmed: tuple[str, ...] = ()
+    undecided: int = 0
 
 
 def read_table(
@@ -241,6 +244,7 @@ def _read_matched(
     matches: list[_Match],
     end: int,
     evidence: Evidence | None = None,
+    prior: str | None = None,
 ) -> TableRead:
     region_end = _region_end(norm, matches, end, template)
     first = _header_start(norm, template, matches[0].start)
@@ -253,6 +257,7 @@ def _read_matched(
         label = core_label(match.row.indicator.label)
         areas.append((match, find_tokens(masked, match.end, stop, label)))
     builder = _Builder(text, template, evidence)
+    builder.prior = prior
     lines = _pipe_rows(norm, matches[0].start, region_end)
     if template.layout is Layout.GRID and lines:
         # Rows printed as pipe-table lines take their values from the lines; the
@@ -288,7 +293,14 @@ def _read_matched(
         unplaced=tuple(builder.unplaced),
     )
     filled = len({c.indicator for c in table.cells if c.token_class is not TokenClass.BLANK})
-    return TableRead(table, tuple(builder.findings), len(matches), filled)
+    return TableRead(
+        table,
+        tuple(builder.findings),
+        len(matches),
+        filled,
+        tuple(builder.confirmed),
+        builder.undecided,
+    )
 
 
 _PREFIX_BEFORE = re.compile(
@@ -424,6 +436,12 @@ class _Builder:
         self.split_cells: list[Ref] = []
         self.unplaced: list[Unplaced] = []
         self.findings: list[Finding] = []
+        #: How the identities placed blocks of values printed apart ("row by row", …).
+        self.confirmed: list[str] = []
+        #: Blocks the identities could not order.
+        self.undecided = 0
+        #: The order the document's other tables were confirmed in, for undecided blocks.
+        self.prior: str | None = None
 
     # -- placing -------------------------------------------------------------------------
 
@@ -589,6 +607,13 @@ class _Builder:
         if width == 1 or n == 1:
             winners = [("row by row", by_row)]  # one column or one row: the order is plain
         elif best[0] <= 0 or len({self.values_of(a) for _, a in winners}) > 1:
+            if self.prior is not None:
+                # The identities cannot tell; the extraction wrote the document's other
+                # tables in one order, so this block is read in that order, as a guess.
+                chosen = by_row if self.prior == "row by row" else options[1][3]
+                self.place_guessed(rows, tokens, chosen)
+                return
+            self.undecided += 1
             self.leave(
                 tokens,
                 f"{len(tokens)} values printed apart from {n} rows; the identities cannot tell "
@@ -598,6 +623,8 @@ class _Builder:
                 self.place_row(match, [])
             return
         how, chosen = winners[0]
+        if width > 1 and n > 1 and best[1] == 0:  # confirmed, in the printed column order
+            self.confirmed.append(how)
         reason = f"values printed apart from their labels; placed {how}, as the identities confirm"
         for match, row_tokens in zip(rows, chosen, strict=True):
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
@@ -608,6 +635,27 @@ class _Builder:
                 severity=Severity.WARNING if "reordered" in how else Severity.INFO,
                 message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {reason}",
                 message_zh="数值与行标签分开排列，已按恒等式确定位置",
+                refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
+            )
+        )
+
+    def place_guessed(
+        self, rows: list[_Match], tokens: list[Token], chosen: list[list[Token]]
+    ) -> None:
+        reason = (
+            f"values printed apart from their labels; the identities cannot tell their order, so "
+            f"they are placed {self.prior}, the order the identities confirmed in this "
+            "document's other tables (a guess)"
+        )
+        for match, row_tokens in zip(rows, chosen, strict=True):
+            for slot, token in zip(self.slots(match), row_tokens, strict=True):
+                self.put(slot, token, inferred=reason)
+        self.findings.append(
+            Finding(
+                code="table.values_apart",
+                severity=Severity.WARNING,
+                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {reason}",
+                message_zh="数值与行标签分开排列，恒等式无法确定顺序，按本文其他表格的排列顺序推定",
                 refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
             )
         )
@@ -997,6 +1045,15 @@ def read_tables(
     for i, (template, matches) in enumerate(found):
         end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
         reads.append(_read_matched(text, norm, template, matches, end, evidence))
+    # Blocks the identities could not order are read in the one order they confirmed
+    # for the document's other blocks, if there is exactly one.
+    orders = {how for read in reads for how in read.confirmed if " by " in how}
+    if len(orders) == 1 and any(read.undecided for read in reads):
+        (prior,) = orders
+        for i, (template, matches) in enumerate(found):
+            if reads[i].undecided:
+                end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
+                reads[i] = _read_matched(text, norm, template, matches, end, evidence, prior)
     read_ids = {t.id for t, _ in found}
     for template in indicator_tree(generation).tables:
         if template.layout is Layout.HORIZONTAL and template.id not in read_ids:
