@@ -45,3 +45,11 @@ def test_trees_page_shows_every_id() -> None:
                 assert f"`{column.id}`" in rendered, (table.qualified_id, column.id)
             for identity in table.identities:
                 assert f"| {identity.id} |" in rendered, (table.qualified_id, identity.id)
+
+
+def test_corpus_tutorial_shows_the_hand_checked_table(corpus_texts: dict[str, str]) -> None:
+    rendered = exec_output(DOCS / "tutorials" / "corpus.md")
+    # 009 淮安市 2024: 新收 3119, 予以公开 1362, 办理结果总计 3050 (103 carried into 2025).
+    assert "| 009 | 2024 | f2021 | 3119 | 1362 | 3050 |" in rendered
+    assert "| 003 | 2012 | legacy_local | 21 | 17 | 21 |" in rendered
+    assert rendered.count("<svg") == 2
