@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import zwgk
+
 TREES = Path(__file__).parents[1] / "src/zwgk/_data/trees"
 FORMATS = ("legacy_2014", "f2019", "f2021")
 TERM = re.compile(r"([a-z_0-9*]+)\[([a-z_0-9*]+)\](@-1)?")
@@ -321,8 +323,41 @@ def test_column_labels(key, expected):
 def test_horizontal_tables_have_one_unnamed_column():
     for fmt in ("f2019", "f2021"):
         assert table(fmt, "t4")["columns"] == [
-            {"id": "value", "labels": [], "unit": None, "aliases": []}
+            {"id": "value", "labels": [], "en": "Count", "unit": None, "aliases": []}
         ]
+
+
+def test_every_row_column_and_table_has_english() -> None:
+    for fmt in ("legacy_2014", "f2019", "f2021"):
+        tree = zwgk.indicator_tree(fmt)
+        for template in tree.tables:
+            assert template.title_en, template.qualified_id
+            assert all(c.en for c in template.columns), template.qualified_id
+            assert all(r.en for r in template.walk()), template.qualified_id
+
+
+def test_english_is_one_per_id_across_generations() -> None:
+    english: dict[str, set[str]] = {}
+    for fmt in ("legacy_2014", "f2019", "f2021"):
+        for template in zwgk.indicator_tree(fmt).tables:
+            for row in template.walk():
+                english.setdefault(row.id, set()).add(row.en)
+    assert {k: v for k, v in english.items() if len(v) > 1} == {}
+    f2021 = zwgk.indicator_tree("f2021")
+    assert f2021.find("new_received").en == "New requests this year"
+    assert f2021.find("denied_third_party").en == "protects a third party's lawful rights"
+    assert f2021.table("t3").column("public_welfare_org").en == "Public-interest organisations"
+
+
+def test_english_must_be_text() -> None:
+    data = {
+        "format": "legacy_local", "title": "统计报表", "basis": "", "years": [2008, 2013],
+        "tables": [{"id": "t1", "title": "统计报表", "layout": "vertical",
+                    "columns": [{"id": "value", "labels": ["本年累计"]}],
+                    "rows": [{"id": "apps", "label": "申请总数", "en": 3}]}],
+    }  # fmt: skip
+    with pytest.raises(zwgk.DataError, match="expected a string"):
+        zwgk.tree_from_data(data)
 
 
 def test_t3_column_header_levels():
@@ -342,11 +377,12 @@ def test_row_ids_unique(fmt, t):
 @pytest.mark.parametrize(("fmt", "t"), all_tables())
 def test_row_shape_and_columns(fmt, t):
     column_ids = [c["id"] for c in t["columns"]]
-    assert list(t) == ["id", "title", "layout", "columns", "rows", "identities"]
+    assert list(t) == ["id", "title", "title_en", "layout", "columns", "rows", "identities"]
     for row in walk(t["rows"]):
         assert list(row) == [
             "id",
             "label",
+            "en",
             "unit",
             "group",
             "block",

@@ -28,19 +28,20 @@ class Column:
     """A value column of a table template.
 
     ``labels`` are the printed header labels, outermost first
-    (``("申请人情况", "法人或其他组织", "商业企业")``).
+    (``("申请人情况", "法人或其他组织", "商业企业")``); ``en`` is the English label.
 
     Examples:
         >>> import zwgk
         >>> t3 = zwgk.indicator_tree("f2021").table("t3")
-        >>> t3.column("commercial_enterprise").label
-        '商业企业'
+        >>> t3.column("commercial_enterprise").label, t3.column("commercial_enterprise").en
+        ('商业企业', 'Commercial enterprises')
     """
 
     id: str
     labels: tuple[str, ...]
     unit: str | None = None
     aliases: tuple[str, ...] = ()
+    en: str = ""
 
     @property
     def label(self) -> str:
@@ -54,13 +55,14 @@ class Indicator:
 
     ``group`` rows normally carry no value; ``columns`` lists the columns this
     row has (``None``: all of the table's); ``block`` is the sub-table heading
-    of 表二 rows (``第二十条第（一）项``).
+    of 表二 rows (``第二十条第（一）项``); ``en`` is the English label, the same
+    for an id in every generation.
 
     Examples:
         >>> import zwgk
         >>> row = zwgk.indicator_tree("legacy_2014").find("apps_received")
-        >>> (row.label, [c.id for c in row.children])
-        ('(一)收到申请数', ['apps_in_person', 'apps_fax', 'apps_online', 'apps_letter'])
+        >>> (row.label, row.en, [c.id for c in row.children])
+        ('(一)收到申请数', 'Requests received', ['apps_in_person', 'apps_fax', 'apps_online', 'apps_letter'])
     """
 
     id: str
@@ -71,6 +73,7 @@ class Indicator:
     columns: tuple[str, ...] | None = None
     aliases: tuple[str, ...] = ()
     children: tuple[Indicator, ...] = ()
+    en: str = ""
 
     def walk(self) -> Iterator[Indicator]:
         """This row and every row below it, depth first."""
@@ -181,11 +184,15 @@ def _parse_side(id: str, text: str) -> tuple[Term, ...]:
 class TableTemplate:
     """One table of a generation's template: layout, columns, indicator rows, identities.
 
+    ``title_en`` is the English title.
+
     Examples:
         >>> import zwgk
         >>> t = zwgk.indicator_tree("f2021").table("t4")
         >>> (t.qualified_id, t.layout.value, len(list(t.leaves())))
         ('f2021.t4', 'horizontal', 15)
+        >>> t.title_en
+        'Administrative reconsideration and litigation'
     """
 
     id: str
@@ -195,6 +202,7 @@ class TableTemplate:
     columns: tuple[Column, ...]
     rows: tuple[Indicator, ...]
     identities: tuple[Identity, ...] = ()
+    title_en: str = ""
 
     @property
     def qualified_id(self) -> str:
@@ -338,7 +346,13 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
 
 def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTemplate:
     columns = tuple(
-        Column(c["id"], tuple(c["labels"]), c.get("unit"), tuple(c.get("aliases", ())))
+        Column(
+            c["id"],
+            tuple(c["labels"]),
+            c.get("unit"),
+            tuple(c.get("aliases", ())),
+            _text(c.get("en", ""), f"{where}: column {c['id']!r}: en"),
+        )
         for c in data["columns"]
     )
     rows = tuple(_row(r) for r in data["rows"])
@@ -353,7 +367,14 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
         for i in data.get("identities", ())
     )
     table = TableTemplate(
-        data["id"], fmt, data["title"], Layout(data["layout"]), columns, rows, identities
+        data["id"],
+        fmt,
+        data["title"],
+        Layout(data["layout"]),
+        columns,
+        rows,
+        identities,
+        _text(data.get("title_en", ""), f"{where}: title_en"),
     )
     column_ids = {c.id for c in columns}
     seen: set[str] = set()
@@ -389,4 +410,11 @@ def _row(data: Mapping[str, Any]) -> Indicator:
         columns=None if columns is None else tuple(columns),
         aliases=tuple(data.get("aliases", ())),
         children=tuple(_row(c) for c in data.get("children", ())),
+        en=_text(data.get("en", ""), f"row {data['id']!r}: en"),
     )
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise DataError(f"expected a string, got {type(value).__name__}", where=where)
+    return value
