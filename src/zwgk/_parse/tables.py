@@ -610,6 +610,7 @@ class _Builder:
             if self.prior is not None:
                 # The identities cannot tell; the extraction wrote the document's other
                 # tables in one order, so this block is read in that order, as a guess.
+                # options[1] is column by column in the printed column order.
                 chosen = by_row if self.prior == "row by row" else options[1][3]
                 self.place_guessed(rows, tokens, chosen)
                 return
@@ -1047,7 +1048,7 @@ def read_tables(
         reads.append(_read_matched(text, norm, template, matches, end, evidence))
     # Blocks the identities could not order are read in the one order they confirmed
     # for the document's other blocks, if there is exactly one.
-    orders = {how for read in reads for how in read.confirmed if " by " in how}
+    orders = {how for read in reads for how in read.confirmed}
     if len(orders) == 1 and any(read.undecided for read in reads):
         (prior,) = orders
         for i, (template, matches) in enumerate(found):
