@@ -343,21 +343,72 @@ def test_english_is_one_per_id_across_generations() -> None:
             for row in template.walk():
                 english.setdefault(row.id, set()).add(row.en)
     assert {k: v for k, v in english.items() if len(v) > 1} == {}
+    ids: dict[str, set[str]] = {}
+    for row_id, texts in english.items():
+        for text in texts:
+            ids.setdefault(text.casefold(), set()).add(row_id)
+    assert {k: v for k, v in ids.items() if len(v) > 1} == {}  # and one id per English
     f2021 = zwgk.indicator_tree("f2021")
     assert f2021.find("new_received").en == "New requests this year"
     assert f2021.find("denied_third_party").en == "protects a third party's lawful rights"
     assert f2021.table("t3").column("public_welfare_org").en == "Public-interest organisations"
 
 
-def test_english_must_be_text() -> None:
+@pytest.mark.parametrize(
+    ("fmt", "row_id", "english"),
+    [
+        ("f2021", "granted", "Disclosed in full"),
+        ("f2021", "partially_granted", "Partially disclosed"),
+        ("f2021", "denied", "Withheld"),
+        ("f2019", "review", "Administrative reconsideration"),
+        ("f2019", "litigation", "Administrative litigation"),
+        ("f2019", "review_pending", "Reconsideration: pending"),
+        ("f2021", "regulations", "Rules"),
+        ("f2021", "licensing", "Administrative licensing"),
+        ("f2021", "admin_fees", "Administrative fees"),
+        ("legacy_2014", "active", "Proactive disclosure"),
+        ("legacy_2014", "applications", "Disclosure upon request"),
+        ("legacy_2014", "reply_not_this_agency", "not for this organ to disclose"),
+        ("f2021", "unavailable_not_held", "not held by this organ"),
+    ],
+)
+def test_hand_checked_english(fmt: str, row_id: str, english: str) -> None:
+    row = zwgk.indicator_tree(fmt).find(row_id)
+    assert row is not None
+    assert row.en == english
+
+
+def test_hand_checked_column_and_title_english() -> None:
+    f2021 = zwgk.indicator_tree("f2021")
+    t3 = f2021.table("t3")
+    assert [c.en for c in t3.columns][:3] == [
+        "Natural persons",
+        "Commercial enterprises",
+        "Research institutions",
+    ]
+    assert t3.column("legal_service_org").en == "Legal service providers"
+    assert t3.title_en == "Requests received and handled"
+    assert f2021.table("t2").column("fee_amount").en == "Fees this year (10,000 yuan)"
+    assert zwgk.indicator_tree("legacy_2014").table("t1").column("value").en == "Count"
+
+
+@pytest.mark.parametrize(
+    ("where", "place"),
+    [("row", "row 'apps': en"), ("column", "column 'value': en"), ("table", "title_en")],
+)
+def test_english_must_be_text(where: str, place: str) -> None:
     data = {
         "format": "legacy_local", "title": "统计报表", "basis": "", "years": [2008, 2013],
         "tables": [{"id": "t1", "title": "统计报表", "layout": "vertical",
                     "columns": [{"id": "value", "labels": ["本年累计"]}],
-                    "rows": [{"id": "apps", "label": "申请总数", "en": 3}]}],
+                    "rows": [{"id": "apps", "label": "申请总数"}]}],
     }  # fmt: skip
-    with pytest.raises(zwgk.DataError, match="expected a string"):
+    table = data["tables"][0]
+    target = {"row": table["rows"][0], "column": table["columns"][0], "table": table}[where]
+    target["title_en" if where == "table" else "en"] = 3
+    with pytest.raises(zwgk.DataError, match="expected a string") as info:
         zwgk.tree_from_data(data)
+    assert info.value.where == f"tree: tables[0]: {place}"
 
 
 def test_t3_column_header_levels():

@@ -355,7 +355,7 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
         )
         for c in data["columns"]
     )
-    rows = tuple(_row(r) for r in data["rows"])
+    rows = tuple(_row(r, where) for r in data["rows"])
     identities = tuple(
         Identity.parse(
             i["id"],
@@ -399,7 +399,7 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
     return table
 
 
-def _row(data: Mapping[str, Any]) -> Indicator:
+def _row(data: Mapping[str, Any], where: str) -> Indicator:
     columns = data.get("columns")
     return Indicator(
         id=data["id"],
@@ -409,8 +409,8 @@ def _row(data: Mapping[str, Any]) -> Indicator:
         block=data.get("block"),
         columns=None if columns is None else tuple(columns),
         aliases=tuple(data.get("aliases", ())),
-        children=tuple(_row(c) for c in data.get("children", ())),
-        en=_text(data.get("en", ""), f"row {data['id']!r}: en"),
+        children=tuple(_row(c, where) for c in data.get("children", ())),
+        en=_text(data.get("en", ""), f"{where}: row {data['id']!r}: en"),
     )
 
 
