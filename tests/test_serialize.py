@@ -75,6 +75,58 @@ def test_money_stays_decimal_and_counts_stay_int() -> None:
     assert type(counted.reported) is int
 
 
+def _money_cell(value: Decimal) -> zwgk.Cell:
+    return zwgk.Cell(
+        indicator="admin_fees",
+        column="fee_amount",
+        row_labels=(),
+        column_labels=(),
+        raw=str(value),
+        value=value,
+        token_class=zwgk.TokenClass.NUMBER,
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [("1E-7", "0.0000001"), ("2.5E+3", "2500"), ("-0.50", "-0.50"), ("4068.208", "4068.208")],
+)
+def test_decimals_are_written_in_plain_notation(value: str, written: str) -> None:
+    # The schema's pattern has no exponent; the dump never uses one.
+    data = zwgk.to_data(_money_cell(Decimal(value)))
+    assert data["value"] == written
+    assert list(VALIDATOR.iter_errors(data)) == []
+    assert zwgk.from_data(data).value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["1e5", "1E-7", "NaN", "Infinity", "+1", ".5", "1.", " 1", "1,000"]
+)
+def test_decimal_strings_follow_the_schema_pattern(text: str) -> None:
+    data = {**zwgk.to_data(_money_cell(Decimal(1))), "value": text}
+    with pytest.raises(zwgk.SchemaError) as info:
+        zwgk.from_data(data)
+    assert info.value.where == "$.value"
+    assert "a decimal number as a string" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("token_class", "value", "words"),
+    [
+        ("blank", 25, "a blank cell has no value, not 25"),
+        ("dash", 0, "a dash cell has no value"),
+        ("zero", 3, "a zero cell must have value 0, not 3"),
+        ("zero", None, "a zero cell must have value 0, not None"),
+    ],
+)
+def test_token_class_and_value_must_agree(token_class: str, value: int | None, words: str) -> None:
+    data = {**zwgk.to_data(_money_cell(Decimal(1))), "token_class": token_class, "value": value}
+    with pytest.raises(zwgk.SchemaError) as info:
+        zwgk.from_data(data)
+    assert info.value.where == "$"
+    assert words in info.value.message
+
+
 BASE = {"schema_version": "1.0", "type": "Span", "start": 1, "end": 2}
 
 
@@ -89,6 +141,9 @@ BASE = {"schema_version": "1.0", "type": "Span", "start": 1, "end": 2}
         ({"start": True}, "$.start", "expected an integer"),
         ({"start": "1"}, "$.start", "expected an integer"),
         ({"end": 0}, "$", "before its start"),
+        ({"start": 1.5}, "$.start", "floating-point number 1.5 is not allowed"),
+        ({"start": 1.0}, "$.start", "floating-point number 1.0 is not allowed"),
+        ({"end": 2e0}, "$.end", "floating-point number 2.0 is not allowed"),
     ],
 )
 def test_bad_dumps_name_the_path(change: dict[str, object], where: str, words: str) -> None:
@@ -119,7 +174,6 @@ def test_nested_path_is_named() -> None:
     [
         ("not json", "invalid JSON"),
         ("[1, 2]", "expected a JSON object"),
-        ('{"schema_version": "1.0", "type": "Finding", "reported": 1.5}', "floating-point"),
         ('{"a": NaN}', "NaN is not a JSON number"),
         ("[" * 500 + "]" * 500, "nested deeper"),
         (b"\xff\xfe", "not UTF-8"),

@@ -169,6 +169,7 @@ def test_service_schema_and_reader_errors(service_page: str) -> None:
     assert "required key 'raw' is missing\n    where: $.tables[0].cells[17].raw" in service_page
     assert "where: $.tables[0].cells[17].token_class" in service_page
     assert "floating-point number 25.5 is not allowed" in service_page
+    assert "string)\n    where: $.tables[0].cells[17].value" in service_page
     # What the schema accepts and from_json refuses.
     assert "a span that ends first:\n    schema: ok\n" in service_page
     backwards = "span end 2952 is before its start 2954) @\n    $.tables[0].cells[17].span"

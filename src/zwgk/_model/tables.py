@@ -44,13 +44,21 @@ class Cell:
     column_labels: tuple[str, ...]
     raw: str
     value: Value
-    token_class: TokenClass
+    token_class: TokenClass = attrs.field()
     unit: str | None = None
     span: Span | None = None
     note: str | None = None
     inferred: bool = False
     inferred_reason: str | None = None
     alternatives: tuple[int | Decimal, ...] = ()
+
+    @token_class.validator
+    def _check_class(self, _attribute: attrs.Attribute[TokenClass], cls: TokenClass) -> None:
+        # A number only where a number was printed: blank is never zero, zero is zero.
+        if cls is TokenClass.ZERO and self.value != 0:
+            raise ValueError(f"a {cls.value} cell must have value 0, not {self.value!r}")
+        if cls not in (TokenClass.NUMBER, TokenClass.ZERO) and self.value is not None:
+            raise ValueError(f"a {cls.value} cell has no value, not {self.value!r}")
 
     @property
     def key(self) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
@@ -29,10 +30,36 @@ MAX_JSON_CHARS = 64 * 1024 * 1024
 #: Default upper bound on nesting depth of a JSON text ``from_json`` accepts.
 MAX_JSON_DEPTH = 200
 
+#: How a decimal is written in a dump, in the JSON Schema and in ``from_json`` alike.
+DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+_DECIMAL = re.compile(DECIMAL_PATTERN)
+
 T = TypeVar("T")
 
 
+class _JsonFloat:
+    """A JSON number written with a fraction or an exponent (``25.5``, ``25.0``, ``1e3``).
+
+    ``from_json`` keeps it as its text instead of a ``float``, so the field that receives it
+    refuses it with its JSON path: counts are integers and money is a decimal string, and no
+    field of the model takes a float.
+    """
+
+    __slots__ = ("token",)
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def __repr__(self) -> str:
+        return self.token
+
+
 def _fail(expected: str, value: object) -> SchemaError:
+    if isinstance(value, _JsonFloat):
+        return SchemaError(
+            f"floating-point number {value.token} is not allowed "
+            f"(expected {expected}; counts are integers, money is a decimal string)"
+        )
     return SchemaError(f"expected {expected}, got {type(value).__name__} {_short(value)}")
 
 
@@ -58,6 +85,8 @@ def _structure_str(value: object, type_: type) -> str:
 
 
 def _structure_enum(value: object, type_: type[Any]) -> Any:
+    if isinstance(value, _JsonFloat):
+        raise _fail("a string", value)
     try:
         return type_(value)
     except ValueError:
@@ -72,15 +101,15 @@ def _structure_bool(value: object, _type: object) -> bool:
 
 
 def _structure_decimal(value: object, _type: object) -> Decimal:
-    if not isinstance(value, str):
-        raise _fail("a decimal number as a string", value)
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise _fail("a decimal number as a string", value) from None
-    if not number.is_finite():
-        raise _fail("a finite decimal number", value)
-    return number
+    # The schema's pattern exactly: plain notation, no exponent, no NaN or Infinity.
+    if not isinstance(value, str) or _DECIMAL.fullmatch(value) is None:
+        raise _fail("a decimal number as a string (digits, an optional sign and point)", value)
+    return Decimal(value)
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    # Plain notation (``0.0000001``, never ``1E-7``), as the schema's pattern asks.
+    return format(value, "f")
 
 
 def _structure_number(value: object, _type: object) -> int | Decimal:
@@ -119,7 +148,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int | Decimal, _structure_number)
     converter.register_structure_hook(int | Decimal | None, _structure_value)
     converter.register_structure_hook(dt.date, _structure_date)
-    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(Decimal, _unstructure_decimal)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     return converter
 
@@ -173,7 +202,8 @@ def from_data(data: object, cls: type[T] | None = None) -> Any:
     if target is None:
         raise SchemaError(f"unknown type tag {_short(tag)}", where="$.type")
     if cls is not None and target is not cls:
-        raise SchemaError(f"expected a {cls.__name__} dump, got {tag}", where="$.type")
+        article = "an" if cls.__name__[0] in "AEIOU" else "a"
+        raise SchemaError(f"expected {article} {cls.__name__} dump, got {tag}", where="$.type")
     body = {k: v for k, v in data.items() if k not in ("schema_version", "type")}
     try:
         return CONVERTER.structure(body, target)
@@ -213,7 +243,7 @@ def from_json(
         raise SchemaError(f"JSON text of {len(text)} characters exceeds the limit of {max_chars}")
     _check_depth(text, max_depth)
     try:
-        data = json.loads(text, parse_float=_reject_float, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=_JsonFloat, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise SchemaError(
             f"invalid JSON: {exc.msg}", where=f"line {exc.lineno} column {exc.colno}"
@@ -221,11 +251,6 @@ def from_json(
     except SchemaError:
         raise
     return from_data(data, cls)
-
-
-def _reject_float(token: str) -> float:
-    # Counts are integers and money is a decimal string: a bare float is never valid.
-    raise SchemaError(f"floating-point number {token} is not allowed (money is a decimal string)")
 
 
 def _reject_constant(token: str) -> float:

@@ -15,9 +15,7 @@ from typing import Any
 import attrs
 
 from zwgk._model import MODEL_CLASSES
-from zwgk._serialize.json import SCHEMA_VERSION
-
-_DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+from zwgk._serialize.json import DECIMAL_PATTERN, SCHEMA_VERSION
 
 
 def json_schema() -> dict[str, Any]:
@@ -99,7 +97,7 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     if tp is str:
         return {"type": "string"}
     if tp is Decimal:
-        return {"type": "string", "pattern": _DECIMAL_PATTERN}
+        return {"type": "string", "pattern": DECIMAL_PATTERN}
     if tp is dt.date:
         return {"type": "string", "format": "date"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
