@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +103,31 @@ def test_facts_to_parquet_and_back(tmp_path: Path) -> None:
     assert (int(row.value_int), row.raw, int(row.span_start)) == (25, "25", 2952)
     package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     assert package["resources"][0]["path"] == "facts.parquet"
+
+
+def test_python_m_zwgk_runs_the_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "zwgk", "parse", "seeds/003_cfccfa7d233b51e6.txt"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "year 2017, format legacy_2014" in done.stdout
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly() -> None:
+    # `zwgk parse --format jsonl seeds | head -c 10`: the pipe closes after 10 bytes, while
+    # zwgk still has most of its 105 kB to write (more than a pipe's 64 kB buffer).
+    with subprocess.Popen(
+        [sys.executable, "-m", "zwgk", "parse", "--format", "jsonl", "seeds"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(10) == b'{"schema_v'
+        process.stdout.close()
+        error = process.stderr.read().decode()
+    assert process.returncode == 141
+    assert "Traceback" not in error

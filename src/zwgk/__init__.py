@@ -28,7 +28,8 @@ A tour of the public API, all importable from ``zwgk``:
   every core; [`facts`][zwgk.facts] and [`to_frame`][zwgk.to_frame] give one row per
   number (or one per report, on concepts harmonized across generations by
   [`crosswalk`][zwgk.crosswalk]); [`measures`][zwgk.measures] and
-  [`rollup`][zwgk.rollup] compute rates from summed parts;
+  [`rollup`][zwgk.rollup] compute the rates of
+  [`measure_definitions`][zwgk.measure_definitions] from summed parts;
   [`write_facts`][zwgk.write_facts] writes Parquet or CSV with a data package.
 - **Validation.** [`validate`][zwgk.validate] returns [`Finding`][zwgk.Finding]s
   where a document contradicts itself, its template or last year's report;
@@ -60,7 +61,14 @@ from zwgk._analysis.batch import ParseResult, RawText, parse_many, read_facts, w
 from zwgk._analysis.crosswalk import Concept, ConceptMapping, HarmonizedValue, crosswalk, harmonize
 from zwgk._analysis.facts import Fact, facts
 from zwgk._analysis.frames import to_frame
-from zwgk._analysis.measures import Measure, MeasureDefinition, division_parent, measures, rollup
+from zwgk._analysis.measures import (
+    Measure,
+    MeasureDefinition,
+    division_parent,
+    measure_definitions,
+    measures,
+    rollup,
+)
 from zwgk._analysis.responsibilities import (
     Responsibility,
     responsibilities,
@@ -202,6 +210,7 @@ __all__ = [
     "indicator_tree",
     "is_valid_division",
     "json_schema",
+    "measure_definitions",
     "measures",
     "parse",
     "parse_many",

@@ -1,15 +1,15 @@
 """The ``zwgk`` command line.
 
 Exit codes: 0 success; 1 findings at or above ``--fail-on`` (``validate``, default
-``error``);
-2 usage error; 3 one or more files could not be read or parsed (the others
-are still processed and printed).
+``error``); 2 usage error; 3 one or more files could not be read or parsed (the others
+are still processed and printed); 130 interrupted; 141 output pipe closed early.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -156,12 +156,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse documents and print a summary, JSON or JSON lines")
     p.add_argument("paths", nargs="+", help="files or folders (folders: *.txt, *.md, *.html)")
-    p.add_argument("--format", choices=("summary", "json", "jsonl"), default="summary")
+    p.add_argument(
+        "--format",
+        choices=("summary", "json", "jsonl"),
+        default="summary",
+        help="a readable summary (default), indented JSON dumps, or one JSON dump per line",
+    )
     p.add_argument("--workers", type=int, default=1, help="processes to parse with (default 1)")
     p.set_defaults(run=_cmd_parse)
     v = sub.add_parser("validate", help="parse and validate documents; print their findings")
     v.add_argument("paths", nargs="+", help="files or folders")
-    v.add_argument("--format", choices=("text", "jsonl"), default="text")
+    v.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="readable lines (default), or one JSON object per finding with its file",
+    )
     v.add_argument("--workers", type=int, default=1, help="processes to parse with (default 1)")
     v.add_argument(
         "--fail-on",
@@ -203,5 +213,18 @@ def main(
 
 
 def console_main() -> None:
-    """Entry point of the installed ``zwgk`` script."""
-    raise SystemExit(main())
+    """Entry point of the installed ``zwgk`` script (and of ``python -m zwgk``).
+
+    A reader that stops early (``zwgk parse --format jsonl big/ | head``) ends the run
+    quietly with the shell's code for a closed pipe, 141; Ctrl-C with 130.
+    """
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again while flushing stdout at exit: point it at devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 128 + 13  # SIGPIPE
+    except KeyboardInterrupt:
+        code = 128 + 2  # SIGINT
+    raise SystemExit(code)

@@ -14,7 +14,7 @@ The reference data (organ forms, sectors, zones, reform patterns) is JSON under
 ``zwgk/_data/agencies``: adding a place's variant means adding data, not code.
 
 Example:
-    >>> from zwgk._agency import agency, successors
+    >>> from zwgk import agency, successors
     >>> agency("株洲市工商局").key
     '430200:株洲市工商行政管理局'
     >>> successors("株洲市工商局")[0].successor

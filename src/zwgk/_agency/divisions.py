@@ -80,7 +80,7 @@ class Division:
     level).  A code that changed names is one ``Division`` per name.
 
     Example:
-        >>> from zwgk._agency import division
+        >>> from zwgk import division
         >>> d = division("430221", year=2017)
         >>> (d.name, d.prefecture, d.level.value, d.valid_to)
         ('株洲县', '株洲市', 'county', 2018)
@@ -247,7 +247,7 @@ def division(code: str, *, year: int | None = None) -> Division:
     [`InputError`][zwgk.InputError] when ``code`` is not a ``str``.
 
     Example:
-        >>> from zwgk._agency import division
+        >>> from zwgk import division
         >>> division("320800").name, division("320800", year=1995).name
         ('淮安市', '淮阴市')
         >>> try:
@@ -280,7 +280,7 @@ def is_valid_division(code: object, *, year: int | None = None) -> bool:
     """Whether ``code`` is a known GB/T 2260 code (valid in ``year`` if given); never raises.
 
     Example:
-        >>> from zwgk._agency import is_valid_division
+        >>> from zwgk import is_valid_division
         >>> is_valid_division("430212", year=2019), is_valid_division("430212", year=2017)
         (True, False)
         >>> is_valid_division(430212)
@@ -302,7 +302,7 @@ def find_divisions(name: str, *, year: int | None = None) -> tuple[Division, ...
     this returns a tuple; it is empty when nothing matches.
 
     Example:
-        >>> from zwgk._agency import find_divisions
+        >>> from zwgk import find_divisions
         >>> [(d.code, d.valid_to) for d in find_divisions("株洲县")]
         [('430221', 2018)]
         >>> [d.code for d in find_divisions("渌口区", year=2019)]

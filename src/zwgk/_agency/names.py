@@ -762,7 +762,7 @@ def agency(name: str, *, context: str | Agency | None = None, year: int | None =
     [`InputError`][zwgk.InputError].
 
     Example:
-        >>> from zwgk._agency import agency
+        >>> from zwgk import agency
         >>> a = agency("沈阳市工商局")
         >>> (a.full_name, a.region, a.level.value, a.division_code, a.sector)
         ('沈阳市工商行政管理局', '沈阳市', 'city', '210100', '工商')

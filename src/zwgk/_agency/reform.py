@@ -30,7 +30,7 @@ class Succession:
     the successor has in some places (自然资源和规划局).
 
     Example:
-        >>> from zwgk._agency import Succession
+        >>> from zwgk import Succession
         >>> s = Succession("沈阳市环境保护局", "沈阳市生态环境局", "renamed", 2019)
         >>> (s.relation, s.others)
         ('renamed', ())
@@ -106,7 +106,7 @@ def successors(agency_or_name: Agency | str, *, year: int | None = None) -> tupl
     [`InputError`][zwgk.InputError].
 
     Example:
-        >>> from zwgk._agency import successors
+        >>> from zwgk import successors
         >>> (s,) = successors("沈阳市工商行政管理局")
         >>> (s.relation, s.successor, s.year)
         ('merged_into', '沈阳市市场监督管理局', 2019)
@@ -151,7 +151,7 @@ def predecessors(
     is returned before the succession took effect.
 
     Example:
-        >>> from zwgk._agency import predecessors
+        >>> from zwgk import predecessors
         >>> [s.predecessor for s in predecessors("株洲市市场监督管理局")]
         ['株洲市工商行政管理局', '株洲市质量技术监督局', '株洲市食品药品监督管理局']
     """

@@ -63,7 +63,7 @@ class RawText:
     in ``RawText`` to parse it.
 
     Example:
-        >>> from zwgk._analysis.batch import RawText, parse_many
+        >>> from zwgk import RawText, parse_many
         >>> [r.document.kind.value for r in parse_many([RawText("停电通知", source="n1")], workers=1, progress=False)]
         ['other']
     """
@@ -81,7 +81,7 @@ class ParseResult:
     ``error`` is set.
 
     Example:
-        >>> from zwgk._analysis.batch import parse_many
+        >>> from zwgk import parse_many
         >>> result = next(parse_many(["no/such/file.txt"], workers=1, progress=False))
         >>> (result.ok, result.document, result.error.startswith("[Errno 2]"))
         (False, None, True)
@@ -166,7 +166,7 @@ def parse_many(
     is installed and standard error is a terminal, and nothing otherwise.
 
     Example:
-        >>> from zwgk._analysis.batch import parse_many
+        >>> from zwgk import parse_many
         >>> paths = ["seeds/003_cfccfa7d233b51e6.txt", "seeds"]
         >>> for r in parse_many(paths, workers=1, progress=False):
         ...     print(r.source, r.document.year if r.ok else r.error)
@@ -318,7 +318,7 @@ def write_facts(
     Example:
         >>> import tempfile, zwgk
         >>> from pathlib import Path
-        >>> from zwgk._analysis.batch import read_facts, write_facts
+        >>> from zwgk import read_facts, write_facts
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     n = write_facts([report], Path(folder) / "facts.csv")
@@ -362,7 +362,7 @@ def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
     Example:
         >>> import tempfile
         >>> from pathlib import Path
-        >>> from zwgk._analysis.batch import read_facts, write_facts
+        >>> from zwgk import read_facts, write_facts
         >>> with tempfile.TemporaryDirectory() as folder:
         ...     _ = write_facts([], Path(folder) / "facts.parquet")
         ...     frame = read_facts(Path(folder) / "facts.parquet")

@@ -121,7 +121,7 @@ class HarmonizedValue:
 
     Example:
         >>> import zwgk
-        >>> from zwgk._analysis.crosswalk import harmonize
+        >>> from zwgk import harmonize
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> h = harmonize(report)["granted"]
         >>> (h.value, h.exact, h.parts)
@@ -141,7 +141,7 @@ def crosswalk() -> tuple[Concept, ...]:
     """Every harmonized concept, in the order of the shipped crosswalk.
 
     Example:
-        >>> from zwgk._analysis.crosswalk import crosswalk
+        >>> from zwgk import crosswalk
         >>> [c.id for c in crosswalk()][:3]
         ['applications_received', 'carried_over_in', 'granted']
     """
@@ -197,7 +197,7 @@ def harmonize(report: AnnualReport) -> dict[str, HarmonizedValue]:
 
     Example:
         >>> import zwgk
-        >>> from zwgk._analysis.crosswalk import harmonize
+        >>> from zwgk import harmonize
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> values = harmonize(report)
         >>> values["applications_received"].value, values["results_total"].value

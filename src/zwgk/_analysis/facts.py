@@ -74,7 +74,7 @@ class Fact:
 
     Example:
         >>> import zwgk
-        >>> from zwgk._analysis.facts import facts
+        >>> from zwgk import facts
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> fact = next(f for f in facts([report]) if f.indicator == "apps_received")
         >>> (fact.kind, fact.table, fact.value, fact.raw, fact.span_start, fact.span_end)
@@ -120,7 +120,7 @@ def facts(docs: Iterable[AnyDocument]) -> Iterator[Fact]:
 
     Example:
         >>> import zwgk
-        >>> from zwgk._analysis.facts import facts
+        >>> from zwgk import facts
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> rows = list(facts([report, zwgk.OtherDocument(title="停电通知")]))
         >>> (len(rows), sum(f.kind == "narrative" for f in rows))

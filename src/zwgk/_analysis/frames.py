@@ -157,7 +157,7 @@ def _split_value(value: int | Decimal | None) -> tuple[int | None, str | None]:
     if value is None:
         return None, None
     if isinstance(value, Decimal):
-        return None, str(value)
+        return None, format(value, "f")  # plain notation, as in the JSON dumps
     if _INT64_MIN <= value <= _INT64_MAX:
         return value, None
     return None, str(value)
@@ -227,7 +227,7 @@ def to_frame(docs: Iterable[AnyDocument], kind: str = "facts") -> pd.DataFrame:
 
     Example:
         >>> import zwgk
-        >>> from zwgk._analysis.frames import to_frame
+        >>> from zwgk import to_frame
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> wide = to_frame([report], kind="wide")
         >>> print(*wide.loc[0, ["year", "format", "applications_received", "granted"]])

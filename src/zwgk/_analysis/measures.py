@@ -53,7 +53,7 @@ class MeasureDefinition:
     """A rate defined as data: Σ numerator concepts / Σ denominator concepts.
 
     Example:
-        >>> from zwgk._analysis.measures import measure_definitions
+        >>> from zwgk import measure_definitions
         >>> d = measure_definitions()[0]
         >>> (d.id, d.label, d.numerator, d.denominator)
         ('disclosure_rate', '公开率', ('granted', 'partially_granted'), ('results_total',))
@@ -76,7 +76,7 @@ class Measure:
 
     Example:
         >>> from decimal import Decimal
-        >>> from zwgk._analysis.measures import measures
+        >>> from zwgk import measures
         >>> m = measures({"granted": 21, "partially_granted": 9, "results_total": 75})["disclosure_rate"]
         >>> (m.value, m.numerator, m.denominator, m.reason)
         (Decimal('0.4000'), 30, 75, None)
@@ -94,7 +94,7 @@ def measure_definitions() -> tuple[MeasureDefinition, ...]:
     """The rates zwgk computes, from the shipped crosswalk data.
 
     Example:
-        >>> from zwgk._analysis.measures import measure_definitions
+        >>> from zwgk import measure_definitions
         >>> [d.id for d in measure_definitions()][:3]
         ['disclosure_rate', 'review_correction_rate', 'litigation_loss_rate']
     """
@@ -172,7 +172,7 @@ def measures(
 
     Example:
         >>> import zwgk
-        >>> from zwgk._analysis.measures import measures
+        >>> from zwgk import measures
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> m = measures(report)
         >>> m["disclosure_rate"].value, m["disclosure_rate"].exact
@@ -207,7 +207,7 @@ def division_parent(code: str, level: Level | str) -> str | None:
     or an unsupported level.
 
     Example:
-        >>> from zwgk._analysis.measures import division_parent
+        >>> from zwgk import division_parent
         >>> division_parent("430221", "city"), division_parent("430221", "province")
         ('430200', '430000')
         >>> division_parent("430200", "county") is None
@@ -290,8 +290,8 @@ def rollup(
 
     Example:
         >>> import zwgk
-        >>> from zwgk._analysis.frames import to_frame
-        >>> from zwgk._analysis.measures import rollup
+        >>> from zwgk import to_frame
+        >>> from zwgk import rollup
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> out = rollup(to_frame([report, report], kind="wide"), by="province")
         >>> print(*out.loc[0, ["province", "reports", "granted", "results_total", "disclosure_rate"]])

@@ -37,7 +37,7 @@ class Responsibility:
     where it resolves to one.
 
     Example:
-        >>> from zwgk._analysis.responsibilities import Responsibility
+        >>> from zwgk import Responsibility
         >>> path = ("二", "(一)", "1")
         >>> r = Responsibility("实施方案", None, path, "推进清单公开", "注册处", "lead")
         >>> (r.unit, r.role, r.inherited)
@@ -63,8 +63,8 @@ def responsibilities(docs: Iterable[Plan]) -> tuple[Responsibility, ...]:
     """Every (task, unit, role) of the given plans, in document and task order.
 
     Example:
-        >>> from zwgk._parse.plans import parse_plan
-        >>> from zwgk._analysis.responsibilities import responsibilities
+        >>> from zwgk import parse_plan
+        >>> from zwgk import responsibilities
         >>> plan = parse_plan("一、任务\\n1.推进公开。2017年底前完成。(注册处牵头,信息中心配合)")
         >>> for r in responsibilities([plan]):
         ...     print(r.path, r.unit, r.role, r.deadline_date)
@@ -103,7 +103,7 @@ def responsibilities_frame(docs: Iterable[Plan]) -> pd.DataFrame:
     [`MissingExtraError`][zwgk.MissingExtraError].
 
     Example:
-        >>> from zwgk._analysis.responsibilities import responsibilities_frame
+        >>> from zwgk import responsibilities_frame
         >>> frame = responsibilities_frame([])
         >>> (len(frame), list(frame.columns)[:3])
         (0, ['document_title', 'document_doc_no', 'path'])

@@ -847,7 +847,7 @@ def parse_plan(
     [`Agency`][zwgk.Agency] with the page as context.
 
     Example:
-        >>> from zwgk._parse.plans import parse_plan
+        >>> from zwgk import parse_plan
         >>> plan = parse_plan(
         ...     "关于印发《政务公开实施方案》的通知\\n各处室:\\n请于6月20日前报办公室。\\n"
         ...     "某局\\n2017年6月15日\\n一、工作任务\\n"

@@ -66,7 +66,7 @@ class Assignment:
 
         Example:
             >>> from zwgk._parse.units import Assignment
-            >>> from zwgk._model.core import Unit
+            >>> from zwgk import Unit
             >>> first = Assignment(lead=(Unit("注册处"),))
             >>> a = first.merge(Assignment(lead=(Unit("注册处"), Unit("法制处"))))
             >>> [u.name for u in a.lead]

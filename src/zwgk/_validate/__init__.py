@@ -9,7 +9,7 @@ same agency; [`summarize`][zwgk.summarize] counts findings by code.
 
 Example:
     >>> import zwgk
-    >>> from zwgk._validate import summarize, validate
+    >>> from zwgk import summarize, validate
     >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
     >>> summarize(validate(report))
     {}

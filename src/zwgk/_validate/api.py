@@ -32,7 +32,7 @@ def validate(
 
     Example:
         >>> import zwgk
-        >>> from zwgk._validate import validate
+        >>> from zwgk import validate
         >>> text = open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read()
         >>> report = zwgk.parse(text)
         >>> validate(report, text=text)
@@ -79,7 +79,7 @@ def document_key(doc: Document) -> str:
 
     Example:
         >>> import zwgk
-        >>> from zwgk._validate import document_key
+        >>> from zwgk import document_key
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> document_key(report)
         '430200:株洲市工商行政管理局 | 2017 | 株洲市工商行政管理局2017年度政府信息公开工作年度报告'
@@ -102,7 +102,7 @@ def validate_many(
 
     Example:
         >>> import zwgk
-        >>> from zwgk._validate import summarize, validate_many
+        >>> from zwgk import summarize, validate_many
         >>> docs = [zwgk.parse(open(f"seeds/00{i}_{h}.txt", encoding="utf-8").read())
         ...         for i, h in ((3, "cfccfa7d233b51e6"), (4, "562af7ce0614f99d"))]
         >>> for key, found in validate_many(docs).items():
@@ -142,7 +142,7 @@ def summarize(
 
     Example:
         >>> from zwgk import Finding, Severity
-        >>> from zwgk._validate import summarize
+        >>> from zwgk import summarize
         >>> summarize([Finding("date.late", Severity.WARNING, "late"),
         ...            Finding("date.late", Severity.WARNING, "late")])
         {'date.late': 2}

@@ -45,7 +45,7 @@ class Rule:
     ``usually`` identity a warning) the description says how.
 
     Example:
-        >>> from zwgk._validate import RULES
+        >>> from zwgk import RULES
         >>> r = next(r for r in RULES if r.code == "identity.failed")
         >>> (r.severity.value, r.title_zh)
         ('error', '勾稽关系不成立')
