@@ -10,6 +10,7 @@ import pytest
 
 import zwgk
 from zwgk._parse.text import normalize
+from zwgk._parse.tokens import find_tokens
 
 # Seed 003 (株洲市工商行政管理局 2017), every cell of its legacy_2014 table, read by hand.
 SEED_003 = {
@@ -384,3 +385,28 @@ def test_every_table_number_is_placed_or_reported(
                     key,
                     norm[a - 10 : b + 5],
                 )
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("1.申请人无正当理由逾期不补正", []),  # a word of the label
+        ("（四）无\n法提供", []),  # 无法提供 broken over two lines
+        ("规章无无无行政规范性文件", ["无", "无", "无"]),  # three cells, glued to the labels
+        ("（七）总计无四、结转下年度继续办理", ["无"]),  # the next row's numbering follows
+        ("收到申请数无1.当面申请数", ["无"]),
+        ("| 无 | 0 | 无 |", ["无", "0", "无"]),
+    ],
+)
+def test_none_word_inside_label_words_is_not_a_value(text: str, values: list[str]) -> None:
+    assert [t.raw for t in find_tokens(text, 0, len(text))] == values
+
+
+def test_labels_with_none_word_leave_nothing_unplaced(corpus_texts: dict[str, str]) -> None:
+    # 008 and 009 print 申请人无正当理由… and 「（四）无」+「法提供」 among their labels; only
+    # 008's stray 1 beside its pipe table (a number in the label column) is left unplaced.
+    unplaced = {
+        key: [u.raw for t in zwgk.parse(corpus_texts[key]).tables for u in t.unplaced]
+        for key in ("008", "009")
+    }
+    assert unplaced == {"008": ["1"], "009": []}

@@ -90,10 +90,49 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
                     continue
                 raw = raw[:-1]
             tokens.append(Token("num", raw, m.start(), m.start() + len(raw), m.group("unit")))
+        elif kind == "none" and _in_words(text, m.start()):
+            continue
         else:
             tokens.append(Token(kind, m.group(0), m.start(), m.end()))
         cell_has_token = True
     return tokens
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+# A row's numbering just before a 无: （四）无法提供 broken over lines starts a label there.
+_NUMBERING_BEFORE = re.compile(
+    r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])$"
+)
+
+# What a row's numbering looks like where it starts: 二、 (二) 2. — the next label, not a word.
+_NUMBERING_AFTER = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
+)
+
+
+def _in_words(text: str, pos: int) -> bool:
+    """True when the 无 at ``pos`` belongs to label words, not a value.
+
+    A value 无 stands alone or next to other values; label words hold it between Han
+    characters on one line (申请人无正当理由), or right after a row's numbering
+    (「（四）无」 of 无法提供 broken over two lines).  A Han character that starts the
+    next row's numbering (无二、上年结转) is not a word around it.
+    """
+    before = text[max(0, pos - 6) : pos]
+    if _NUMBERING_BEFORE.search(before.rstrip(" ")):
+        return True
+    left = text[pos - 1] if pos > 0 else ""
+    right = text[pos + 1] if pos + 1 < len(text) else ""
+    return (
+        _is_han(left)
+        and left != "无"
+        and _is_han(right)
+        and right != "无"
+        and _NUMBERING_AFTER.match(text, pos + 1) is None
+    )
 
 
 def part_offsets(tokens: list[Token], parts: tuple[str, ...]) -> list[tuple[int, Token]]:
