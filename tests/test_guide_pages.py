@@ -1,0 +1,129 @@
+"""The guide pages print what the library really does, and the values they explain.
+
+Each page is run as the site build runs it; the assertions are values checked by hand against
+the source texts (seeds 003 and 004, dev corpus 006, 007, 009 and 010).
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import CORPUS
+from tests.docs_pages import DOCS, exec_output
+
+needs_corpus = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason="the dev corpus (../shared/corpus/dev) is not beside this checkout"
+)
+
+
+def _page(name: str) -> str:
+    return exec_output(DOCS / "guide" / f"{name}.md")
+
+
+@pytest.fixture(scope="module")
+def serialization_page() -> str:
+    return _page("serialization")
+
+
+@pytest.fixture(scope="module")
+def analysis_page() -> str:
+    return _page("analysis")
+
+
+@pytest.fixture(scope="module")
+def cli_page() -> str:
+    return _page("cli")
+
+
+@needs_corpus
+def test_parsing_page() -> None:
+    page = _page("parsing")
+    # Seed 003: 索引号 07312/2018-0012; 收到申请数 25 = 当面 0 + 传真 0 + 网络 23 + 信函 2.
+    assert "annual_report 2017 legacy_2014 07312/2018-0012 2018-03-14" in page
+    assert "件 Span(start=2952, end=2954) '25'\n[25, 0, 0, 23, 2]\nDecimal('22') 万元" in page
+    assert "[('我局收到', 25, '件', 'apps_received')]" in page
+    # 006: 713000074 is 71 3 0 0 0 0 74; 8855698 is 88 55 698 (the prose says 698件).
+    assert "74 True split of the digit run 713000074: by the table's identities" in page
+    assert "split of the digit run 8855698: of 15 cuts, only this one" in page
+    # 007: 6233440 is left open.
+    assert "None (6, 62, 623, 6233, 62334)" in page
+    # 009: 新收 3119; 表二（一） in force 11 and 66.
+    assert "3119\n11 66\n" in page
+
+
+@needs_corpus
+def test_validation_page() -> None:
+    page = _page("validation")
+    assert page.startswith("()\nidentity.failed error L1 25 26\n")
+    # 010: 行政复议 总计 0 against 10 + 1; 复议后起诉 总计 0 against 5.
+    assert "error identity.failed T4-1a 0 11\nerror identity.failed T4-1c 0 5\n" in page
+    assert "Ref(indicator='review_total', column='value', span=Span(start=2278, end=2279))" in page
+    assert "identity.failed              2\n" in page
+    assert "plan.no_lead                 80\n" in page
+
+
+def test_plans_page() -> None:
+    page = _page("plans")
+    # Seed 004: signed 2017-06-15, published 06-19; replies due 6月20日前; 琚玉芳 7680382.
+    assert "implementation_plan 山西省工商行政管理局 2017-06-15 2017-06-19" in page
+    assert "6月 20日前 2017-06-20\nContact(person='琚玉芳', phone='7680382')" in page
+    assert "['办公室', '宣传中心'] ('其他单位按职责分工负责',)\n年内 date 2017-12-31" in page
+    assert "41 rows" in page
+
+
+def test_agencies_page() -> None:
+    page = _page("agencies")
+    assert "  full_name: 沈阳市工商行政管理局\n" in page
+    assert "  division_code: 210100\n" in page
+    assert "  valid_to: 2018\nFalse\n430212\n" in page  # 株洲县 abolished in 2018; 渌口区
+    assert "-> 沈阳市市场监督管理局 with 沈阳市质量技术监督局, 沈阳市食品药品监督管理局" in page
+
+
+def test_serialization_page(serialization_page: str) -> None:
+    page = serialization_page
+    # Seed 003: 收到申请数 prints 25 at characters 2952-2954; 专项经费 22 万元.
+    assert '"raw": "25",\n  "value": 25,' in page
+    assert '"start": 2952,\n    "end": 2954' in page
+    assert "Decimal('22') 万元\n\"22\"\nDecimal('22')" in page
+    # Every refusal names its path.
+    assert "where: $.tables[0].cells[17].value" in page
+    assert "unknown keys ['confidence']\n    where: $.tables[0].cells[17]\n" in page
+    assert "required key 'raw' is missing\n    where: $.tables[0].cells[17].raw" in page
+    assert "expected an AnnualReport dump, got Span @ $.type" in page
+    assert "schema_version '2.0' cannot be read" in page
+    assert "seed 003: True" in page
+    # 59 cells (the table of seed 003) and 13 numbers of its prose.
+    assert "72 facts: 59 cells, 13 narrative" in page
+    assert "72 rows written, 72 read" in page
+
+
+@needs_corpus
+def test_analysis_page(analysis_page: str) -> None:
+    page = analysis_page
+    assert "missing.txt                            [Errno 2] No such file or directory" in page
+    # 平潭 2024 (dev 007): 新收 217 natural persons + 1 enterprise = 218; 予以公开 71,
+    # 部分公开 29, 总计 218. 2022 (dev 006) says it 汇总 the units' work: aggregate.
+    assert " 2024        f2021    agency                    218       71            218" in page
+    assert " 2022        f2021 aggregate                     74       21             75" in page
+    assert "disclosure_rate         100 / 218  0.4587" in page
+    assert "share_natural_person    217 / 218  0.9954" in page
+    # Rolled up with the aggregate: 71 + 21 granted of 218 + 75 handled.
+    assert "f2021        2       92            293          0.4437" in page
+    assert "dask_facts needs the optional dependency 'dask'" in page
+
+
+def test_cli_page(cli_page: str) -> None:
+    page = cli_page
+    assert "year 2017, format legacy_2014, 1 table(s), 59 cells" in page
+    assert "zwgk: missing.txt: [Errno 2] No such file or directory" in page
+    assert "$ echo $?\n3\n" in page
+    assert "$ echo $?\n2\n" in page
+    assert "wrote 145 facts from 5 of 5 files" in page
+    assert '"code": "plan.no_lead"' in page
+
+
+@needs_corpus
+def test_cli_page_fails_a_report_that_does_not_add_up(cli_page: str) -> None:
+    # 洪泽区 2023 (dev 010): 行政复议 总计 0 against 10 + 1; 复议后起诉 总计 0 against 5.
+    assert "reported total review_total[value] = 0, computed sum 11" in cli_page
+    assert "litigation_after_review_total[value] = 0, computed sum 5" in cli_page
+    assert "$ echo $?\n1\n" in cli_page
