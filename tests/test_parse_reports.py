@@ -100,6 +100,13 @@ def test_seed_003_outline_and_facts(seed_003: tuple[str, zwgk.AnnualReport]) -> 
         "五、政府信息公开收费情况",
         "六、主要问题和改进措施",
     ]
+    # 「1. 加强和完善领导机制。由局党组书记…」: the title ends at the sentence, space or not.
+    assert [s.title for s in report.sections[0].children] == [
+        "加强和完善领导机制",
+        "建立工作分解机制和奖惩激励机制",
+        "建立对外公开机制",
+        "加大公开和宣传力度,扩大政府信息公开知晓面",
+    ]
     received = [f for f in report.facts if f.indicator == "apps_received"]
     assert [(f.value, f.unit) for f in received] == [(25, "件")]
 

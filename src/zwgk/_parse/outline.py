@@ -111,11 +111,16 @@ def find_headings(
         for deeper in (lv for lv in (2, 3, 4) if lv > level):
             expected.pop(deeper, None)
         open_levels = [lv for lv in open_levels if lv < level] + [level]
-        known = next((t for t in titles if norm.startswith(t, m.end())), None)
-        stop = _TITLE_STOP.search(norm, m.end(), min(end, m.end() + 40))
-        title_end = stop.start() if stop and stop.start() > m.end() else min(end, m.end() + 40)
+        title_start = m.end()
+        while title_start < end and norm[title_start] in " \t":  # 「1. 加强…」
+            title_start += 1
+        known = next((t for t in titles if norm.startswith(t, title_start)), None)
+        stop = _TITLE_STOP.search(norm, title_start, min(end, title_start + 40))
+        title_end = (
+            stop.start() if stop and stop.start() > title_start else min(end, title_start + 40)
+        )
         if known is not None:  # a known title ends where it ends, even run into its text
-            title_end = m.end() + len(known)
+            title_end = title_start + len(known)
         number = raw if level in (1, 3) else f"({raw})"
         headings.append(Heading(level, number, value, m.start(), title_end))
     return headings
