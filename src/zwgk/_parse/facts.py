@@ -111,7 +111,7 @@ def narrative_facts(
     Examples:
         >>> from zwgk._parse.facts import narrative_facts
         >>> [(f.phrase, f.value, f.unit, f.qualifier)
-        ...  for f in narrative_facts("依申请公开全年共受理5件，发放5万余份。")]
+        ...  for f in narrative_facts("依申请公开全年共受理5件，发放5万余份，第3项。")]
         [('依申请公开全年共受理', 5, '件', None), ('发放', 50000, '份', '余')]
     """
     end = len(norm) if end is None else end
@@ -123,6 +123,9 @@ def narrative_facts(
             si += 1
         if si < len(spans) and spans[si].start <= m.start() < spans[si].end:
             continue
+        number_start = m.start("num") if m.group("num") else m.start("cn")
+        if norm[number_start - 1 : number_start] == "第":
+            continue  # 第三项, 第十一个: an ordinal, not a count
         if m.group("num"):
             text = m.group("num").replace(",", "")
             number: int | Decimal = Decimal(text) if "." in text else int(text)
@@ -164,7 +167,6 @@ def narrative_facts(
                 hits.clear()  # a part of the whole (其中…, 代表…), not the table's total
             if len(hits) == 1:
                 indicator, column = hits.pop()
-        number_start = m.start("num") if m.group("num") else m.start("cn")
         facts.append(
             NarrativeFact(
                 phrase=phrase,
