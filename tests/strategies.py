@@ -60,7 +60,7 @@ durations = st.builds(
 )
 recurrences = st.builds(
     zwgk.Recurrence,
-    period=st.sampled_from(["year", "quarter", "month", "week"]),
+    period=st.sampled_from(["year", "half_year", "quarter", "month", "week"]),
     months=st.lists(st.integers(1, 12), max_size=4, unique=True).map(lambda m: tuple(sorted(m))),
     day=st.none() | st.integers(1, 31),
 )

@@ -113,7 +113,7 @@ class Duration:
 class Recurrence:
     """A date that comes back each period: ``每年的12月31日前`` is year, months (12,), day 31.
 
-    ``period`` is ``year``, ``quarter``, ``month`` or ``week``; ``months`` and
+    ``period`` is ``year``, ``half_year``, ``quarter``, ``month`` or ``week``; ``months`` and
     ``day`` are empty or ``None`` where the phrase does not fix them.
 
     Examples:
@@ -122,7 +122,9 @@ class Recurrence:
         Recurrence(period='year', months=(6, 12), day=None)
     """
 
-    period: str = attrs.field(validator=attrs.validators.in_(("year", "quarter", "month", "week")))
+    period: str = attrs.field(
+        validator=attrs.validators.in_(("year", "half_year", "quarter", "month", "week"))
+    )
     months: tuple[int, ...] = ()
     day: int | None = None
 

@@ -33,16 +33,22 @@ _DEADLINE_RE = re.compile(
             rf"(?P<freq>每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
             r"|不定期|定期|动态更新|动态调整)",
             # ongoing: 持续推进, 长期坚持
-            r"(?P<ongoing>持续推进|长期坚持|长期执行|持续开展)",
+            r"(?P<ongoing>持续推进|长期坚持|长期执行|持续开展|常态化)",
             # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
             rf"(?P<ryear>每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
             rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
             r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
+            # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
+            rf"(?P<half>(?:(?P<hy>{_Y}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?)",
+            rf"(?P<quarter>(?:(?P<qy>{_Y}) *年 *)?第?(?P<qn>[一二三四1-4]) *季度(?:内|末|底)?{_BEFORE}?)",
+            # bare periods: 每年, 按年度, 每半年, 按季度, 按月
+            r"(?P<ryearly>每半年|按半年|每年度?|按年度?)",
             # monthly: 每月5日前, 每月底
             rf"(?P<rmonth>每(?:个)?月(?:的)? *"
             rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
-            r"(?P<rquarter>每(?:个)?季度(?:末|结束后)?)",
+            r"(?P<rquarter>每(?:个)?季度(?:末|结束后)?|按季度?)",
             r"(?P<rweek>每(?:周|星期))",
+            r"(?P<rmonthly>按月)",
             # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
             rf"(?P<range>(?:(?P<sy>{_Y}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
             rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月"
@@ -139,6 +145,11 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         mday = int(m.group("rmday")) if m.group("rmday") else None
         return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("month", (), mday),
                         span=span)  # fmt: skip
+    if kind == "ryearly":
+        period = "half_year" if "半年" in phrase else "year"
+        return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence(period), span=span)
+    if kind == "rmonthly":
+        return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("month"), span=span)
     if kind == "rquarter":
         return Deadline(phrase, DeadlineKind.RECURRING, recurrence=Recurrence("quarter"), span=span)
     if kind == "rweek":
@@ -171,6 +182,12 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         date = _last_day(year, int(m.group("m6")))
     elif year is not None and kind == "thisyear":
         date = dt.date(year, 12, 31)
+    elif kind == "half" and (m.group("hy") or year):
+        half_year = int(m.group("hy") or year)
+        date = dt.date(half_year, 6, 30) if "上" in phrase else dt.date(half_year, 12, 31)
+    elif kind == "quarter" and (m.group("qy") or year):
+        quarter = "一二三四".find(m.group("qn")) + 1 or int(m.group("qn"))
+        date = _last_day(int(m.group("qy") or year), 3 * quarter)
     elif kind == "range":
         given = m.group("gy") or m.group("sy")
         end_year = int(given) if given else year
