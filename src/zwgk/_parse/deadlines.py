@@ -182,12 +182,14 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         date = _last_day(year, int(m.group("m6")))
     elif year is not None and kind == "thisyear":
         date = dt.date(year, 12, 31)
-    elif kind == "half" and (m.group("hy") or year):
-        half_year = int(m.group("hy") or year)
-        date = dt.date(half_year, 6, 30) if "上" in phrase else dt.date(half_year, 12, 31)
-    elif kind == "quarter" and (m.group("qy") or year):
-        quarter = "一二三四".find(m.group("qn")) + 1 or int(m.group("qn"))
-        date = _last_day(int(m.group("qy") or year), 3 * quarter)
+    elif kind in ("half", "quarter"):
+        printed = m.group("hy") or m.group("qy")
+        in_year = int(printed) if printed else year
+        if in_year is not None and kind == "half":
+            date = dt.date(in_year, 6, 30) if "上" in phrase else dt.date(in_year, 12, 31)
+        elif in_year is not None:
+            quarter = "一二三四".find(m.group("qn")) + 1 or int(m.group("qn"))
+            date = _last_day(in_year, 3 * quarter)
     elif kind == "range":
         given = m.group("gy") or m.group("sy")
         end_year = int(given) if given else year
