@@ -512,6 +512,7 @@ def test_json_round_trip(path: Path) -> None:
         ("每月5日前", DeadlineKind.RECURRING, Recurrence("month", (), 5)),
         ("每季度", DeadlineKind.RECURRING, Recurrence("quarter")),
         ("按季度", DeadlineKind.RECURRING, Recurrence("quarter")),
+        ("每一季度", DeadlineKind.RECURRING, Recurrence("quarter")),
         ("每年", DeadlineKind.RECURRING, Recurrence("year")),
         ("按年度", DeadlineKind.RECURRING, Recurrence("year")),
         ("每半年", DeadlineKind.RECURRING, Recurrence("half_year")),

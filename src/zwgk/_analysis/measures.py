@@ -290,8 +290,7 @@ def rollup(
 
     Example:
         >>> import zwgk
-        >>> from zwgk import to_frame
-        >>> from zwgk import rollup
+        >>> from zwgk import to_frame, rollup
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> out = rollup(to_frame([report, report], kind="wide"), by="province")
         >>> print(*out.loc[0, ["province", "reports", "granted", "results_total", "disclosure_rate"]])

@@ -63,8 +63,7 @@ def responsibilities(docs: Iterable[Plan]) -> tuple[Responsibility, ...]:
     """Every (task, unit, role) of the given plans, in document and task order.
 
     Example:
-        >>> from zwgk import parse_plan
-        >>> from zwgk import responsibilities
+        >>> from zwgk import parse_plan, responsibilities
         >>> plan = parse_plan("一、任务\\n1.推进公开。2017年底前完成。(注册处牵头,信息中心配合)")
         >>> for r in responsibilities([plan]):
         ...     print(r.path, r.unit, r.role, r.deadline_date)

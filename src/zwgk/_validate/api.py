@@ -141,8 +141,7 @@ def summarize(
     mapping of key to findings) or any iterable of findings.
 
     Example:
-        >>> from zwgk import Finding, Severity
-        >>> from zwgk import summarize
+        >>> from zwgk import Finding, Severity, summarize
         >>> summarize([Finding("date.late", Severity.WARNING, "late"),
         ...            Finding("date.late", Severity.WARNING, "late")])
         {'date.late': 2}
