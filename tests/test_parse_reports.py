@@ -107,6 +107,8 @@ def test_seed_003_outline_and_facts(seed_003: tuple[str, zwgk.AnnualReport]) -> 
         "建立对外公开机制",
         "加大公开和宣传力度,扩大政府信息公开知晓面",
     ]
+    # The last section ends where the attached table (附件) begins.
+    assert report.sections[-1].span == zwgk.Span(1992, 2380)
     received = [f for f in report.facts if f.indicator == "apps_received"]
     assert [(f.value, f.unit) for f in received] == [(25, "件")]
 

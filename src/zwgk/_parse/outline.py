@@ -24,6 +24,9 @@ _MARKER = re.compile(
     r"|\((?P<l4>\d{1,2})\)"
 )
 _BEFORE = frozenset(' \n\t。;；:：!！?？"”)）>】]|*#•')
+_APPENDIX = re.compile(
+    r"(?:(?<=[\s>])|^)附(?:件|表)[\d一二三四五六七八九十]{0,2}(?=[：:\s]|下载|$)", re.M
+)
 _TITLE_STOP = re.compile(r"[。;；:：!！?？\n]| {1,}|(?=[(（][一二三四五六七八九十\d])")
 
 
@@ -147,6 +150,11 @@ def outline(
     """
     end = len(norm) if end is None else end
     headings = find_headings(norm, start, end, skip, sorted(titles, key=len, reverse=True))
+    if headings:
+        # The last section ends where the attachments begin (附件 / 附件1： / 附件下载).
+        appendix = _APPENDIX.search(norm, headings[-1].title_end, end)
+        if appendix is not None:
+            end = appendix.start()
     # Rank levels by first appearance so a document that opens with (一) nests right.
     ranks = {lv: i + 1 for i, lv in enumerate(sorted({h.level for h in headings}))}
     # A heading's section ends where the next heading of the same or a higher
