@@ -112,6 +112,8 @@ def test_plans_page(plans_page: str) -> None:
     # 二(一)5: 年内完成… (办公室、宣传中心牵头负责,其他单位按职责分工负责).
     assert "('二', '(一)', '5') 大力推进“互联网+政务服务”" in page
     assert "['办公室', '宣传中心'] ('其他单位按职责分工负责',)\n年内 date 2017-12-31" in page
+    # 42 (task, lead) pairs: 三(二) names 办公室 and 基层教育处.
+    assert "42 rows" in page
     # 二(一)1: (注册处、法制处牵头, …) 动态调整.
     assert "注册处  lead            动态调整\n" in page
 

@@ -575,6 +575,14 @@ def test_lead_forms() -> None:
     assert both is not None
     assert both.collective == ("其他单位按职责分工负责",)
     assert parse_parenthetical("见附件") is None
+    # Seed 004 三(二): 基层教育处 is one office; 基层单位 are many.
+    office = parse_parenthetical("办公室、基层教育处牵头,其他单位按职责分工负责")
+    assert office is not None
+    assert _names(office.lead) == ["办公室", "基层教育处"]
+    many = parse_parenthetical("基层单位负责")
+    assert many is not None
+    assert many.lead == ()
+    assert many.collective == ("基层单位负责",)
     assert split_list("人力资源和社会保障局、交通与建设处") == [
         "人力资源和社会保障局",
         "交通与建设处",

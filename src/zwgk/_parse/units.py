@@ -27,7 +27,9 @@ _SUFFIX = (
 _UNIT_END = re.compile(_SUFFIX + r"(?:\([^()]{1,12}\))?$")
 _STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|进行|作为|负责|开展|加强|做好|推进")
 _COLLECTIVE_START = re.compile(
-    r"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|基层|"
+    # 基层单位 are many; 基层教育处 is one office, named for the work it does.
+    r"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|"
+    r"基层(?!.{0,8}[处科室股]$)|"
     r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个)"
 )
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
