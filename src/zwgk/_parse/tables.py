@@ -626,7 +626,8 @@ class _Builder:
         how, chosen = winners[0]
         if width > 1 and n > 1 and best[1] == 0:  # confirmed, in the printed column order
             self.confirmed.append(how)
-        reason = f"values printed apart from their labels; placed {how}, as the identities confirm"
+        placed = f"placed {how}, as the identities confirm"
+        reason = f"values printed apart from their labels; {placed}"
         for match, row_tokens in zip(rows, chosen, strict=True):
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
                 self.put(slot, token, inferred=reason)
@@ -634,7 +635,7 @@ class _Builder:
             Finding(
                 code="table.values_apart",
                 severity=Severity.WARNING if "reordered" in how else Severity.INFO,
-                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {reason}",
+                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {placed}",
                 message_zh="数值与行标签分开排列，已按恒等式确定位置",
                 refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
             )
@@ -643,11 +644,11 @@ class _Builder:
     def place_guessed(
         self, rows: list[_Match], tokens: list[Token], chosen: list[list[Token]]
     ) -> None:
-        reason = (
-            f"values printed apart from their labels; the identities cannot tell their order, so "
-            f"they are placed {self.prior}, the order the identities confirmed in this "
-            "document's other tables (a guess)"
+        guess = (
+            f"the identities cannot tell their order, so they are placed {self.prior}, the "
+            "order the identities confirmed in this document's other tables (a guess)"
         )
+        reason = f"values printed apart from their labels; {guess}"
         for match, row_tokens in zip(rows, chosen, strict=True):
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
                 self.put(slot, token, inferred=reason)
@@ -655,7 +656,7 @@ class _Builder:
             Finding(
                 code="table.values_apart",
                 severity=Severity.WARNING,
-                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {reason}",
+                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {guess}",
                 message_zh="数值与行标签分开排列，恒等式无法确定顺序，按本文其他表格的排列顺序推定",
                 refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
             )
