@@ -109,10 +109,33 @@ def _vertical(
         yield _row((row.label, row.unit or column.unit or "", _raw(cell)), style)
 
 
+def _beneath_valued_groups(
+    template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell]
+) -> set[str]:
+    """Rows under a group that was printed with values of its own, and have none themselves.
+
+    A 2021 table may print the 2019 form's single 「（六）其他处理」 row: its sub-rows were
+    never printed, and printing them blank would read back as a different table.
+    """
+    below: set[str] = set()
+
+    def visit(row: Indicator, held: bool) -> None:
+        has = any((row.id, c.id) in cells for c in template.columns_of(row))
+        if held and not has:
+            below.add(row.id)
+        for child in row.children:
+            visit(child, held or (row.group and has))
+
+    for row in template.rows:
+        visit(row, False)
+    return below
+
+
 def _grid(
     template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell], style: str
 ) -> Iterator[str]:
-    rows = list(template.walk())
+    skip = _beneath_valued_groups(template, cells)
+    rows = [row for row in template.walk() if row.id not in skip]
     # 表二 prints a header per block (第二十条第（一）项 …); 表三 one header for all rows.
     for block, members in itertools.groupby(rows, key=lambda r: (r.block, template.columns_of(r))):
         heading, columns = block

@@ -533,24 +533,35 @@ class _Builder:
         unlabelled one goes to the next template row still empty (its label was
         printed outside the table).  Returns the ids of the rows placed."""
         value_rows = [r for r in _rows(self.template) if r.columns and not r.indicator.group]
+        groups = [r for r in _rows(self.template) if r.columns and r.indicator.group]
         used: set[str] = set()
         cursor = 0
         for line in lines:
             target = None
+            row = None
             if line.label:
                 label = line.label.replace(" ", "")
                 for i in range(cursor, len(value_rows)):
                     if value_rows[i].pattern.search(label):
                         target = i
                         break
+                if target is None and any(t.kind != "blank" for t in line.tokens):
+                    # A group printed with values of its own, its sub-rows not printed (the
+                    # 2019 form's single 「（六）其他处理」 in a 2021 table).
+                    row = next((g for g in groups if g.pattern.search(label)), None)
             elif fill and cursor < len(value_rows):
                 target = cursor
-            if target is None:
+            if target is not None:
+                row = value_rows[target]
+                cursor = target + 1
+            elif row is not None:
+                below = {d.id for d in row.indicator.walk()} - {row.indicator.id}
+                while cursor < len(value_rows) and value_rows[cursor].indicator.id in below:
+                    cursor += 1
+            else:
                 self.leave(list(line.tokens), f"a table line whose label {line.label!r} is unknown")
                 continue
-            row = value_rows[target]
             used.add(row.indicator.id)
-            cursor = target + 1
             tokens = list(line.tokens)
             while len(tokens) > len(row.columns) and tokens[-1].kind == "blank":
                 tokens.pop()
