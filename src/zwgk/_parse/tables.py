@@ -331,8 +331,8 @@ def _region_end(norm: str, matches: list[_Match], end: int, template: TableTempl
     limit = min(end, pos + 400 + 40 * len(_rows(template)))
     while (m := _REGION_STOP.search(norm, pos, limit)) is not None:
         line_start = norm.rfind("\n", 0, m.start()) + 1
-        if not norm[line_start : m.start()].lstrip().startswith("|"):
-            return m.start()
+        if m.group().startswith("\n") or not norm[line_start : m.start()].lstrip().startswith("|"):
+            return m.start()  # a blank stretch is never inside a line
         line_end = norm.find("\n", m.start())
         pos = limit if line_end == -1 else line_end
         if pos >= limit:
