@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from tests.strategies import reports
 
 import zwgk
@@ -88,3 +89,23 @@ def test_render_round_trips_the_corpus(corpus_texts: dict[str, str]) -> None:
             assert [(c.key, c.value) for c in back.cells()] == [
                 (c.key, c.value) for c in report.cells()
             ]
+
+
+@pytest.mark.parametrize("fmt", GENERATIONS)
+def test_blank_lines_anywhere_in_a_table_are_read(fmt: str) -> None:
+    # Pages put blank lines between the rows of a table or after it; the reader must end,
+    # still know the table, and put each number in its cell or report what it left.
+    @given(reports(fmt), st.sets(st.integers(0, 200), max_size=6))
+    def check(report: zwgk.AnnualReport, after: set[int]) -> None:
+        lines = zwgk.render(report, style="markdown").splitlines()
+        text = "\n".join(line + ("\n\n\n" if i in after else "") for i, line in enumerate(lines))
+        back = zwgk.parse(text)
+        assert isinstance(back, zwgk.AnnualReport)
+        assert back.format is report.format
+        placed = {c.key: c.raw for c in back.cells() if c.value is not None}
+        loose = [u.raw for t in back.tables for u in t.unplaced]
+        for cell in report.cells():
+            if cell.value is not None and placed.get(cell.key) != cell.raw:
+                assert loose, f"{cell.key} = {cell.raw} was neither placed nor reported"
+
+    check()

@@ -322,6 +322,7 @@ def _header_start(norm: str, template: TableTemplate, start: int) -> int:
 
 
 _REGION_STOP = re.compile(r"[一二三四五六七八九十]、|\n\n\n|附件|注:")
+_DIGIT = re.compile(r"\d")
 
 
 def _region_end(norm: str, matches: list[_Match], end: int, template: TableTemplate) -> int:
@@ -330,9 +331,15 @@ def _region_end(norm: str, matches: list[_Match], end: int, template: TableTempl
     pos = matches[-1].end
     limit = min(end, pos + 400 + 40 * len(_rows(template)))
     while (m := _REGION_STOP.search(norm, pos, limit)) is not None:
+        if m.group().startswith("\n"):  # a blank stretch, never inside a line
+            header_only = _DIGIT.search(norm, matches[-1].end, m.start()) is None
+            if template.layout is Layout.HORIZONTAL and header_only:
+                pos = m.end()  # 表四's row of values follows its header, blank lines or not
+                continue
+            return m.start()
         line_start = norm.rfind("\n", 0, m.start()) + 1
-        if m.group().startswith("\n") or not norm[line_start : m.start()].lstrip().startswith("|"):
-            return m.start()  # a blank stretch is never inside a line
+        if not norm[line_start : m.start()].lstrip().startswith("|"):
+            return m.start()
         line_end = norm.find("\n", m.start())
         pos = limit if line_end == -1 else line_end
         if pos >= limit:
