@@ -419,3 +419,20 @@ def test_labels_with_none_word_leave_nothing_unplaced(corpus_texts: dict[str, st
         for key in ("008", "009")
     }
     assert unplaced == {"008": ["1"], "009": []}
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+@pytest.mark.parametrize("key", ["009", "010", "006"])
+def test_windows_line_ends_read_the_same(
+    corpus_texts: dict[str, str], key: str, newline: str
+) -> None:
+    # PDF text saved on Windows ends its lines with \r\n: the same cells, with spans that
+    # point into the text as given.
+    text = corpus_texts[key]
+    report = zwgk.parse(text)
+    crlf = text.replace("\n", newline)
+    again = zwgk.parse(crlf)
+    assert [(c.key, c.value) for c in again.cells()] == [(c.key, c.value) for c in report.cells()]
+    for cell in again.cells():
+        if cell.span is not None and cell.token_class is not zwgk.TokenClass.BLANK:
+            assert crlf[cell.span.start : cell.span.end] == cell.raw

@@ -10,6 +10,7 @@ match on the normalized text and report offsets that are valid in both.
 from __future__ import annotations
 
 import codecs
+import re
 from typing import TypeVar
 
 import attrs
@@ -109,11 +110,43 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
         text, encoding = data, None
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
+    size = len(text)
+    offsets: list[int] | None = None
     if looks_like_html(text):
-        page = text
-        text, offsets = html_to_text(page)
-        return Source(text, normalize(text), encoding, tuple(offsets), len(page))
-    return Source(text, normalize(text), encoding)
+        text, offsets = html_to_text(text)
+    if "\r" in text:
+        # Windows (\r\n) and old Mac (\r) line ends read as \n; spans still point into
+        # the text the caller gave.
+        text, kept = _without_cr(text)
+        offsets = kept if offsets is None else [offsets[i] for i in kept]
+    if offsets is None:
+        return Source(text, normalize(text), encoding)
+    return Source(text, normalize(text), encoding, tuple(offsets), size)
+
+
+_CR = re.compile(r"\r\n?")
+
+
+def _without_cr(text: str) -> tuple[str, list[int]]:
+    """``text`` with each CR LF or lone CR made one LF, and the offset each character came from.
+
+    Examples:
+        >>> from zwgk._parse.text import _without_cr
+        >>> _without_cr("a\\r\\nb\\rc")
+        ('a\\nb\\nc', [0, 2, 3, 4, 5])
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for m in _CR.finditer(text):
+        parts.append(text[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        parts.append("\n")
+        offsets.append(m.end() - 1)
+        pos = m.end()
+    parts.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(parts), offsets
 
 
 def finish(doc: T, src: Source) -> T:
