@@ -436,3 +436,20 @@ def test_windows_line_ends_read_the_same(
     for cell in again.cells():
         if cell.span is not None and cell.token_class is not zwgk.TokenClass.BLANK:
             assert crlf[cell.span.start : cell.span.end] == cell.raw
+
+
+@pytest.mark.parametrize("footer", ["- 5 -", "— 5 —", "第 5 页 共 9 页", "第5页", "共9页 第5页"])
+def test_page_footers_inside_a_table_are_not_values(
+    corpus_texts: dict[str, str], footer: str
+) -> None:
+    # A PDF's page footer lands between the rows of 表三 (009: 13 rows, then 91 values).
+    text = corpus_texts["009"]
+    report = zwgk.parse(text)
+    table = report.tables[1].span
+    assert table is not None
+    lines = text.split("\n")
+    first, last = text.count("\n", 0, table.start), text.count("\n", 0, table.end)
+    want = [(c.key, c.value) for c in report.cells()]
+    for at in range(first + 1, last, 17):
+        page = "\n".join([*lines[:at], footer, *lines[at:]])
+        assert [(c.key, c.value) for c in zwgk.parse(page).cells()] == want, at

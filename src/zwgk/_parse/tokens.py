@@ -22,8 +22,14 @@ _TOKEN = re.compile(
 #: Tokens longer than this are not numbers a table cell holds (a run of digits, garbage).
 MAX_DIGITS = 24
 
-#: Page furniture inside tables: "- 3 -" footers and form feeds.
-PAGE_FURNITURE = re.compile(r"^[ \t]*[-—][ \t]*\d{1,4}[ \t]*[-—][ \t]*$|\x0c", re.MULTILINE)
+#: Page furniture inside tables: "- 3 -" and "第 3 页 共 9 页" footers, and form feeds.
+PAGE_FURNITURE = re.compile(
+    r"^[ \t]*(?:[-—][ \t]*\d{1,4}[ \t]*[-—]"
+    r"|第[ \t]*\d{1,4}[ \t]*页(?:[ \t]*[,，、/]?[ \t]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|共[ \t]*\d{1,4}[ \t]*页[ \t]*[,，、/]?[ \t]*第[ \t]*\d{1,4}[ \t]*页)[ \t]*$"
+    r"|\x0c",
+    re.MULTILINE,
+)
 
 
 @attrs.frozen
