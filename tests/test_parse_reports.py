@@ -453,3 +453,22 @@ def test_page_footers_inside_a_table_are_not_values(
     for at in range(first + 1, last, 17):
         page = "\n".join([*lines[:at], footer, *lines[at:]])
         assert [(c.key, c.value) for c in zwgk.parse(page).cells()] == want, at
+
+
+def test_pipe_cells_may_print_their_unit(corpus_texts: dict[str, str]) -> None:
+    # 008's 表三 as markdown, each count printed with its unit: 「| 一、本年新收… | 32件 | 2件 |」.
+    text = corpus_texts["008"]
+    report = zwgk.parse(text)
+    table = report.tables[1].span  # 表三
+    assert table is not None
+    counted = re.sub(
+        r"(?<=\| )(\d+)(?= \|)",
+        lambda m: m.group(1) + "件" if table.start <= m.start() < table.end else m.group(1),
+        text,
+    )
+    assert counted != text
+    again = zwgk.parse(counted)
+    assert again.tables[1].id == "f2021.t3"
+    want = [(c.key, c.value) for c in report.tables[1].cells]
+    assert [(c.key, c.value) for c in again.tables[1].cells] == want
+    assert again.cell("new_received", "total").raw == "34"

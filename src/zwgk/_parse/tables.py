@@ -47,6 +47,7 @@ from zwgk._model.identities import checks
 from zwgk._parse.split import split_runs
 from zwgk._parse.text import normalize
 from zwgk._parse.tokens import (
+    CELL_UNITS,
     MAX_DIGITS,
     PAGE_FURNITURE,
     Token,
@@ -390,6 +391,9 @@ class _Line:
 
 
 _PIPE_LINE = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.MULTILINE)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# 「13件」 is a value with its unit; 「规章」 a label.
+_UNIT_AFTER_NUMBER = re.compile(rf"(?<=\d)[ \t]*(?:{CELL_UNITS})")
 _RULE_LINE = re.compile(r"^[ \t|:-]+$")
 
 
@@ -410,7 +414,7 @@ def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
                 # before it, it is indentation or the rest of a spanned label cell.
                 if label_parts or tokens:
                     tokens.append(Token("blank", "", cell_start, cell_start))
-            elif found and not re.search(r"[\u4e00-\u9fff]", cell.replace("无", "")):
+            elif found and not _HAN.search(_UNIT_AFTER_NUMBER.sub("", cell).replace("无", "")):
                 tokens.extend(found)
             elif not tokens and (not label_parts or label_parts[-1] != cell.strip()):
                 label_parts.append(cell.strip())  # a spanned label is printed once

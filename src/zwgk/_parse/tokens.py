@@ -9,9 +9,12 @@ import attrs
 
 from zwgk._model import TokenClass
 
+#: Units a cell may print after its number (「13件」).
+CELL_UNITS = "万元|元|件|条|个|次|人次|人|项|篇"
+
 _TOKEN = re.compile(
     r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
-    r"(?P<unit>万元|元|件|条|个|次|人次|人|项|篇)?"
+    rf"(?P<unit>{CELL_UNITS})?"
     r"|(?P<dash>—+|--?|－)"
     r"|(?P<slash>/|不适用|N/A)"
     r"|(?P<none>无)"
