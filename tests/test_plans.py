@@ -707,3 +707,36 @@ def test_responsibilities_frame_without_pandas(seed: Plan, monkeypatch: pytest.M
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(MissingExtraError, match="pandas"):
         responsibilities_frame([seed])
+
+
+@needs_corpus
+def test_a_task_table_published_as_html_reads_as_its_text() -> None:
+    # 012's 任务分解表 as a site's <table>: section rows 一、 and (一) nest, and 「1.全面公开…」
+    # numbers its own row where the table has no number column.
+    text = _corpus("012").read_text(encoding="utf-8")
+    plan = parse_plan(text)
+    rows = []
+    for task in plan.walk_tasks():
+        number = task.path[-1] + {1: "、", 2: "", 3: "."}[len(task.path)]
+        cells = (
+            number + task.title,
+            "、".join(u.name for u in task.lead),
+            "、".join(u.name for u in task.cooperating),
+            task.deadline.phrase if task.deadline else "",
+        )
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    page = (
+        f"<html><body><h1>{plan.title}</h1><p>附件</p><table><tr><td>工作任务</td>"
+        f"<td>牵头单位</td><td>责任单位</td><td>完成时限</td></tr>{''.join(rows)}</table>"
+        "</body></html>"
+    )
+    again = parse_plan(page)
+
+    def tree(p: Plan) -> list[tuple[object, ...]]:
+        return [
+            (t.path, t.title, [u.name for u in t.lead], t.deadline and t.deadline.phrase)
+            for t in p.walk_tasks()
+        ]
+
+    assert len(tree(plan)) == 96
+    assert tree(again) == tree(plan)

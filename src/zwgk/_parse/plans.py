@@ -660,6 +660,7 @@ _COLUMN_ROLES = (
 )
 _SEPARATOR_ROW = re.compile(r"[|\-: +]*")
 _SECTION_CELL = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+_ROW_NUMBER = re.compile(r"\s*(\d{1,3})[.、]\s*(?!\d)")
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
@@ -717,8 +718,12 @@ def _columns(norm: str, header_at: int, end: int) -> _Columns | None:
 
 
 def _table_tasks(norm: str, cols: _Columns, end: int, ctx: _Context) -> tuple[list[Task], int]:
-    """Tasks from the rows of a table with separated cells; also where the table ends."""
-    sections: list[tuple[str, str, int, int, list[Task]]] = []
+    """Tasks from the rows of a table with separated cells; also where the table ends.
+
+    A row with one filled cell numbered 一、 or (一) opens a section; (一) sections nest
+    under the 一、 section before them, and the other rows are tasks of the latest section.
+    """
+    sections: list[_TableSection] = []
     loose: list[Task] = []
     previous: Assignment | None = None
     pos = cols.end + 1
@@ -733,37 +738,64 @@ def _table_tasks(norm: str, cols: _Columns, end: int, ctx: _Context) -> tuple[li
             continue
         cells = _cells(line, pos)
         filled = [c for c in cells if c[0]]
-        if len(filled) == 1 and _SECTION_CELL.match(filled[0][0]):
-            label_m = _SECTION_CELL.match(filled[0][0])
-            assert label_m is not None
+        label_m = _SECTION_CELL.match(filled[0][0]) if len(filled) == 1 else None
+        if label_m is not None:
             label = label_m.group(0).rstrip("、")
-            title = filled[0][0][label_m.end() :].strip()
-            sections.append((label, title, filled[0][1], line_end, []))
+            level = 2 if label.startswith("(") else 1
+            parent = next((s for s in reversed(sections) if s.level < level), None)
+            section = _TableSection(
+                label, filled[0][0][label_m.end() :].strip(), level, filled[0][1], line_end
+            )
+            sections.append(section)
+            if parent is not None:
+                parent.items.append(section)
+                section.parent = parent
         elif len(cells) >= 2:
             index += 1
             task, previous = _table_row(cells, cols, index, previous, pos, line_end, ctx)
-            (sections[-1][4] if sections else loose).append(task)
             if sections:
-                label, title, s_start, _, rows = sections[-1]
-                sections[-1] = (label, title, s_start, line_end, rows)
+                sections[-1].items.append(task)
+                current: _TableSection | None = sections[-1]
+                while current is not None:  # the section and those it is in
+                    current.end = line_end
+                    current = current.parent
+            else:
+                loose.append(task)
         else:
             break
         table_end = line_end
         pos = line_end + 1
-    tasks = list(loose)
-    for label, title, s_start, s_end, rows in sections:
-        path = (label,)
-        children = tuple(attrs.evolve(t, path=(*path, *t.path)) for t in rows)
-        tasks.append(
-            Task(
-                path=path,
-                title=ctx.printed(title, s_start, s_end),
-                text=ctx.text[s_start:s_end],
-                span=Span(s_start, s_end),
-                children=children,
-            )
+    tops = [s.task(ctx, ()) for s in sections if s.parent is None]
+    return [*loose, *tops], table_end
+
+
+@attrs.define(eq=False)
+class _TableSection:
+    """A section row of a task table (一、 / (一)) and what follows it, in printed order."""
+
+    label: str
+    title: str
+    level: int
+    start: int
+    end: int
+    items: list[Task | _TableSection] = attrs.Factory(list)
+    parent: _TableSection | None = None
+
+    def task(self, ctx: _Context, above: tuple[str, ...]) -> Task:
+        path = (*above, self.label)
+        children = tuple(
+            item.task(ctx, path)
+            if isinstance(item, _TableSection)
+            else attrs.evolve(item, path=(*path, *item.path))
+            for item in self.items
         )
-    return tasks, table_end
+        return Task(
+            path=path,
+            title=ctx.printed(self.title, self.start, self.end),
+            text=ctx.text[self.start : self.end],
+            span=Span(self.start, self.end),
+            children=children,
+        )
 
 
 def _table_row(
@@ -783,8 +815,13 @@ def _table_row(
     else:  # a merged cell left this row short: number and task first
         for role, cell in zip(("no", "task"), cells, strict=False):
             by_role[role] = cell
-    number = by_role.get("no", ("", 0))[0].strip(" .、") or str(index)
+    number = by_role.get("no", ("", 0))[0].strip(" .、")
     task_cell = by_role.get("task", ("", start))
+    if not number and (own := _ROW_NUMBER.match(task_cell[0])) is not None:
+        # No number column: 「1.全面公开…」 numbers itself.
+        number = own.group(1)
+        task_cell = (task_cell[0][own.end() :], task_cell[1] + own.end())
+    number = number or str(index)
     assignment = Assignment()
     if by_role.get("lead", ("", 0))[0]:
         assignment = assignment.merge(classify_names(by_role["lead"][0], "lead"))
