@@ -740,3 +740,37 @@ def test_a_task_table_published_as_html_reads_as_its_text() -> None:
 
     assert len(tree(plan)) == 96
     assert tree(again) == tree(plan)
+
+
+@pytest.mark.parametrize(
+    ("printed", "lead", "cooperating", "collective"),
+    [
+        ("（牵头单位：市发改委；责任单位：各区县政府）", ["市发改委"], [], ("各区县政府",)),
+        ("（责任单位：市发改委、市财政局）", ["市发改委", "市财政局"], [], ()),
+        (
+            "（牵头部门：市发改委；配合部门：市财政局、市统计局）",
+            ["市发改委"],
+            ["市财政局", "市统计局"],
+            (),
+        ),
+        ("（主责单位：市政府办公室；协办单位：市大数据局）", ["市政府办公室"], ["市大数据局"], ()),
+        ("（市政府办公室、市大数据局按职责分工负责）", ["市政府办公室", "市大数据局"], [], ()),
+        (
+            "（市政府办公室牵头，各县（市、区）政府负责）",
+            ["市政府办公室"],
+            [],
+            ("各县（市、区）政府负责",),
+        ),
+        ("（各单位按职责分工负责）", [], [], ("各单位按职责分工负责",)),
+    ],
+)
+def test_lead_unit_phrasings(
+    printed: str, lead: list[str], cooperating: list[str], collective: tuple[str, ...]
+) -> None:
+    plan = parse_plan(
+        f"2023年政务公开工作要点\n一、重点任务\n1.推进政策公开。年底前完成。{printed}\n"
+    )
+    task = plan.tasks[0].children[0]
+    assert _names(task.lead) == lead
+    assert _names(task.cooperating) == cooperating
+    assert task.collective == collective

@@ -227,7 +227,13 @@ def parse_parenthetical(content: str) -> Assignment | None:
         if not clause:
             continue
         if "牵头" not in clause and is_collective(clause):
-            result = result.merge(Assignment(collective=(clause,)))
+            names = split_list(clause)
+            if _COLLECTIVE_START.match(clause) or not all(
+                looks_like_unit(clean_name(n)) for n in names
+            ):
+                result = result.merge(Assignment(collective=(clause,)))
+            else:  # 「市政府办公室、市大数据局按职责分工负责」: named units, jointly
+                result = result.merge(classify(names, "lead"))
             continue
         if "牵头" in clause:
             head, _, tail = clause.partition("牵头")
@@ -251,7 +257,8 @@ def parse_parenthetical(content: str) -> Assignment | None:
     return result or None
 
 
-_PAREN = re.compile(r"\(([^()\n]{2,160})\)")
+# One level of brackets inside: 「(市政府办公室牵头,各县(市、区)政府负责)」.
+_PAREN = re.compile(r"\(((?:[^()\n]|\([^()\n]{0,20}\)){2,160})\)")
 
 
 def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int] | None:
@@ -273,9 +280,9 @@ def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int
 
 
 _LABEL = re.compile(
-    r"(?P<label>牵 *头 *单 *位|(?:责 *任|配 *合|协 *办|参 *与|协 *作) *单 *位|牵 *头 *部 *门|"
-    r"责 *任 *部 *门|配 *合 *部 *门) *[:：] *"
+    r"(?P<label>(?:牵 *头|主 *责|主 *办|责 *任|配 *合|协 *办|参 *与|协 *作) *(?:单 *位|部 *门)) *[:：] *"
 )
+_LEAD_LABEL = re.compile(r"牵头|主责|主办")
 
 
 def find_labelled(norm: str, start: int, end: int) -> Assignment:
@@ -290,16 +297,25 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
     """
     result = Assignment()
     matches = list(_LABEL.finditer(norm, start, end))
+    # 责任单位 beside a 牵头单位 cooperate; on its own it names who answers for the task.
+    named_lead = any(_LEAD_LABEL.match(m.group("label").replace(" ", "")) for m in matches)
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else end
         value = norm[m.end() : stop]
-        value = re.split(r"[\n。]|  ", value, maxsplit=1)[0].strip(" ;；")
+        value = _unbracketed(re.split(r"[\n。]|  ", value, maxsplit=1)[0].strip(" ;；"))
         if not value:
             continue
-        role = "lead" if m.group("label").replace(" ", "").startswith("牵头") else "cooperating"
-        names = split_list(value)
-        result = result.merge(classify(names, role))
+        label = m.group("label").replace(" ", "")
+        lead = _LEAD_LABEL.match(label) or (label.startswith("责任") and not named_lead)
+        result = result.merge(classify(split_list(value), "lead" if lead else "cooperating"))
     return result
+
+
+def _unbracketed(value: str) -> str:
+    # 「(牵头单位:X;责任单位:Y)」: the closing bracket of the parenthetical is not Y's.
+    while value.endswith(")") and value.count(")") > value.count("("):
+        value = value[:-1].rstrip(" ;；")
+    return value
 
 
 _SUBJECT_VERB = re.compile(r"要|应当|应|须|必须|负责|牵头|共同|:")
