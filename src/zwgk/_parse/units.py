@@ -313,9 +313,14 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
 
 def _unbracketed(value: str) -> str:
     # 「(牵头单位:X;责任单位:Y)」: the closing bracket of the parenthetical is not Y's.
-    while value.endswith(")") and value.count(")") > value.count("("):
-        value = value[:-1].rstrip(" ;；")
-    return value
+    extra = value.count(")") - value.count("(")
+    end = len(value)
+    while extra > 0 and end and value[end - 1] == ")":
+        end -= 1
+        extra -= 1
+        while end and value[end - 1] in " ;；":
+            end -= 1
+    return value[:end]
 
 
 _SUBJECT_VERB = re.compile(r"要|应当|应|须|必须|负责|牵头|共同|:")
