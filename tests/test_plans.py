@@ -774,3 +774,33 @@ def test_lead_unit_phrasings(
     assert _names(task.lead) == lead
     assert _names(task.cooperating) == cooperating
     assert task.collective == collective
+
+
+@pytest.mark.parametrize("style", ["markdown", "html"])
+def test_a_task_table_whose_only_unit_column_is_responsible(style: str) -> None:
+    # 序号 / 工作任务 / 责任单位 / 完成时限, no 牵头单位: the responsible units lead.
+    rows = [
+        ("1", "推进政策公开", "市政府办公室、市司法局", "2023年6月底前"),
+        ("2", "加强政策解读", "市委宣传部，各区县政府", "持续推进"),
+    ]
+    header = ("序号", "工作任务", "责任单位", "完成时限")
+    head = (
+        "关于印发2023年政务公开工作要点任务分解表的通知\n各区县政府：现将分解表印发给你们。\n附件\n"
+    )
+    if style == "markdown":
+        table = "\n".join("| " + " | ".join(r) + " |" for r in (header, *rows))
+        text = head + table
+    else:
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in (header, *rows)
+        )
+        text = "<html><body><p>" + head.replace("\n", "</p><p>") + f"</p><table>{cells}</table>"
+    plan = parse_plan(text)
+    got = [
+        (t.path, t.title, _names(t.lead), t.collective, t.deadline and t.deadline.phrase)
+        for t in plan.walk_tasks()
+    ]
+    assert got == [
+        (("1",), "推进政策公开", ["市政府办公室", "市司法局"], (), "2023年6月底前"),
+        (("2",), "加强政策解读", ["市委宣传部"], ("各区县政府",), "持续推进"),
+    ]

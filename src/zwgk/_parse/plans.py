@@ -240,9 +240,25 @@ _TAIL_NOISE = re.compile(
     r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
     r"|(?<=\s)来源 *[:：][^\n]{0,40}附件下载"
 )
-# A table header names the unit columns side by side, never as ``label:`` lines.
+# A table header names the unit columns side by side, never as ``label:`` lines: 牵头单位
+# beside 责任/配合单位, or a lone 责任单位 beside the task or deadline column.
 _TABLE_HEADER = re.compile(r"牵 *头 *单 *位(?! *[:：])")
 _TABLE_PARTNER = re.compile(r"(?:责 *任|配 *合|协 *办)[^\n:：]{0,3}单 *位(?! *[:：])")
+_LONE_HEADER = re.compile(r"(?:责 *任|主 *责) *(?:单 *位|部 *门)(?! *[:：])")
+_LONE_PARTNER = re.compile(r"(?:工 *作|重 *点|主 *要)? *任 *务(?! *[:：])|完 *成 *时 *(?:限|间)")
+
+
+def _table_header(norm: str, start: int, end: int) -> int | None:
+    """Where a task table's header row names its unit columns, if the text has one."""
+    header = _TABLE_HEADER.search(norm, start, end)
+    if header is not None and _TABLE_PARTNER.search(
+        norm, max(start, header.start() - 15), min(end, header.end() + 15)
+    ):
+        return header.start()
+    for lone in _LONE_HEADER.finditer(norm, start, end):
+        if _LONE_PARTNER.search(norm, max(start, lone.start() - 20), min(end, lone.end() + 20)):
+            return lone.start()
+    return None
 
 
 def _body_end(
@@ -263,7 +279,7 @@ def _body_end(
         if (
             last > start
             and len(norm) - last < 800
-            and not _TABLE_HEADER.search(norm, last, len(norm))
+            and _table_header(norm, last, len(norm)) is None
         ):
             end = min(end, last)
     for s in sigs:
@@ -653,7 +669,7 @@ def _sibling_groups(tasks: tuple[Task, ...]) -> list[tuple[Task, ...]]:
 
 _COLUMN_ROLES = (
     ("no", re.compile(r"序号|编号")),
-    ("lead", re.compile(r"牵头(?:单位|部门|领导)")),
+    ("lead", re.compile(r"(?:牵头|主责|主办)(?:单位|部门|领导)")),
     ("coop", re.compile(r"(?:责任|配合|协办|参与|协作)(?:单位|部门)|配合/责任单位")),
     ("deadline", re.compile(r"完成(?:时限|时间)|时间节点|时限(?:要求)?|进度安排")),
     ("task", re.compile(r".{0,4}(?:任务|事项|内容|要求|措施)")),
@@ -712,6 +728,9 @@ def _columns(norm: str, header_at: int, end: int) -> _Columns | None:
         bare = cell.replace(" ", "")
         role = next((name for name, rx in _COLUMN_ROLES if rx.fullmatch(bare)), None)
         roles.append(role if role not in roles else None)
+    if "lead" not in roles and "coop" in roles and _LONE_HEADER.search(norm, line_start, line_end):
+        # 序号 / 工作任务 / 责任单位 / 完成时限: with no 牵头单位, 责任单位 leads.
+        roles[roles.index("coop")] = "lead"
     if "lead" not in roles or ("task" not in roles and "coop" not in roles):
         return None
     return _Columns(tuple(roles), line_start, line_end)
@@ -930,12 +949,7 @@ def plan_from_source(
         norm, start, attachments, contact_m.start() if contact_m else None, all_sigs
     )
 
-    header = _TABLE_HEADER.search(norm, start, body_end)
-    table_start = None
-    if header is not None and _TABLE_PARTNER.search(
-        norm, max(start, header.start() - 15), min(body_end, header.end() + 15)
-    ):
-        table_start = header.start()
+    table_start = _table_header(norm, start, body_end)
     ctx = _Context(norm, text, year, table_start)
     columns = _columns(norm, table_start, body_end) if table_start is not None else None
     table_tasks: list[Task] = []
