@@ -276,11 +276,7 @@ def _body_end(
         end = min(end, contact_at)
     if attachments:
         last = attachments[-1].start
-        if (
-            last > start
-            and len(norm) - last < 800
-            and _table_header(norm, last, len(norm)) is None
-        ):
+        if last > start and len(norm) - last < 800 and _table_header(norm, last, len(norm)) is None:
             end = min(end, last)
     for s in sigs:
         if s.start > start + (len(norm) - start) * 0.6 and s.start < end:
