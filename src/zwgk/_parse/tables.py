@@ -49,6 +49,7 @@ from zwgk._parse.text import normalize
 from zwgk._parse.tokens import (
     CELL_UNITS,
     MAX_DIGITS,
+    NUMBERING_BEFORE,
     PAGE_FURNITURE,
     Token,
     classify,
@@ -304,14 +305,9 @@ def _read_matched(
     )
 
 
-_PREFIX_BEFORE = re.compile(
-    r"(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、])[ ]*$"
-)
-
-
 def _header_start(norm: str, template: TableTemplate, start: int) -> int:
     # The table starts at its header (统计指标 / 单位 / 统计数, 信息内容…), not its first row.
-    prefix = _PREFIX_BEFORE.search(norm, max(0, start - 8), start)
+    prefix = NUMBERING_BEFORE.search(norm, max(0, start - 8), start)
     if prefix is not None:
         start = prefix.start()
     look = max(0, start - 300)

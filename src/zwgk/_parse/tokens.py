@@ -111,9 +111,9 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-# A row's numbering just before a 无: （四）无法提供 broken over lines starts a label there.
-_NUMBERING_BEFORE = re.compile(
-    r"(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])$"
+#: A row's numbering ending just here (「二、」 「(四)」 「2.」, spaces after it): a label starts.
+NUMBERING_BEFORE = re.compile(
+    r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、])[ ]*$"
 )
 
 # What a row's numbering looks like where it starts: 二、 (二) 2. — the next label, not a word.
@@ -130,9 +130,8 @@ def _in_words(text: str, pos: int) -> bool:
     (「（四）无」 of 无法提供 broken over two lines).  A Han character that starts the
     next row's numbering (无二、上年结转) is not a word around it.
     """
-    before = text[max(0, pos - 6) : pos]
-    if _NUMBERING_BEFORE.search(before.rstrip(" ")):
-        return True
+    if NUMBERING_BEFORE.search(text, max(0, pos - 8), pos):
+        return True  # 「（四）无」 of 无法提供 broken over two lines
     left = text[pos - 1] if pos > 0 else ""
     right = text[pos + 1] if pos + 1 < len(text) else ""
     return (
