@@ -12,6 +12,7 @@ Two kinds of code blocks are executable on the site:
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import re
@@ -52,7 +53,7 @@ def at_root() -> Iterator[None]:
         os.chdir(before)
 
 
-def exec_output(page: Path) -> str:
+def run_page(page: Path) -> str:
     """Run the ``exec="on"`` Python blocks of *page* and return everything they print."""
     sessions: dict[str, dict[str, object]] = {}
     out = io.StringIO()
@@ -70,3 +71,7 @@ def exec_output(page: Path) -> str:
             with contextlib.redirect_stdout(out):
                 exec(code, namespace)
     return out.getvalue()
+
+
+#: ``run_page``, once per page and test session, as the site build runs each page once.
+exec_output = functools.cache(run_page)

@@ -19,46 +19,9 @@ def _page(name: str) -> str:
     return exec_output(DOCS / "guide" / f"{name}.md")
 
 
-@pytest.fixture(scope="module")
-def serialization_page() -> str:
-    return _page("serialization")
-
-
-@pytest.fixture(scope="module")
-def analysis_page() -> str:
-    return _page("analysis")
-
-
-@pytest.fixture(scope="module")
-def cli_page() -> str:
-    return _page("cli")
-
-
-# The parsing and validation pages read the dev corpus; their tests carry `needs_corpus`, so
-# the fixtures run only where it is beside the checkout.
-@pytest.fixture(scope="module")
-def parsing_page() -> str:
-    return _page("parsing")
-
-
-@pytest.fixture(scope="module")
-def validation_page() -> str:
-    return _page("validation")
-
-
-@pytest.fixture(scope="module")
-def plans_page() -> str:
-    return _page("plans")
-
-
-@pytest.fixture(scope="module")
-def agencies_page() -> str:
-    return _page("agencies")
-
-
 @needs_corpus
-def test_parsing_page_reads_seed_003(parsing_page: str) -> None:
-    page = parsing_page
+def test_parsing_page_reads_seed_003() -> None:
+    page = _page("parsing")
     # 索引号 07312/2018-0012, 发文 2018-03-14; 发布机构 株洲市工商局.
     assert "annual_report 2017 legacy_2014 07312/2018-0012 2018-03-14" in page
     assert "株洲市工商行政管理局 株洲市工商局 city 430200 株洲市 工商" in page
@@ -70,8 +33,8 @@ def test_parsing_page_reads_seed_003(parsing_page: str) -> None:
 
 
 @needs_corpus
-def test_parsing_page_splits_and_places(parsing_page: str) -> None:
-    page = parsing_page
+def test_parsing_page_splits_and_places() -> None:
+    page = _page("parsing")
     # 006: 713000074 is 71 3 0 0 0 0 74; 8855698 is 88 55 698 (the prose says 698件).
     assert "74 True split of the digit run 713000074: by the table's identities" in page
     assert "[88, 55, 698]\nsplit of the digit run 8855698: of 15 cuts, only this one" in page
@@ -85,8 +48,8 @@ def test_parsing_page_splits_and_places(parsing_page: str) -> None:
 
 
 @needs_corpus
-def test_validation_page(validation_page: str) -> None:
-    page = validation_page
+def test_validation_page() -> None:
+    page = _page("validation")
     # Seed 003 is clean; 网络申请数 23 -> 24 breaks L1 (25 against 0 + 0 + 24 + 2).
     assert page.startswith("()\nidentity.failed error L1 25 26\n")
     # 010 表四: 10 1 0 0 | 0: 行政复议 总计 0 against 11; 5 0 0 0 | 0: 复议后起诉 总计 0 against 5.
@@ -103,8 +66,8 @@ def test_validation_page(validation_page: str) -> None:
         assert line in page
 
 
-def test_plans_page(plans_page: str) -> None:
-    page = plans_page
+def test_plans_page() -> None:
+    page = _page("plans")
     # Seed 004: signed 2017年6月15日, 发文日期 2017-06-19; replies 6月 20日前; 琚玉芳 7680382.
     assert "implementation_plan 山西省工商行政管理局 2017-06-15 2017-06-19" in page
     assert "('省局机关各处(室)', '协(学)会', '直属单位', '示范区工商局')" in page
@@ -118,8 +81,8 @@ def test_plans_page(plans_page: str) -> None:
     assert "注册处  lead            动态调整\n" in page
 
 
-def test_agencies_page(agencies_page: str) -> None:
-    page = agencies_page
+def test_agencies_page() -> None:
+    page = _page("agencies")
     assert "  full_name: 沈阳市工商行政管理局\n  short_name: 沈阳市工商局\n  level: city\n" in page
     assert "  division_code: 210100\n" in page
     assert "沈阳市工商行政管理局\ncentral\n350128\n" in page
@@ -127,8 +90,8 @@ def test_agencies_page(agencies_page: str) -> None:
     assert "-> 沈阳市市场监督管理局 with 沈阳市质量技术监督局, 沈阳市食品药品监督管理局" in page
 
 
-def test_serialization_page(serialization_page: str) -> None:
-    page = serialization_page
+def test_serialization_page() -> None:
+    page = _page("serialization")
     # Seed 003: 收到申请数 prints 25 at characters 2952-2954; 专项经费 22 万元.
     assert '"raw": "25",\n  "value": 25,' in page
     assert '"start": 2952,\n    "end": 2954' in page
@@ -146,8 +109,8 @@ def test_serialization_page(serialization_page: str) -> None:
 
 
 @needs_corpus
-def test_analysis_page(analysis_page: str) -> None:
-    page = analysis_page
+def test_analysis_page() -> None:
+    page = _page("analysis")
     assert "missing.txt                            [Errno 2] No such file or directory" in page
     # 平潭 2024 (dev 007): 新收 217 natural persons + 1 enterprise = 218; 予以公开 71,
     # 部分公开 29, 总计 218. 2022 (dev 006) says it 汇总 the units' work: aggregate.
@@ -160,8 +123,8 @@ def test_analysis_page(analysis_page: str) -> None:
     assert "dask_facts needs the optional dependency 'dask'" in page
 
 
-def test_cli_page(cli_page: str) -> None:
-    page = cli_page
+def test_cli_page() -> None:
+    page = _page("cli")
     assert "year 2017, format legacy_2014, 1 table(s), 59 cells" in page
     assert "zwgk: missing.txt: [Errno 2] No such file or directory" in page
     assert "$ echo $?\n3\n" in page
@@ -171,7 +134,8 @@ def test_cli_page(cli_page: str) -> None:
 
 
 @needs_corpus
-def test_cli_page_fails_a_report_that_does_not_add_up(cli_page: str) -> None:
+def test_cli_page_fails_a_report_that_does_not_add_up() -> None:
+    cli_page = _page("cli")
     # 洪泽区 2023 (dev 010): 行政复议 总计 0 against 10 + 1; 复议后起诉 总计 0 against 5.
     assert "reported total review_total[value] = 0, computed sum 11" in cli_page
     assert "litigation_after_review_total[value] = 0, computed sum 5" in cli_page
