@@ -11,9 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def texts() -> list[str]:
-    """Every seed and dev-corpus document (the corpus only when ../shared is present)."""
+    """Every seed and dev-corpus document (the repository's copy of the corpus)."""
     paths = sorted((ROOT / "seeds").glob("*.txt"))
-    corpus = ROOT.parent / "shared" / "corpus" / "dev"
+    corpus = ROOT / "tests" / "corpus" / "dev"
     paths += sorted(corpus.glob("[0-9]*.txt")) if corpus.is_dir() else []
     return [p.read_text(encoding="utf-8") for p in paths]
 

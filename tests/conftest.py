@@ -21,7 +21,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+CORPUS = ROOT / "tests" / "corpus" / "dev"
 
 
 def read(path: Path) -> str:
@@ -37,7 +37,5 @@ def seed_texts() -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def corpus_texts() -> dict[str, str]:
-    """The dev corpus, by file-name prefix; skips where ../shared is not beside the repo."""
-    if not CORPUS.is_dir():
-        pytest.skip("the dev corpus (../shared/corpus/dev) is not beside this checkout")
+    """The dev corpus (the repository's copy, ``tests/corpus/dev``), by file-name prefix."""
     return {p.name[:3]: read(p) for p in sorted(CORPUS.glob("[0-9]*.txt"))}

@@ -35,7 +35,7 @@ from zwgk._model.enums import Level
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+CORPUS = ROOT / "tests" / "corpus" / "dev"
 
 
 def read(path: Path) -> str:
@@ -273,6 +273,16 @@ CORPUS_AGENCIES = {
     "平潭电网": ("平潭县", U, "350128"),
     "澳前镇": ("平潭县澳前镇", T, "350128"),  # resolved by the page (its URL is pingtan.gov.cn)
     "国务院办公厅政府信息与政务公开办公室": (None, C, None),
+    # two issuers printed as one: the first decides (both are offices of the zone)
+    "平潭综合实验区党工委办公室 平潭综合实验区管委会办公室": ("平潭综合实验区", CT, "350128"),
+    # a party committee: 中共 is printed before its region
+    "中共平潭综合实验区金井片区管理局委员会": ("平潭综合实验区金井片区", CO, "350128"),
+    "沭阳县发展和改革局": ("沭阳县", CO, "321322"),
+    "白青乡人民政府": ("平潭县白青乡", T, "350128"),
+    "平潭县司法局": ("平潭县", CO, "350128"),
+    "平潭县财政局": ("平潭县", CO, "350128"),
+    "平潭综合实验区经济发展局": ("平潭综合实验区", CT, "350128"),
+    "平潭综合实验区行政审批局": ("平潭综合实验区", CT, "350128"),
 }
 
 

@@ -7,19 +7,12 @@ the source texts (seeds 003 and 004, dev corpus 006 to 010 and 026).
 from __future__ import annotations
 
 import pytest
-from tests.conftest import CORPUS
 from tests.docs_pages import DOCS, exec_output
-
-needs_corpus = pytest.mark.skipif(
-    not CORPUS.is_dir(), reason="the dev corpus (../shared/corpus/dev) is not beside this checkout"
-)
-
 
 def _page(name: str) -> str:
     return exec_output(DOCS / "guide" / f"{name}.md")
 
 
-@needs_corpus
 def test_parsing_page_reads_seed_003() -> None:
     page = _page("parsing")
     # 索引号 07312/2018-0012, 发文 2018-03-14; 发布机构 株洲市工商局.
@@ -32,7 +25,6 @@ def test_parsing_page_reads_seed_003() -> None:
     assert "| (一)主动公开政府信息数(不同渠道和方式公开相同的信息列为1条) | 条 | 180 |" in page
 
 
-@needs_corpus
 def test_parsing_page_splits_and_places() -> None:
     page = _page("parsing")
     # 006: 713000074 is 71 3 0 0 0 0 74; 8855698 is 88 55 698 (the prose says 698件).
@@ -47,7 +39,6 @@ def test_parsing_page_splits_and_places() -> None:
     assert "litigation_after_review  [12, 1, 1, 6, 20]" in page
 
 
-@needs_corpus
 def test_validation_page() -> None:
     page = _page("validation")
     # Seed 003 is clean; 网络申请数 23 -> 24 breaks L1 (25 against 0 + 0 + 24 + 2).
@@ -108,7 +99,6 @@ def test_serialization_page() -> None:
     assert "72 rows written, 72 read" in page
 
 
-@needs_corpus
 def test_analysis_page() -> None:
     page = _page("analysis")
     assert "missing.txt                            [Errno 2] No such file or directory" in page
@@ -133,7 +123,6 @@ def test_cli_page() -> None:
     assert '"code": "plan.no_lead"' in page
 
 
-@needs_corpus
 def test_cli_page_fails_a_report_that_does_not_add_up() -> None:
     cli_page = _page("cli")
     # 洪泽区 2023 (dev 010): 行政复议 总计 0 against 10 + 1; 复议后起诉 总计 0 against 5.

@@ -30,10 +30,9 @@ from zwgk._parse.text import read_input
 from zwgk._parse.units import parse_parenthetical, parse_row_units, split_list
 
 SEEDS = Path(__file__).parents[1] / "seeds"
-CORPUS = Path(__file__).parents[2] / "shared/corpus/dev"
+CORPUS = Path(__file__).parent / "corpus" / "dev"
 SEED_004 = SEEDS / "004_562af7ce0614f99d.txt"
 
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="dev corpus not beside the repo")
 
 
 def _corpus(prefix: str) -> Path:
@@ -248,7 +247,6 @@ def test_bad_input_raises() -> None:
 # ---- the dev corpus ------------------------------------------------------------------------
 
 
-@needs_corpus
 def test_012_fujian_task_table() -> None:
     plan = _parse(_corpus("012"))
     assert isinstance(plan, WorkPoints)
@@ -307,7 +305,6 @@ def test_012_fujian_task_table() -> None:
     assert fifty_three.deadline.duration == Duration(24, "hour")
 
 
-@needs_corpus
 @pytest.mark.parametrize("prefix", ["013", "014"])
 def test_013_014_pingtan_task_table(prefix: str) -> None:
     plan = _parse(_corpus(prefix))
@@ -341,7 +338,6 @@ def test_013_014_pingtan_task_table(prefix: str) -> None:
     )
 
 
-@needs_corpus
 def test_013_and_014_agree() -> None:
     a, b = _parse(_corpus("013")), _parse(_corpus("014"))
 
@@ -351,7 +347,6 @@ def test_013_and_014_agree() -> None:
     assert shape(a) == shape(b)
 
 
-@needs_corpus
 def test_025_pingtan_work_arrangement() -> None:
     plan = _parse(_corpus("025"))
     assert isinstance(plan, WorkPoints)
@@ -373,7 +368,6 @@ def test_025_pingtan_work_arrangement() -> None:
     assert issuing_organ(read_common(src), src.norm) == "平潭综合实验区管委会办公室"
 
 
-@needs_corpus
 def test_015_pingtan_spring_transport_plan() -> None:
     plan = _parse(_corpus("015"))
     assert isinstance(plan, ImplementationPlan)
@@ -391,7 +385,6 @@ def test_015_pingtan_spring_transport_plan() -> None:
     assert issuing_organ(read_common(src), src.norm) == "平潭综合实验区管委会"
 
 
-@needs_corpus
 def test_016_suping_plan() -> None:
     plan = _parse(_corpus("016"))
     assert len(list(plan.walk_tasks())) == 15
@@ -406,7 +399,6 @@ def test_016_suping_plan() -> None:
     assert plan.contact is None
 
 
-@needs_corpus
 def test_017_junshan_plan() -> None:
     plan = _parse(_corpus("017"))
     assert len(list(plan.walk_tasks())) == 18
@@ -419,7 +411,6 @@ def test_017_junshan_plan() -> None:
     assert plan.addressees == ("各处室（中心）", "东庠办事处", "各行政村")
 
 
-@needs_corpus
 def test_018_asset_audit_plan() -> None:
     plan = _parse(_corpus("018"))
     assert len(list(plan.walk_tasks())) == 48
@@ -433,7 +424,6 @@ def test_018_asset_audit_plan() -> None:
     assert tasks[("六", "(二)", "2")].deadlines[-1].date == dt.date(2012, 5, 25)
 
 
-@needs_corpus
 def test_026_leads_only_in_prose() -> None:
     plan = _parse(_corpus("026"))
     assert isinstance(plan, ImplementationPlan)
@@ -681,7 +671,6 @@ def test_responsibilities(seed: Plan) -> None:
     assert responsibilities([]) == ()
 
 
-@needs_corpus
 def test_responsibilities_inherited() -> None:
     records = responsibilities([_parse(_corpus("012"))])
     two = [r for r in records if r.path == ("一", "(一)", "2")]
@@ -709,7 +698,6 @@ def test_responsibilities_frame_without_pandas(seed: Plan, monkeypatch: pytest.M
         responsibilities_frame([seed])
 
 
-@needs_corpus
 def test_a_task_table_published_as_html_reads_as_its_text() -> None:
     # 012's 任务分解表 as a site's <table>: section rows 一、 and (一) nest, and 「1.全面公开…」
     # numbers its own row where the table has no number column.

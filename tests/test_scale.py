@@ -21,7 +21,7 @@ def _sorted(frame):  # type: ignore[no-untyped-def]
 
 def test_dask_facts_match_the_single_machine_path(tmp_path: Path) -> None:
     paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
-    corpus = ROOT.parent / "shared" / "corpus" / "dev"
+    corpus = ROOT / "tests" / "corpus" / "dev"
     paths += sorted(str(p) for p in corpus.glob("0[01]*.txt"))
     docs = [zwgk.parse(Path(p).read_bytes(), source=p) for p in paths]
     expected = zwgk.to_frame(docs, kind="facts")

@@ -13,7 +13,7 @@ from tests.docs_pages import DOCS, exec_output, run_page
 
 import zwgk
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+CORPUS = Path(__file__).resolve().parent / "corpus" / "dev"
 REPORT = DOCS / "tutorials" / "report.md"
 SERVICE = DOCS / "tutorials" / "service.md"
 
@@ -119,7 +119,6 @@ def test_report_narrative_render_json_facts(report_page: str) -> None:
     assert "narrative  None            25 件 (1602, 1605)" in report_page
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the dev corpus is not beside this checkout")
 def test_report_contrast_with_006(report_page: str) -> None:
     assert "2022 f2021 aggregate 2023-02-20" in report_page
     assert "平潭综合实验区管理委员会办公室 350128" in report_page
@@ -138,15 +137,6 @@ def test_report_contrast_with_006(report_page: str) -> None:
     for line in ("new_received      74", "carried_over_in   1", "results_total     75"):
         assert line in report_page
     assert "skipped" not in report_page
-
-
-def test_report_without_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
-    is_dir = Path.is_dir
-    monkeypatch.setattr(Path, "is_dir", lambda self: "corpus" not in str(self) and is_dir(self))
-    page = run_page(REPORT)  # run again, not the cached run with the corpus
-    assert "No dev corpus beside this checkout: the contrast is skipped." in page
-    assert page.count("(skipped: no dev corpus)") == 4
-    assert "AnnualReport True" in page
 
 
 def test_service_schema(service_page: str) -> None:

@@ -919,10 +919,14 @@ def test_corpus_counts_per_code(corpus_results: dict[str, tuple[Finding, ...]]) 
     assert summarize(corpus_results) == {
         "identity.failed": 2,  # 010: T4-1a and T4-1c, see below
         "plan.duplicate_number": 4,  # 026 prints two lists 1.-4. under 二(一)
-        "plan.no_lead": 80,  # plans whose leaf items are headings, steps or checklists
+        # plans whose leaf items are headings, steps or checklists; 029 and 030 print their
+        # units on 责任单位/责任处室 lines the plan reader does not yet take (43 of the 123)
+        "plan.no_lead": 123,
         "structure.empty_cells": 1,  # 008 结转 总计 blank
         "structure.missing_section": 1,  # 008: 五 is absent; its 六 heading follows a restart
-        "structure.outline_order": 1,  # 008: 一…六 then 一、主动公开… again
+        # 008: 一…六 then 一、主动公开… again; 031: a heading split over two lines
+        "structure.outline_order": 2,
+        "structure.missing_table": 1,  # 031: 表三 is tab-separated and not yet read
         "text.mismatch": 1,  # 006: 收到申请75件 (incl. 1 carried over) vs 74 新收
     }
     per_file = {k: summarize(v) for k, v in corpus_results.items() if v}

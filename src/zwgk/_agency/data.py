@@ -77,6 +77,7 @@ class AgencyData:
     forms: dict[str, Organ]
     organ_suffixes: tuple[str, ...]
     central_prefixes: tuple[str, ...]
+    party_prefixes: tuple[str, ...]
     self_references: frozenset[str]
     bare_organs: frozenset[str]
     province_short: dict[str, str]
@@ -224,6 +225,7 @@ def agency_data() -> AgencyData:
             central_prefixes=_strings(
                 organs_doc["central_prefixes"], "organs.json: central_prefixes"
             ),
+            party_prefixes=_strings(organs_doc["party_prefixes"], "organs.json: party_prefixes"),
             self_references=frozenset(
                 _strings(organs_doc["self_references"], "organs.json: self_references")
             ),

@@ -474,7 +474,11 @@ def parse_name(name: str, *, year: int | None = None) -> Parsed:
                 return Parsed(places, branch, branch_rest, prefix=(Unit.of(head[0]),))
         units, rest = parse_units(s, 0)
         return Parsed(units=units, rest=rest, central=True)
-    places, end = parse_places(s, 0, year=year)
+    # a local party committee prints its region after the party's name: 中共X县委员会
+    party = next((p for p in data.party_prefixes if s.startswith(p)), "")
+    places, end = parse_places(s, len(party), year=year)
+    if not places:
+        end = 0
     if not places and head is None:
         relative = data.relative.get(s[0])
         if relative is not None and len(s) > 1:
