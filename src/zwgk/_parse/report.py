@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from zwgk._model import AnnualReport, Finding, Scope, Severity, StatTable, TableFormat
+from zwgk._findings import REPORT_YEAR_ASSUMED, TABLE_EMPTY, finding
+from zwgk._model import AnnualReport, Finding, Scope, StatTable, TableFormat
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.facts import narrative_facts
 from zwgk._parse.local import read_local_table
@@ -68,14 +69,7 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     tables: list[StatTable] = []
     for read in reads:
         if read.filled_rows == 0:
-            findings.append(
-                Finding(
-                    code="table.empty",
-                    severity=Severity.WARNING,
-                    message=f"table {read.table.id} is printed with no values",
-                    message_zh="统计表只有表头、没有数值",
-                )
-            )
+            findings.append(finding(TABLE_EMPTY, table=read.table.id))
             continue
         tables.append(read.table)
         findings.extend(read.findings)
@@ -92,14 +86,7 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     year = year_from_title(title) or statistics_year(norm)
     if year is None and common.published is not None:
         year = common.published.year - 1
-        findings.append(
-            Finding(
-                code="report.year_assumed",
-                severity=Severity.INFO,
-                message=f"the year covered is not printed; taken as the year before publication ({year})",
-                message_zh="未写明报告年度，按发布日期前一年推定",
-            )
-        )
+        findings.append(finding(REPORT_YEAR_ASSUMED, year=year))
     agency = resolve_agency(common, norm, year=year)
     scope = Scope.AGGREGATE if _AGGREGATE.search(norm, start) else Scope.AGENCY
     return AnnualReport(

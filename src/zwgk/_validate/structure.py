@@ -6,17 +6,18 @@ from collections.abc import Iterator
 
 import attrs
 
-from zwgk._model.core import Finding, Ref, Span
-from zwgk._model.documents import AnnualReport, Section
-from zwgk._model.enums import Severity, TableFormat, TokenClass
-from zwgk._validate.common import NATIONAL, cell_ref, finding
-from zwgk._validate.rules import (
+from zwgk._findings import (
     STRUCTURE_EMPTY_CELLS,
     STRUCTURE_MISSING_SECTION,
     STRUCTURE_MISSING_TABLE,
     STRUCTURE_OUTLINE_ORDER,
     STRUCTURE_PLACEHOLDER_SECTION,
+    finding,
 )
+from zwgk._model.core import Finding, Ref, Span
+from zwgk._model.documents import AnnualReport, Section
+from zwgk._model.enums import TableFormat, TokenClass
+from zwgk._validate.common import NATIONAL, cell_ref
 from zwgk._validate.sums import template_of
 
 __all__ = [
@@ -125,12 +126,11 @@ def _outline_order(report: AnnualReport) -> Iterator[Finding]:
         if previous is not None and before is not None and value <= before:
             yield finding(
                 STRUCTURE_OUTLINE_ORDER,
-                Severity.WARNING,
-                f"top-level heading '{section.heading}' is numbered {section.number} after "
-                f"'{previous.heading}' ({previous.number}): the numbering repeats or goes back.",
-                f"一级标题“{section.heading}”编号{section.number}排在“{previous.heading}”"
-                f"（{previous.number}）之后，编号重复或倒序。",
                 refs=(Ref(span=_heading_span(section)),),
+                heading=section.heading,
+                number=section.number,
+                previous=previous.heading,
+                previous_number=previous.number,
             )
         previous = section
 
@@ -141,13 +141,7 @@ def _missing_sections(report: AnnualReport) -> Iterator[Finding]:
             continue
         if canonical.table is not None and _has_table(report, canonical.table):
             continue
-        yield finding(
-            STRUCTURE_MISSING_SECTION,
-            Severity.WARNING,
-            f"section {canonical.number}、{canonical.title} was not found among the report's "
-            "top-level headings.",
-            f"未找到第{canonical.number}部分“{canonical.title}”。",
-        )
+        yield finding(STRUCTURE_MISSING_SECTION, number=canonical.number, title=canonical.title)
 
 
 def _missing_tables(report: AnnualReport) -> Iterator[Finding]:
@@ -157,20 +151,14 @@ def _missing_tables(report: AnnualReport) -> Iterator[Finding]:
         label = f"表{canonical.number} ({canonical.title})"
         section = _find(report, canonical)
         if section is None:
-            yield finding(
-                STRUCTURE_MISSING_TABLE,
-                Severity.ERROR,
-                f"the report has no {label}; the 2019 and 2021 formats require it.",
-                f"报告缺少{canonical.title}统计表（2019、2021年格式均为必备）。",
-            )
+            yield finding(STRUCTURE_MISSING_TABLE, label=label, title=canonical.title)
         else:
             yield finding(
                 STRUCTURE_MISSING_TABLE,
-                Severity.WARNING,
-                f"no {label} was read, though the heading '{section.heading}' is printed: "
-                "the table is likely there in a form that was not read.",
-                f"已印出标题“{section.heading}”，但未读取到该统计表，可能是表格形式未能识别。",
+                variant="printed",
                 refs=(Ref(span=_heading_span(section)),),
+                label=label,
+                heading=section.heading,
             )
 
 
@@ -193,21 +181,14 @@ def _empty_cells(report: AnnualReport) -> Iterator[Finding]:
             blanks.append(cell)
         if not blanks:
             continue
-        names = ", ".join(c.key for c in blanks)
-        unplaced = ""
-        unplaced_zh = ""
-        if table.unplaced:
-            unplaced = f" The parser left {len(table.unplaced)} value(s) of this table unplaced; they may belong here."
-            unplaced_zh = f"解析时该表有 {len(table.unplaced)} 个数值未能归位，可能属于这些单元格。"
         yield finding(
             STRUCTURE_EMPTY_CELLS,
-            Severity.WARNING,
-            f"{len(blanks)} cell(s) of {table.id} are blank where the template asks for a "
-            f"number: {names}. Blank is not zero; identities through them are not assessed."
-            + unplaced,
-            f"{table.id} 中 {len(blanks)} 个应填数字的单元格为空白：{names}。空白不等于零，"
-            "相关勾稽关系未予核验。" + unplaced_zh,
+            variant="unplaced" if table.unplaced else "",
             refs=tuple(cell_ref(c.indicator or "", c.column or "", c) for c in blanks),
+            count=len(blanks),
+            table=table.id,
+            names=", ".join(c.key for c in blanks),
+            unplaced=len(table.unplaced),
         )
 
 
@@ -227,10 +208,9 @@ def _placeholder(report: AnnualReport, text: str | None) -> Iterator[Finding]:
     if placeholder:
         yield finding(
             STRUCTURE_PLACEHOLDER_SECTION,
-            Severity.INFO,
-            f"section '{section.heading}' says nothing: {shown}.",
-            f"“{section.heading}”部分内容空缺或仅有占位词。",
             refs=(Ref(span=section.span),),
+            heading=section.heading,
+            shown=shown,
         )
 
 

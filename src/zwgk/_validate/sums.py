@@ -17,19 +17,20 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from zwgk._errors import UnknownError
+from zwgk._findings import (
+    CONTINUITY_CARRY_OVER,
+    CONTINUITY_FAILED,
+    CONTINUITY_IN_FORCE,
+    IDENTITY_FAILED,
+    finding,
+)
 from zwgk._model.core import Finding, Ref
 from zwgk._model.documents import AnnualReport
 from zwgk._model.enums import TableFormat, Tag
 from zwgk._model.identities import Check, Key, checks
 from zwgk._model.indicators import KNOWN_TREES, Identity, TableTemplate, Term, indicator_tree
 from zwgk._model.tables import Cell, StatTable
-from zwgk._validate.common import Num, cell_ref, finding, fmt, number
-from zwgk._validate.rules import (
-    CONTINUITY_CARRY_OVER,
-    CONTINUITY_FAILED,
-    CONTINUITY_IN_FORCE,
-    IDENTITY_FAILED,
-)
+from zwgk._validate.common import Num, cell_ref, fmt, number
 
 __all__ = ["Operand", "continuity_findings", "identity_findings", "template_of"]
 
@@ -254,52 +255,6 @@ def _bound_expr(relation: str, lhs: Sequence[Operand], rhs: Sequence[Operand]) -
     return f"{side(lhs)} {relation} {side(rhs)}"
 
 
-def _describe(
-    rule: str,
-    identity: Identity | None,
-    relation: str,
-    lhs: Sequence[Operand],
-    rhs: Sequence[Operand],
-    left: Num,
-    right: Num,
-) -> tuple[str, str]:
-    ops = (*lhs, *rhs)
-    present = [op for op in ops if op.value is not None]
-    missing = [op for op in ops if op.value is None]
-    inferred = [op for op in present if op.cell is not None and op.cell.inferred]
-    via = sorted({op.via for op in ops if op.via})
-    expr = _bound_expr(relation, lhs, rhs)
-    template = f" (template: {identity.expr})" if identity and identity.expr != expr else ""
-    single = len(lhs) == 1 and lhs[0].value is not None
-    if single:
-        head = f"reported total {lhs[0].label} = {fmt(left)}, computed sum {fmt(right)}"
-        head_zh = f"合计 {lhs[0].label} 填报 {fmt(left)}，分项计算为 {fmt(right)}"
-    else:
-        head = f"left side {fmt(left)}, right side {fmt(right)}"
-        head_zh = f"左边合计 {fmt(left)}，右边合计 {fmt(right)}"
-    shown = [op for op in present if not (single and op is lhs[0])]
-    parts = ", ".join(f"{op.label}={fmt(v)}" for op in shown if (v := op.value) is not None)
-    en = [f"identity {rule} does not hold: {expr}{template}; {head}", f"parts used: {parts}"]
-    zh = [f"勾稽关系 {rule} 不成立：{expr}；{head_zh}"]
-    if missing:
-        names = ", ".join(op.label for op in missing)
-        en.append(
-            f"parts missing (not reported; blank is not zero): {names}; "
-            "the parts present already exceed the other side"
-        )
-        zh.append(
-            f"未填报（空白不等于零）：{'、'.join(op.label for op in missing)}，已填报部分已超过另一边"
-        )
-    if via:
-        en.append(f"group cells not printed, read as the sum of their sub-rows: {', '.join(via)}")
-        zh.append(f"未印出数值的分组行按其子项之和计：{'、'.join(via)}")
-    if inferred:
-        names = ", ".join(op.label for op in inferred)
-        en.append(f"the parser inferred the values of {names}")
-        zh.append(f"以下数值系解析时推定：{'、'.join(op.label for op in inferred)}")
-    return "; ".join(en) + ".", "；".join(zh) + "。"
-
-
 def _finding(
     code: str,
     check: Check,
@@ -310,17 +265,54 @@ def _finding(
     right: Num,
 ) -> Finding:
     ops = (*lhs, *rhs)
-    message, message_zh = _describe(check.rule, identity, check.relation, lhs, rhs, left, right)
+    present = [op for op in ops if op.value is not None]
+    missing = [op for op in ops if op.value is None]
+    inferred = [op for op in present if op.cell is not None and op.cell.inferred]
+    via = sorted({op.via for op in ops if op.via})
+    expr = _bound_expr(check.relation, lhs, rhs)
+    single = len(lhs) == 1 and lhs[0].value is not None
+    if single:
+        head = f"reported total {lhs[0].label} = {fmt(left)}, computed sum {fmt(right)}"
+        head_zh = f"合计 {lhs[0].label} 填报 {fmt(left)}，分项计算为 {fmt(right)}"
+    else:
+        head = f"left side {fmt(left)}, right side {fmt(right)}"
+        head_zh = f"左边合计 {fmt(left)}，右边合计 {fmt(right)}"
+    shown = [op for op in present if not (single and op is lhs[0])]
+    notes: list[str] = []
+    notes_zh: list[str] = []
+    if missing:
+        names = ", ".join(op.label for op in missing)
+        notes.append(
+            f"parts missing (not reported; blank is not zero): {names}; "
+            "the parts present already exceed the other side"
+        )
+        notes_zh.append(
+            f"未填报（空白不等于零）：{'、'.join(op.label for op in missing)}，已填报部分已超过另一边"
+        )
+    if via:
+        notes.append(
+            f"group cells not printed, read as the sum of their sub-rows: {', '.join(via)}"
+        )
+        notes_zh.append(f"未印出数值的分组行按其子项之和计：{'、'.join(via)}")
+    if inferred:
+        names = ", ".join(op.label for op in inferred)
+        notes.append(f"the parser inferred the values of {names}")
+        notes_zh.append(f"以下数值系解析时推定：{'、'.join(op.label for op in inferred)}")
     return finding(
         code,
-        check.tag.severity,
-        message,
-        message_zh,
+        severity=check.tag.severity,
         rule=check.rule,
         refs=tuple(op.ref for op in ops if op.value is not None),
         missing=tuple(op.ref for op in ops if op.value is None),
         reported=left,
         expected=right,
+        expr=expr,
+        template=f" (template: {identity.expr})" if identity and identity.expr != expr else "",
+        head=head,
+        head_zh=head_zh,
+        parts=", ".join(f"{op.label}={fmt(v)}" for op in shown if (v := op.value) is not None),
+        notes="".join(f"; {n}" for n in notes),
+        notes_zh="".join(f"；{n}" for n in notes_zh),
     )
 
 
