@@ -21,7 +21,7 @@ REFERENCE = ROOT / "docs" / "reference" / "validation.md"
 KNOWN = {r.code for r in RULES} | {a for r in RULES for a in r.aliases}
 FAMILIES = {code.split(".")[0] for code in KNOWN}
 # A string literal shaped like a finding code of a known family: "table.unplaced".
-_LITERAL = re.compile(r"""["']((?:%s)\.[a-z_]+)["']""" % "|".join(sorted(FAMILIES)))
+_LITERAL = re.compile(r"""["']((?:""" + "|".join(sorted(FAMILIES)) + r""")\.[a-z_]+)["']""")
 # Any literal given as a finding's code, whatever its family: Finding("x.y", …), code="x.y".
 _GIVEN = re.compile(r"""(?:Finding\(\s*|finding\(\s*|code=)["']([a-z_]+\.[a-z_]+)["']""")
 
@@ -67,13 +67,15 @@ def test_every_rule_has_messages_in_both_languages(entry: Rule) -> None:
     assert entry.stage in ("parse", "validate")
     assert len({m.variant for m in entry.messages}) == len(entry.messages)
     for m in entry.messages:
-        assert m.en and m.zh
+        assert m.en
+        assert m.zh
         args = {name: f"<{name}>" for name in _fields(m.en) | _fields(m.zh)}
         args.pop("rule", None)
         f = finding(entry.code, variant=m.variant, rule="R1", **args)
         assert f.code == entry.code
         assert f.severity is (m.severity or entry.severity)
-        assert "{" not in f.message and "{" not in f.message_zh
+        assert "{" not in f.message
+        assert "{" not in f.message_zh
 
 
 def test_finding_fills_the_template_and_keeps_the_details() -> None:
