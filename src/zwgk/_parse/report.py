@@ -83,7 +83,8 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     table_spans = [t.span for t in tables if t.span is not None]
     facts = narrative_facts(norm, start, skip=table_spans, generation=fmt)
     title = common.title
-    year = year_from_title(title) or statistics_year(norm)
+    period_year = statistics_year(norm)
+    year = year_from_title(title) or period_year
     if year is None and common.published is not None:
         year = common.published.year - 1
         findings.append(finding(REPORT_YEAR_ASSUMED, year=year))
@@ -101,6 +102,7 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
         metadata=common.metadata,
         findings=tuple(findings),
         year=year,
+        period_year=period_year,
         format=fmt,
         scope=scope,
         tables=tuple(tables),

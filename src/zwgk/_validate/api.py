@@ -26,16 +26,17 @@ def validate(
     and dates; with ``previous`` (last year's report of the same agency) also
     for year-to-year continuity.  Plans and work points are checked for leads,
     deadlines and numbering.  Other documents give ``()``.  The parser's own
-    findings (``doc.findings``) are not repeated.  ``text``, the source the
-    document was parsed from, enables the rules that read the body
-    (``date.title_period_mismatch``, a sharper ``structure.placeholder_section``).
+    findings (``doc.findings``) are not repeated.  Every rule reads the model
+    alone (what the body states, such as the statistics period or an empty
+    section, the parser records on the document), so ``validate(doc)`` runs
+    them all; ``text`` is still accepted for compatibility and not needed.
 
     Example:
         >>> import zwgk
         >>> from zwgk import validate
         >>> text = open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read()
         >>> report = zwgk.parse(text)
-        >>> validate(report, text=text)
+        >>> validate(report)
         ()
 
         Change one number (网络申请数 23 → 24) and 收到申请数 no longer adds up:
@@ -52,8 +53,8 @@ def validate(
     if isinstance(doc, AnnualReport):
         findings.extend(identity_findings(doc))
         findings.extend(text_findings(doc))
-        findings.extend(structure_findings(doc, text))
-        findings.extend(date_findings(doc, text))
+        findings.extend(structure_findings(doc))
+        findings.extend(date_findings(doc))
         if previous is not None:
             findings.extend(continuity_findings(doc, previous))
     elif isinstance(doc, Plan):
@@ -98,7 +99,8 @@ def validate_many(
     each is validated with ``previous=`` the first report of the same agency
     for the year before, if one is among ``docs``.  The result is keyed by
     [`document_key`][zwgk.document_key], in input order.  ``texts``,
-    when given, runs parallel to ``docs`` (the source of each, or ``None``).
+    when given, runs parallel to ``docs`` (the source of each, or ``None``);
+    like ``validate``'s ``text`` it is accepted for compatibility and not needed.
 
     Example:
         >>> import zwgk

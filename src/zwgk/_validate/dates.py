@@ -16,7 +16,7 @@ from zwgk._findings import (
 from zwgk._model.core import Finding
 from zwgk._model.documents import AnnualReport, Document
 from zwgk._model.enums import Scope
-from zwgk._parse.meta import statistics_year, year_from_title
+from zwgk._parse.meta import year_from_title
 from zwgk._parse.text import normalize
 
 __all__ = ["date_findings", "is_government_report", "signature_findings", "statutory_deadline"]
@@ -91,15 +91,16 @@ def signature_findings(doc: Document) -> Iterator[Finding]:
         )
 
 
-def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Finding]:
-    """``date.*`` findings of a report; ``text`` (the source) enables the period check.
+def date_findings(report: AnnualReport) -> Iterator[Finding]:
+    """``date.*`` findings of a report.
 
     Example:
         >>> import datetime
         >>> from zwgk import AnnualReport
         >>> from zwgk._validate.dates import date_findings
-        >>> r = AnnualReport(title="2019年度报告", year=2019, published=datetime.date(2020, 3, 1))
-        >>> [f.code for f in date_findings(r, "本报告统计期限自2018年1月1日起至2018年12月31日止。")]
+        >>> r = AnnualReport(title="2019年度报告", year=2019, period_year=2018,
+        ...                  published=datetime.date(2020, 3, 1))
+        >>> [f.code for f in date_findings(r)]
         ['date.late', 'date.title_period_mismatch']
     """
     year, published = report.year, report.published
@@ -128,14 +129,13 @@ def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Fin
                 basis_zh=basis_zh,
             )
     yield from signature_findings(report)
-    if text is not None:
-        title_year = year_from_title(normalize(report.title))
-        period_year = statistics_year(normalize(text))
-        if title_year is not None and period_year is not None and title_year != period_year:
-            yield finding(
-                DATE_TITLE_PERIOD_MISMATCH,
-                reported=title_year,
-                expected=period_year,
-                title_year=title_year,
-                period_year=period_year,
-            )
+    title_year = year_from_title(normalize(report.title))
+    period_year = report.period_year
+    if title_year is not None and period_year is not None and title_year != period_year:
+        yield finding(
+            DATE_TITLE_PERIOD_MISMATCH,
+            reported=title_year,
+            expected=period_year,
+            title_year=title_year,
+            period_year=period_year,
+        )

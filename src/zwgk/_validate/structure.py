@@ -57,8 +57,6 @@ CANONICAL_SECTIONS: tuple[CanonicalSection, ...] = (
     CanonicalSection("六", "其他需要报告的事项", ("其他需要报告", "其他事项", "需要报告")),
 )
 _TITLE_WINDOW = 20
-_PLACEHOLDERS = frozenset({"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"})
-_PUNCT = str.maketrans("", "", " \n\t\u3000。.，,；;：:、!！")
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
 
@@ -192,30 +190,20 @@ def _empty_cells(report: AnnualReport) -> Iterator[Finding]:
         )
 
 
-def _placeholder(report: AnnualReport, text: str | None) -> Iterator[Finding]:
+def _placeholder(report: AnnualReport) -> Iterator[Finding]:
     section = _find(report, CANONICAL_SECTIONS[4])
-    if section is None or section.children:
+    if section is None or section.children or section.placeholder is None:
         return
-    if text is not None and section.span.end <= len(text):
-        body = text[section.span.start + len(section.heading) : section.span.end]
-        cleaned = body.translate(_PUNCT)
-        placeholder = cleaned in _PLACEHOLDERS or len(cleaned) <= 1
-        shown = body.strip() or "(empty)"
-    else:
-        rest = len(section.span) - len(section.heading)
-        placeholder = rest <= 5
-        shown = "(empty)" if rest <= 0 else "a placeholder"
-    if placeholder:
-        yield finding(
-            STRUCTURE_PLACEHOLDER_SECTION,
-            refs=(Ref(span=section.span),),
-            heading=section.heading,
-            shown=shown,
-        )
+    yield finding(
+        STRUCTURE_PLACEHOLDER_SECTION,
+        refs=(Ref(span=section.span),),
+        heading=section.heading,
+        shown=section.placeholder or "(empty)",
+    )
 
 
-def structure_findings(report: AnnualReport, text: str | None = None) -> Iterator[Finding]:
-    """``structure.*`` findings of a report; ``text`` (the source) sharpens the placeholder rule.
+def structure_findings(report: AnnualReport) -> Iterator[Finding]:
+    """``structure.*`` findings of a report.
 
     Example:
         >>> from zwgk import AnnualReport, Section, Span
@@ -232,4 +220,4 @@ def structure_findings(report: AnnualReport, text: str | None = None) -> Iterato
     yield from _missing_sections(report)
     yield from _missing_tables(report)
     yield from _empty_cells(report)
-    yield from _placeholder(report, text)
+    yield from _placeholder(report)
