@@ -138,7 +138,7 @@ def placeholder(body: str) -> str | None:
 
     Examples:
         >>> from zwgk._parse.outline import placeholder
-        >>> placeholder("\n暂无。\n"), placeholder("  "), placeholder("一是解读形式单一。")
+        >>> placeholder("\\n暂无。\\n"), placeholder("  "), placeholder("一是解读形式单一。")
         ('暂无。', '', None)
     """
     cleaned = body.translate(_PUNCT)
