@@ -6,16 +6,13 @@ import sys
 from decimal import Decimal
 
 from zwgk._model.core import Finding, Ref
-from zwgk._model.enums import TableFormat, TokenClass
+from zwgk._model.enums import TokenClass
 from zwgk._model.tables import Cell
 
 #: A number read from a cell: a count or an amount of money.
 Num = int | Decimal
 
 _NUMERIC = frozenset({TokenClass.NUMBER, TokenClass.ZERO})
-
-#: Generations whose reports must print the six sections and the three tables.
-NATIONAL = frozenset({TableFormat.F2019, TableFormat.F2021})
 
 
 def number(cell: Cell | None) -> Num | None:

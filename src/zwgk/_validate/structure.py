@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import attrs
+from collections.abc import Iterator, Sequence
 
 from zwgk._findings import (
     STRUCTURE_EMPTY_CELLS,
@@ -16,84 +14,52 @@ from zwgk._findings import (
 )
 from zwgk._model.core import Finding, Ref, Span
 from zwgk._model.documents import AnnualReport, Section
-from zwgk._model.enums import TableFormat, TokenClass
-from zwgk._validate.common import NATIONAL, cell_ref
-from zwgk._validate.sums import template_of
+from zwgk._model.enums import TokenClass
+from zwgk._model.indicators import SectionTemplate
+from zwgk._model.templates import Templates
+from zwgk._validate.common import cell_ref
 
-__all__ = [
-    "CANONICAL_SECTIONS",
-    "CanonicalSection",
-    "national_generation",
-    "structure_findings",
-]
+__all__ = ["national_generation", "structure_findings"]
 
-
-@attrs.frozen
-class CanonicalSection:
-    """One of the six sections the 2019 and 2021 formats require (spec §1).
-
-    ``keywords`` find it among headings (any one suffices, within the first
-    characters of the title); ``table`` is the table that stands for it.
-
-    Example:
-        >>> from zwgk._validate.structure import CANONICAL_SECTIONS
-        >>> [(c.number, c.table) for c in CANONICAL_SECTIONS][1:4]
-        [('二', 't2'), ('三', 't3'), ('四', 't4')]
-    """
-
-    number: str
-    title: str
-    keywords: tuple[str, ...]
-    table: str | None = None
-
-
-#: The six sections of a report in the 2019 or 2021 format, with the words that find them.
-CANONICAL_SECTIONS: tuple[CanonicalSection, ...] = (
-    CanonicalSection("一", "总体情况", ("总体情况", "概述", "总体")),
-    CanonicalSection("二", "主动公开政府信息情况", ("主动公开",), "t2"),
-    CanonicalSection("三", "收到和处理政府信息公开申请情况", ("申请",), "t3"),
-    CanonicalSection("四", "政府信息公开行政复议、行政诉讼情况", ("复议", "诉讼"), "t4"),
-    CanonicalSection("五", "存在的主要问题及改进情况", ("问题", "改进")),
-    CanonicalSection("六", "其他需要报告的事项", ("其他需要报告", "其他事项", "需要报告")),
-)
 _TITLE_WINDOW = 20
 _CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
 
-def national_generation(report: AnnualReport) -> TableFormat | None:
-    """The 2019/2021 generation a report must follow: its tables', else its year's.
+def national_generation(report: AnnualReport, templates: Templates | None = None) -> str | None:
+    """The generation whose sections and tables a report must print: its tables', else its year's.
 
-    ``None`` for legacy reports (before 2019 or with legacy tables).
+    ``None`` where that generation requires none (legacy reports, before 2019
+    or with legacy tables): the trees say which generations require what.
 
     Example:
         >>> from zwgk import AnnualReport
         >>> from zwgk._validate.structure import national_generation
-        >>> national_generation(AnnualReport(title="x", year=2020)).value
+        >>> national_generation(AnnualReport(title="x", year=2020))
         'f2019'
         >>> national_generation(AnnualReport(title="x", year=2017)) is None
         True
     """
-    if report.format in NATIONAL:
-        return report.format
-    if report.format is None and report.year is not None and report.year >= 2019:
-        return TableFormat.F2019 if report.year <= 2020 else TableFormat.F2021
-    return None
+    registry = templates or Templates.shipped()
+    generation = (
+        registry.generation_for_year(report.year) if report.format is None else report.format
+    )
+    return str(generation) if registry.required(generation) else None
 
 
-def _matches(section: Section, canonical: CanonicalSection) -> bool:
+def _matches(section: Section, canonical: SectionTemplate) -> bool:
     head = section.title[:_TITLE_WINDOW]
     return any(k in head for k in canonical.keywords)
 
 
-def _find(report: AnnualReport, canonical: CanonicalSection) -> Section | None:
+def _find(report: AnnualReport, canonical: SectionTemplate) -> Section | None:
     candidates = [s for s in report.sections if _matches(s, canonical)]
     numbered = [s for s in candidates if s.number == canonical.number]
     found = numbered or candidates
     return found[0] if found else None
 
 
-def _has_table(report: AnnualReport, short_id: str) -> bool:
-    return any(t.id.rsplit(".", 1)[-1] == short_id for t in report.tables)
+def _has_table(report: AnnualReport, table_id: str) -> bool:
+    return any(t.template is not None and t.template.table == table_id for t in report.tables)
 
 
 def _heading_span(section: Section) -> Span:
@@ -133,8 +99,12 @@ def _outline_order(report: AnnualReport) -> Iterator[Finding]:
         previous = section
 
 
-def _missing_sections(report: AnnualReport) -> Iterator[Finding]:
-    for canonical in CANONICAL_SECTIONS:
+def _missing_sections(
+    report: AnnualReport, sections: Sequence[SectionTemplate]
+) -> Iterator[Finding]:
+    for canonical in sections:
+        if not canonical.required:
+            continue
         if _find(report, canonical) is not None:
             continue
         if canonical.table is not None and _has_table(report, canonical.table):
@@ -142,9 +112,11 @@ def _missing_sections(report: AnnualReport) -> Iterator[Finding]:
         yield finding(STRUCTURE_MISSING_SECTION, number=canonical.number, title=canonical.title)
 
 
-def _missing_tables(report: AnnualReport) -> Iterator[Finding]:
-    for canonical in CANONICAL_SECTIONS:
-        if canonical.table is None or _has_table(report, canonical.table):
+def _missing_tables(report: AnnualReport, sections: Sequence[SectionTemplate]) -> Iterator[Finding]:
+    for canonical in sections:
+        if not canonical.required or canonical.table is None:
+            continue
+        if _has_table(report, canonical.table):
             continue
         label = f"表{canonical.number} ({canonical.title})"
         section = _find(report, canonical)
@@ -160,10 +132,10 @@ def _missing_tables(report: AnnualReport) -> Iterator[Finding]:
             )
 
 
-def _empty_cells(report: AnnualReport) -> Iterator[Finding]:
+def _empty_cells(report: AnnualReport, templates: Templates) -> Iterator[Finding]:
     for table in report.tables:
-        template = template_of(table)
-        if template is None or table.format not in NATIONAL:
+        template = templates.template_of(table)
+        if template is None or not templates.required(table.format):
             continue
         blanks = []
         for cell in table.cells:
@@ -190,20 +162,23 @@ def _empty_cells(report: AnnualReport) -> Iterator[Finding]:
         )
 
 
-def _placeholder(report: AnnualReport) -> Iterator[Finding]:
-    section = _find(report, CANONICAL_SECTIONS[4])
-    if section is None or section.children or section.placeholder is None:
-        return
-    yield finding(
-        STRUCTURE_PLACEHOLDER_SECTION,
-        refs=(Ref(span=section.span),),
-        heading=section.heading,
-        shown=section.placeholder or "(empty)",
-    )
+def _placeholder(report: AnnualReport, sections: Sequence[SectionTemplate]) -> Iterator[Finding]:
+    for canonical in sections:
+        section = _find(report, canonical) if canonical.content else None
+        if section is None or section.children or section.placeholder is None:
+            continue
+        yield finding(
+            STRUCTURE_PLACEHOLDER_SECTION,
+            refs=(Ref(span=section.span),),
+            heading=section.heading,
+            shown=section.placeholder or "(empty)",
+        )
 
 
-def structure_findings(report: AnnualReport) -> Iterator[Finding]:
-    """``structure.*`` findings of a report.
+def structure_findings(
+    report: AnnualReport, templates: Templates | None = None
+) -> Iterator[Finding]:
+    """``structure.*`` findings of a report, against the sections its generation's tree lists.
 
     Example:
         >>> from zwgk import AnnualReport, Section, Span
@@ -214,10 +189,13 @@ def structure_findings(report: AnnualReport) -> Iterator[Finding]:
         >>> sorted({f.code for f in structure_findings(r)})
         ['structure.missing_section', 'structure.missing_table', 'structure.outline_order']
     """
+    registry = templates or Templates.shipped()
     yield from _outline_order(report)
-    if national_generation(report) is None:
+    generation = national_generation(report, registry)
+    if generation is None:
         return
-    yield from _missing_sections(report)
-    yield from _missing_tables(report)
-    yield from _empty_cells(report)
-    yield from _placeholder(report)
+    sections = registry.sections(generation)
+    yield from _missing_sections(report, sections)
+    yield from _missing_tables(report, sections)
+    yield from _empty_cells(report, registry)
+    yield from _placeholder(report, sections)
