@@ -243,6 +243,7 @@ BY_CLASS: dict[type, st.SearchStrategy[object]] = {
     zwgk.OtherDocument: other_documents,
     zwgk.IndicatorTree: trees,
     zwgk.TableTemplate: templates,
+    zwgk.SectionTemplate: trees.flatmap(lambda t: st.sampled_from(t.sections)),
     zwgk.Indicator: templates.flatmap(lambda t: st.sampled_from(list(t.walk()))),
     zwgk.Column: templates.flatmap(lambda t: st.sampled_from(t.columns)),
     zwgk.Identity: trees.flatmap(lambda t: st.sampled_from([i for _, i in t.identities()])),
