@@ -186,6 +186,8 @@ def test_registering_returns_a_new_registry() -> None:
     assert replaced.tree("legacy_local").title == "另一张表"
     assert MINE.tree("legacy_local").title == "政府信息公开情况统计表"
     assert replaced.generations == MINE.generations
+    moved = MINE.register(attrs.evolve(MINE.tree("f2019"), title="另一格式"))
+    assert moved.generations == MINE.generations  # replaced in its place
     assert MINE.generation_for_year(2012) == "legacy_local"
     assert SHIPPED.generation_for_year(2012) is None
     assert repr(MINE) == "Templates(legacy_2014, f2019, f2021, legacy_local)"

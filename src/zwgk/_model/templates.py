@@ -140,8 +140,10 @@ class Templates:
         return _shipped()
 
     def register(self, tree: IndicatorTree) -> Templates:
-        """A new registry with ``tree`` added, replacing the tree of its generation."""
-        return Templates((*(t for t in self if t.format != tree.format), tree))
+        """A new registry with ``tree`` added, or in the place of the tree of its generation."""
+        trees = dict(self._trees)
+        trees[tree.format.value] = tree
+        return Templates(trees.values())
 
     @property
     def generations(self) -> tuple[str, ...]:
