@@ -156,6 +156,7 @@ def sections(depth: int = 2) -> st.SearchStrategy[zwgk.Section]:
         level=st.integers(1, 4),
         span=spans(),
         children=children,
+        placeholder=st.none() | st.sampled_from(["", "无。", "暂无"]),
     )
 
 
@@ -205,6 +206,7 @@ annual_reports = st.builds(
     zwgk.AnnualReport,
     **_document_fields,
     year=st.none() | st.integers(2008, 2030),
+    period_year=st.none() | st.integers(2008, 2030),
     format=st.none() | st.sampled_from(zwgk.TableFormat),
     scope=st.sampled_from(zwgk.Scope),
     tables=st.lists(tables, max_size=2).map(tuple),
@@ -241,6 +243,7 @@ BY_CLASS: dict[type, st.SearchStrategy[object]] = {
     zwgk.OtherDocument: other_documents,
     zwgk.IndicatorTree: trees,
     zwgk.TableTemplate: templates,
+    zwgk.SectionTemplate: trees.flatmap(lambda t: st.sampled_from(t.sections)),
     zwgk.Indicator: templates.flatmap(lambda t: st.sampled_from(list(t.walk()))),
     zwgk.Column: templates.flatmap(lambda t: st.sampled_from(t.columns)),
     zwgk.Identity: trees.flatmap(lambda t: st.sampled_from([i for _, i in t.identities()])),

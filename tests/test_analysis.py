@@ -30,10 +30,12 @@ from zwgk._analysis.batch import (
 from zwgk._analysis.crosswalk import (
     ConceptMapping,
     _mapping,
+    _phrase,
     concept,
     crosswalk,
     harmonize,
     normalize_label,
+    prose_bindings,
 )
 from zwgk._analysis.facts import Fact, document_id, facts
 from zwgk._analysis.frames import FACT_COLUMNS, to_frame, wide_columns
@@ -324,6 +326,38 @@ def test_crosswalk_data_is_consistent() -> None:
     assert concept("regulations_in_force").mapping("f2019") is None
     with pytest.raises(zwgk.UnknownError):
         concept("no_such_concept")
+
+
+def test_the_crosswalk_binds_prose_to_one_cell_per_generation() -> None:
+    # The phrases that name a concept in the narrative live on the concept; a generation
+    # binds a stated number to the concept's cell only where it maps it to one cell.
+    assert concept("applications_received").phrases
+    bound = {fmt: dict(_prose_cells(fmt)) for fmt in ("legacy_2014", "f2019", "f2021")}
+    assert bound["f2021"]["共受理政府信息公开申请"] == ("new_received", "total")
+    assert bound["legacy_2014"]["共受理政府信息公开申请"] == ("apps_received", "value")
+    assert bound["f2021"]["同意公开"] == ("granted", "total")
+    assert "同意公开" not in bound["legacy_2014"]  # already_public + granted: no single cell
+    assert bound["legacy_2014"]["行政诉讼"] == ("litigation_total", "value")
+    assert "行政诉讼" not in bound["f2021"]  # direct + after review
+    assert bound["legacy_2014"]["共答复"] == ("replies_total", "value")  # = apps_closed (L13)
+    for fmt, cells in bound.items():
+        tree = zwgk.indicator_tree(fmt)
+        for indicator, column in cells.values():
+            row = tree.find(indicator)
+            assert row is not None
+            assert column in {c.id for t in tree.tables for c in t.columns}
+    with pytest.raises(zwgk.DataError, match="is not a pattern"):
+        _phrase("(收到", "test")
+
+
+_CLAUSES = ("共受理政府信息公开申请", "同意公开", "行政诉讼", "共答复", "上年结转")
+
+
+def _prose_cells(fmt: str) -> Iterator[tuple[str, tuple[str, str]]]:
+    for clause in _CLAUSES:
+        hits = {cell for pattern, cell in prose_bindings(fmt) if pattern.search(clause)}
+        if len(hits) == 1:
+            yield clause, hits.pop()
 
 
 def test_crosswalk_rejects_unknown_cells() -> None:

@@ -70,6 +70,17 @@ def test_validate_exit_codes(tmp_path: Path) -> None:
     assert run("validate", str(broken), "--fail-on", "never")[0] == 0
 
 
+def test_validate_runs_the_rules_that_read_the_body(tmp_path: Path) -> None:
+    # The statistics period printed in the body is on the parsed report: the command line
+    # holds it against the title like any other rule, with no source text passed around.
+    page = Path(SEED).read_text(encoding="utf-8")
+    shifted = tmp_path / "shifted.txt"
+    shifted.write_text(page.replace("统计期限自2017年", "统计期限自2016年"), encoding="utf-8")
+    code, out, _ = run("validate", str(shifted), "--fail-on", "warning")
+    assert code == 1
+    assert "date.title_period_mismatch: the title names 2017 but the statistics period" in out
+
+
 def test_validate_jsonl(tmp_path: Path) -> None:
     code, out, _ = run(
         "validate", "seeds/001_f34a2bd53015dbff.txt", "--format", "jsonl", "--fail-on", "info"

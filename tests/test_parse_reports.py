@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 import zwgk
+from zwgk._parse.facts import narrative_facts
 from zwgk._parse.text import normalize
 from zwgk._parse.tokens import find_tokens
 
@@ -472,3 +473,27 @@ def test_pipe_cells_may_print_their_unit(corpus_texts: dict[str, str]) -> None:
     want = [(c.key, c.value) for c in report.tables[1].cells]
     assert [(c.key, c.value) for c in again.tables[1].cells] == want
     assert again.cell("new_received", "total").raw == "34"
+
+
+def test_narrative_facts_bind_through_the_crosswalk() -> None:
+    # The crosswalk says which cell a clause names in each generation; a clause that names a
+    # concept the generation reports as a sum (legacy 同意公开: 已主动公开 + 同意公开) binds none.
+    text = "全年共受理申请25件，同意公开17件，结转下年度2件。"
+    legacy = {
+        f.raw: (f.indicator, f.column)
+        for f in narrative_facts(text, generation=zwgk.TableFormat.LEGACY_2014)
+    }
+    f2021 = {
+        f.raw: (f.indicator, f.column)
+        for f in narrative_facts(text, generation=zwgk.TableFormat.F2021)
+    }
+    assert legacy == {
+        "25件": ("apps_received", "value"),
+        "17件": (None, None),
+        "2件": (None, None),  # no carry-over in the 2014 table
+    }
+    assert f2021 == {
+        "25件": ("new_received", "total"),
+        "17件": ("granted", "total"),
+        "2件": ("carried_over_out", "total"),
+    }

@@ -288,7 +288,7 @@ EXPECTED_IDENTITIES = {
 )
 def test_header(fmt, title, basis, years):
     data = load(fmt)
-    assert list(data) == ["format", "title", "basis", "years", "tables"]
+    assert list(data) == ["format", "title", "basis", "family", "years", "sections", "tables"]
     assert data["format"] == fmt
     assert data["title"] == title
     assert data["basis"] == basis
@@ -428,7 +428,11 @@ def test_row_ids_unique(fmt, t):
 @pytest.mark.parametrize(("fmt", "t"), all_tables())
 def test_row_shape_and_columns(fmt, t):
     column_ids = [c["id"] for c in t["columns"]]
-    assert list(t) == ["id", "title", "title_en", "layout", "columns", "rows", "identities"]
+    # stub (the headers over the label columns) is optional
+    assert [k for k in t if k != "stub"] == [
+        "id", "title", "title_en", "layout", "columns", "rows", "identities"
+    ]  # fmt: skip
+    assert all(isinstance(x, str) for x in t.get("stub", ()))
     for row in walk(t["rows"]):
         assert list(row) == [
             "id",
@@ -460,7 +464,8 @@ def test_identities_reference_known_ids(fmt, t):
     column_ids = {c["id"] for c in t["columns"]} | {"*"}
     assert [i["id"] for i in t["identities"]] == EXPECTED_IDENTITIES[(fmt, t["id"])]
     for identity in t["identities"]:
-        assert list(identity) == ["id", "tag", "official", "expr", "note"]
+        # code (the finding a violation gives, where not the default) is optional
+        assert [k for k in identity if k != "code"] == ["id", "tag", "official", "expr", "note"]
         assert identity["tag"] in ("always", "usually")
         expr = identity["expr"]
         assert len(re.findall(r"<=|>=|=", expr)) == 1, expr
@@ -541,3 +546,56 @@ def test_files_are_pretty_utf8():
     for fmt in FORMATS:
         text = (TREES / f"{fmt}.json").read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_sections_hand_checked() -> None:
+    # Spec §1: the six sections of the 2019 and 2021 formats, 表二–表四 standing for 二–四;
+    # the 2014 outline of seven sections requires none (reports before 2019 vary).
+    for fmt in ("f2019", "f2021"):
+        sections = load(fmt)["sections"]
+        assert [(s["number"], s["title"], s.get("table")) for s in sections] == [
+            ("一", "总体情况", None),
+            ("二", "主动公开政府信息情况", "t2"),
+            ("三", "收到和处理政府信息公开申请情况", "t3"),
+            ("四", "政府信息公开行政复议、行政诉讼情况", "t4"),
+            ("五", "存在的主要问题及改进情况", None),
+            ("六", "其他需要报告的事项", None),
+        ]
+        assert [s["number"] for s in sections if s.get("content")] == ["五"]
+        assert all(s.get("required", True) for s in sections)
+    legacy = load("legacy_2014")["sections"]
+    assert [s["number"] for s in legacy] == list("一二三四五六七")
+    assert not any(s.get("required", True) for s in legacy)
+    assert {fmt: load(fmt)["family"] for fmt in FORMATS} == {
+        "legacy_2014": "legacy", "f2019": "2019", "f2021": "2019"
+    }  # fmt: skip
+
+
+def test_identity_codes_hand_checked() -> None:
+    codes = {
+        (fmt, t["id"], i["id"]): i["code"]
+        for fmt in FORMATS
+        for t in load(fmt)["tables"]
+        for i in t["identities"]
+        if "code" in i
+    }
+    assert codes == {
+        ("f2019", "t3", "X-1"): "continuity.carry_over",
+        ("f2021", "t2", "T2-1"): "continuity.in_force",
+        ("f2021", "t3", "X-1"): "continuity.carry_over",
+    }
+
+
+def test_a_section_must_name_a_table_of_its_tree() -> None:
+    data = {
+        "format": "legacy_local", "title": "x", "basis": "", "years": [2008, 2013],
+        "sections": [{"number": "一", "title": "概述", "table": "t9"}],
+        "tables": [{"id": "t1", "title": "x", "layout": "vertical",
+                    "columns": [{"id": "value", "labels": ["本年"]}],
+                    "rows": [{"id": "apps", "label": "申请总数"}]}],
+    }  # fmt: skip
+    with pytest.raises(zwgk.DataError, match="section 一 names unknown table 't9'"):
+        zwgk.tree_from_data(data)
+    data["sections"][0]["table"] = "t1"
+    tree = zwgk.tree_from_data(data)
+    assert (tree.sections[0].table, tree.family, tree.tables[0].stub) == ("t1", "", ())

@@ -20,7 +20,9 @@ A tour of the public API, all importable from ``zwgk``:
   [`TokenClass`][zwgk.TokenClass] and [`Span`][zwgk.Span].
 - **Indicator trees.** [`indicator_tree`][zwgk.indicator_tree] gives the template
   of each generation (``legacy_2014``, ``f2019``, ``f2021``) with its
-  [`Identity`][zwgk.Identity] rules, as data.
+  [`Identity`][zwgk.Identity] rules, as data; a [`Templates`][zwgk.Templates]
+  registry of trees (the shipped ones, or yours built with
+  [`tree_from_data`][zwgk.tree_from_data]) drives parsing, validation and rendering.
 - **Serialization.** [`to_json`][zwgk.to_json] / [`from_json`][zwgk.from_json]
   round-trip any model object losslessly; [`json_schema`][zwgk.json_schema] is the
   committed JSON Schema of the dumps.
@@ -110,6 +112,7 @@ from zwgk._model import (
     Ref,
     Scope,
     Section,
+    SectionTemplate,
     Severity,
     Span,
     StatTable,
@@ -117,6 +120,8 @@ from zwgk._model import (
     TableTemplate,
     Tag,
     Task,
+    TemplateRef,
+    Templates,
     Term,
     TokenClass,
     Unit,
@@ -179,6 +184,7 @@ __all__ = [
     "SchemaError",
     "Scope",
     "Section",
+    "SectionTemplate",
     "Severity",
     "Span",
     "StatTable",
@@ -187,6 +193,8 @@ __all__ = [
     "TableTemplate",
     "Tag",
     "Task",
+    "TemplateRef",
+    "Templates",
     "Term",
     "TokenClass",
     "Unit",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from zwgk._analysis.batch import cmd_facts, parse_many
+from zwgk._analysis.crosswalk import harmonize
 from zwgk._model import AnnualReport, AnyDocument, Plan
 from zwgk._serialize.json import to_data, to_json
 from zwgk._serialize.schema import json_schema
@@ -65,10 +66,10 @@ def summary(doc: AnyDocument, name: str) -> str:
             f"  year {doc.year}, format {fmt}, {len(doc.tables)} table(s), {cells} cells "
             f"({inferred} inferred, {unplaced} unplaced), {len(doc.facts)} narrative facts"
         )
-        for key, label in (("new_received", "total"), ("apps_received", "value")):
-            cell = doc.cell(key, label)
-            if cell is not None:
-                lines.append(f"  applications received: {cell.raw or '(blank)'}")
+        received = harmonize(doc).get("applications_received")
+        if received is not None and (received.parts or received.missing):
+            shown = "(blank)" if received.value is None else received.value
+            lines.append(f"  applications received: {shown}")
     if isinstance(doc, Plan):
         tasks = list(doc.walk_tasks())
         leads = sorted({u.name for t in tasks for u in t.lead})

@@ -12,26 +12,19 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
-from zwgk._model import (
-    AnnualReport,
-    Cell,
-    Indicator,
-    Layout,
-    StatTable,
-    TableTemplate,
-    indicator_tree,
-)
-from zwgk._model.enums import TableFormat
+from zwgk._model import AnnualReport, Cell, Indicator, Layout, StatTable, TableTemplate, Templates
 
 STYLES = ("text", "markdown")
 
 
-def render(report: AnnualReport, style: str = "text") -> str:
+def render(report: AnnualReport, style: str = "text", *, templates: Templates | None = None) -> str:
     """The report's title and tables, laid out as their generation's template prints them.
 
     ``style`` is ``"text"`` (one row per line, cells separated by tabs) or
-    ``"markdown"`` (pipe tables, where a blank cell keeps its place).  Tables
-    without a shipped template (``legacy_local``) print their rows by label.
+    ``"markdown"`` (pipe tables, where a blank cell keeps its place).
+    ``templates`` is the registry of trees (default: the shipped ones, see
+    [`Templates`][zwgk.Templates]); tables whose template it does not hold
+    (``local`` ones, unless you registered a tree for them) print their rows by label.
 
     Examples:
         >>> import zwgk
@@ -50,20 +43,14 @@ def render(report: AnnualReport, style: str = "text") -> str:
         else f"{report.year or ''}年度政府信息公开工作年度报告"
     )
     out = [title, ""]
+    registry = templates or Templates.shipped()
     for table in report.tables:
-        out.extend(_table(table, style))
+        out.extend(_table(table, registry.template_of(table), style))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _template(table: StatTable) -> TableTemplate | None:
-    if table.format is TableFormat.LEGACY_LOCAL:
-        return None
-    return indicator_tree(table.format).table(table.id)
-
-
-def _table(table: StatTable, style: str) -> Iterator[str]:
-    template = _template(table)
+def _table(table: StatTable, template: TableTemplate | None, style: str) -> Iterator[str]:
     cells = {(c.indicator, c.column): c for c in table.cells}
     if template is None:
         yield from _local(table, style)
@@ -89,6 +76,11 @@ def _header(cells: Sequence[str], style: str) -> Iterator[str]:
         yield "|" + "---|" * len(cells)
 
 
+def _stub(template: TableTemplate, width: int) -> tuple[str, ...]:
+    # The headers the tree prints over the label (and unit) columns, blank where it names none.
+    return (*template.stub, *("",) * width)[:width]
+
+
 def _raw(cell: Cell | None) -> str:
     # A cell whose split stayed open has no value to print: it prints blank.
     if cell is None or (cell.value is None and cell.alternatives):
@@ -100,7 +92,7 @@ def _vertical(
     template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell], style: str
 ) -> Iterator[str]:
     column = template.columns[0]
-    yield from _header(("统计指标", "单位", column.label or "统计数"), style)
+    yield from _header((*_stub(template, 2), column.label), style)
     for row in template.walk():
         cell = cells.get((row.id, column.id))
         if cell is None and row.group:
@@ -141,7 +133,8 @@ def _grid(
         heading, columns = block
         if heading:
             yield heading
-        yield from _header(("信息内容" if heading else "", *(c.label for c in columns)), style)
+        stub = _stub(template, 1) if heading else ("",)
+        yield from _header((*stub, *(c.label for c in columns)), style)
         for row in members:
             if row.group and not any((row.id, c.id) in cells for c in columns):
                 yield row.label  # a heading line, outside the pipe table

@@ -33,6 +33,7 @@ from zwgk._model.documents import AnnualReport
 from zwgk._model.enums import TableFormat
 from zwgk._model.indicators import Indicator, IndicatorTree, TableTemplate, Term, indicator_tree
 from zwgk._model.tables import Cell, StatTable
+from zwgk._model.templates import Templates
 
 __all__ = [
     "Concept",
@@ -42,9 +43,11 @@ __all__ = [
     "crosswalk",
     "harmonize",
     "normalize_label",
+    "prose_bindings",
 ]
 
 _TERM = re.compile(r"\s*([a-z0-9_]+)\[([a-z0-9_]+)\]\s*")
+Key = tuple[str, str]
 
 
 @attrs.frozen
@@ -84,7 +87,10 @@ class Concept:
     """A harmonized concept: an id, its label, unit, and one mapping per generation.
 
     ``additive`` concepts may be summed across reports
-    ([`rollup`][zwgk.rollup] does).
+    ([`rollup`][zwgk.rollup] does); ``phrases`` are patterns of the prose
+    that names the concept (``(收到|受理…).{0,12}申请``), which bind a number
+    the narrative states to the concept's cell (see
+    [`NarrativeFact`][zwgk.NarrativeFact]).
 
     Example:
         >>> from zwgk._analysis.crosswalk import concept
@@ -101,6 +107,7 @@ class Concept:
     additive: bool
     description: str
     mappings: tuple[ConceptMapping, ...]
+    phrases: tuple[str, ...] = ()
 
     def mapping(self, format: TableFormat | str | None) -> ConceptMapping | None:
         """The mapping for a generation, or ``None`` where the generation does not report it."""
@@ -186,14 +193,18 @@ def normalize_label(label: str) -> str:
     return text
 
 
-def harmonize(report: AnnualReport) -> dict[str, HarmonizedValue]:
+def harmonize(
+    report: AnnualReport, *, templates: Templates | None = None
+) -> dict[str, HarmonizedValue]:
     """The report's values of every concept its generation maps, in crosswalk order.
 
     Concepts the generation does not map are absent; a mapped concept whose
     cells are missing has ``value=None`` and lists them in ``missing``
     (never zero).  For a ``legacy_local`` table, a concept is present only
     when one of its labels is a row of the table.  A report without a table
-    gives ``{}``.
+    gives ``{}``.  ``templates`` is the registry the report was read on
+    (see [`Templates`][zwgk.Templates]; default: the shipped trees): where its
+    tree of the generation lacks a cell a mapping names, the concept is absent.
 
     Example:
         >>> import zwgk
@@ -221,9 +232,10 @@ def harmonize(report: AnnualReport) -> dict[str, HarmonizedValue]:
     for table in tables:
         for cell in table.cells:
             cells.setdefault((cell.indicator, cell.column), cell)  # the first one wins
+    tree = (templates or Templates.shipped()).get(fmt)
     for c in _concepts():
         m = c.mapping(fmt)
-        if m is None:
+        if m is None or (tree is not None and not _has_cells(tree, m.terms)):
             continue
         found = _sum(c, m, [(_key(t), cells.get((t.indicator, t.column))) for t in m.terms])
         if not found.parts and m.fallback:
@@ -232,6 +244,14 @@ def harmonize(report: AnnualReport) -> dict[str, HarmonizedValue]:
                 found = alt
         out[c.id] = found
     return out
+
+
+def _has_cells(tree: IndicatorTree, terms: Sequence[Term]) -> bool:
+    for term in terms:
+        found = _table_row(tree, term.indicator)
+        if found is None or term.column not in {c.id for c in found[0].columns_of(found[1])}:
+            return False
+    return True
 
 
 def _key(term: Term) -> str:
@@ -333,6 +353,7 @@ def _concept(entry: Mapping[str, Any], where: str) -> Concept:
             additive=bool(entry.get("additive", True)),
             description=entry.get("description", ""),
             mappings=tuple(sorted(mappings, key=lambda m: list(TableFormat).index(m.format))),
+            phrases=tuple(_phrase(text, where) for text in entry.get("phrases", ())),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, DataError):
@@ -358,11 +379,9 @@ def _mapping(fmt: str, spec: Mapping[str, Any], where: str) -> ConceptMapping:
         raise DataError("a mapping needs at least one term", where=where)
     tree = indicator_tree(format)
     for term in (*terms, *fallback):
-        found = _table_row(tree, term.indicator)
-        if found is None:
+        if _table_row(tree, term.indicator) is None:
             raise DataError(f"unknown indicator {term.indicator!r}", where=where)
-        table, row = found
-        if term.column not in {col.id for col in table.columns_of(row)}:
+        if not _has_cells(tree, (term,)):
             raise DataError(f"row {term.indicator!r} has no column {term.column!r}", where=where)
     return ConceptMapping(
         format, terms, (), bool(spec.get("exact", False)), spec.get("note", ""), fallback
@@ -375,6 +394,38 @@ def _table_row(tree: IndicatorTree, indicator: str) -> tuple[TableTemplate, Indi
         if row is not None:
             return table, row
     return None
+
+
+def _phrase(text: str, where: str) -> str:
+    try:
+        re.compile(text)
+    except re.error as exc:
+        raise DataError(f"phrase {text!r} is not a pattern: {exc}", where=where) from None
+    return text
+
+
+@functools.cache
+def prose_bindings(generation: TableFormat | str) -> tuple[tuple[re.Pattern[str], Key], ...]:
+    """The prose patterns of every concept a generation maps to one cell, with that cell.
+
+    A concept the generation maps to a sum of cells (``granted`` in
+    ``legacy_2014``) or to labels (``legacy_local``) names no single cell, and
+    is left out, like a concept the generation does not map.
+
+    Example:
+        >>> from zwgk._analysis.crosswalk import prose_bindings
+        >>> [cell for pattern, cell in prose_bindings("f2021") if pattern.search("共受理申请")]
+        [('new_received', 'total')]
+        >>> [cell for pattern, cell in prose_bindings("legacy_2014") if pattern.search("同意公开")]
+        []
+    """
+    out: list[tuple[re.Pattern[str], Key]] = []
+    for c in _concepts():
+        m = c.mapping(generation)
+        if m is not None and len(m.terms) == 1:
+            cell = (m.terms[0].indicator, m.terms[0].column)
+            out.extend((re.compile(text), cell) for text in c.phrases)
+    return tuple(out)
 
 
 def _term(text: str, where: str) -> Term:

@@ -29,12 +29,15 @@ from zwgk._model.indicators import (
     Identity,
     Indicator,
     IndicatorTree,
+    SectionTemplate,
     TableTemplate,
+    TemplateRef,
     Term,
     indicator_tree,
     tree_from_data,
 )
 from zwgk._model.tables import Cell, NarrativeFact, StatTable, Unplaced
+from zwgk._model.templates import Templates
 
 #: Every model class, by name: the type tags of JSON dumps.
 MODEL_CLASSES: dict[str, type] = {
@@ -57,6 +60,7 @@ MODEL_CLASSES: dict[str, type] = {
         Recurrence,
         Ref,
         Section,
+        SectionTemplate,
         Span,
         StatTable,
         TableTemplate,
@@ -95,6 +99,7 @@ __all__ = [
     "Ref",
     "Scope",
     "Section",
+    "SectionTemplate",
     "Severity",
     "Span",
     "StatTable",
@@ -102,6 +107,8 @@ __all__ = [
     "TableTemplate",
     "Tag",
     "Task",
+    "TemplateRef",
+    "Templates",
     "Term",
     "TokenClass",
     "Unit",

@@ -20,7 +20,10 @@ class Section:
     ``heading`` is the line as printed (``一、总体情况``), ``number`` the
     marker in canonical form (``一``, ``(一)``, ``1``, ``(1)``), ``level`` its
     depth (1 = top), and ``span`` runs from the heading to the next heading of
-    the same or a higher level.
+    the same or a higher level.  ``placeholder`` is set where a section without
+    sub-sections says nothing: its body as printed (stripped) when that is
+    empty (``""``) or a placeholder word such as ``无``, ``暂无``, ``不涉及``;
+    ``None`` when it has content.
 
     Examples:
         >>> import zwgk
@@ -28,6 +31,9 @@ class Section:
         ...                  level=1, span=zwgk.Span(0, 40))
         >>> s.title
         '总体情况'
+        >>> zwgk.Section("五、存在的主要问题", "五", "存在的主要问题", 1, zwgk.Span(40, 52),
+        ...              placeholder="无。").placeholder
+        '无。'
     """
 
     heading: str
@@ -36,6 +42,7 @@ class Section:
     level: int
     span: Span
     children: tuple[Section, ...] = ()
+    placeholder: str | None = None
 
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, depth first.
@@ -175,6 +182,8 @@ class AnnualReport(Document):
     ``year`` is the year covered, ``format`` the table generation decided from
     the table itself (``None`` when the report has no table), ``scope``
     whether it reports the agency's own work or a region's aggregate.
+    ``period_year`` is the year the statistics period printed in the body
+    starts in (``统计期限自2017年1月1日起``), ``None`` where none is printed.
 
     Examples:
         >>> import zwgk
@@ -187,6 +196,7 @@ class AnnualReport(Document):
     kind: ClassVar[DocumentKind] = DocumentKind.ANNUAL_REPORT
 
     year: int | None = None
+    period_year: int | None = None
     format: TableFormat | None = None
     scope: Scope = Scope.AGENCY
     tables: tuple[StatTable, ...] = ()

@@ -23,6 +23,38 @@ from zwgk._model.enums import Layout, TableFormat, Tag
 KNOWN_TREES = (TableFormat.LEGACY_2014, TableFormat.F2019, TableFormat.F2021)
 
 
+@attrs.frozen(order=True)
+class TemplateRef:
+    """A typed reference to a table template: its generation and its table id.
+
+    A parsed [`StatTable`][zwgk.StatTable] names its template by the id
+    ``f2021.t3``; ``TemplateRef.of`` reads that id in the one place it is
+    read, and ``str()`` writes it back.
+
+    Examples:
+        >>> import zwgk
+        >>> ref = zwgk.TemplateRef.of("f2021.t3")
+        >>> (ref.generation, ref.table, str(ref))
+        ('f2021', 't3', 'f2021.t3')
+        >>> zwgk.TemplateRef.of("local") is None
+        True
+    """
+
+    generation: str
+    table: str
+
+    @classmethod
+    def of(cls, table_id: str) -> TemplateRef | None:
+        """The reference a qualified id ``<generation>.<table>`` names, else ``None``."""
+        generation, dot, table = table_id.partition(".")
+        if not dot or not generation or not table or "." in table:
+            return None
+        return cls(generation, table)
+
+    def __str__(self) -> str:
+        return f"{self.generation}.{self.table}"
+
+
 @attrs.frozen
 class Column:
     """A value column of a table template.
@@ -110,7 +142,9 @@ class Identity:
     """A relation between cells (parent = Σ children, row and column totals, cross-year).
 
     ``relation`` is ``=``, ``<=`` or ``>=``; ``tag`` says whether a
-    violation is an error (``always``) or a warning (``usually``).
+    violation is an error (``always``) or a warning (``usually``); ``code``
+    is the finding code a violation gets where it is not the default
+    (``identity.failed`` within a year, ``continuity.failed`` across years).
 
     Examples:
         >>> import zwgk
@@ -127,6 +161,7 @@ class Identity:
     expr: str = ""
     note: str = ""
     official: bool = False
+    code: str = ""
 
     @property
     def cross_year(self) -> bool:
@@ -140,7 +175,14 @@ class Identity:
 
     @classmethod
     def parse(
-        cls, id: str, expr: str, *, tag: Tag = Tag.ALWAYS, note: str = "", official: bool = False
+        cls,
+        id: str,
+        expr: str,
+        *,
+        tag: Tag = Tag.ALWAYS,
+        note: str = "",
+        official: bool = False,
+        code: str = "",
     ) -> Identity:
         """Parse ``a[c] + b[c] = t[c]`` (relations ``=``, ``<=``, ``>=``; ``@-1`` = last year).
 
@@ -159,6 +201,7 @@ class Identity:
             expr=expr,
             note=note,
             official=official,
+            code=code,
         )
 
 
@@ -184,7 +227,8 @@ def _parse_side(id: str, text: str) -> tuple[Term, ...]:
 class TableTemplate:
     """One table of a generation's template: layout, columns, indicator rows, identities.
 
-    ``title_en`` is the English title.
+    ``title_en`` is the English title; ``stub`` the printed headers of the
+    columns before the value columns (``统计指标``, ``单位``; ``信息内容``).
 
     Examples:
         >>> import zwgk
@@ -203,11 +247,17 @@ class TableTemplate:
     rows: tuple[Indicator, ...]
     identities: tuple[Identity, ...] = ()
     title_en: str = ""
+    stub: tuple[str, ...] = ()
 
     @property
     def qualified_id(self) -> str:
         """``<generation>.<table>``, the id a parsed [`StatTable`][zwgk.StatTable] carries."""
-        return f"{self.format.value}.{self.id}"
+        return str(self.ref)
+
+    @property
+    def ref(self) -> TemplateRef:
+        """The typed reference to this table: its generation and table id."""
+        return TemplateRef(self.format.value, self.id)
 
     def walk(self) -> Iterator[Indicator]:
         """Every row, depth first."""
@@ -249,8 +299,39 @@ class TableTemplate:
 
 
 @attrs.frozen
+class SectionTemplate:
+    """A section a generation's report prints: number, title, the words that find it.
+
+    ``keywords`` find it among headings (any one suffices, near the start of
+    the title); ``aliases`` are printed variants of the title the outline
+    reader knows; ``table`` is the table that stands for the section;
+    ``required`` sections (and their tables) must be in every report of the
+    generation; a section with ``content`` must say something (not only
+    无 or 暂无).
+
+    Examples:
+        >>> import zwgk
+        >>> s = zwgk.indicator_tree("f2021").sections[2]
+        >>> (s.number, s.title, s.table, s.required)
+        ('三', '收到和处理政府信息公开申请情况', 't3', True)
+    """
+
+    number: str
+    title: str
+    keywords: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    table: str | None = None
+    required: bool = True
+    content: bool = False
+
+
+@attrs.frozen
 class IndicatorTree:
     """All tables of one generation's template, with its legal basis and years.
+
+    ``family`` groups generations whose reports are compared year to year
+    (``f2019`` and ``f2021`` are one family); ``sections`` are the sections
+    its reports print.
 
     Examples:
         >>> import zwgk
@@ -264,14 +345,18 @@ class IndicatorTree:
     basis: str
     years: tuple[int, int | None]
     tables: tuple[TableTemplate, ...]
+    family: str = ""
+    sections: tuple[SectionTemplate, ...] = ()
 
-    def table(self, table_id: str) -> TableTemplate:
-        """The table with this id (``t1``, ``t2``, ``t3``, ``t4``, or qualified ``f2021.t3``)."""
-        short = table_id.rsplit(".", 1)[-1]
-        for t in self.tables:
-            if t.id == short:
-                return t
-        raise UnknownError(f"no table {table_id!r} in generation {self.format.value}")
+    def table(self, table_id: str | TemplateRef) -> TableTemplate:
+        """The table with this id (``t1``…``t4``, qualified ``f2021.t3``, or a reference)."""
+        ref = table_id if isinstance(table_id, TemplateRef) else TemplateRef.of(table_id)
+        short = table_id if ref is None else ref.table
+        if ref is None or ref.generation == self.format.value:
+            for t in self.tables:
+                if t.id == short:
+                    return t
+        raise UnknownError(f"no table {str(table_id)!r} in generation {self.format.value}")
 
     def find(self, indicator_id: str) -> Indicator | None:
         """The first row with this id in any table, or ``None``."""
@@ -337,7 +422,22 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
             _table(fmt, t, f"{where}: tables[{i}]") for i, t in enumerate(data["tables"])
         )
         first, last = data["years"]
-        return IndicatorTree(fmt, data["title"], data["basis"], (first, last), tables)
+        sections = tuple(_section(x) for x in data.get("sections", ()))
+        table_ids = {t.id for t in tables}
+        for section in sections:
+            if section.table is not None and section.table not in table_ids:
+                raise DataError(
+                    f"section {section.number} names unknown table {section.table!r}", where=where
+                )
+        return IndicatorTree(
+            fmt,
+            data["title"],
+            data["basis"],
+            (first, last),
+            tables,
+            _text(data.get("family", ""), f"{where}: family"),
+            sections,
+        )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, DataError):
             raise
@@ -363,6 +463,7 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
             tag=Tag(i.get("tag", "always")),
             note=i.get("note", ""),
             official=bool(i.get("official", False)),
+            code=_text(i.get("code", ""), f"{where}: identity {i['id']}: code"),
         )
         for i in data.get("identities", ())
     )
@@ -375,6 +476,7 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
         rows,
         identities,
         _text(data.get("title_en", ""), f"{where}: title_en"),
+        tuple(_text(x, f"{where}: stub") for x in data.get("stub", ())),
     )
     column_ids = {c.id for c in columns}
     seen: set[str] = set()
@@ -397,6 +499,18 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
                     f"identity {identity.id} names unknown column {term.column!r}", where=where
                 )
     return table
+
+
+def _section(data: Mapping[str, Any]) -> SectionTemplate:
+    return SectionTemplate(
+        data["number"],
+        data["title"],
+        tuple(data.get("keywords", ())),
+        tuple(data.get("aliases", ())),
+        data.get("table"),
+        bool(data.get("required", True)),
+        bool(data.get("content", False)),
+    )
 
 
 def _row(data: Mapping[str, Any], where: str) -> Indicator:

@@ -9,6 +9,7 @@ import attrs
 
 from zwgk._model.core import Span, Value
 from zwgk._model.enums import TableFormat, TokenClass
+from zwgk._model.indicators import TemplateRef
 
 #: Token classes that say "nothing here"; never read them as zero.
 EMPTY_CLASSES = frozenset(
@@ -92,13 +93,14 @@ class StatTable:
     """A statistical table of a report: its template id, printed caption, cells and leftovers.
 
     ``id`` is the template's id (``f2021.t3``, ``legacy_2014.t1``) or
-    ``local`` for a table no template knows.
+    ``local`` for a table no template knows; ``template`` is that id as a
+    typed [`TemplateRef`][zwgk.TemplateRef].
 
     Examples:
         >>> import zwgk
         >>> t = zwgk.StatTable(id="legacy_2014.t1", format=zwgk.TableFormat.LEGACY_2014)
-        >>> (t.id, len(t.cells))
-        ('legacy_2014.t1', 0)
+        >>> (t.id, len(t.cells), t.template.table)
+        ('legacy_2014.t1', 0, 't1')
     """
 
     id: str
@@ -107,6 +109,17 @@ class StatTable:
     span: Span | None = None
     cells: tuple[Cell, ...] = ()
     unplaced: tuple[Unplaced, ...] = ()
+
+    @property
+    def template(self) -> TemplateRef | None:
+        """The template the id names (``None`` for ``local``).
+
+        Examples:
+            >>> import zwgk
+            >>> str(zwgk.StatTable(id="f2021.t3", format=zwgk.TableFormat.F2021).template)
+            'f2021.t3'
+        """
+        return TemplateRef.of(self.id)
 
     def get(self, indicator: str, column: str = "value") -> Cell | None:
         """The cell at ``indicator`` and ``column``, or ``None``.

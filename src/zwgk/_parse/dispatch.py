@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from zwgk._model import AnyDocument, DocumentKind, ImplementationPlan, OtherDocument, WorkPoints
+from zwgk._model import (
+    AnyDocument,
+    DocumentKind,
+    ImplementationPlan,
+    OtherDocument,
+    Templates,
+    WorkPoints,
+)
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.outline import outline
@@ -51,7 +58,11 @@ def detect_kind(common: Common, norm: str) -> DocumentKind:
 
 
 def parse(
-    data: str | bytes, *, source: str | None = None, max_chars: int = MAX_INPUT_CHARS
+    data: str | bytes,
+    *,
+    source: str | None = None,
+    max_chars: int = MAX_INPUT_CHARS,
+    templates: Templates | None = None,
 ) -> AnyDocument:
     """Parse any government-disclosure page into the document of its kind.
 
@@ -61,6 +72,10 @@ def parse(
     bytes; ``source`` (a URL or path) is kept on the document.  Raises
     [`InputError`][zwgk.InputError] for input that is not text and
     [`DecodeError`][zwgk.DecodeError] for bytes no supported encoding reads.
+    ``templates`` is the registry of indicator trees annual reports are read
+    on (see [`Templates`][zwgk.Templates]; default: the shipped trees); for now
+    it gives the outline its section titles, and the table reader still reads
+    the shipped trees.
 
     Examples:
         >>> import zwgk
@@ -72,7 +87,7 @@ def parse(
     common = read_common(src)
     kind = detect_kind(common, src.norm)
     if kind is DocumentKind.ANNUAL_REPORT:
-        return finish(report_from_source(src, common, source=source), src)
+        return finish(report_from_source(src, common, source=source, templates=templates), src)
     if kind in (DocumentKind.IMPLEMENTATION_PLAN, DocumentKind.WORK_POINTS):
         plan: ImplementationPlan | WorkPoints = plan_from_source(src, common, kind, source=source)
         return finish(plan, src)

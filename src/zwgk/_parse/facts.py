@@ -3,7 +3,9 @@
 Each number with a counting unit becomes a [`NarrativeFact`][zwgk.NarrativeFact]
 with the clause it counts, its qualifier (余, 多, 约, 近…) and, where the
 clause names a table concept unambiguously, the indicator it restates, so
-validators can hold text against table.
+validators can hold text against table.  The clauses that name each concept
+are the ``phrases`` of the crosswalk ([`crosswalk`][zwgk.crosswalk]), the one
+place that says which cell stands for a concept in each generation.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from decimal import Decimal
 
 import cn2an
 
+from zwgk._analysis.crosswalk import prose_bindings
 from zwgk._model import NarrativeFact, Span, TableFormat
 
 _UNITS = "万元|元|件|条|人次|人|次|篇|个|期|份|项|场|家|批|封"
@@ -30,64 +33,6 @@ _CLAUSE_BREAK = re.compile(r"[。；;，,：:！？!?]")
 _ITEM_BREAK = re.compile(r"[。；;，,：:！？!?、(]")
 
 _PART = re.compile(r"其中|代表|分别|本级|下属")
-
-# Clause words -> (indicator, column) per generation, applied only where one rule matches.
-_CONCEPTS: tuple[tuple[re.Pattern[str], dict[TableFormat, tuple[str, str]]], ...] = (
-    (
-        re.compile(r"(收到|受理|新收|接收).{0,12}(申请|依申请)|依申请公开.{0,8}(收到|受理)"),
-        {
-            TableFormat.F2021: ("new_received", "total"),
-            TableFormat.F2019: ("new_received", "total"),
-            TableFormat.LEGACY_2014: ("apps_received", "value"),
-        },
-    ),
-    (
-        re.compile(r"同意公开|予以公开"),
-        {
-            TableFormat.F2021: ("granted", "total"),
-            TableFormat.F2019: ("granted", "total"),
-            TableFormat.LEGACY_2014: ("reply_granted", "value"),
-        },
-    ),
-    (
-        re.compile(r"结转(下年度|至下年|下一年|到下年)"),
-        {
-            TableFormat.F2021: ("carried_over_out", "total"),
-            TableFormat.F2019: ("carried_over_out", "total"),
-        },
-    ),
-    (
-        re.compile(r"上年(度)?结转"),
-        {
-            TableFormat.F2021: ("carried_over_in", "total"),
-            TableFormat.F2019: ("carried_over_in", "total"),
-        },
-    ),
-    (
-        re.compile(r"行政复议(?!.{0,6}诉讼)"),
-        {
-            TableFormat.F2021: ("review_total", "value"),
-            TableFormat.F2019: ("review_total", "value"),
-            TableFormat.LEGACY_2014: ("review_total", "value"),
-        },
-    ),
-    (
-        re.compile(r"(?<!复议、)行政诉讼(?!.{0,6}复议)"),
-        {TableFormat.LEGACY_2014: ("litigation_total", "value")},
-    ),
-    (
-        re.compile(r"办结[^率]{0,10}申请|申请[^率]{0,6}办结(?!率)|共答复|答复申请"),
-        {
-            TableFormat.F2021: ("results_total", "total"),
-            TableFormat.F2019: ("results_total", "total"),
-            TableFormat.LEGACY_2014: ("apps_closed", "value"),
-        },
-    ),
-    (
-        re.compile(r"主动公开.{0,10}(政府信息|信息)"),
-        {TableFormat.LEGACY_2014: ("active_items_total", "value")},
-    ),
-)
 
 
 def _cn_value(text: str) -> int | None:
@@ -162,7 +107,8 @@ def narrative_facts(
             context = phrase + re.sub(
                 r"\s+", "", norm[m.start() : after.start() if after else m.end() + 20]
             )
-            hits = {c[generation] for p, c in _CONCEPTS if generation in c and p.search(context)}
+            # The cells of the crosswalk's concepts the clause names: bound where just one.
+            hits = {cell for p, cell in prose_bindings(generation) if p.search(context)}
             if _PART.search(phrase):
                 hits.clear()  # a part of the whole (其中…, 代表…), not the table's total
             if len(hits) == 1:

@@ -129,6 +129,22 @@ def find_headings(
     return headings
 
 
+_PLACEHOLDERS = frozenset({"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"})
+_PUNCT = str.maketrans("", "", " \n\t\u3000。.，,；;：:、!！")
+
+
+def placeholder(body: str) -> str | None:
+    """The body stripped when it says nothing (empty, a placeholder word), else ``None``.
+
+    Examples:
+        >>> from zwgk._parse.outline import placeholder
+        >>> placeholder("\\n暂无。\\n"), placeholder("  "), placeholder("一是解读形式单一。")
+        ('暂无。', '', None)
+    """
+    cleaned = body.translate(_PUNCT)
+    return body.strip() if cleaned in _PLACEHOLDERS or len(cleaned) <= 1 else None
+
+
 def outline(
     norm: str,
     start: int = 0,
@@ -184,6 +200,7 @@ def outline(
             level=ranks[h.level],
             span=Span(h.start, stop),
             children=tuple(children),
+            placeholder=None if children else placeholder(norm[h.title_end : stop]),
         )
         return section, j
 

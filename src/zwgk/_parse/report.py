@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from zwgk._model import AnnualReport, Finding, Scope, Severity, StatTable, TableFormat
+from zwgk._findings import REPORT_YEAR_ASSUMED, TABLE_EMPTY, finding
+from zwgk._model import AnnualReport, Finding, Scope, StatTable, TableFormat, Templates
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.facts import narrative_facts
 from zwgk._parse.local import read_local_table
@@ -14,17 +15,6 @@ from zwgk._parse.outline import outline
 from zwgk._parse.tables import read_tables
 from zwgk._parse.text import MAX_INPUT_CHARS, Source, finish, read_input
 
-#: Section titles of annual reports (spec §1), legacy and current, with common variants.
-SECTION_TITLES = (
-    "总体情况", "概述", "主动公开政府信息情况", "行政机关主动公开政府信息情况",
-    "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
-    "政府信息公开行政复议和行政诉讼情况", "存在的主要问题及改进情况",
-    "政府信息公开工作存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进措施",
-    "主要问题和改进措施", "其他需要报告的事项", "依申请公开政府信息情况",
-    "政府信息依申请公开工作情况", "政府信息公开的收费及减免情况",
-    "因政府信息公开申请行政复议、提起行政诉讼的情况",
-)  # fmt: skip
-
 _AGGREGATE = re.compile(
     r"(汇总|综合)[^。]{0,40}(各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(编制|汇总)"
     r"|由[^。]{0,30}各[^。]{0,20}报告[^。]{0,10}汇总"
@@ -32,14 +22,21 @@ _AGGREGATE = re.compile(
 
 
 def parse_report(
-    data: str | bytes, *, source: str | None = None, max_chars: int = MAX_INPUT_CHARS
+    data: str | bytes,
+    *,
+    source: str | None = None,
+    max_chars: int = MAX_INPUT_CHARS,
+    templates: Templates | None = None,
 ) -> AnnualReport:
     """Parse an annual report (政府信息公开工作年度报告), whatever it looks like.
 
     Takes page text or bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM,
     GB18030).  Every cell keeps its raw token, token class and span in the
     given text; numbers the reader could not place are in each table's
-    ``unplaced`` and in a finding.
+    ``unplaced`` and in a finding.  ``templates`` is the registry of
+    indicator trees (see [`Templates`][zwgk.Templates]); the outline reader
+    takes the section titles of its trees.  The table reader still reads the
+    shipped trees: a tree you register does not yet change how tables are read.
 
     Examples:
         >>> import zwgk
@@ -52,11 +49,15 @@ def parse_report(
         (25, '25')
     """
     src = read_input(data, max_chars=max_chars)
-    return finish(report_from_source(src, read_common(src), source=source), src)
+    report = report_from_source(src, read_common(src), source=source, templates=templates)
+    return finish(report, src)
 
 
-def report_from_source(src: Source, common: Common, *, source: str | None = None) -> AnnualReport:
+def report_from_source(
+    src: Source, common: Common, *, source: str | None = None, templates: Templates | None = None
+) -> AnnualReport:
     """Build the report from decoded text and its shared metadata (used by ``parse``)."""
+    registry = templates or Templates.shipped()
     norm = src.norm
     start = common.body_start
     findings: list[Finding] = []
@@ -64,18 +65,12 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     for fact in narrative_facts(norm, start):
         if isinstance(fact.value, int) and fact.exact:
             evidence[fact.value] = (*evidence.get(fact.value, ()), fact.phrase + fact.raw)
+    # The table reader reads the shipped trees; `registry` goes to it once it takes one.
     generation, reads = read_tables(src.text, norm, start, evidence)
     tables: list[StatTable] = []
     for read in reads:
         if read.filled_rows == 0:
-            findings.append(
-                Finding(
-                    code="table.empty",
-                    severity=Severity.WARNING,
-                    message=f"table {read.table.id} is printed with no values",
-                    message_zh="统计表只有表头、没有数值",
-                )
-            )
+            findings.append(finding(TABLE_EMPTY, table=read.table.id))
             continue
         tables.append(read.table)
         findings.extend(read.findings)
@@ -89,17 +84,11 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     table_spans = [t.span for t in tables if t.span is not None]
     facts = narrative_facts(norm, start, skip=table_spans, generation=fmt)
     title = common.title
-    year = year_from_title(title) or statistics_year(norm)
+    period_year = statistics_year(norm)
+    year = year_from_title(title) or period_year
     if year is None and common.published is not None:
         year = common.published.year - 1
-        findings.append(
-            Finding(
-                code="report.year_assumed",
-                severity=Severity.INFO,
-                message=f"the year covered is not printed; taken as the year before publication ({year})",
-                message_zh="未写明报告年度，按发布日期前一年推定",
-            )
-        )
+        findings.append(finding(REPORT_YEAR_ASSUMED, year=year))
     agency = resolve_agency(common, norm, year=year)
     scope = Scope.AGGREGATE if _AGGREGATE.search(norm, start) else Scope.AGENCY
     return AnnualReport(
@@ -110,10 +99,11 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
         index_no=common.index_no,
         doc_no=common.doc_no,
         source=source,
-        sections=outline(norm, start, skip=table_spans, titles=SECTION_TITLES),
+        sections=outline(norm, start, skip=table_spans, titles=registry.section_titles()),
         metadata=common.metadata,
         findings=tuple(findings),
         year=year,
+        period_year=period_year,
         format=fmt,
         scope=scope,
         tables=tuple(tables),

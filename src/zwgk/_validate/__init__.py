@@ -5,7 +5,8 @@ indicator trees, text against table, structure, dates; plans' leads,
 deadlines and numbering); [`validate_many`][zwgk.validate_many]
 checks many and holds each annual report against last year's report of the
 same agency; [`summarize`][zwgk.summarize] counts findings by code.
-[`RULES`][zwgk.RULES] is the catalogue of finding codes as data.
+[`RULES`][zwgk.RULES] is the catalogue of finding codes as data (the
+parser's and the validator's).
 
 Example:
     >>> import zwgk
@@ -15,8 +16,8 @@ Example:
     {}
 """
 
+from zwgk._findings import RULES, Rule, rule, rule_catalogue_markdown
 from zwgk._validate.api import document_key, summarize, validate, validate_many
-from zwgk._validate.rules import RULES, Rule, rule, rule_catalogue_markdown
 
 __all__ = [
     "RULES",

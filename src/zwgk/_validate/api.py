@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from zwgk._model.core import Finding
 from zwgk._model.documents import AnnualReport, AnyDocument, Document, Plan
+from zwgk._model.templates import Templates
 from zwgk._validate.common import sort_key
 from zwgk._validate.dates import date_findings, signature_findings
 from zwgk._validate.narrative import text_findings
@@ -18,7 +19,11 @@ __all__ = ["document_key", "summarize", "validate", "validate_many"]
 
 
 def validate(
-    doc: Document, *, previous: AnnualReport | None = None, text: str | None = None
+    doc: Document,
+    *,
+    previous: AnnualReport | None = None,
+    text: str | None = None,
+    templates: Templates | None = None,
 ) -> tuple[Finding, ...]:
     """The validator's findings on a document, errors first, then in text order.
 
@@ -26,16 +31,19 @@ def validate(
     and dates; with ``previous`` (last year's report of the same agency) also
     for year-to-year continuity.  Plans and work points are checked for leads,
     deadlines and numbering.  Other documents give ``()``.  The parser's own
-    findings (``doc.findings``) are not repeated.  ``text``, the source the
-    document was parsed from, enables the rules that read the body
-    (``date.title_period_mismatch``, a sharper ``structure.placeholder_section``).
+    findings (``doc.findings``) are not repeated.  Every rule reads the model
+    alone (what the body states, such as the statistics period or an empty
+    section, the parser records on the document), so ``validate(doc)`` runs
+    them all; ``text`` is still accepted for compatibility and not needed.
+    ``templates`` is the registry of indicator trees to check against
+    (default: the shipped trees; see [`Templates`][zwgk.Templates]).
 
     Example:
         >>> import zwgk
         >>> from zwgk import validate
         >>> text = open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read()
         >>> report = zwgk.parse(text)
-        >>> validate(report, text=text)
+        >>> validate(report)
         ()
 
         Change one number (网络申请数 23 → 24) and 收到申请数 no longer adds up:
@@ -49,13 +57,14 @@ def validate(
         [('identity.failed', 'error', 'L1', 25, 26)]
     """
     findings: list[Finding] = []
+    registry = templates or Templates.shipped()
     if isinstance(doc, AnnualReport):
-        findings.extend(identity_findings(doc))
+        findings.extend(identity_findings(doc, registry))
         findings.extend(text_findings(doc))
-        findings.extend(structure_findings(doc, text))
-        findings.extend(date_findings(doc, text))
+        findings.extend(structure_findings(doc, registry))
+        findings.extend(date_findings(doc))
         if previous is not None:
-            findings.extend(continuity_findings(doc, previous))
+            findings.extend(continuity_findings(doc, previous, registry))
     elif isinstance(doc, Plan):
         findings.extend(plan_findings(doc))
         findings.extend(signature_findings(doc))
@@ -90,7 +99,10 @@ def document_key(doc: Document) -> str:
 
 
 def validate_many(
-    docs: Iterable[AnyDocument], *, texts: Iterable[str | None] | None = None
+    docs: Iterable[AnyDocument],
+    *,
+    texts: Iterable[str | None] | None = None,
+    templates: Templates | None = None,
 ) -> dict[str, tuple[Finding, ...]]:
     """Validate documents together: annual reports also against last year's report.
 
@@ -98,7 +110,9 @@ def validate_many(
     each is validated with ``previous=`` the first report of the same agency
     for the year before, if one is among ``docs``.  The result is keyed by
     [`document_key`][zwgk.document_key], in input order.  ``texts``,
-    when given, runs parallel to ``docs`` (the source of each, or ``None``).
+    when given, runs parallel to ``docs`` (the source of each, or ``None``);
+    like ``validate``'s ``text`` it is accepted for compatibility and not needed.
+    ``templates`` is passed on to ``validate``.
 
     Example:
         >>> import zwgk
@@ -128,7 +142,7 @@ def validate_many(
         seen[key] += 1
         if seen[key] > 1:
             key = f"{key} #{seen[key]}"
-        out[key] = validate(doc, previous=previous, text=source)
+        out[key] = validate(doc, previous=previous, text=source, templates=templates)
     return out
 
 

@@ -1,4 +1,4 @@
-"""Small helpers every rule module shares: numbers of cells, findings, ordering."""
+"""Small helpers every rule module shares: numbers of cells, references, ordering."""
 
 from __future__ import annotations
 
@@ -6,16 +6,13 @@ import sys
 from decimal import Decimal
 
 from zwgk._model.core import Finding, Ref
-from zwgk._model.enums import Severity, TableFormat, TokenClass
+from zwgk._model.enums import TokenClass
 from zwgk._model.tables import Cell
 
 #: A number read from a cell: a count or an amount of money.
 Num = int | Decimal
 
 _NUMERIC = frozenset({TokenClass.NUMBER, TokenClass.ZERO})
-
-#: Generations whose reports must print the six sections and the three tables.
-NATIONAL = frozenset({TableFormat.F2019, TableFormat.F2021})
 
 
 def number(cell: Cell | None) -> Num | None:
@@ -46,39 +43,6 @@ def cell_ref(indicator: str, column: str, cell: Cell | None) -> Ref:
         'review_total[value]'
     """
     return Ref(indicator, column, None if cell is None else cell.span)
-
-
-def finding(
-    code: str,
-    severity: Severity,
-    message: str,
-    message_zh: str,
-    *,
-    rule: str | None = None,
-    refs: tuple[Ref, ...] = (),
-    missing: tuple[Ref, ...] = (),
-    reported: Num | None = None,
-    expected: Num | None = None,
-) -> Finding:
-    """A [`Finding`][zwgk.Finding] with keyword arguments in one place.
-
-    Example:
-        >>> from zwgk import Severity
-        >>> from zwgk._validate.common import finding
-        >>> finding("date.late", Severity.WARNING, "late", "逾期").message_zh
-        '逾期'
-    """
-    return Finding(
-        code=code,
-        severity=severity,
-        message=message,
-        message_zh=message_zh,
-        rule=rule,
-        refs=refs,
-        missing=missing,
-        reported=reported,
-        expected=expected,
-    )
 
 
 def position(f: Finding) -> int:

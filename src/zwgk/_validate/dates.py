@@ -6,18 +6,18 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from zwgk._model.core import Finding
-from zwgk._model.documents import AnnualReport, Document
-from zwgk._model.enums import Scope, Severity
-from zwgk._parse.meta import statistics_year, year_from_title
-from zwgk._parse.text import normalize
-from zwgk._validate.common import finding
-from zwgk._validate.rules import (
+from zwgk._findings import (
     DATE_BEFORE_PERIOD,
     DATE_LATE,
     DATE_SIGNED_AFTER_PUBLISHED,
     DATE_TITLE_PERIOD_MISMATCH,
+    finding,
 )
+from zwgk._model.core import Finding
+from zwgk._model.documents import AnnualReport, Document
+from zwgk._model.enums import Scope
+from zwgk._parse.meta import year_from_title
+from zwgk._parse.text import normalize
 
 __all__ = ["date_findings", "is_government_report", "signature_findings", "statutory_deadline"]
 
@@ -83,26 +83,24 @@ def signature_findings(doc: Document) -> Iterator[Finding]:
         ['date.signed_after_published']
     """
     if doc.signed is not None and doc.published is not None and doc.signed > doc.published:
-        days = (doc.signed - doc.published).days
         yield finding(
             DATE_SIGNED_AFTER_PUBLISHED,
-            Severity.WARNING,
-            f"signed {doc.signed.isoformat()}, {days} day(s) after its publication on "
-            f"{doc.published.isoformat()}.",
-            f"落款日期 {doc.signed.isoformat()} 晚于发布日期 {doc.published.isoformat()}"
-            f"（晚 {days} 天）。",
+            signed=doc.signed.isoformat(),
+            published=doc.published.isoformat(),
+            days=(doc.signed - doc.published).days,
         )
 
 
-def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Finding]:
-    """``date.*`` findings of a report; ``text`` (the source) enables the period check.
+def date_findings(report: AnnualReport) -> Iterator[Finding]:
+    """``date.*`` findings of a report.
 
     Example:
         >>> import datetime
         >>> from zwgk import AnnualReport
         >>> from zwgk._validate.dates import date_findings
-        >>> r = AnnualReport(title="2019年度报告", year=2019, published=datetime.date(2020, 3, 1))
-        >>> [f.code for f in date_findings(r, "本报告统计期限自2018年1月1日起至2018年12月31日止。")]
+        >>> r = AnnualReport(title="2019年度报告", year=2019, period_year=2018,
+        ...                  published=datetime.date(2020, 3, 1))
+        >>> [f.code for f in date_findings(r)]
         ['date.late', 'date.title_period_mismatch']
     """
     year, published = report.year, report.published
@@ -110,13 +108,7 @@ def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Fin
         government = is_government_report(report)
         deadline = statutory_deadline(year, government=government)
         if published.year <= year:
-            yield finding(
-                DATE_BEFORE_PERIOD,
-                Severity.ERROR,
-                f"published on {published.isoformat()}, before the end of {year}, the year "
-                "the report covers.",
-                f"发布日期 {published.isoformat()} 早于所报告年度（{year}年）结束。",
-            )
+            yield finding(DATE_BEFORE_PERIOD, published=published.isoformat(), year=year)
         elif published > deadline:
             if year <= LAST_OLD_RULES_YEAR:
                 basis, basis_zh = "2008 条例", "2008年条例"
@@ -127,26 +119,23 @@ def date_findings(report: AnnualReport, text: str | None = None) -> Iterator[Fin
                 )
             else:
                 basis, basis_zh = "revised 条例, a department's report", "修订后条例，部门报告"
-            days = (published - deadline).days
             yield finding(
                 DATE_LATE,
-                Severity.WARNING,
-                f"published on {published.isoformat()}, {days} day(s) after the statutory "
-                f"deadline {deadline.isoformat()} for {year} ({basis}).",
-                f"发布日期 {published.isoformat()} 晚于法定期限 {deadline.isoformat()}"
-                f"（{basis_zh}；逾期 {days} 天）。",
+                published=published.isoformat(),
+                days=(published - deadline).days,
+                deadline=deadline.isoformat(),
+                year=year,
+                basis=basis,
+                basis_zh=basis_zh,
             )
     yield from signature_findings(report)
-    if text is not None:
-        title_year = year_from_title(normalize(report.title))
-        period_year = statistics_year(normalize(text))
-        if title_year is not None and period_year is not None and title_year != period_year:
-            yield finding(
-                DATE_TITLE_PERIOD_MISMATCH,
-                Severity.WARNING,
-                f"the title names {title_year} but the statistics period printed in the body "
-                f"starts in {period_year}.",
-                f"标题年度为 {title_year} 年，正文统计期限却自 {period_year} 年起。",
-                reported=title_year,
-                expected=period_year,
-            )
+    title_year = year_from_title(normalize(report.title))
+    period_year = report.period_year
+    if title_year is not None and period_year is not None and title_year != period_year:
+        yield finding(
+            DATE_TITLE_PERIOD_MISMATCH,
+            reported=title_year,
+            expected=period_year,
+            title_year=title_year,
+            period_year=period_year,
+        )

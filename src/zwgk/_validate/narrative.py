@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from zwgk._findings import TEXT_MISMATCH, finding
 from zwgk._model.core import Finding, Ref
 from zwgk._model.documents import AnnualReport
-from zwgk._model.enums import Severity
 from zwgk._model.tables import Cell, NarrativeFact
-from zwgk._validate.common import Num, cell_ref, finding, fmt, number
-from zwgk._validate.rules import TEXT_MISMATCH
+from zwgk._validate.common import Num, cell_ref, fmt, number
 
 __all__ = ["text_findings"]
 
@@ -74,16 +73,17 @@ def text_findings(report: AnnualReport) -> Iterator[Finding]:
             continue
         how, how_zh = verdict
         indicator, column = fact.indicator or "", fact.column or ""
-        label = f"{indicator}[{column}]"
-        inferred = " (a value the parser inferred)" if cell.inferred else ""
         yield finding(
             TEXT_MISMATCH,
-            Severity.WARNING,
-            f"the table's {label} = {fmt(value)}{inferred} {how}: "
-            f"'{fact.phrase}{fact.raw}' states {fmt(fact.value)}.",
-            f"统计表 {label} 为 {fmt(value)}，与正文“{fact.phrase}{fact.raw}”{how_zh}。",
             rule="X-2",
             refs=(cell_ref(indicator, column, cell), Ref(span=fact.span)),
             reported=fact.value,
             expected=value,
+            label=f"{indicator}[{column}]",
+            value=fmt(value),
+            inferred=" (a value the parser inferred)" if cell.inferred else "",
+            how=how,
+            how_zh=how_zh,
+            stated=fact.phrase + fact.raw,
+            number=fmt(fact.value),
         )

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from zwgk._model.core import Finding, Ref
-from zwgk._model.documents import Plan, Task
-from zwgk._model.enums import DeadlineKind, Severity
-from zwgk._validate.common import finding
-from zwgk._validate.rules import (
+from zwgk._findings import (
     PLAN_DEADLINE_BEFORE_DOCUMENT,
     PLAN_DUPLICATE_NUMBER,
     PLAN_NO_LEAD,
+    finding,
 )
+from zwgk._model.core import Finding, Ref
+from zwgk._model.documents import Plan, Task
+from zwgk._model.enums import DeadlineKind
 
 __all__ = ["plan_findings"]
 
@@ -33,13 +33,7 @@ def _no_lead(plan: Plan) -> Iterator[Finding]:
     for task in plan.walk_tasks():
         if task.children or task.lead or task.collective or task.lead_inherited:
             continue
-        yield finding(
-            PLAN_NO_LEAD,
-            Severity.INFO,
-            f"task {_label(task)} '{_title(task)}' names no lead unit.",
-            f"任务 {_label(task)}“{_title(task)}”未明确牵头单位。",
-            refs=_span_ref(task),
-        )
+        yield finding(PLAN_NO_LEAD, refs=_span_ref(task), label=_label(task), title=_title(task))
 
 
 def _deadlines(plan: Plan) -> Iterator[Finding]:
@@ -57,13 +51,14 @@ def _deadlines(plan: Plan) -> Iterator[Finding]:
             span = deadline.span or task.span
             yield finding(
                 PLAN_DEADLINE_BEFORE_DOCUMENT,
-                Severity.WARNING,
-                f"task {_label(task)} '{_title(task)}' is due '{deadline.phrase}' "
-                f"({deadline.date.isoformat()}), before the document was {which} on "
-                f"{reference.isoformat()}.",
-                f"任务 {_label(task)} 的完成时限“{deadline.phrase}”（{deadline.date.isoformat()}）"
-                f"早于文件{which_zh}日期 {reference.isoformat()}。",
                 refs=() if span is None else (Ref(span=span),),
+                label=_label(task),
+                title=_title(task),
+                phrase=deadline.phrase,
+                date=deadline.date.isoformat(),
+                which=which,
+                which_zh=which_zh,
+                reference=reference.isoformat(),
             )
 
 
@@ -79,11 +74,10 @@ def _duplicates(siblings: Sequence[Task]) -> Iterator[Finding]:
         else:
             yield finding(
                 PLAN_DUPLICATE_NUMBER,
-                Severity.WARNING,
-                f"task {_label(task)} '{_title(task)}' repeats the number of its sibling "
-                f"'{_title(earlier)}'.",
-                f"任务 {_label(task)}“{_title(task)}”与同级任务“{_title(earlier)}”编号重复。",
                 refs=_span_ref(task) + _span_ref(earlier),
+                label=_label(task),
+                title=_title(task),
+                earlier=_title(earlier),
             )
     for task in siblings:
         yield from _duplicates(task.children)

@@ -11,25 +11,18 @@ which are never negative, can only make the sum larger).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
-from zwgk._errors import UnknownError
+from zwgk._findings import CONTINUITY_FAILED, IDENTITY_FAILED, finding
 from zwgk._model.core import Finding, Ref
 from zwgk._model.documents import AnnualReport
-from zwgk._model.enums import TableFormat, Tag
-from zwgk._model.identities import Check, Key, checks
-from zwgk._model.indicators import KNOWN_TREES, Identity, TableTemplate, Term, indicator_tree
+from zwgk._model.identities import Check, Key
+from zwgk._model.indicators import Identity, TableTemplate, Term
 from zwgk._model.tables import Cell, StatTable
-from zwgk._validate.common import Num, cell_ref, finding, fmt, number
-from zwgk._validate.rules import (
-    CONTINUITY_CARRY_OVER,
-    CONTINUITY_FAILED,
-    CONTINUITY_IN_FORCE,
-    IDENTITY_FAILED,
-)
+from zwgk._model.templates import Templates
+from zwgk._validate.common import Num, cell_ref, fmt, number
 
 __all__ = ["Operand", "continuity_findings", "identity_findings", "template_of"]
 
@@ -161,8 +154,8 @@ def breaks(
     return None
 
 
-def template_of(table: StatTable) -> TableTemplate | None:
-    """The shipped template of a table (``None`` for local tables and unknown ids).
+def template_of(table: StatTable, templates: Templates | None = None) -> TableTemplate | None:
+    """The template of a table in ``templates`` (default: the shipped trees), else ``None``.
 
     Example:
         >>> from zwgk import StatTable, TableFormat
@@ -172,13 +165,7 @@ def template_of(table: StatTable) -> TableTemplate | None:
         >>> template_of(StatTable(id="local", format=TableFormat.LEGACY_LOCAL)) is None
         True
     """
-    if table.format not in KNOWN_TREES or "." not in table.id:
-        return None
-    try:
-        template = indicator_tree(table.format).table(table.id)
-    except UnknownError:
-        return None
-    return template if template.qualified_id == table.id else None
+    return (templates or Templates.shipped()).template_of(table)
 
 
 def cell_index(table: StatTable) -> dict[Key, Cell]:
@@ -200,23 +187,6 @@ def cell_index(table: StatTable) -> dict[Key, Cell]:
 
 def _identity(template: TableTemplate, rule: str) -> Identity | None:
     return next((i for i in template.identities if i.id == rule), None)
-
-
-@functools.cache
-def _definitions(fmt_: TableFormat, table_id: str) -> Mapping[Key, tuple[Key, ...]]:
-    # Group cells that an `always` identity defines as the plain sum of other cells
-    # (f2021 T3-5: other_handling = Σ its three sub-rows).  The 2021 template prints
-    # no value on such group rows, so a check naming one reads its sub-rows instead.
-    template = indicator_tree(fmt_).table(table_id)
-    out: dict[Key, tuple[Key, ...]] = {}
-    for check in checks(template):
-        if check.tag is not Tag.ALWAYS or check.relation != "=" or len(check.lhs) != 1:
-            continue
-        (key, sign), parts = check.lhs[0], check.rhs
-        row = template.find(key[0])
-        if sign == 1 and row is not None and row.group and all(s == 1 for _, s in parts):
-            out.setdefault(key, tuple(k for k, _ in parts))
-    return out
 
 
 def _operands(
@@ -254,52 +224,6 @@ def _bound_expr(relation: str, lhs: Sequence[Operand], rhs: Sequence[Operand]) -
     return f"{side(lhs)} {relation} {side(rhs)}"
 
 
-def _describe(
-    rule: str,
-    identity: Identity | None,
-    relation: str,
-    lhs: Sequence[Operand],
-    rhs: Sequence[Operand],
-    left: Num,
-    right: Num,
-) -> tuple[str, str]:
-    ops = (*lhs, *rhs)
-    present = [op for op in ops if op.value is not None]
-    missing = [op for op in ops if op.value is None]
-    inferred = [op for op in present if op.cell is not None and op.cell.inferred]
-    via = sorted({op.via for op in ops if op.via})
-    expr = _bound_expr(relation, lhs, rhs)
-    template = f" (template: {identity.expr})" if identity and identity.expr != expr else ""
-    single = len(lhs) == 1 and lhs[0].value is not None
-    if single:
-        head = f"reported total {lhs[0].label} = {fmt(left)}, computed sum {fmt(right)}"
-        head_zh = f"合计 {lhs[0].label} 填报 {fmt(left)}，分项计算为 {fmt(right)}"
-    else:
-        head = f"left side {fmt(left)}, right side {fmt(right)}"
-        head_zh = f"左边合计 {fmt(left)}，右边合计 {fmt(right)}"
-    shown = [op for op in present if not (single and op is lhs[0])]
-    parts = ", ".join(f"{op.label}={fmt(v)}" for op in shown if (v := op.value) is not None)
-    en = [f"identity {rule} does not hold: {expr}{template}; {head}", f"parts used: {parts}"]
-    zh = [f"勾稽关系 {rule} 不成立：{expr}；{head_zh}"]
-    if missing:
-        names = ", ".join(op.label for op in missing)
-        en.append(
-            f"parts missing (not reported; blank is not zero): {names}; "
-            "the parts present already exceed the other side"
-        )
-        zh.append(
-            f"未填报（空白不等于零）：{'、'.join(op.label for op in missing)}，已填报部分已超过另一边"
-        )
-    if via:
-        en.append(f"group cells not printed, read as the sum of their sub-rows: {', '.join(via)}")
-        zh.append(f"未印出数值的分组行按其子项之和计：{'、'.join(via)}")
-    if inferred:
-        names = ", ".join(op.label for op in inferred)
-        en.append(f"the parser inferred the values of {names}")
-        zh.append(f"以下数值系解析时推定：{'、'.join(op.label for op in inferred)}")
-    return "; ".join(en) + ".", "；".join(zh) + "。"
-
-
 def _finding(
     code: str,
     check: Check,
@@ -310,21 +234,60 @@ def _finding(
     right: Num,
 ) -> Finding:
     ops = (*lhs, *rhs)
-    message, message_zh = _describe(check.rule, identity, check.relation, lhs, rhs, left, right)
+    present = [op for op in ops if op.value is not None]
+    missing = [op for op in ops if op.value is None]
+    inferred = [op for op in present if op.cell is not None and op.cell.inferred]
+    via = sorted({op.via for op in ops if op.via})
+    expr = _bound_expr(check.relation, lhs, rhs)
+    single = len(lhs) == 1 and lhs[0].value is not None
+    if single:
+        head = f"reported total {lhs[0].label} = {fmt(left)}, computed sum {fmt(right)}"
+        head_zh = f"合计 {lhs[0].label} 填报 {fmt(left)}，分项计算为 {fmt(right)}"
+    else:
+        head = f"left side {fmt(left)}, right side {fmt(right)}"
+        head_zh = f"左边合计 {fmt(left)}，右边合计 {fmt(right)}"
+    shown = [op for op in present if not (single and op is lhs[0])]
+    notes: list[str] = []
+    notes_zh: list[str] = []
+    if missing:
+        names = ", ".join(op.label for op in missing)
+        notes.append(
+            f"parts missing (not reported; blank is not zero): {names}; "
+            "the parts present already exceed the other side"
+        )
+        notes_zh.append(
+            f"未填报（空白不等于零）：{'、'.join(op.label for op in missing)}，已填报部分已超过另一边"
+        )
+    if via:
+        notes.append(
+            f"group cells not printed, read as the sum of their sub-rows: {', '.join(via)}"
+        )
+        notes_zh.append(f"未印出数值的分组行按其子项之和计：{'、'.join(via)}")
+    if inferred:
+        names = ", ".join(op.label for op in inferred)
+        notes.append(f"the parser inferred the values of {names}")
+        notes_zh.append(f"以下数值系解析时推定：{'、'.join(op.label for op in inferred)}")
     return finding(
         code,
-        check.tag.severity,
-        message,
-        message_zh,
+        severity=check.tag.severity,
         rule=check.rule,
         refs=tuple(op.ref for op in ops if op.value is not None),
         missing=tuple(op.ref for op in ops if op.value is None),
         reported=left,
         expected=right,
+        expr=expr,
+        template=f" (template: {identity.expr})" if identity and identity.expr != expr else "",
+        head=head,
+        head_zh=head_zh,
+        parts=", ".join(f"{op.label}={fmt(v)}" for op in shown if (v := op.value) is not None),
+        notes="".join(f"; {n}" for n in notes),
+        notes_zh="".join(f"；{n}" for n in notes_zh),
     )
 
 
-def identity_findings(report: AnnualReport) -> Iterator[Finding]:
+def identity_findings(
+    report: AnnualReport, templates: Templates | None = None
+) -> Iterator[Finding]:
     """``identity.failed`` for every within-year identity the report's tables break.
 
     Example:
@@ -334,13 +297,15 @@ def identity_findings(report: AnnualReport) -> Iterator[Finding]:
         >>> list(identity_findings(report))
         []
     """
+    registry = templates or Templates.shipped()
     for table in report.tables:
-        template = template_of(table)
+        template = registry.template_of(table)
         if template is None:
             continue
         cells = cell_index(table)
-        definitions = _definitions(template.format, template.id)
-        for check in checks(template):
+        views = registry.compiled(template)
+        definitions = views.definitions
+        for check in views.checks:
             groups = [k for k in check.keys if k in definitions]
             defines = len(check.lhs) == 1 and check.lhs[0][0] in definitions
             expand = bool(groups) and not defines and len(groups) < len(check.keys)
@@ -349,55 +314,19 @@ def identity_findings(report: AnnualReport) -> Iterator[Finding]:
             broken = breaks(check.relation, lhs, rhs)
             if broken is not None:
                 identity = _identity(template, check.rule)
-                yield _finding(IDENTITY_FAILED, check, identity, lhs, rhs, *broken)
+                code = (identity.code if identity else "") or IDENTITY_FAILED
+                yield _finding(code, check, identity, lhs, rhs, *broken)
 
 
 # ---- year to year ------------------------------------------------------------------------
 
 
-def _family(fmt_: TableFormat | None) -> str | None:
-    if fmt_ in (TableFormat.F2019, TableFormat.F2021):
-        return "2019"
-    if fmt_ in (TableFormat.LEGACY_2014, TableFormat.LEGACY_LOCAL):
-        return "legacy"
-    return None
-
-
-def _zeroed(identity: Identity) -> Identity:
-    def flat(side: tuple[Term, ...]) -> tuple[Term, ...]:
-        return tuple(attrs.evolve(t, year_offset=0) for t in side)
-
-    return attrs.evolve(identity, lhs=flat(identity.lhs), rhs=flat(identity.rhs))
-
-
-_CROSS: dict[str, tuple[TableTemplate, tuple[tuple[Check, Identity], ...]]] = {}
-
-
-def _cross_checks(template: TableTemplate) -> tuple[tuple[Check, Identity], ...]:
-    # Bind cross-year identities with the shared engine: the same identity with its
-    # year offsets set to 0 binds to the same cells; the offsets are read back by
-    # position, since a bound check keeps the order of its identity's terms.
-    cached = _CROSS.get(template.qualified_id)
-    if cached is not None and cached[0] is template:
-        return cached[1]
-    cross = {i.id: i for i in template.identities if i.cross_year}
-    flat = attrs.evolve(template, identities=tuple(_zeroed(i) for i in cross.values()))
-    bound = tuple((c, cross[c.rule]) for c in checks(flat))
-    _CROSS[template.qualified_id] = (template, bound)
-    return bound
-
-
-def _continuity_code(identity: Identity) -> str:
-    names = {t.indicator for t in identity.terms} | {t.column for t in identity.terms}
-    if any(n.startswith("carried_over") for n in names):
-        return CONTINUITY_CARRY_OVER
-    if "in_force" in names:
-        return CONTINUITY_IN_FORCE
-    return CONTINUITY_FAILED
-
-
-def _table_like(report: AnnualReport, short_id: str) -> StatTable | None:
-    return next((t for t in report.tables if t.id.rsplit(".", 1)[-1] == short_id), None)
+def _table_like(report: AnnualReport, table_id: str) -> StatTable | None:
+    # The table of the same id (t3) in last year's report, whatever its generation.
+    return next(
+        (t for t in report.tables if t.template is not None and t.template.table == table_id),
+        None,
+    )
 
 
 def _bind_years(
@@ -415,12 +344,17 @@ def _bind_years(
     return out
 
 
-def continuity_findings(report: AnnualReport, previous: AnnualReport) -> Iterator[Finding]:
+def continuity_findings(
+    report: AnnualReport, previous: AnnualReport, templates: Templates | None = None
+) -> Iterator[Finding]:
     """``continuity.*`` for cross-year identities broken between last year's report and this.
 
     Runs only where both reports have tables of the same generation family
-    (legacy or 2019/2021) and, when both years are known, ``previous`` covers
-    the year before.  Every term must carry a number (no partial checks).
+    (the trees' ``family``: legacy, or 2019/2021) and, when both years are
+    known, ``previous`` covers the year before.  Every term must carry a
+    number (no partial checks).  The finding's code is the identity's
+    ``code`` in its tree (``continuity.carry_over`` for X-1), else
+    ``continuity.failed``.
 
     Example:
         >>> import zwgk
@@ -429,24 +363,26 @@ def continuity_findings(report: AnnualReport, previous: AnnualReport) -> Iterato
         >>> list(continuity_findings(report, report))
         []
     """
-    if _family(report.format) is None or _family(report.format) != _family(previous.format):
+    registry = templates or Templates.shipped()
+    family = registry.family(report.format)
+    if family is None or family != registry.family(previous.format):
         return
     if report.year is not None and previous.year is not None and previous.year != report.year - 1:
         return
     for table in report.tables:
-        template = template_of(table)
+        template = registry.template_of(table)
         if template is None:
             continue
         prev_table = _table_like(previous, template.id)
         if prev_table is None:
             continue
         now_cells, prev_cells = cell_index(table), cell_index(prev_table)
-        for check, identity in _cross_checks(template):
+        for check, identity in registry.compiled(template).cross_checks:
             lhs = _bind_years(check.lhs, identity.lhs, now_cells, prev_cells)
             rhs = _bind_years(check.rhs, identity.rhs, now_cells, prev_cells)
             if not lhs or not rhs:
                 continue
             broken = breaks(check.relation, lhs, rhs, partial=False)
             if broken is not None:
-                code = _continuity_code(identity)
+                code = identity.code or CONTINUITY_FAILED
                 yield _finding(code, check, identity, lhs, rhs, *broken)
