@@ -16,7 +16,8 @@ from typing import TypeVar
 import attrs
 
 from zwgk._errors import DecodeError, InputError
-from zwgk._parse.html import html_to_text, looks_like_html, map_spans, span_mapper
+from zwgk._parse.html import looks_like_html, map_spans, span_mapper
+from zwgk._parse.page import page_to_text
 
 T = TypeVar("T")
 
@@ -113,7 +114,7 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     size = len(text)
     offsets: list[int] | None = None
     if looks_like_html(text):
-        text, offsets = html_to_text(text)
+        text, offsets = page_to_text(text)
     if "\r" in text:
         # Windows (\r\n) and old Mac (\r) line ends read as \n; spans still point into
         # the text the caller gave.

@@ -1,0 +1,246 @@
+"""A raw web page as a document: its metadata read from the page, its furniture left out.
+
+A government site wraps each document in navigation, search boxes, share widgets and
+link lists, and states the document's title and date in ``<meta>`` tags (``ArticleTitle``,
+``PubDate``) while ``<title>`` carries the site and channel as a suffix.  Here the page's
+own statements become a metadata header in the form the text exports use
+(``标题: …``, ``发布时间: …``, then a ``==== 正文 ====`` line) so that one metadata reader
+serves both; every header character points back at the page text it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from zwgk._parse.html import _Converter
+
+#: Elements that are page furniture whatever their class.
+FURNITURE_TAGS = frozenset(
+    {"head", "title", "nav", "header", "footer", "aside", "form", "button", "select", "iframe"}
+)
+#: Class, id or role words that mark page furniture (``menu_base``, ``share_box``,
+#: ``breadcrumb``…); a word is a part of a class name cut at ``-``, ``_`` and spaces.
+FURNITURE_WORDS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "submenu",
+        "header",
+        "footer",
+        "breadcrumb",
+        "crumb",
+        "share",
+        "search",
+        "login",
+        "sidebar",
+        "toolbar",
+        "ewm",
+        "qrcode",
+        "links",
+        "relalinks",
+        "friendlink",
+    }
+)
+_WORD_CUT = re.compile(r"[-_\s]+")
+
+
+def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
+    """True for an element that is page furniture (navigation, search, share, link lists).
+
+    Examples:
+        >>> from zwgk._parse.page import is_furniture
+        >>> is_furniture("div", [("class", "share_box")])
+        True
+        >>> is_furniture("div", [("class", "article_content")])
+        False
+        >>> is_furniture("nav", [])
+        True
+    """
+    if tag in FURNITURE_TAGS:
+        return True
+    for name, value in attributes:
+        if name in ("class", "id", "role") and value:
+            words = _WORD_CUT.split(value.lower())
+            if any(word in FURNITURE_WORDS for word in words):
+                return True
+    return False
+
+
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+_WHITE_OR_NOT = re.compile(r"\s+|\S+")
+
+
+class _PageConverter(_Converter):
+    """The HTML converter that also leaves furniture out and reads white space as HTML does.
+
+    A run of white space in the markup (line breaks and indentation included) is one
+    space; lines come from block elements only.  Inside ``<pre>`` text is kept as is.
+    """
+
+    def __init__(self, html: str) -> None:
+        super().__init__(html)
+        self.hidden: str | None = None
+        self.hidden_depth = 0
+        self.pre = 0
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        if self.hidden is not None:
+            self.hidden_depth += tag == self.hidden
+        elif tag not in _VOID and is_furniture(tag, attributes):
+            self.hidden, self.hidden_depth = tag, 1
+        else:
+            self.pre += tag == "pre"
+            super().handle_starttag(tag, attributes)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden is not None:
+            self.hidden_depth -= tag == self.hidden
+            if not self.hidden_depth:
+                self.hidden = None
+            return
+        self.pre = max(0, self.pre - (tag == "pre"))
+        super().handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden is not None or self.skip:
+            return
+        if self.pre:
+            super().handle_data(data)
+            return
+        start = self._pos()
+        for m in _WHITE_OR_NOT.finditer(data):
+            if m.group(0)[0].isspace():
+                self.emit(" ", start + m.start())
+            else:
+                self.emit(m.group(0), start + m.start())
+
+    def handle_entityref(self, name: str) -> None:
+        if self.hidden is None:
+            super().handle_entityref(name)
+
+    def handle_charref(self, name: str) -> None:
+        if self.hidden is None:
+            super().handle_charref(name)
+
+
+def _page_body(html: str) -> tuple[str, list[int]]:
+    converter = _PageConverter(html)
+    converter.feed(html)
+    converter.close()
+    while converter.tables:  # unclosed tables still print
+        converter.write_grid(converter.tables.pop())
+    pairs = converter.out
+    return "".join(ch for ch, _ in pairs), [at for _, at in pairs]
+
+
+_META_TAG = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))""")
+_TITLE_TAG = re.compile(r"<title\b[^<>]*>([^<]*)</title>", re.IGNORECASE)
+#: ``<meta>`` names that state the document's title and its publication date.
+TITLE_META = ("articletitle", "og:title", "dc.title")
+DATE_META = ("pubdate", "firstpublishedtime", "publishdate", "article:published_time", "dc.date")
+_DATE = re.compile(r"(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?: \d{1,2}:\d\d)?")
+_TIME_LINE = re.compile(
+    r"(?:发布时间|发布日期|时间|日期)\s*[:：]\s*((?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))"
+)
+_TITLE_CUT = re.compile(r"\s*(?:_|\s-\s|\||｜|——)\s*")
+_SPACE_RUN = re.compile(r"\s+")
+
+#: A found value: its text and, per character, the page offset it came from.
+_Field = tuple[str, list[int]]
+
+
+def _metas(html: str) -> dict[str, _Field]:
+    found: dict[str, _Field] = {}
+    for tag in _META_TAG.finditer(html):
+        name = content = None
+        content_at = tag.start()
+        for m in _ATTRIBUTE.finditer(tag.group(0)):
+            key = m.group(1).lower()
+            group = next(g for g in (2, 3, 4) if m.group(g) is not None)
+            if key in ("name", "property", "itemprop"):
+                name = m.group(group).lower()
+            elif key == "content":
+                content, content_at = m.group(group), tag.start() + m.start(group)
+        if name and content is not None and name not in found:
+            found[name] = _clean(content, content_at)
+    return found
+
+
+def _clean(raw: str, at: int) -> _Field:
+    # Entities unescaped and white space collapsed; each character keeps an offset
+    # inside the raw value (unescaping shortens, so offsets are clipped to its end).
+    text = _SPACE_RUN.sub(" ", unescape(raw)).strip()
+    last = at + max(len(raw) - 1, 0)
+    return text, [min(at + i, last) for i in range(len(text))]
+
+
+def _page_title(html: str, metas: dict[str, _Field]) -> _Field | None:
+    for name in TITLE_META:
+        if metas.get(name, ("", []))[0]:
+            return metas[name]
+    m = _TITLE_TAG.search(html)
+    if m is None:
+        return None
+    text, offsets = _clean(m.group(1), m.start(1))
+    # The site and channel follow the document's own title: 标题_栏目_网站.
+    cut = _TITLE_CUT.search(text)
+    if cut is not None and cut.start() >= 4:
+        text, offsets = text[: cut.start()], offsets[: cut.start()]
+    return (text, offsets) if text else None
+
+
+def _page_date(metas: dict[str, _Field], text: str, offsets: list[int]) -> _Field | None:
+    for name in DATE_META:
+        value, at = metas.get(name, ("", []))
+        m = _DATE.search(value)
+        if m is not None:
+            return m.group(0), at[m.start() : m.end()]
+    # Else the page's own 发布时间：/时间： line near the top of its text.
+    line = _TIME_LINE.search(text, 0, min(len(text), 5000))
+    if line is None:
+        return None
+    return line.group(1), offsets[line.start(1) : line.end(1)]
+
+
+def page_to_text(html: str) -> tuple[str, list[int]]:
+    """The page as text headed by what the page states about itself, with page offsets.
+
+    Examples:
+        >>> from zwgk._parse.page import page_to_text
+        >>> page = ('<html><head><title>某某通知_通知公告_某某网</title>'
+        ...         '<meta name="PubDate" content="2021-01-14 17:02"></head>'
+        ...         '<body><nav><a>首页</a></nav><p>正文内容</p></body></html>')
+        >>> print(page_to_text(page)[0].strip())
+        标题: 某某通知
+        发布时间: 2021-01-14 17:02
+        ==== 正文 ====
+        正文内容
+    """
+    text, offsets = _page_body(html)
+    metas = _metas(html)
+    fields = [
+        (label, found)
+        for label, found in (
+            ("标题", _page_title(html, metas)),
+            ("发布时间", _page_date(metas, text, offsets)),
+        )
+        if found is not None
+    ]
+    if not fields:
+        return text, offsets
+    head: list[str] = []
+    head_offsets: list[int] = []
+    for label, (value, at) in fields:
+        line = f"{label}: "
+        head.append(line + value + "\n")
+        head_offsets.extend([at[0]] * len(line) + at + [at[-1]])
+    mark = "==== 正文 ====\n"
+    head.append(mark)
+    head_offsets.extend([head_offsets[-1]] * len(mark))
+    return "".join(head) + text, head_offsets + offsets
