@@ -115,9 +115,16 @@ class _PageConverter(_Converter):
         start = self._pos()
         for m in _WHITE_OR_NOT.finditer(data):
             if m.group(0)[0].isspace():
-                self.emit(" ", start + m.start())
+                chars = self.cell.chars if self.cell is not None else self.out
+                if not chars or not chars[-1][0].isspace():
+                    self.emit(" ", start + m.start())
             else:
                 self.emit(m.group(0), start + m.start())
+
+    def newline(self) -> None:
+        # Paragraphs inside a cell are parts of one line: one space between them.
+        if self.cell is None or not self.cell.chars or not self.cell.chars[-1][0].isspace():
+            super().newline()
 
     def handle_entityref(self, name: str) -> None:
         if self.hidden is None:
@@ -134,8 +141,106 @@ def _page_body(html: str) -> tuple[str, list[int]]:
     converter.close()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
-    pairs = converter.out
+    pairs = _headings_out_of_grids(converter.out)
     return "".join(ch for ch, _ in pairs), [at for _, at in pairs]
+
+
+Pairs = list[tuple[str, int]]
+_CHAPTER = re.compile(r"[一二三四五六七八九十]+、")
+
+
+def _lines(pairs: Pairs) -> list[Pairs]:
+    lines: list[Pairs] = [[]]
+    for pair in pairs:
+        lines[-1].append(pair)
+        if pair[0] == "\n":
+            lines.append([])
+    return lines
+
+
+def _cells(row: Pairs) -> list[Pairs]:
+    # A grid line's cells (pipes inside cell text were made spaces), each stripped.
+    cells: list[Pairs] = []
+    for pair in row:
+        if pair[0] == "|":
+            cells.append([])
+        elif pair[0] != "\n" and cells:
+            cells[-1].append(pair)
+    cells = cells[:-1]  # what follows the closing pipe
+    out: list[Pairs] = []
+    for cell in cells:
+        first, last = 0, len(cell)
+        while first < last and cell[first][0].isspace():
+            first += 1
+        while last > first and cell[last - 1][0].isspace():
+            last -= 1
+        out.append(cell[first:last])
+    return out
+
+
+def _text(cell: Pairs) -> str:
+    return "".join(ch for ch, _ in cell)
+
+
+def _row(cells: list[Pairs], at: int) -> Pairs:
+    row: Pairs = [("|", at)]
+    for cell in cells:
+        row.extend([(" ", at), *cell, (" ", at), ("|", at)])
+    return [*row, ("\n", at)]
+
+
+def _grid_block(rows: list[Pairs]) -> list[Pairs]:
+    """Headings that a page prints inside a table, written as lines above the rows they head.
+
+    A row that is one cell spanning the whole width (``一、围绕深化改革推进公开`` over a task
+    table) is a heading line; so is a first column whose cells span several rows and each
+    start with a chapter number (``一、…`` printed once beside its tasks): the column leaves
+    the grid and each of its cells is written once, above its first row.
+    """
+    cells = [_cells(row) for row in rows]
+    out: list[Pairs] = []
+    kept: list[tuple[Pairs, list[Pairs]]] = []
+    for row, found in zip(rows, cells, strict=True):
+        if len(found) >= 2 and found[0] and all(c == found[0] for c in found):
+            kept.append(([*found[0], ("\n", row[-1][1])], []))
+        else:
+            kept.append((row, found))
+    grid = [found for _, found in kept if found]
+    body = next((i for i, found in enumerate(grid) if _CHAPTER.match(_text(found[0]))), None)
+    grouped = (
+        body is not None
+        and all(len(found) >= 2 for found in grid)
+        and all(_CHAPTER.match(_text(found[0])) for found in grid[body:])
+        and any(a[0] == b[0] for a, b in zip(grid[body:], grid[body + 1 :], strict=False))
+    )
+    group: Pairs | None = None
+    for row, found in kept:
+        if not found or not grouped:
+            out.append(row)
+            continue
+        at = row[0][1]
+        if _CHAPTER.match(_text(found[0])):
+            if group is None or _text(found[0]) != _text(group):
+                group = found[0]
+                out.append([*group, ("\n", at)])
+        out.append(_row(found[1:], at))
+    return out
+
+
+def _headings_out_of_grids(pairs: Pairs) -> Pairs:
+    out: Pairs = []
+    block: list[Pairs] = []
+    for line in _lines(pairs):
+        if line and line[0][0] == "|":
+            block.append(line)
+            continue
+        for row in _grid_block(block) if block else ():
+            out.extend(row)
+        block = []
+        out.extend(line)
+    for row in _grid_block(block) if block else ():
+        out.extend(row)
+    return out
 
 
 _META_TAG = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
