@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from zwgk._model import AnyDocument, DocumentKind, ImplementationPlan, OtherDocument, WorkPoints
+from zwgk._model import (
+    AnyDocument,
+    DocumentKind,
+    Finding,
+    ImplementationPlan,
+    OtherDocument,
+    Severity,
+    WorkPoints,
+)
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.outline import outline
@@ -22,6 +30,13 @@ _APPLICATIONS = re.compile(r"依申请|申请公开|政府信息公开申请")
 _WORK_POINTS = re.compile(r"工作要点|任务分解|分解表|重点工作安排|工作安排|工作任务清单")
 _PLAN = re.compile(r"实施方案|工作方案|实施意见|行动方案|推进方案|方案")
 _CONSULTATION = re.compile(r"征求意见|意见稿|草案")
+#: What an empty or white-space-only input gives, beside an empty ``OtherDocument``.
+EMPTY = Finding(
+    "input.empty",
+    Severity.WARNING,
+    "the input is empty or only white space: no document was read",
+    message_zh="输入为空或仅含空白字符",
+)
 
 
 def detect_kind(common: Common, norm: str) -> DocumentKind:
@@ -69,6 +84,8 @@ def parse(
         ('implementation_plan', '山西省工商行政管理局')
     """
     src = read_input(data, max_chars=max_chars)
+    if not src.norm.strip():
+        return OtherDocument(title="", source=source, findings=(EMPTY,))
     common = read_common(src)
     kind = detect_kind(common, src.norm)
     if kind is DocumentKind.ANNUAL_REPORT:

@@ -219,10 +219,10 @@ def _grid_block(rows: list[Pairs]) -> list[Pairs]:
             out.append(row)
             continue
         at = row[0][1]
-        if _CHAPTER.match(_text(found[0])):
-            if group is None or _text(found[0]) != _text(group):
-                group = found[0]
-                out.append([*group, ("\n", at)])
+        heading = _text(found[0])
+        if _CHAPTER.match(heading) and (group is None or heading != _text(group)):
+            group = found[0]
+            out.append([*group, ("\n", at)])
         out.append(_row(found[1:], at))
     return out
 

@@ -10,6 +10,7 @@ match on the normalized text and report offsets that are valid in both.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from typing import TypeVar
 
@@ -102,10 +103,16 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     """
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
+        if raw[:1024].find(b"%PDF-") != -1 or raw.startswith((b"PK\x03\x04", _OLE)):
+            raise InputError(
+                "the input is a PDF, Word or ZIP file, not text: read it with zwgk.read"
+            )
         if len(raw) > max_chars:
             raise InputError(f"input of {len(raw)} bytes exceeds the limit of {max_chars}")
         text, encoding = decode(raw)
     elif isinstance(data, str):
+        if _is_path(data):
+            raise InputError(f"{data!r} is the path of a file: read files with zwgk.read")
         if len(data) > max_chars:
             raise InputError(f"input of {len(data)} characters exceeds the limit of {max_chars}")
         text, encoding = data, None
@@ -123,6 +130,25 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     if offsets is None:
         return Source(text, normalize(text), encoding)
     return Source(text, normalize(text), encoding, tuple(offsets), size)
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _is_path(text: str) -> bool:
+    """True for a one-line string naming an existing file (a path passed for its text).
+
+    Examples:
+        >>> from zwgk._parse.text import _is_path
+        >>> (_is_path("pyproject.toml"), _is_path("标题: 通知"))
+        (True, False)
+    """
+    if not text or len(text) > 1024 or "\n" in text or "\0" in text:
+        return False
+    try:
+        return os.path.isfile(text.strip())
+    except (OSError, ValueError):
+        return False
 
 
 _CR = re.compile(r"\r\n?")

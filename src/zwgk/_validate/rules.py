@@ -20,6 +20,7 @@ __all__ = [
     "DATE_SIGNED_AFTER_PUBLISHED",
     "DATE_TITLE_PERIOD_MISMATCH",
     "IDENTITY_FAILED",
+    "INPUT_EMPTY",
     "PLAN_DEADLINE_BEFORE_DOCUMENT",
     "PLAN_DUPLICATE_NUMBER",
     "PLAN_NO_LEAD",
@@ -75,6 +76,7 @@ CONTINUITY_FAILED = "continuity.failed"
 PLAN_NO_LEAD = "plan.no_lead"
 PLAN_DEADLINE_BEFORE_DOCUMENT = "plan.deadline_before_document"
 PLAN_DUPLICATE_NUMBER = "plan.duplicate_number"
+INPUT_EMPTY = "input.empty"
 
 #: Every rule of the validator, in catalogue order.
 RULES: tuple[Rule, ...] = (
@@ -217,6 +219,14 @@ RULES: tuple[Rule, ...] = (
         "Duplicate task number",
         "任务编号重复",
         "Two sibling tasks carry the same number (two lists 1.…4. under one heading).",
+    ),
+    Rule(
+        INPUT_EMPTY,
+        Severity.WARNING,
+        "Empty input",
+        "输入为空",
+        "The input holds no text (nothing, or only white space): the parser returns an "
+        "`OtherDocument` with this finding instead of a silent empty document.",
     ),
 )
 
