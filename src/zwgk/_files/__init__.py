@@ -38,8 +38,7 @@ def sniff(data: bytes) -> str:
         >>> (sniff(b"%PDF-1.7 ..."), sniff(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1"), sniff("年报".encode()))
         ('pdf', 'doc', 'text')
     """
-    head = data[:1024]
-    if b"%PDF-" in head:
+    if data.lstrip()[:5] == b"%PDF-":
         return "pdf"
     if data.startswith(_OLE):
         return "doc"
@@ -79,12 +78,8 @@ def _bytes(source: Source) -> tuple[bytes | str, str | None]:
         try:
             with open(path, "rb") as handle:
                 return handle.read(), path
-        except FileNotFoundError:
-            raise InputError(f"no such file: {path!r}") from None
-        except IsADirectoryError:
-            raise InputError(f"a folder, not a file: {path!r}") from None
-        except OSError as exc:
-            raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+        except OSError as exc:  # "[Errno 2] No such file or directory: 'x.pdf'"
+            raise InputError(str(exc)) from None
     read = getattr(source, "read", None)
     if callable(read):
         content = read()

@@ -103,7 +103,7 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     """
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
-        if raw[:1024].find(b"%PDF-") != -1 or raw.startswith((b"PK\x03\x04", _OLE)):
+        if raw.lstrip()[:5] == b"%PDF-" or raw.startswith((b"PK\x03\x04", _OLE)):
             raise InputError(
                 "the input is a PDF, Word or ZIP file, not text: read it with zwgk.read"
             )
