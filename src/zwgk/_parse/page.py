@@ -122,8 +122,10 @@ class _PageConverter(_Converter):
                 self.emit(m.group(0), start + m.start())
 
     def newline(self) -> None:
-        # Paragraphs inside a cell are parts of one line: one space between them.
-        if self.cell is None or not self.cell.chars or not self.cell.chars[-1][0].isspace():
+        # A line break inside a table cell is a mark that _join_wrapped settles.
+        if self.cell is not None:
+            self.emit(_BREAK, self._pos(), one_offset=True)
+        else:
             super().newline()
 
     def handle_entityref(self, name: str) -> None:
@@ -141,11 +143,41 @@ def _page_body(html: str) -> tuple[str, list[int]]:
     converter.close()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
-    pairs = _headings_out_of_grids(converter.out)
+    pairs = _headings_out_of_grids(_join_wrapped(converter.out))
     return "".join(ch for ch, _ in pairs), [at for _, at in pairs]
 
 
 Pairs = list[tuple[str, int]]
+_BREAK = "\x00"
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def _join_wrapped(pairs: Pairs) -> Pairs:
+    """Line breaks inside a cell (``<p>``, ``<br>``): none where Chinese text wraps
+    (``计量<p>单位``, ``省食品药品<br>监管局``), else one space."""
+    out: Pairs = []
+    i = 0
+    while i < len(pairs):
+        if pairs[i][0] != _BREAK:
+            out.append(pairs[i])
+            i += 1
+            continue
+        j = i
+        while j < len(pairs) and pairs[j][0] in (_BREAK, " "):
+            j += 1
+        while out and out[-1][0] == " ":
+            out.pop()
+        before = out[-1][0] if out else ""
+        after = pairs[j][0] if j < len(pairs) else ""
+        if not (before and after and (_cjk(before) or _cjk(after))):
+            out.append((" ", pairs[i][1]))
+        i = j
+    return out
+
+
 _CHAPTER = re.compile(r"[一二三四五六七八九十]+、")
 
 
