@@ -172,7 +172,8 @@ def _join_wrapped(pairs: Pairs) -> Pairs:
             out.pop()
         before = out[-1][0] if out else ""
         after = pairs[j][0] if j < len(pairs) else ""
-        if not (before and after and (_cjk(before) or _cjk(after))):
+        inside = before not in ("", "|", "\n") and after not in ("", "|", "\n")
+        if not (inside and (_cjk(before) or _cjk(after))):
             out.append((" ", pairs[i][1]))
         i = j
     return out
