@@ -16,7 +16,7 @@ from tests.test_parse_reports import CORPUS
 import zwgk
 from zwgk._cli import main
 from zwgk._files import sniff
-from zwgk._files.pdf import _continue_labels, _grid
+from zwgk._files.pdf import _continue_labels, _grid, pdf_text
 
 PDF = Path(__file__).parent / "corpus" / "dev" / "pdf"
 PDFS = {p.name[:3]: p for p in sorted(PDF.glob("*.pdf"))}
@@ -327,3 +327,32 @@ def test_cli_parses_a_pdf() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert main(["parse", str(PDFS["010"]), "--workers", "1"], out=out, err=err) == 0
     assert "applications received: 21" in out.getvalue()
+
+
+@pytest.mark.parametrize("misprint", ["2.其他法律行政止公开", "乙"])
+def test_a_misprinted_grid_label_is_placed_between_its_neighbours(misprint: str) -> None:
+    # 010's PDF prints 「2.其他法律行政止公开」 (three characters missing): the row between
+    # 1.属于国家秘密 and 3.危及… takes its values, flagged; no later row is skipped to.
+    text = pdf_text(PDFS["009"].read_bytes()).text
+    assert text.count("| 2.其他法律行政法规禁止公开 |") == 1
+    report = zwgk.parse(text.replace("| 2.其他法律行政法规禁止公开 |", f"| {misprint} |"))
+    assert isinstance(report, zwgk.AnnualReport)
+    cell = report.cell("denied_prohibited_by_law", "total")
+    assert cell is not None
+    assert cell.value == 31
+    assert cell.inferred
+    assert "names no row" in (cell.inferred_reason or "")
+    assert report.cell("denied_security_stability", "total").value == 5  # type: ignore[union-attr]
+    assert not [u for t in report.tables for u in t.unplaced]
+    assert any("names no row" in f.message for f in report.findings)
+
+
+def test_a_misprinted_label_with_no_known_row_after_it_is_reported() -> None:
+    text = pdf_text(PDFS["009"].read_bytes()).text
+    broken = text.replace("| 2.其他法律行政法规禁止公开 |", "| 乙 |").replace(
+        "| 3.危及“三安全一稳定” |", "| 丙 |"
+    )
+    report = zwgk.parse(broken)
+    assert isinstance(report, zwgk.AnnualReport)
+    unplaced = [u.raw for t in report.tables for u in t.unplaced]
+    assert unplaced[:7] == ["30", "1", "0", "0", "0", "0", "31"]

@@ -617,17 +617,10 @@ class _Builder:
             f"the printed label {line.label!r} names no row; placed on the one row left "
             "between its neighbours (a guess)"
         )
-        match = _Match(row, line.start, line.start)
-        for slot, token in zip(self.slots(match), line.tokens, strict=True):
-            self.put(slot, token, inferred=reason)
-        self.findings.append(
-            Finding(
-                code="table.values_apart",
-                severity=Severity.WARNING,
-                message=f"{len(line.tokens)} values of {self.template.qualified_id}: {reason}",
-                message_zh="行标签无法识别，按上下行位置推定所属行",
-                refs=(Ref(row.indicator.id, None, Span(line.start, line.end)),),
-            )
+        match = _Match(row, line.start, line.end)
+        message = f"{len(line.tokens)} values of {self.template.qualified_id}: {reason}"
+        self.place_apart(
+            [match], [list(line.tokens)], reason, message, "行标签无法识别，按上下行位置推定所属行"
         )
 
     def place_block(self, matched: list[_Match], tokens: list[Token]) -> bool:
@@ -722,6 +715,14 @@ class _Builder:
             "order the identities confirmed in this document's other tables (a guess)"
         )
         reason = f"values printed apart from their labels; {guess}"
+        message = f"{len(tokens)} values printed apart from their {len(rows)} rows: {guess}"
+        zh = "数值与行标签分开排列，恒等式无法确定顺序，按本文其他表格的排列顺序推定"
+        self.place_apart(rows, chosen, reason, message, zh)
+
+    def place_apart(
+        self, rows: list[_Match], chosen: list[list[Token]], reason: str, message: str, zh: str
+    ) -> None:
+        """Values placed on rows by a guess: each cell flagged, one warning for them all."""
         for match, row_tokens in zip(rows, chosen, strict=True):
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
                 self.put(slot, token, inferred=reason)
@@ -729,8 +730,8 @@ class _Builder:
             Finding(
                 code="table.values_apart",
                 severity=Severity.WARNING,
-                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {guess}",
-                message_zh="数值与行标签分开排列，恒等式无法确定顺序，按本文其他表格的排列顺序推定",
+                message=message,
+                message_zh=zh,
                 refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
             )
         )
