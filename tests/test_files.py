@@ -291,6 +291,8 @@ def test_read_refuses_what_is_not_a_file(tmp_path: Path) -> None:
         zwgk.read(tmp_path / "missing.pdf")
     with pytest.raises(zwgk.InputError, match=r"zwgk\.parse"):
         zwgk.read("标题: 通知\n正文")
+    with pytest.raises(zwgk.InputError, match="unknown document kind"):
+        zwgk.read(SEED_003, kind="report")
     with pytest.raises(zwgk.InputError, match="expected a path"):
         zwgk.read(42)  # type: ignore[arg-type]
 

@@ -123,7 +123,11 @@ def read(
         a legacy Word .doc file (OLE2 compound document) cannot be read; save it as .docx or PDF
     """
     content, name = _bytes(source)
-    wanted = None if kind is None else DocumentKind(kind)
+    try:
+        wanted = None if kind is None else DocumentKind(kind)
+    except ValueError:
+        known = ", ".join(k.value for k in DocumentKind)
+        raise InputError(f"unknown document kind {kind!r}; one of {known}") from None
     located: PdfText | None = None
     if isinstance(content, bytes):
         what = sniff(content)

@@ -73,8 +73,10 @@ def parse(
     Returns an [`AnnualReport`][zwgk.AnnualReport], an
     [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
     or an [`OtherDocument`][zwgk.OtherDocument].  ``data`` is page text or its
-    bytes; ``source`` (a URL or path) is kept on the document.  Raises
-    [`InputError`][zwgk.InputError] for input that is not text and
+    bytes (files are opened by [`read`][zwgk.read]); ``source`` (a URL or path) is kept
+    on the document.  Empty input gives an ``OtherDocument`` with an ``input.empty``
+    finding.  Raises [`InputError`][zwgk.InputError] for input that is not text (for a
+    path, or the bytes of a PDF or Word file, it points to [`read`][zwgk.read]) and
     [`DecodeError`][zwgk.DecodeError] for bytes no supported encoding reads.
 
     Examples:
