@@ -358,3 +358,25 @@ def test_a_misprinted_label_with_no_known_row_after_it_is_reported() -> None:
     assert isinstance(report, zwgk.AnnualReport)
     unplaced = [u.raw for t in report.tables for u in t.unplaced]
     assert unplaced[:7] == ["30", "1", "0", "0", "0", "0", "31"]
+
+
+def test_a_row_of_one_cell_across_the_table_is_a_line() -> None:
+    from zwgk._files.pdf import _Writer
+
+    box = zwgk.BBox(Decimal(0), Decimal(0), Decimal(1), Decimal(1))
+    heading = ("二、主动公开政府信息情况", 2, box)
+    writer = _Writer()
+    writer.row([heading, heading, heading])
+    writer.row([("规章", 2, box), ("1", 2, box), None])
+    assert "".join(writer.parts) == "二、主动公开政府信息情况\n| 规章 | 1 |  |\n"
+    (one,) = writer.cells[1:2]
+    assert "".join(writer.parts)[one.start : one.end] == "1"
+
+
+def test_prose_in_a_frame_is_not_a_table(pdf_reports: dict[str, zwgk.AnnualReport]) -> None:
+    # 010 and 011 print their prose on ruled paper (a one-column "table" of lines) and in a
+    # frame of four columns: it reads as lines, its headings as headings.
+    text = pdf_text(PDFS["010"].read_bytes()).text
+    assert "\n一、总体情况\n" in text
+    assert "\n二、主动公开政府信息情况\n" in text
+    assert "| 本报告" not in text

@@ -174,6 +174,10 @@ class _Writer:
         self.size += len(text)
 
     def row(self, row: list[tuple[str, int, BBox] | None]) -> None:
+        if len(row) > 1 and row[0] is not None and all(cell is row[0] for cell in row):
+            # One cell across the whole table: a heading or prose, a line of its own.
+            self.write(row[0][0] + "\n")
+            return
         self.write("|")
         for cell in row:
             text = "" if cell is None else cell[0].replace("|", " ").replace("\n", " ")
@@ -211,7 +215,8 @@ def pdf_text(data: bytes) -> PdfText:
     with _open(data) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             words = page.extract_words()
-            found = page.find_tables()
+            # One column is no table: ruled paper or a frame around prose.
+            found = [t for t in page.find_tables() if len({round(c[0], 1) for c in t.cells}) > 1]
             grids = [_grid(t, [w for w in words if _within(w, t.bbox)], number) for t in found]
             loose = [w for w in words if not any(_within(w, t.bbox) for t in found)]
             items: list[tuple[float, _Grid | list[dict[str, Any]]]] = [
