@@ -44,7 +44,10 @@ def test_title_tag_loses_its_site_and_channel_suffix(cut: str) -> None:
 
 @pytest.mark.parametrize("label", ["发布时间：", "时间：", "发布日期:"])
 def test_date_line_of_the_page_without_meta(label: str) -> None:
-    page = _page(f"<div><span>{label}2019-03-29 10:00</span></div><p>正文内容</p>")
+    page = _page(
+        f"<div><span>成文时间：2019-03-01</span><span>{label}2019-03-29 10:00</span></div>"
+        "<p>正文内容</p>"
+    )
     assert zwgk.parse(page).published == dt.date(2019, 3, 29)
 
 

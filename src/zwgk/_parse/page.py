@@ -284,7 +284,8 @@ TITLE_META = ("articletitle", "og:title", "dc.title")
 DATE_META = ("pubdate", "firstpublishedtime", "publishdate", "article:published_time", "dc.date")
 _DATE = re.compile(r"(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?: \d{1,2}:\d\d)?")
 _TIME_LINE = re.compile(
-    r"(?:发布时间|发布日期|时间|日期)\s*[:：]\s*((?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))"
+    r"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|时间)\s*[:：]\s*"
+    r"((?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))"
 )
 _TITLE_CUT = re.compile(r"\s*(?:_|\s-\s|\||｜|——)\s*")
 _SPACE_RUN = re.compile(r"\s+")
