@@ -230,3 +230,30 @@ def test_page_tasks_and_leads_equal_the_text_form(
     assert list(got) == list(want)
     apart = [p for p in want if want[p] != got[p]]
     assert len(apart) == LEADS_APART.get(key, 0), apart
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<body class="nav-open"><form id="form1">{}</form></body>',
+        '<body><div class="wrap nav-fixed">{}</div></body>',
+        '<body><div class="menu">{}',  # never closed
+    ],
+)
+def test_content_inside_a_furniture_like_wrapper_is_kept(wrapper: str) -> None:
+    body = "<p>关于做好政务公开工作的通知</p>" + "<p>各单位：现将有关事项通知如下。</p>" * 40
+    text, _ = page_to_text("<html>" + wrapper.format(body) + "</html>")
+    assert text.count("各单位") == 40
+
+
+def test_an_articles_own_header_is_kept() -> None:
+    page = _page(
+        "<header><a>首页</a></header><article><header><h1>关于做好政务公开工作的通知</h1>"
+        "<p>发布时间：2020-05-06</p></header><p>正文</p><footer>来源：某某局</footer></article>"
+        "<footer>版权所有</footer>"
+    )
+    text, _ = page_to_text(page)
+    assert "首页" not in text
+    assert "版权所有" not in text
+    assert "来源：某某局" in text
+    assert zwgk.parse(page).published == dt.date(2020, 5, 6)

@@ -17,8 +17,11 @@ from zwgk._parse.html import _Converter
 
 #: Elements that are page furniture whatever their class.
 FURNITURE_TAGS = frozenset(
-    {"head", "title", "nav", "header", "footer", "aside", "form", "button", "select", "iframe"}
+    {"head", "title", "nav", "header", "footer", "aside", "button", "select", "iframe"}
 )
+#: Elements never left out, whatever their class (a ``<body class="nav-open">``; a
+#: ``<form>`` of an ASP.NET page wraps the whole page).
+_NEVER_FURNITURE = frozenset({"html", "body", "main", "article", "form", "table", "tr", "td"})
 #: Class, id or role words that mark page furniture (``menu_base``, ``share_box``,
 #: ``breadcrumb``…); a word is a part of a class name cut at ``-``, ``_`` and spaces.
 FURNITURE_WORDS = frozenset(
@@ -61,6 +64,8 @@ def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
     """
     if tag in FURNITURE_TAGS:
         return True
+    if tag in _NEVER_FURNITURE:
+        return False
     for name, value in attributes:
         if name in ("class", "id", "role") and value:
             words = _WORD_CUT.split(value.lower())
@@ -82,19 +87,29 @@ class _PageConverter(_Converter):
     space; lines come from block elements only.  Inside ``<pre>`` text is kept as is.
     """
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, *, hide: bool = True) -> None:
         super().__init__(html)
+        self.hide = hide
         self.hidden: str | None = None
         self.hidden_depth = 0
         self.pre = 0
+        self.article = 0
+        #: Characters of text left out with furniture, and characters kept.
+        self.dropped = 0
 
     def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
         if self.hidden is not None:
             self.hidden_depth += tag == self.hidden
-        elif tag not in _VOID and is_furniture(tag, attributes):
+        elif (
+            self.hide
+            and tag not in _VOID
+            and not (self.article and tag in ("header", "footer"))  # the article's own
+            and is_furniture(tag, attributes)
+        ):
             self.hidden, self.hidden_depth = tag, 1
         else:
             self.pre += tag == "pre"
+            self.article += tag in ("article", "main")
             super().handle_starttag(tag, attributes)
 
     def handle_endtag(self, tag: str) -> None:
@@ -104,9 +119,12 @@ class _PageConverter(_Converter):
                 self.hidden = None
             return
         self.pre = max(0, self.pre - (tag == "pre"))
+        self.article = max(0, self.article - (tag in ("article", "main")))
         super().handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
+        if self.hidden is not None and not self.skip:
+            self.dropped += len(data.strip())
         if self.hidden is not None or self.skip:
             return
         if self.pre:
@@ -137,12 +155,17 @@ class _PageConverter(_Converter):
             super().handle_charref(name)
 
 
-def _page_body(html: str) -> tuple[str, list[int]]:
-    converter = _PageConverter(html)
+def _page_body(html: str, *, hide: bool = True) -> tuple[str, list[int]]:
+    converter = _PageConverter(html, hide=hide)
     converter.feed(html)
     converter.close()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
+    kept = sum(1 for ch, _ in converter.out if not ch.isspace())
+    if hide and converter.dropped > 4 * kept + 200:
+        # Nearly all the page was taken for furniture (a wrapper whose class says
+        # "nav", an element never closed): read it whole instead.
+        return _page_body(html, hide=False)
     pairs = _headings_out_of_grids(_join_wrapped(converter.out))
     return "".join(ch for ch, _ in pairs), [at for _, at in pairs]
 
