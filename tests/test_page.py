@@ -257,3 +257,19 @@ def test_an_articles_own_header_is_kept() -> None:
     assert "版权所有" not in text
     assert "来源：某某局" in text
     assert zwgk.parse(page).published == dt.date(2020, 5, 6)
+
+
+def test_a_report_tables_chapter_rows_stay_rows() -> None:
+    # 表三 of the 2021 form: 一、… spans the label columns, 三、… spans its result rows.
+    page = _page(
+        "<table><tr><td colspan=2>项目</td><td>总计</td></tr>"
+        "<tr><td colspan=2>一、本年新收政府信息公开申请数量</td><td>5</td></tr>"
+        "<tr><td rowspan=2>三、本年度办理结果</td><td>（一）予以公开</td><td>3</td></tr>"
+        "<tr><td>（二）部分公开</td><td>2</td></tr></table>"
+    )
+    assert page_to_text(page)[0].strip().split("\n") == [
+        "| 项目 | 项目 | 总计 |",
+        "| 一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 | 5 |",
+        "| 三、本年度办理结果 | （一）予以公开 | 3 |",
+        "| 三、本年度办理结果 | （二）部分公开 | 2 |",
+    ]

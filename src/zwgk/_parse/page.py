@@ -267,6 +267,9 @@ def _grid_block(rows: list[Pairs]) -> list[Pairs]:
         body is not None
         and all(len(found) >= 2 for found in grid)
         and all(_CHAPTER.match(_text(found[0])) for found in grid[body:])
+        # A chapter cell that also spans the next column is a row label (一、本年新收…
+        # across a report table's label columns), not a group beside its rows.
+        and all(found[1] != found[0] for found in grid[body:])
         and any(a[0] == b[0] for a, b in zip(grid[body:], grid[body + 1 :], strict=False))
     )
     group: Pairs | None = None
