@@ -380,3 +380,61 @@ def test_prose_in_a_frame_is_not_a_table(pdf_reports: dict[str, zwgk.AnnualRepor
     assert "\n一、总体情况\n" in text
     assert "\n二、主动公开政府信息情况\n" in text
     assert "| 本报告" not in text
+
+
+def test_docx_automatic_numbering_is_written_out() -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from zwgk._files.docx import docx_text
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for level, fmt, text in (
+            (0, "chineseCounting", "%1、"),
+            (1, "chineseCounting", "（%2）"),
+            (2, "decimal", "%3."),
+        )
+    )
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">{levels}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+            )
+        )
+
+    document.add_paragraph("关于印发某某区政务公开工作实施方案的通知")
+    numbered("工作目标", 0)
+    numbered("重点任务", 0)
+    numbered("推进决策公开", 1)
+    numbered("公开重大决策草案。（牵头单位：区司法局）", 2)
+    numbered("公开执行结果。（牵头单位：区发改局）", 2)
+    numbered("推进执行公开", 1)
+    numbered("保障措施", 0)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert docx_text(buffer.getvalue()).splitlines()[1:] == [
+        "一、工作目标",
+        "二、重点任务",
+        "（一）推进决策公开",
+        "1.公开重大决策草案。（牵头单位：区司法局）",
+        "2.公开执行结果。（牵头单位：区发改局）",
+        "（二）推进执行公开",
+        "三、保障措施",
+    ]
+    plan = zwgk.read(buffer.getvalue())
+    assert isinstance(plan, zwgk.ImplementationPlan)
+    leads = {t.path: [u.name for u in t.lead] for t in plan.walk_tasks()}
+    assert leads[("二", "(一)", "1")] == ["区司法局"]
+    assert leads[("二", "(一)", "2")] == ["区发改局"]
