@@ -14,6 +14,7 @@ import re
 from html import unescape
 
 from zwgk._parse.html import _Converter
+from zwgk._parse.meta import DATE_RE
 
 #: Elements that are page furniture whatever their class.
 FURNITURE_TAGS = frozenset(
@@ -308,10 +309,8 @@ _TITLE_TAG = re.compile(r"<title\b[^<>]*>([^<]*)</title>", re.IGNORECASE)
 #: ``<meta>`` names that state the document's title and its publication date.
 TITLE_META = ("articletitle", "og:title", "dc.title")
 DATE_META = ("pubdate", "firstpublishedtime", "publishdate", "article:published_time", "dc.date")
-_DATE = re.compile(r"(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?: \d{1,2}:\d\d)?")
 _TIME_LINE = re.compile(
-    r"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|时间)\s*[:：]\s*"
-    r"((?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日))"
+    rf"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|时间)\s*[:：]\s*({DATE_RE.pattern})"
 )
 _TITLE_CUT = re.compile(r"\s*(?:_|\s-\s|\||｜|——)\s*")
 _SPACE_RUN = re.compile(r"\s+")
@@ -363,7 +362,7 @@ def _page_title(html: str, metas: dict[str, _Field]) -> _Field | None:
 def _page_date(metas: dict[str, _Field], text: str, offsets: list[int]) -> _Field | None:
     for name in DATE_META:
         value, at = metas.get(name, ("", []))
-        m = _DATE.search(value)
+        m = DATE_RE.search(value)
         if m is not None:
             return m.group(0), at[m.start() : m.end()]
     # Else the page's own 发布时间：/时间： line near the top of its text.
@@ -383,7 +382,7 @@ def page_to_text(html: str) -> tuple[str, list[int]]:
         ...         '<body><nav><a>首页</a></nav><p>正文内容</p></body></html>')
         >>> print(page_to_text(page)[0].strip())
         标题: 某某通知
-        发布时间: 2021-01-14 17:02
+        发布时间: 2021-01-14
         ==== 正文 ====
         正文内容
     """
