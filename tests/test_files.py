@@ -16,7 +16,7 @@ from tests.test_parse_reports import CORPUS
 import zwgk
 from zwgk._cli import main
 from zwgk._files import sniff
-from zwgk._files.pdf import _continue_labels, _grid, pdf_text
+from zwgk._files.pdf import PdfText, _continue_labels, _grid, pdf_text
 
 PDF = Path(__file__).parent / "corpus" / "dev" / "pdf"
 PDFS = {p.name[:3]: p for p in sorted(PDF.glob("*.pdf"))}
@@ -369,8 +369,26 @@ def test_a_row_of_one_cell_across_the_table_is_a_line() -> None:
     writer.row([heading, heading, heading])
     writer.row([("规章", 2, box), ("1", 2, box), None])
     assert "".join(writer.parts) == "二、主动公开政府信息情况\n| 规章 | 1 |  |\n"
-    (one,) = writer.cells[1:2]
-    assert "".join(writer.parts)[one.start : one.end] == "1"
+    text = "".join(writer.parts)
+    assert [text[c.start : c.end] for c in writer.cells] == [
+        "二、主动公开政府信息情况",
+        "规章",
+        "1",
+    ]
+
+
+def test_words_outside_tables_are_located_too() -> None:
+    # A table printed without rules reads as lines; its values still find their boxes.
+    from zwgk._files.pdf import _Writer
+
+    writer = _Writer()
+    writer.line([_word("(一)收到申请数", 10, 300), _word("25", 200, 300)], 2)
+    writer.line([_word("2024", 10, 320), _word("年", 53, 320)], 2)
+    text = "".join(writer.parts)
+    assert text == "(一)收到申请数 25\n2024年\n"  # 3 pt apart: typesetting; 110 pt: a column
+    located = PdfText(text, tuple(writer.cells)).locate(text.index("25"))
+    assert located is not None
+    assert (located.page, located.bbox.x0, located.bbox.x1) == (2, Decimal(200), Decimal(220))
 
 
 def test_prose_in_a_frame_is_not_a_table(pdf_reports: dict[str, zwgk.AnnualReport]) -> None:

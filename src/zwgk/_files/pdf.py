@@ -41,13 +41,13 @@ class Located:
 
 @attrs.frozen
 class PdfText:
-    """The text of a PDF and, in text order, where its table cells are on the pages."""
+    """The text of a PDF and, in text order, where its table cells and words are on the pages."""
 
     text: str
     cells: tuple[Located, ...]
 
     def locate(self, offset: int) -> Located | None:
-        """The table cell whose text range holds ``offset``, if any.
+        """The table cell or word whose text range holds ``offset``, if any.
 
         Examples:
             >>> from decimal import Decimal
@@ -176,16 +176,37 @@ class _Writer:
     def row(self, row: list[tuple[str, int, BBox] | None]) -> None:
         if len(row) > 1 and row[0] is not None and all(cell is row[0] for cell in row):
             # One cell across the whole table: a heading or prose, a line of its own.
-            self.write(row[0][0] + "\n")
+            self.located(row[0][0], row[0][1], row[0][2])
+            self.write("\n")
             return
         self.write("|")
         for cell in row:
             text = "" if cell is None else cell[0].replace("|", " ").replace("\n", " ")
             self.write(" ")
-            if cell is not None:
-                self.cells.append(Located(self.size, self.size + len(text), cell[1], cell[2]))
-            self.write(text)
+            if cell is None:
+                self.write(text)
+            else:
+                self.located(text, cell[1], cell[2])
             self.write(" |")
+        self.write("\n")
+
+    def located(self, text: str, page: int, box: BBox) -> None:
+        self.cells.append(Located(self.size, self.size + len(text), page, box))
+        self.write(text)
+
+    def line(self, words: list[dict[str, Any]], page: int) -> None:
+        """A line of words outside any ruled table, each word located on its page.
+
+        Words far apart (columns of a table printed without rules) keep a space; a narrow
+        gap beside Chinese text (``2024 年``) is typesetting and goes."""
+        for i, word in enumerate(words):
+            if i:
+                last = words[i - 1]
+                wide = word["x0"] - last["x1"] >= 0.8 * (word["bottom"] - word["top"])
+                if wide or not (_cjk(last["text"][-1]) or _cjk(word["text"][0])):
+                    self.write(" ")
+            box = _box(word["x0"], word["top"], word["x1"], word["bottom"])
+            self.located(word["text"], page, box)
         self.write("\n")
 
 
@@ -211,7 +232,7 @@ def pdf_text(data: bytes) -> PdfText:
     open_grid: _Grid | None = None
     # Page numbers met after a table: dropped if the next page goes on with the same
     # table, else written where they stood.
-    pending: list[str] = []
+    pending: list[tuple[list[dict[str, Any]], int]] = []
     with _open(data) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             words = page.extract_words()
@@ -227,23 +248,22 @@ def pdf_text(data: bytes) -> PdfText:
             for _top, item in items:
                 if isinstance(item, _Grid):
                     if open_grid is None or open_grid.width != item.width:
-                        for line in pending:
-                            writer.write(line + "\n")
+                        for words_of, at in pending:
+                            writer.line(words_of, at)
                     pending = []
                     for row in item.rows:
                         writer.row(row)
                     open_grid = item
                     continue
-                text = _line_text(item)
-                if open_grid is not None and _PAGE_NUMBER.match(text):
-                    pending.append(text)
+                if open_grid is not None and _PAGE_NUMBER.match(_line_text(item)):
+                    pending.append((item, number))
                     continue
-                for line in pending:
-                    writer.write(line + "\n")
+                for words_of, at in pending:
+                    writer.line(words_of, at)
                 pending, open_grid = [], None
-                writer.write(text + "\n")
-    for line in pending:
-        writer.write(line + "\n")
+                writer.line(item, number)
+    for words_of, at in pending:
+        writer.line(words_of, at)
     text = "".join(writer.parts)
     if not text.strip():
         raise InputError("no text layer was found in the PDF (a scanned image?); zwgk does no OCR")
