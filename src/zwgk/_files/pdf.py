@@ -5,9 +5,13 @@ line.  A page becomes lines of words (a line is the words whose tops agree), and
 ruled table (cells found from the ruling lines) becomes a pipe grid ``| a | b |``, one
 line per row, its columns cut at the x-positions of the vertical rules.  A cell spanning
 several rows or columns stands in every grid position it covers, as in an HTML table.
-A table that runs on over a page break continues the same grid.  Each grid cell keeps
-its page and box beside its character range in the text, so the parser's cells can be
-located on the page.
+A number in a spanned cell is written once; an empty box beside a label in a column of
+labels continues that label (a rule drawn through it).  A row that is one cell across
+the table is a line (a heading or prose in a frame), and a one-column "table" (ruled
+paper) is no table.  A table that runs on over a page break continues the same grid,
+the page number between its parts left out.  Each grid cell, and each word outside the
+grids, keeps its page and box beside its character range in the text, so the parser's
+cells can be located on the page.
 """
 
 from __future__ import annotations
