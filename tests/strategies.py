@@ -42,6 +42,11 @@ def spans(draw: st.DrawFn) -> zwgk.Span:
     return zwgk.Span(start, start + draw(st.integers(min_value=0, max_value=200)))
 
 
+coordinates = st.decimals(
+    min_value=Decimal(0), max_value=Decimal(2000), places=2, allow_nan=False, allow_infinity=False
+)
+bboxes = st.builds(zwgk.BBox, coordinates, coordinates, coordinates, coordinates)
+
 agencies = st.builds(
     zwgk.Agency,
     name=short_texts,
@@ -121,6 +126,8 @@ def cells(draw: st.DrawFn) -> zwgk.Cell:
         inferred=inferred,
         inferred_reason=draw(texts) if inferred else None,
         alternatives=tuple(draw(st.lists(counts, max_size=3))) if inferred else (),
+        page=draw(st.none() | st.integers(1, 2000)),
+        bbox=draw(st.none() | bboxes),
     )
 
 
@@ -223,6 +230,7 @@ templates = trees.flatmap(lambda tree: st.sampled_from(tree.tables))
 #: A strategy for every model class, by class: the round-trip tests walk this.
 BY_CLASS: dict[type, st.SearchStrategy[object]] = {
     zwgk.Span: spans(),
+    zwgk.BBox: bboxes,
     zwgk.Agency: agencies,
     zwgk.Unit: units,
     zwgk.Duration: durations,

@@ -144,7 +144,7 @@ def test_service_schema(service_page: str) -> None:
     assert zwgk.SCHEMA_VERSION == "1.0"
     assert "this zwgk writes schema_version 1.0" in service_page
     assert "zwgk-1.0.schema.json" in service_page
-    assert "26 top-level types, 26 definitions in $defs" in service_page
+    assert "27 top-level types, 27 definitions in $defs" in service_page  # BBox, TemplateRef
     assert 'Span required: ["start", "end"]\nSpan additionalProperties: false' in service_page
     assert "number, zero, blank, dash, slash, none_word, text" in service_page
     assert "seed 003 dump valid: True" in service_page

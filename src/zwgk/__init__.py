@@ -2,6 +2,9 @@
 
 A tour of the public API, all importable from ``zwgk``:
 
+- **Reading files.** [`read`][zwgk.read] opens a path, file object or bytes and
+  picks the reader by content: PDF (each table cell with its page and box), Word
+  ``.docx``, a saved web page, or text.
 - **Reading documents.** [`parse`][zwgk.parse] takes page text or bytes and
   returns an [`AnnualReport`][zwgk.AnnualReport], an
   [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
@@ -86,10 +89,12 @@ from zwgk._errors import (
     UnknownError,
     ZwgkError,
 )
+from zwgk._files import read
 from zwgk._model import (
     Agency,
     AnnualReport,
     AnyDocument,
+    BBox,
     Cell,
     Column,
     Contact,
@@ -146,6 +151,7 @@ __all__ = [
     "Agency",
     "AnnualReport",
     "AnyDocument",
+    "BBox",
     "Cell",
     "Column",
     "Concept",
@@ -225,6 +231,7 @@ __all__ = [
     "parse_plan",
     "parse_report",
     "predecessors",
+    "read",
     "read_facts",
     "render",
     "responsibilities",

@@ -94,6 +94,8 @@ def _parsed(args: argparse.Namespace, err: TextIO) -> Iterator[tuple[Path, AnyDo
             print(f"zwgk: {result.source}: {result.error}", file=err)
             args.failed = True
         else:
+            if any(f.code == "input.empty" for f in result.document.findings):
+                print(f"zwgk: {result.source}: empty input, no document read", file=err)
             yield Path(result.source), result.document
 
 

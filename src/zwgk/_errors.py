@@ -46,7 +46,9 @@ class InputError(ZwgkError, ValueError):
     """The input cannot be read as a document at all.
 
     Raised for the wrong type (neither ``str`` nor ``bytes``), input over the
-    configured size limit, or a document nested deeper than allowed.
+    configured size limit, a document nested deeper than allowed, a path or a PDF or
+    Word file's bytes given to ``parse`` (open files with ``zwgk.read``), and files
+    ``zwgk.read`` cannot read (missing, legacy ``.doc``, a PDF without a text layer).
 
     Examples:
         >>> import zwgk

@@ -32,6 +32,7 @@ __all__ = [
     "DATE_SIGNED_AFTER_PUBLISHED",
     "DATE_TITLE_PERIOD_MISMATCH",
     "IDENTITY_FAILED",
+    "INPUT_EMPTY",
     "PLAN_DEADLINE_BEFORE_DOCUMENT",
     "PLAN_DUPLICATE_NUMBER",
     "PLAN_NO_LEAD",
@@ -144,6 +145,7 @@ TABLE_VALUES_APART = "table.values_apart"
 REPORT_YEAR_ASSUMED = "report.year_assumed"
 PLAN_UNRESOLVED_DEADLINE = "plan.unresolved_deadline"
 PLAN_NO_TASKS = "plan.no_tasks"
+INPUT_EMPTY = "input.empty"
 
 # Identities and their cross-year forms share one message: the bound expression, both
 # sides, the parts used, and notes on missing, group and inferred cells.
@@ -548,6 +550,21 @@ RULES: tuple[Rule, ...] = (
         "A plan or work-points document in which no numbered task was found.",
         stage="parse",
         messages=(Message("no numbered tasks were found", "未识别出编号任务"),),
+    ),
+    Rule(
+        INPUT_EMPTY,
+        Severity.WARNING,
+        "Empty input",
+        "输入为空",
+        "The input holds no text (nothing, or only white space): the parser returns an "
+        "`OtherDocument` with this finding instead of a silent empty document.",
+        stage="parse",
+        messages=(
+            Message(
+                "the input is empty or only white space: no document was read",
+                "输入为空或仅含空白字符",
+            ),
+        ),
     ),
 )
 

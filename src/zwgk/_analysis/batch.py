@@ -32,6 +32,7 @@ import attrs
 from zwgk._analysis.facts import Fact, facts
 from zwgk._analysis.frames import FACT_COLUMNS, facts_frame, pandas_module
 from zwgk._errors import InputError, MissingExtraError, ZwgkError
+from zwgk._files import read
 from zwgk._model.documents import AnyDocument
 from zwgk._parse.dispatch import parse
 from zwgk._version import __version__
@@ -103,7 +104,8 @@ def _parse_one(item: str | RawText, source: str) -> ParseResult:
         if isinstance(item, RawText):
             doc = parse(item.text, source=item.source)
         else:
-            doc = parse(Path(item).read_bytes(), source=source)
+            doc = read(Path(item))
+            doc = doc if doc.source == source else attrs.evolve(doc, source=source)
     except (OSError, ZwgkError) as exc:
         return ParseResult(source, None, str(exc) or type(exc).__name__)
     return ParseResult(source, doc, None)

@@ -1,6 +1,17 @@
 """The data model: typed, frozen attrs classes that depend on nothing else in zwgk."""
 
-from zwgk._model.core import Agency, Deadline, Duration, Finding, Recurrence, Ref, Span, Unit, Value
+from zwgk._model.core import (
+    Agency,
+    BBox,
+    Deadline,
+    Duration,
+    Finding,
+    Recurrence,
+    Ref,
+    Span,
+    Unit,
+    Value,
+)
 from zwgk._model.documents import (
     AnnualReport,
     AnyDocument,
@@ -45,6 +56,7 @@ MODEL_CLASSES: dict[str, type] = {
     for cls in (
         Agency,
         AnnualReport,
+        BBox,
         Cell,
         Column,
         Contact,
@@ -77,6 +89,7 @@ __all__ = [
     "Agency",
     "AnnualReport",
     "AnyDocument",
+    "BBox",
     "Cell",
     "Column",
     "Contact",

@@ -46,6 +46,41 @@ class Span:
         return self.end - self.start
 
 
+def _two_places(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"))
+
+
+@attrs.frozen
+class BBox:
+    """A rectangle on a PDF page, in points from the page's top-left corner.
+
+    ``x0``/``x1`` are the left and right edges, ``top``/``bottom`` the upper and
+    lower ones; coordinates are ``Decimal`` rounded to 0.01 pt (never float).
+
+    Examples:
+        >>> import zwgk
+        >>> from decimal import Decimal
+        >>> box = zwgk.BBox(Decimal("72.8"), Decimal("80"), Decimal("244.5"), Decimal("116"))
+        >>> (str(box.x1), str(box.width))
+        ('244.50', '171.70')
+    """
+
+    x0: Decimal = attrs.field(converter=_two_places)
+    top: Decimal = attrs.field(converter=_two_places)
+    x1: Decimal = attrs.field(converter=_two_places)
+    bottom: Decimal = attrs.field(converter=_two_places)
+
+    @property
+    def width(self) -> Decimal:
+        """``x1 - x0``."""
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> Decimal:
+        """``bottom - top``."""
+        return self.bottom - self.top
+
+
 @attrs.frozen
 class Agency:
     """A government body as a document names it, resolved where possible.

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from zwgk._model.core import Span, Value
+from zwgk._model.core import BBox, Span, Value
 from zwgk._model.enums import TableFormat, TokenClass
 from zwgk._model.indicators import TemplateRef
 
@@ -27,6 +27,8 @@ class Cell:
     text.  Where the parser had to guess (for instance splitting the run
     ``640020470`` into cells), ``inferred`` is set, ``inferred_reason`` says
     why and ``alternatives`` lists the other values the cell could take.
+    A cell read from a PDF also keeps its ``page`` (from 1) and the ``bbox``
+    of its box on that page.
 
     Examples:
         >>> import zwgk
@@ -52,6 +54,8 @@ class Cell:
     inferred: bool = False
     inferred_reason: str | None = None
     alternatives: tuple[int | Decimal, ...] = ()
+    page: int | None = None
+    bbox: BBox | None = None
 
     @token_class.validator
     def _check_class(self, _attribute: attrs.Attribute[TokenClass], cls: TokenClass) -> None:

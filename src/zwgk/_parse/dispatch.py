@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from zwgk._findings import INPUT_EMPTY, finding
 from zwgk._model import (
     AnyDocument,
     DocumentKind,
@@ -29,6 +30,8 @@ _APPLICATIONS = re.compile(r"依申请|申请公开|政府信息公开申请")
 _WORK_POINTS = re.compile(r"工作要点|任务分解|分解表|重点工作安排|工作安排|工作任务清单")
 _PLAN = re.compile(r"实施方案|工作方案|实施意见|行动方案|推进方案|方案")
 _CONSULTATION = re.compile(r"征求意见|意见稿|草案")
+#: What an empty or white-space-only input gives, beside an empty ``OtherDocument``.
+EMPTY = finding(INPUT_EMPTY)
 
 
 def detect_kind(common: Common, norm: str) -> DocumentKind:
@@ -69,8 +72,10 @@ def parse(
     Returns an [`AnnualReport`][zwgk.AnnualReport], an
     [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
     or an [`OtherDocument`][zwgk.OtherDocument].  ``data`` is page text or its
-    bytes; ``source`` (a URL or path) is kept on the document.  Raises
-    [`InputError`][zwgk.InputError] for input that is not text and
+    bytes (files are opened by [`read`][zwgk.read]); ``source`` (a URL or path) is kept
+    on the document.  Empty input gives an ``OtherDocument`` with an ``input.empty``
+    finding.  Raises [`InputError`][zwgk.InputError] for input that is not text (for a
+    path, or the bytes of a PDF or Word file, it points to [`read`][zwgk.read]) and
     [`DecodeError`][zwgk.DecodeError] for bytes no supported encoding reads.
     ``templates`` is the registry of indicator trees annual reports are read
     on (see [`Templates`][zwgk.Templates]; default: the shipped trees); for now
@@ -84,6 +89,8 @@ def parse(
         ('implementation_plan', '山西省工商行政管理局')
     """
     src = read_input(data, max_chars=max_chars)
+    if not src.norm.strip():
+        return OtherDocument(title="", source=source, findings=(EMPTY,))
     common = read_common(src)
     kind = detect_kind(common, src.norm)
     if kind is DocumentKind.ANNUAL_REPORT:

@@ -18,9 +18,9 @@ from zwgk._parse.tables import Evidence, prefer_stated
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
 
 _SEP = r"[ \n|]*"  # spaces, line breaks and the pipes of a markdown table
-_HEADER = re.compile(rf"指标名称{_SEP}(?:代码{_SEP})?计量单位{_SEP}")
+_HEADER = re.compile(rf"指标名称{_SEP}(?:代码{_SEP})?计量 *单位{_SEP}")
 _COLUMN = re.compile(
-    rf"((?:19|20)\d\d年度?|本年度|上年度|本期实际|本期|本年累计|历年累计|累计|统计数){_SEP}"
+    rf"((?:19|20)\d\d *年度?|本年度|上年度|本期实际|本期|本年累计|历年累计|累计|统计数){_SEP}"
 )
 _ROW = re.compile(
     rf"(?P<label>(?:其中[:：]?)?(?:\d[、.])?[^\d\s|]{{2,60}}?){_SEP}"
@@ -58,7 +58,7 @@ def read_local_table(
     labels: list[str] = []
     pos = header.end()
     while (m := _COLUMN.match(norm, pos)) is not None:
-        labels.append(m.group(1))
+        labels.append(m.group(1).replace(" ", ""))
         pos = m.end()
     if not labels:
         return None

@@ -393,6 +393,27 @@ _UNIT_AFTER_NUMBER = re.compile(rf"(?<=\d)[ \t]*(?:{CELL_UNITS})")
 _RULE_LINE = re.compile(r"^[ \t|:-]+$")
 
 
+def _label_row(rows: list[_Row], label: str, cursor: int) -> int | None:
+    """The template row a pipe line's label names, at ``cursor`` or after.
+
+    A row whose label ends the line's label wins (the line's leading cells are spanned
+    group labels); a row further on whose short label only occurs inside the line's
+    label (``其他`` in a misprinted ``2.其他法律行政止公开``) does not skip rows.
+    """
+    first: int | None = None
+    for i in range(cursor, len(rows)):
+        found = list(rows[i].pattern.finditer(label))
+        if any(m.end() == len(label) for m in found):
+            return i
+        if found and first is None and (i == cursor or max(len(m.group(0)) for m in found) >= 4):
+            first = i
+    return first
+
+
+def _ends(pattern: re.Pattern[str], label: str) -> bool:
+    return any(m.end() == len(label) for m in pattern.finditer(label))
+
+
 def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
     lines = []
     for m in _PIPE_LINE.finditer(norm, norm.rfind("\n", 0, start) + 1, end):
@@ -543,19 +564,23 @@ class _Builder:
         groups = [r for r in _rows(self.template) if r.columns and r.indicator.group]
         used: set[str] = set()
         cursor = 0
-        for line in lines:
+        for k, line in enumerate(lines):
             target = None
             row = None
+            if line.label and self.between(value_rows, lines, k, cursor):
+                self.place_between(value_rows[cursor], line)
+                used.add(value_rows[cursor].indicator.id)
+                cursor += 1
+                continue
             if line.label:
                 label = line.label.replace(" ", "")
-                for i in range(cursor, len(value_rows)):
-                    if value_rows[i].pattern.search(label):
-                        target = i
-                        break
+                target = _label_row(value_rows, label, cursor)
                 if target is None and any(t.kind != "blank" for t in line.tokens):
                     # A group printed with values of its own, its sub-rows not printed (the
                     # 2019 form's single 「（六）其他处理」 in a 2021 table).
-                    row = next((g for g in groups if g.pattern.search(label)), None)
+                    # Only where the group's label ends the line: a leading spanned group
+                    # label before a misprinted row label does not make the row the group.
+                    row = next((g for g in groups if _ends(g.pattern, label)), None)
             elif fill and cursor < len(value_rows):
                 target = cursor
             if target is not None:
@@ -574,6 +599,29 @@ class _Builder:
                 tokens.pop()
             self.place_row(_Match(row, line.start, line.start), tokens)
         return used
+
+    def between(self, rows: list[_Row], lines: list[_Line], k: int, cursor: int) -> bool:
+        """True for a line whose label names no row while it stands where the row at
+        ``cursor`` belongs: the next line names the row after it, the width fits."""
+        line = lines[k]
+        if cursor + 1 >= len(rows) or k + 1 >= len(lines) or not lines[k + 1].label:
+            return False
+        if len(line.tokens) != len(rows[cursor].columns):
+            return False
+        if _label_row(rows, line.label.replace(" ", ""), cursor) is not None:
+            return False
+        return _label_row(rows, lines[k + 1].label.replace(" ", ""), cursor) == cursor + 1
+
+    def place_between(self, row: _Row, line: _Line) -> None:
+        reason = (
+            f"the printed label {line.label!r} names no row; placed on the one row left "
+            "between its neighbours (a guess)"
+        )
+        match = _Match(row, line.start, line.end)
+        message = f"{len(line.tokens)} values of {self.template.qualified_id}: {reason}"
+        self.place_apart(
+            [match], [list(line.tokens)], reason, message, "行标签无法识别，按上下行位置推定所属行"
+        )
 
     def place_block(self, matched: list[_Match], tokens: list[Token]) -> bool:
         """Place values printed apart from their rows; False when the count does not fit."""
@@ -667,6 +715,14 @@ class _Builder:
             "order the identities confirmed in this document's other tables (a guess)"
         )
         reason = f"values printed apart from their labels; {guess}"
+        message = f"{len(tokens)} values printed apart from their {len(rows)} rows: {guess}"
+        zh = "数值与行标签分开排列，恒等式无法确定顺序，按本文其他表格的排列顺序推定"
+        self.place_apart(rows, chosen, reason, message, zh)
+
+    def place_apart(
+        self, rows: list[_Match], chosen: list[list[Token]], reason: str, message: str, zh: str
+    ) -> None:
+        """Values placed on rows by a guess: each cell flagged, one warning for them all."""
         for match, row_tokens in zip(rows, chosen, strict=True):
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
                 self.put(slot, token, inferred=reason)
@@ -674,8 +730,8 @@ class _Builder:
             Finding(
                 code="table.values_apart",
                 severity=Severity.WARNING,
-                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {guess}",
-                message_zh="数值与行标签分开排列，恒等式无法确定顺序，按本文其他表格的排列顺序推定",
+                message=message,
+                message_zh=zh,
                 refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
             )
         )

@@ -10,13 +10,15 @@ match on the normalized text and report offsets that are valid in both.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from typing import TypeVar
 
 import attrs
 
 from zwgk._errors import DecodeError, InputError
-from zwgk._parse.html import html_to_text, looks_like_html, map_spans, span_mapper
+from zwgk._parse.html import looks_like_html, map_spans, span_mapper
+from zwgk._parse.page import page_to_text
 
 T = TypeVar("T")
 
@@ -101,10 +103,16 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     """
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
+        if raw.lstrip()[:5] == b"%PDF-" or raw.startswith((b"PK\x03\x04", _OLE)):
+            raise InputError(
+                "the input is a PDF, Word or ZIP file, not text: read it with zwgk.read"
+            )
         if len(raw) > max_chars:
             raise InputError(f"input of {len(raw)} bytes exceeds the limit of {max_chars}")
         text, encoding = decode(raw)
     elif isinstance(data, str):
+        if _is_path(data):
+            raise InputError(f"{data!r} is the path of a file: read files with zwgk.read")
         if len(data) > max_chars:
             raise InputError(f"input of {len(data)} characters exceeds the limit of {max_chars}")
         text, encoding = data, None
@@ -113,7 +121,7 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     size = len(text)
     offsets: list[int] | None = None
     if looks_like_html(text):
-        text, offsets = html_to_text(text)
+        text, offsets = page_to_text(text)
     if "\r" in text:
         # Windows (\r\n) and old Mac (\r) line ends read as \n; spans still point into
         # the text the caller gave.
@@ -122,6 +130,25 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     if offsets is None:
         return Source(text, normalize(text), encoding)
     return Source(text, normalize(text), encoding, tuple(offsets), size)
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _is_path(text: str) -> bool:
+    """True for a one-line string naming an existing file (a path passed for its text).
+
+    Examples:
+        >>> from zwgk._parse.text import _is_path
+        >>> (_is_path("pyproject.toml"), _is_path("标题: 通知"))
+        (True, False)
+    """
+    if not text or len(text) > 1024 or "\n" in text or "\0" in text:
+        return False
+    try:
+        return os.path.isfile(text.strip())
+    except (OSError, ValueError):
+        return False
 
 
 _CR = re.compile(r"\r\n?")
