@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from tests.docs_pages import exec_output
 
 import zwgk
-from zwgk._model.core import Agency, Deadline, Finding, Span, Unit
+from zwgk._model.core import Agency, Deadline, Finding, Span, OrgUnit
 from zwgk._model.documents import (
     AnnualReport,
     Document,
@@ -786,9 +786,9 @@ def test_plan_no_lead() -> None:
         title="实施方案",
         tasks=(
             task(("一",), children=(
-                task(("一", "1"), lead=(Unit("办公室"),)),
+                task(("一", "1"), lead=(OrgUnit("办公室"),)),
                 task(("一", "2"), collective=("各单位按职责分工负责",)),
-                task(("一", "3"), lead=(Unit("办公室"),), lead_inherited=True),
+                task(("一", "3"), lead=(OrgUnit("办公室"),), lead_inherited=True),
                 task(("一", "4")),
             )),
         ),
@@ -802,7 +802,7 @@ def test_plan_deadline_before_document() -> None:
     due = Deadline("3月底前", DeadlineKind.DATE, date=dt.date(2017, 3, 31), span=Span(20, 24))
     later = Deadline("年内", DeadlineKind.DATE, date=dt.date(2017, 12, 31))
     recurring = Deadline("每年1月底前", DeadlineKind.RECURRING)
-    lead = (Unit("办公室"),)
+    lead = (OrgUnit("办公室"),)
     plan = ImplementationPlan(
         title="实施方案",
         signed=dt.date(2017, 6, 15),
@@ -817,7 +817,7 @@ def test_plan_deadline_before_document() -> None:
 
 
 def test_plan_duplicate_number() -> None:
-    lead = (Unit("办公室"),)
+    lead = (OrgUnit("办公室"),)
     plan = WorkPoints(
         title="工作要点",
         tasks=(

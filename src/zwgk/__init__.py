@@ -82,6 +82,7 @@ from zwgk._errors import (
     MissingExtraError,
     SchemaError,
     UnknownError,
+    UnknownIndicatorError,
     ZwgkError,
 )
 from zwgk._model import (
@@ -97,6 +98,7 @@ from zwgk._model import (
     DocumentKind,
     Duration,
     Finding,
+    Findings,
     Identity,
     ImplementationPlan,
     Indicator,
@@ -104,6 +106,7 @@ from zwgk._model import (
     Layout,
     Level,
     NarrativeFact,
+    OrgUnit,
     OtherDocument,
     Plan,
     Recurrence,
@@ -119,7 +122,6 @@ from zwgk._model import (
     Task,
     Term,
     TokenClass,
-    Unit,
     Unplaced,
     Value,
     WorkPoints,
@@ -156,6 +158,7 @@ __all__ = [
     "Duration",
     "Fact",
     "Finding",
+    "Findings",
     "HarmonizedValue",
     "Identity",
     "ImplementationPlan",
@@ -168,6 +171,7 @@ __all__ = [
     "MeasureDefinition",
     "MissingExtraError",
     "NarrativeFact",
+    "OrgUnit",
     "OtherDocument",
     "ParseResult",
     "Plan",
@@ -189,8 +193,8 @@ __all__ = [
     "Task",
     "Term",
     "TokenClass",
-    "Unit",
     "UnknownError",
+    "UnknownIndicatorError",
     "Unplaced",
     "Value",
     "WorkPoints",
@@ -232,3 +236,16 @@ __all__ = [
     "validate_many",
     "write_facts",
 ]
+
+#: Deprecated names: each gives its replacement with a ``DeprecationWarning``.
+_DEPRECATED = {"Unit": "OrgUnit"}
+
+
+def __getattr__(name: str) -> object:
+    new = _DEPRECATED.get(name)
+    if new is None:
+        raise AttributeError(f"module 'zwgk' has no attribute {name!r}")
+    import warnings
+
+    warnings.warn(f"zwgk.{name} is deprecated; use zwgk.{new}", DeprecationWarning, stacklevel=2)
+    return globals()[new]

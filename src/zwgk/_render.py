@@ -10,8 +10,11 @@ line of fifteen values.  Each cell prints its raw token, so blank, ``—``,
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
 
+from zwgk._errors import InputError, MissingExtraError
 from zwgk._model import (
     AnnualReport,
     Cell,
@@ -43,7 +46,9 @@ def render(report: AnnualReport, style: str = "text") -> str:
         True
     """
     if style not in STYLES:
-        raise ValueError(f"style must be one of {', '.join(STYLES)}, got {style!r}")
+        raise InputError(f"style must be one of {', '.join(STYLES)}, got {style!r}")
+    if not isinstance(report, AnnualReport):
+        raise InputError(f"render takes an AnnualReport, got {type(report).__name__}")
     title = (
         report.title
         if "报告" in report.title
@@ -56,62 +61,79 @@ def render(report: AnnualReport, style: str = "text") -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+#: One place of a printed table: a label (``str``), or the cell printed there (``None``: none).
+Item = str | Cell | None
+#: A printed line: its kind and its places.  Kinds: ``title`` and ``heading`` (one label),
+#: ``labels`` (a row of labels), ``header`` (column headers) and ``row`` (labels, then cells).
+Line = tuple[str, tuple[Item, ...]]
+
+
 def _template(table: StatTable) -> TableTemplate | None:
     if table.format is TableFormat.LEGACY_LOCAL:
         return None
     return indicator_tree(table.format).table(table.id)
 
 
-def _table(table: StatTable, style: str) -> Iterator[str]:
+def layout(table: StatTable) -> Iterator[Line]:
+    """The lines of a table as its generation's template prints them (shared by every style).
+
+    Examples:
+        >>> import zwgk
+        >>> from zwgk._render import layout
+        >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
+        >>> [line for line in layout(report.tables[0]) if line[0] == "row"][17][1][:2]
+        ('(一)收到申请数', '件')
+    """
     template = _template(table)
     cells = {(c.indicator, c.column): c for c in table.cells}
     if template is None:
-        yield from _local(table, style)
+        yield from _local(table)
         return
-    yield template.title
+    yield "title", (template.title,)
     if template.layout is Layout.VERTICAL:
-        yield from _vertical(template, cells, style)
+        yield from _vertical(template, cells)
     elif template.layout is Layout.GRID:
-        yield from _grid(template, cells, style)
+        yield from _grid(template, cells)
     else:
-        yield from _horizontal(template, cells, style)
+        yield from _horizontal(template, cells)
 
 
-def _row(cells: Sequence[str], style: str) -> str:
-    if style == "markdown":
-        return "| " + " | ".join(cells) + " |"
-    return "\t".join(cells)
-
-
-def _header(cells: Sequence[str], style: str) -> Iterator[str]:
-    yield _row(cells, style)
-    if style == "markdown":
-        yield "|" + "---|" * len(cells)
+def _table(table: StatTable, style: str) -> Iterator[str]:
+    for kind, items in layout(table):
+        if kind in ("title", "heading"):
+            yield str(items[0])  # outside the pipe table
+            continue
+        printed = [item if isinstance(item, str) else _raw(item) for item in items]
+        if style == "markdown":
+            yield "| " + " | ".join(printed) + " |"
+            if kind == "header":
+                yield "|" + "---|" * len(printed)
+        else:
+            yield "\t".join(printed)
 
 
 def _raw(cell: Cell | None) -> str:
     # A cell whose split stayed open has no value to print: it prints blank.
-    if cell is None or (cell.value is None and cell.alternatives):
+    if cell is None or cell.is_open:
         return ""
     return cell.raw
 
 
-def _vertical(
-    template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell], style: str
-) -> Iterator[str]:
+Cells = dict[tuple[str | None, str | None], Cell]
+
+
+def _vertical(template: TableTemplate, cells: Cells) -> Iterator[Line]:
     column = template.columns[0]
-    yield from _header(("统计指标", "单位", column.label or "统计数"), style)
+    yield "header", ("统计指标", "单位", column.label or "统计数")
     for row in template.walk():
         cell = cells.get((row.id, column.id))
         if cell is None and row.group:
-            yield row.label  # a heading line, outside the pipe table
+            yield "heading", (row.label,)
             continue
-        yield _row((row.label, row.unit or column.unit or "", _raw(cell)), style)
+        yield "row", (row.label, row.unit or column.unit or "", cell)
 
 
-def _beneath_valued_groups(
-    template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell]
-) -> set[str]:
+def _beneath_valued_groups(template: TableTemplate, cells: Cells) -> set[str]:
     """Rows under a group that was printed with values of its own, and have none themselves.
 
     A 2021 table may print the 2019 form's single 「（六）其他处理」 row: its sub-rows were
@@ -131,47 +153,107 @@ def _beneath_valued_groups(
     return below
 
 
-def _grid(
-    template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell], style: str
-) -> Iterator[str]:
+def _grid(template: TableTemplate, cells: Cells) -> Iterator[Line]:
     skip = _beneath_valued_groups(template, cells)
     rows = [row for row in template.walk() if row.id not in skip]
     # 表二 prints a header per block (第二十条第（一）项 …); 表三 one header for all rows.
     for block, members in itertools.groupby(rows, key=lambda r: (r.block, template.columns_of(r))):
         heading, columns = block
         if heading:
-            yield heading
-        yield from _header(("信息内容" if heading else "", *(c.label for c in columns)), style)
+            yield "heading", (heading,)
+        yield "header", ("信息内容" if heading else "", *(c.label for c in columns))
         for row in members:
             if row.group and not any((row.id, c.id) in cells for c in columns):
-                yield row.label  # a heading line, outside the pipe table
+                yield "heading", (row.label,)
                 continue
-            yield _row((row.label, *(_raw(cells.get((row.id, c.id))) for c in columns)), style)
+            yield "row", (row.label, *(cells.get((row.id, c.id)) for c in columns))
 
 
-def _horizontal(
-    template: TableTemplate, cells: dict[tuple[str | None, str | None], Cell], style: str
-) -> Iterator[str]:
+def _horizontal(template: TableTemplate, cells: Cells) -> Iterator[Line]:
     column = template.columns[0]
     leaves: list[Indicator] = list(template.leaves())
     groups = [r for r in template.walk() if r.children]
-    yield _row([g.label for g in groups], style)
-    yield from _header([leaf.label for leaf in leaves], style)
-    yield _row([_raw(cells.get((leaf.id, column.id))) for leaf in leaves], style)
+    yield "labels", tuple(g.label for g in groups)
+    yield "header", tuple(leaf.label for leaf in leaves)
+    yield "row", tuple(cells.get((leaf.id, column.id)) for leaf in leaves)
 
 
-def _local(table: StatTable, style: str) -> Iterator[str]:
+def _local(table: StatTable) -> Iterator[Line]:
     columns: list[tuple[str | None, tuple[str, ...]]] = []
     for cell in table.cells:
         if (cell.column, cell.column_labels) not in columns:
             columns.append((cell.column, cell.column_labels))
-    yield table.title or "政府信息公开情况统计表"
-    yield from _header(
-        ("指标名称", "计量单位", *(labels[-1] if labels else "" for _, labels in columns)), style
+    yield "title", (table.title or "政府信息公开情况统计表",)
+    yield (
+        "header",
+        ("指标名称", "计量单位", *(labels[-1] if labels else "" for _, labels in columns)),
     )
     by_row: dict[tuple[str, ...], dict[str | None, Cell]] = {}
     for cell in table.cells:
         by_row.setdefault(cell.row_labels, {})[cell.column] = cell
     for labels, row in by_row.items():
         unit = next((c.unit for c in row.values() if c.unit), "")
-        yield _row((labels[-1], unit or "", *(_raw(row.get(col)) for col, _ in columns)), style)
+        yield "row", (labels[-1], unit or "", *(row.get(col) for col, _ in columns))
+
+
+def table_frame(table: StatTable, *, raw: bool = False) -> Any:
+    """One table as a pandas DataFrame in its printed layout (see `zwgk.StatTable.to_frame`).
+
+    Examples:
+        >>> import zwgk
+        >>> from zwgk._render import table_frame
+        >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
+        >>> frame = table_frame(report.tables[0])
+        >>> (frame.loc["(一)收到申请数", "单位"], int(frame.loc["(一)收到申请数", "统计数"]))
+        ('件', 25)
+    """
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise MissingExtraError("pandas", "StatTable.to_frame") from None
+    template = _template(table)
+    horizontal = template is not None and template.layout is Layout.HORIZONTAL
+    labels: list[str] = []
+    rows: list[dict[str, Item]] = []
+    columns: dict[str, None] = {}  # printed column labels, in order of appearance
+    index_name = ""
+    header: tuple[Item, ...] = ()
+    for kind, items in layout(table):
+        if kind == "header":
+            header = items
+            continue
+        if kind != "row":
+            continue
+        if horizontal and template is not None:
+            parents = (template.parent_of(leaf.id) for leaf in template.leaves())
+            names = [
+                f"{p.label}/{h}" if p else str(h) for p, h in zip(parents, header, strict=True)
+            ]
+            label, values = template.title, items
+        else:
+            names = [str(h) for h in header[1:]]
+            label, values = str(items[0]), items[1:]
+            index_name = index_name or str(header[0])
+        labels.append(label)
+        rows.append(dict(zip(names, values, strict=True)))
+        columns.update(dict.fromkeys(names))
+    data = {name: _frame_column([row.get(name) for row in rows], raw) for name in columns}
+    return pd.DataFrame(
+        {name: pd.array(values, dtype=dtype) for name, (values, dtype) in data.items()},
+        index=pd.Index(labels, name=index_name or None),
+    )
+
+
+def _frame_column(items: list[Item], raw: bool) -> tuple[list[object], str]:
+    if all(item is None or isinstance(item, str) for item in items):
+        return list(items), "string"  # a unit column, printed labels
+    if raw:
+        return [
+            item if isinstance(item, str) or item is None else item.raw for item in items
+        ], "string"
+    values: list[object] = [
+        item if isinstance(item, str) or item is None else item.value for item in items
+    ]
+    if any(isinstance(v, Decimal | str) for v in values):
+        return values, "object"
+    return values, "Int64"

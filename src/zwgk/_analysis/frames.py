@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from zwgk._analysis.crosswalk import HarmonizedValue, crosswalk, harmonize
-from zwgk._analysis.facts import Fact, document_id, facts
+from zwgk._analysis.facts import Fact, document_id, documents, facts
 from zwgk._errors import InputError, MissingExtraError
 from zwgk._model.documents import AnnualReport, AnyDocument
 
@@ -213,7 +213,7 @@ def wide_row(report: AnnualReport) -> dict[str, Any]:
     return row
 
 
-def to_frame(docs: Iterable[AnyDocument], kind: str = "facts") -> pd.DataFrame:
+def to_frame(docs: Iterable[AnyDocument] | AnyDocument, kind: str = "facts") -> pd.DataFrame:
     """A pandas DataFrame of the annual reports among ``docs``.
 
     ``kind="facts"``: one row per [`Fact`][zwgk.Fact], the
@@ -223,7 +223,10 @@ def to_frame(docs: Iterable[AnyDocument], kind: str = "facts") -> pd.DataFrame:
     fields, one ``Int64`` column per harmonized concept (``<NA>`` where the
     report does not give it), ``lossy_concepts`` and ``caveats``.  Plans and
     other documents give no rows; no input gives an empty frame with the same
-    columns and dtypes.  Needs the ``pandas`` extra.
+    columns and dtypes.  One document may be passed instead of a list; an item
+    that is not a parsed document raises [`InputError`][zwgk.InputError].
+    Needs the ``pandas`` extra.  For one table in its printed layout, see
+    `zwgk.StatTable.to_frame`.
 
     Example:
         >>> import zwgk
@@ -235,16 +238,17 @@ def to_frame(docs: Iterable[AnyDocument], kind: str = "facts") -> pd.DataFrame:
         >>> to_frame([]).shape
         (0, 23)
     """
+    if kind not in ("facts", "wide"):
+        raise InputError(f"unknown frame kind {kind!r}; expected 'facts' or 'wide'")
+    pandas_module("to_frame")
+    items = documents(docs, "to_frame")
     if kind == "facts":
-        pandas_module("to_frame")
-        return facts_frame(facts(docs))
-    if kind == "wide":
-        columns = wide_columns()
-        data: dict[str, list[Any]] = {spec.name: [] for spec in columns}
-        for doc in docs:
-            if isinstance(doc, AnnualReport):
-                row = wide_row(doc)
-                for spec in columns:
-                    data[spec.name].append(row.get(spec.name))
-        return build_frame(columns, data, "to_frame")
-    raise InputError(f"unknown frame kind {kind!r}; expected 'facts' or 'wide'")
+        return facts_frame(facts(items))
+    columns = wide_columns()
+    data: dict[str, list[Any]] = {spec.name: [] for spec in columns}
+    for doc in items:
+        if isinstance(doc, AnnualReport):
+            row = wide_row(doc)
+            for spec in columns:
+                data[spec.name].append(row.get(spec.name))
+    return build_frame(columns, data, "to_frame")

@@ -1,6 +1,17 @@
 """The data model: typed, frozen attrs classes that depend on nothing else in zwgk."""
 
-from zwgk._model.core import Agency, Deadline, Duration, Finding, Recurrence, Ref, Span, Unit, Value
+from zwgk._model.core import (
+    Agency,
+    Deadline,
+    Duration,
+    Finding,
+    Findings,
+    OrgUnit,
+    Recurrence,
+    Ref,
+    Span,
+    Value,
+)
 from zwgk._model.documents import (
     AnnualReport,
     AnyDocument,
@@ -36,9 +47,10 @@ from zwgk._model.indicators import (
 )
 from zwgk._model.tables import Cell, NarrativeFact, StatTable, Unplaced
 
-#: Every model class, by name: the type tags of JSON dumps.
+#: Every model class, by the type tag of its JSON dumps (its name, but ``Unit`` for
+#: `OrgUnit`, whose dumps keep the tag they had before the rename).
 MODEL_CLASSES: dict[str, type] = {
-    cls.__name__: cls
+    "Unit" if cls is OrgUnit else cls.__name__: cls
     for cls in (
         Agency,
         AnnualReport,
@@ -62,14 +74,18 @@ MODEL_CLASSES: dict[str, type] = {
         TableTemplate,
         Task,
         Term,
-        Unit,
+        OrgUnit,
         Unplaced,
         WorkPoints,
     )
 }
 
+#: The JSON type tag of each model class.
+TYPE_TAGS: dict[type, str] = {cls: tag for tag, cls in MODEL_CLASSES.items()}
+
 __all__ = [
     "MODEL_CLASSES",
+    "TYPE_TAGS",
     "Agency",
     "AnnualReport",
     "AnyDocument",
@@ -82,6 +98,7 @@ __all__ = [
     "DocumentKind",
     "Duration",
     "Finding",
+    "Findings",
     "Identity",
     "ImplementationPlan",
     "Indicator",
@@ -89,6 +106,7 @@ __all__ = [
     "Layout",
     "Level",
     "NarrativeFact",
+    "OrgUnit",
     "OtherDocument",
     "Plan",
     "Recurrence",
@@ -104,7 +122,6 @@ __all__ = [
     "Task",
     "Term",
     "TokenClass",
-    "Unit",
     "Unplaced",
     "Value",
     "WorkPoints",

@@ -7,16 +7,17 @@ rendering (layout) and aggregation (crosswalks) alike.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any
 
 import attrs
 
-from zwgk._errors import DataError, UnknownError
+from zwgk._errors import DataError, InputError, UnknownError, UnknownIndicatorError
 from zwgk._model.enums import Layout, TableFormat, Tag
 
 #: The generations whose trees ship with zwgk.
@@ -306,6 +307,71 @@ def indicator_tree(format: TableFormat | str) -> IndicatorTree:
         known = ", ".join(f.value for f in KNOWN_TREES)
         raise UnknownError(f"unknown table generation {str(format)!r}; known: {known}")
     return _load_tree(fmt)
+
+
+@functools.cache
+def known_indicators() -> frozenset[str]:
+    """Every indicator id of every shipped tree."""
+    return frozenset(
+        row.id for fmt in KNOWN_TREES for t in _load_tree(fmt).tables for row in t.walk()
+    )
+
+
+def check_indicator(indicator: str, also: Iterable[str | None] = ()) -> None:
+    """Raise `zwgk.UnknownIndicatorError` naming the closest ids when no tree knows ``indicator``.
+
+    ``also`` adds ids known elsewhere (the indicators of a report's own cells).
+
+    Examples:
+        >>> from zwgk._model.indicators import check_indicator
+        >>> check_indicator("apps_received")
+        >>> check_indicator("apps_recieved")
+        Traceback (most recent call last):
+        ...
+        zwgk._errors.UnknownIndicatorError: no indicator 'apps_recieved' in any table generation; closest: ...
+    """
+    known = known_indicators()
+    if indicator in known:
+        return
+    extra = {i for i in also if i is not None}
+    if indicator in extra:
+        return
+    close = tuple(difflib.get_close_matches(indicator, sorted(known | extra), n=3, cutoff=0.6))
+    hint = f"closest: {', '.join(close)}" if close else "see zwgk.indicator_tree(...) for the ids"
+    raise UnknownIndicatorError(
+        f"no indicator {indicator!r} in any table generation; {hint}", close
+    )
+
+
+def default_column(fmt: TableFormat, table_id: str, indicator: str) -> str:
+    """The column a row of a table has when it has only one; ``value`` where nothing is known.
+
+    Raises `zwgk.InputError` for a row of several columns, naming them.
+
+    Examples:
+        >>> from zwgk._model.indicators import default_column
+        >>> default_column(TableFormat.F2021, "f2021.t2", "licensing")
+        'decisions'
+        >>> default_column(TableFormat.LEGACY_2014, "legacy_2014.t1", "apps_received")
+        'value'
+    """
+    if fmt not in KNOWN_TREES:
+        return "value"
+    try:
+        template = _load_tree(fmt).table(table_id)
+    except UnknownError:
+        return "value"
+    row = template.find(indicator)
+    if row is None:
+        return "value"
+    columns = template.columns_of(row)
+    if len(columns) == 1:
+        return columns[0].id
+    names = ", ".join(c.id for c in columns)
+    raise InputError(
+        f"{indicator} has {len(columns)} columns in {template.qualified_id} ({names}); "
+        "pass column= one of them"
+    )
 
 
 @functools.cache

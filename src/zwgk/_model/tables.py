@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from zwgk._model.core import Span, Value
 from zwgk._model.enums import TableFormat, TokenClass
+from zwgk._model.indicators import default_column
+from zwgk._model.reprs import count, short
 
 #: Token classes that say "nothing here"; never read them as zero.
 EMPTY_CLASSES = frozenset(
@@ -16,7 +19,7 @@ EMPTY_CLASSES = frozenset(
 )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Cell:
     """One value of a statistical table, placed on its indicator and column.
 
@@ -60,6 +63,20 @@ class Cell:
         if cls not in (TokenClass.NUMBER, TokenClass.ZERO) and self.value is not None:
             raise ValueError(f"a {cls.value} cell has no value, not {self.value!r}")
 
+    def __repr__(self) -> str:
+        shown = "open" if self.is_open else repr(self.value) if self.value is not None else "-"
+        flags = [f"raw={short(self.raw, 12)}"]
+        if self.inferred:
+            flags.append("inferred")
+        if self.alternatives:
+            flags.append("alternatives " + "/".join(str(a) for a in self.alternatives[:3]))
+        return f"<Cell {short(self.key, 48)[1:-1]} = {shown} ({', '.join(flags)})>"
+
+    @property
+    def is_open(self) -> bool:
+        """True where a guess stayed open: no value, several ``alternatives``."""
+        return self.value is None and bool(self.alternatives)
+
     @property
     def key(self) -> str:
         """``indicator[column]``; the printed row label stands in for an unknown indicator."""
@@ -87,7 +104,7 @@ class Unplaced:
     reason: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class StatTable:
     """A statistical table of a report: its template id, printed caption, cells and leftovers.
 
@@ -108,8 +125,51 @@ class StatTable:
     cells: tuple[Cell, ...] = ()
     unplaced: tuple[Unplaced, ...] = ()
 
-    def get(self, indicator: str, column: str = "value") -> Cell | None:
+    def __repr__(self) -> str:
+        counts = [count(len(self.cells), "cell")]
+        inferred = sum(c.inferred for c in self.cells)
+        opened = sum(c.is_open for c in self.cells)
+        counts += [f"{n} {w}" for n, w in ((inferred, "inferred"), (opened, "open")) if n]
+        counts += [f"{len(self.unplaced)} unplaced"] if self.unplaced else []
+        title = f" {short(self.title, 24)}" if self.title else ""
+        return f"<StatTable {self.id} {self.format.value}{title}: {', '.join(counts)}>"
+
+    def _repr_html_(self) -> str:
+        from zwgk._html import table_html  # rendering stays out of the model
+
+        return table_html(self)
+
+    def to_frame(self, raw: bool = False) -> Any:
+        """This table as a pandas DataFrame in its own printed layout.
+
+        Rows are the printed row labels (the index), columns the printed column
+        labels (``单位`` too, for tables that print a unit column; ``group/leaf``
+        for 表四, printed as one row).  Values are nullable ``Int64`` counts, or
+        ``object`` holding ``Decimal`` where a column has money; blank, ``—``,
+        ``/``, ``无`` and open cells are ``<NA>``.  ``raw=True`` gives the raw
+        tokens as printed instead (strings).  Like camelot's ``table.df``, for
+        one table; `zwgk.to_frame` gives tidy rows for many documents.  Needs the
+        ``pandas`` extra, else raises `zwgk.MissingExtraError`.
+
+        Examples:
+            >>> import zwgk
+            >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
+            >>> frame = report.tables[0].to_frame()
+            >>> frame.loc["(一)收到申请数"].tolist()
+            ['件', 25]
+            >>> report.tables[0].to_frame(raw=True).loc["(二)申请办结数"].tolist()
+            ['件', '25']
+        """
+        from zwgk._render import table_frame  # pandas and layout stay out of the model
+
+        return table_frame(self, raw=raw)
+
+    def get(self, indicator: str, column: str | None = None) -> Cell | None:
         """The cell at ``indicator`` and ``column``, or ``None``.
+
+        Without ``column``, a row of one column gives that column's cell
+        (``value`` in legacy tables); a row of several columns raises
+        `zwgk.InputError` naming them.
 
         Examples:
             >>> import zwgk
@@ -117,12 +177,14 @@ class StatTable:
             >>> t.get("apps_received") is None
             True
         """
+        if column is None:
+            column = default_column(self.format, self.id, indicator)
         for cell in self.cells:
             if cell.indicator == indicator and cell.column == column:
                 return cell
         return None
 
-    def value(self, indicator: str, column: str = "value") -> Value:
+    def value(self, indicator: str, column: str | None = None) -> Value:
         """The value at ``indicator`` and ``column`` (``None`` if absent or empty).
 
         Examples:

@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from zwgk._errors import SchemaError
-from zwgk._model import MODEL_CLASSES
+from zwgk._errors import InputError, SchemaError
+from zwgk._model import MODEL_CLASSES, TYPE_TAGS
 
 #: Version of the JSON layout; the major part changes when old dumps no longer read.
 SCHEMA_VERSION = "1.0"
@@ -164,9 +164,9 @@ def to_data(obj: object) -> dict[str, Any]:
         >>> zwgk.to_data(zwgk.Span(3, 5))
         {'schema_version': '1.0', 'type': 'Span', 'start': 3, 'end': 5}
     """
-    name = type(obj).__name__
-    if MODEL_CLASSES.get(name) is not type(obj):
-        raise TypeError(f"cannot serialize {name}: not a zwgk model class")
+    name = TYPE_TAGS.get(type(obj))
+    if name is None:
+        raise InputError(f"cannot serialize {type(obj).__name__}: not a zwgk model class")
     body = CONVERTER.unstructure(obj)
     return {"schema_version": SCHEMA_VERSION, "type": name, **body}
 
@@ -202,8 +202,9 @@ def from_data(data: object, cls: type[T] | None = None) -> Any:
     if target is None:
         raise SchemaError(f"unknown type tag {_short(tag)}", where="$.type")
     if cls is not None and target is not cls:
-        article = "an" if cls.__name__[0] in "AEIOU" else "a"
-        raise SchemaError(f"expected {article} {cls.__name__} dump, got {tag}", where="$.type")
+        name = TYPE_TAGS.get(cls, cls.__name__)
+        article = "an" if name[0] in "AEIOU" else "a"
+        raise SchemaError(f"expected {article} {name} dump, got {tag}", where="$.type")
     body = {k: v for k, v in data.items() if k not in ("schema_version", "type")}
     try:
         return CONVERTER.structure(body, target)

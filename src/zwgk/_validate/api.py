@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from zwgk._model.core import Finding
+from zwgk._errors import InputError
+from zwgk._model.core import Finding, Findings
 from zwgk._model.documents import AnnualReport, AnyDocument, Document, Plan
 from zwgk._validate.common import sort_key
 from zwgk._validate.dates import date_findings, signature_findings
@@ -19,7 +20,7 @@ __all__ = ["document_key", "summarize", "validate", "validate_many"]
 
 def validate(
     doc: Document, *, previous: AnnualReport | None = None, text: str | None = None
-) -> tuple[Finding, ...]:
+) -> Findings:
     """The validator's findings on a document, errors first, then in text order.
 
     Annual reports are checked for identities, text against table, structure
@@ -48,6 +49,10 @@ def validate(
         >>> [(f.code, f.severity.value, f.rule, f.reported, f.expected) for f in validate(broken)]
         [('identity.failed', 'error', 'L1', 25, 26)]
     """
+    if not isinstance(doc, Document):
+        raise InputError(f"validate takes a parsed document, got {type(doc).__name__}")
+    if previous is not None and not isinstance(previous, AnnualReport):
+        raise InputError(f"previous must be an AnnualReport, got {type(previous).__name__}")
     findings: list[Finding] = []
     if isinstance(doc, AnnualReport):
         findings.extend(identity_findings(doc))
@@ -59,7 +64,7 @@ def validate(
     elif isinstance(doc, Plan):
         findings.extend(plan_findings(doc))
         findings.extend(signature_findings(doc))
-    return tuple(sorted(findings, key=sort_key))
+    return Findings(sorted(findings, key=sort_key))
 
 
 def _year(doc: Document) -> int | None:
@@ -90,8 +95,8 @@ def document_key(doc: Document) -> str:
 
 
 def validate_many(
-    docs: Iterable[AnyDocument], *, texts: Iterable[str | None] | None = None
-) -> dict[str, tuple[Finding, ...]]:
+    docs: Iterable[AnyDocument] | AnyDocument, *, texts: Iterable[str | None] | None = None
+) -> dict[str, Findings]:
     """Validate documents together: annual reports also against last year's report.
 
     Annual reports are grouped by agency key (``doc.agency.key``) and year;
@@ -110,15 +115,21 @@ def validate_many(
         430200:株洲市工商行政管理局 {}
         140000:山西省工商行政管理局 {'plan.no_lead': 1}
     """
-    items: list[AnyDocument] = list(docs)
+    items: list[AnyDocument] = [docs] if isinstance(docs, Document) else list(docs)
     sources: Sequence[str | None] = [None] * len(items) if texts is None else list(texts)
     if len(sources) != len(items):
-        raise ValueError(f"{len(sources)} texts given for {len(items)} documents")
+        raise InputError(f"{len(sources)} texts given for {len(items)} documents")
+    for i, doc in enumerate(items):
+        if not isinstance(doc, Document):
+            raise InputError(
+                f"validate_many takes parsed documents, got {type(doc).__name__}",
+                where=f"docs[{i}]",
+            )
     by_agency_year: dict[tuple[str, int], AnnualReport] = {}
     for doc in items:
         if isinstance(doc, AnnualReport) and doc.agency is not None and doc.year is not None:
             by_agency_year.setdefault((doc.agency.key, doc.year), doc)
-    out: dict[str, tuple[Finding, ...]] = {}
+    out: dict[str, Findings] = {}
     seen: Counter[str] = Counter()
     for doc, source in zip(items, sources, strict=True):
         previous = None
