@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from tests.docs_pages import DOCS, exec_output
 
+
 def _page(name: str) -> str:
     return exec_output(DOCS / "guide" / f"{name}.md")
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from tests.docs_pages import exec_output
 
 import zwgk
-from zwgk._model.core import Agency, Deadline, Finding, Span, OrgUnit
+from zwgk._model.core import Agency, Deadline, Finding, OrgUnit, Span
 from zwgk._model.documents import (
     AnnualReport,
     Document,
@@ -759,8 +759,20 @@ def test_validate_many_keys_repeat_with_a_suffix_and_take_texts() -> None:
     key = document_key(doc)
     assert list(results) == [key, f"{key} #2"]
     assert codes(results[f"{key} #2"]) == ["date.title_period_mismatch"]
-    with pytest.raises(ValueError, match="1 texts given for 2 documents"):
+    with pytest.raises(zwgk.InputError, match="1 texts given for 2 documents"):
         validate_many([doc, doc], texts=[None])
+
+
+def test_validate_and_validate_many_take_documents_only() -> None:
+    doc = report()
+    assert validate_many(doc) == validate_many([doc])
+    with pytest.raises(zwgk.InputError, match=r"got str @ docs\[1\]"):
+        validate_many([doc, "2022年度报告"])  # type: ignore[list-item]
+    with pytest.raises(zwgk.InputError, match="validate takes a parsed document, got str"):
+        validate("2022年度报告")  # type: ignore[arg-type]
+    with pytest.raises(zwgk.InputError, match="previous must be an AnnualReport"):
+        validate(doc, previous=OtherDocument(title="x"))  # type: ignore[arg-type]
+    assert isinstance(validate(doc), zwgk.Findings)
 
 
 def test_document_key() -> None:

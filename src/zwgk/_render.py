@@ -217,26 +217,23 @@ def table_frame(table: StatTable, *, raw: bool = False) -> Any:
     rows: list[dict[str, Item]] = []
     columns: dict[str, None] = {}  # printed column labels, in order of appearance
     index_name = ""
-    header: tuple[Item, ...] = ()
+    names: list[str] = []
     for kind, items in layout(table):
+        if kind == "header" and horizontal and template is not None:
+            parents = [template.parent_of(leaf.id) for leaf in template.leaves()]
+            names = [f"{p.label}/{h}" if p else str(h) for p, h in zip(parents, items, strict=True)]
+        elif kind == "header":
+            index_name = index_name or str(items[0])
+            names = [str(h) for h in items[1:]]
         if kind == "header":
-            header = items
-            continue
+            columns.update(dict.fromkeys(names))
         if kind != "row":
             continue
-        if horizontal and template is not None:
-            parents = (template.parent_of(leaf.id) for leaf in template.leaves())
-            names = [
-                f"{p.label}/{h}" if p else str(h) for p, h in zip(parents, header, strict=True)
-            ]
-            label, values = template.title, items
-        else:
-            names = [str(h) for h in header[1:]]
-            label, values = str(items[0]), items[1:]
-            index_name = index_name or str(header[0])
-        labels.append(label)
+        label, values = (
+            (template.title, items) if horizontal and template else (items[0], items[1:])
+        )
+        labels.append(str(label))
         rows.append(dict(zip(names, values, strict=True)))
-        columns.update(dict.fromkeys(names))
     data = {name: _frame_column([row.get(name) for row in rows], raw) for name in columns}
     return pd.DataFrame(
         {name: pd.array(values, dtype=dtype) for name, (values, dtype) in data.items()},

@@ -232,7 +232,7 @@ class AnnualReport(Document):
         return out
 
     def _repr_html_(self) -> str:
-        from zwgk._html import report_html  # rendering stays out of the model
+        from zwgk._render_html import report_html  # rendering stays out of the model
 
         return report_html(self)
 
@@ -302,7 +302,7 @@ class Plan(Document):
         ]
 
     def _repr_html_(self) -> str:
-        from zwgk._html import plan_html  # rendering stays out of the model
+        from zwgk._render_html import plan_html  # rendering stays out of the model
 
         return plan_html(self)
 

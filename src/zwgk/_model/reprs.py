@@ -17,14 +17,14 @@ def short(text: str, limit: int = 32) -> str:
 
 
 def names(items: Iterable[str], limit: int = 3) -> str:
-    """The first ``limit`` names joined by commas, then ``+N`` for the rest.
+    """The first ``limit`` names (each cut to 12 characters) joined by commas, then ``+N``.
 
     Examples:
         >>> names(["注册处", "法制处", "办公室", "财务处", "人事处"])
         '注册处, 法制处, 办公室 +2'
     """
     items = list(items)
-    shown = ", ".join(items[:limit])
+    shown = ", ".join(short(item, 12)[1:-1] for item in items[:limit])
     return shown if len(items) <= limit else f"{shown} +{len(items) - limit}"
 
 

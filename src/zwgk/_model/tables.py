@@ -135,7 +135,7 @@ class StatTable:
         return f"<StatTable {self.id} {self.format.value}{title}: {', '.join(counts)}>"
 
     def _repr_html_(self) -> str:
-        from zwgk._html import table_html  # rendering stays out of the model
+        from zwgk._render_html import table_html  # rendering stays out of the model
 
         return table_html(self)
 
