@@ -10,6 +10,9 @@ from tests.docs_pages import DOCS, ROOT, at_root, exec_output, pages, pycon_sour
 
 import zwgk
 
+#: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
+
 PYCON_PAGES = [p for p in pages() if pycon_source(p)]
 
 

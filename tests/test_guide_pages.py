@@ -9,6 +9,9 @@ from __future__ import annotations
 import pytest
 from tests.docs_pages import DOCS, exec_output
 
+#: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
+
 
 def _page(name: str) -> str:
     return exec_output(DOCS / "guide" / f"{name}.md")

@@ -9,9 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.docs_pages import DOCS, exec_output, run_page
+from tests.docs_pages import DOCS, exec_output
 
 import zwgk
+
+#: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "dev"
 REPORT = DOCS / "tutorials" / "report.md"

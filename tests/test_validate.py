@@ -881,6 +881,7 @@ def test_rules_are_unique_and_documented() -> None:
         rule("no.such_code")
 
 
+@pytest.mark.docs
 def test_the_reference_shows_the_catalogue_of_the_rules() -> None:
     # The page renders the catalogue from RULES while the site is built.
     rendered = exec_output(REFERENCE)
