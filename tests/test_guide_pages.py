@@ -6,8 +6,12 @@ the source texts (seeds 003 and 004, dev corpus 006 to 010 and 026).
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
-from tests.docs_pages import DOCS, exec_output
+from tests.docs_pages import DOCS, ROOT, blocks, exec_output
 
 #: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
 pytestmark = pytest.mark.docs
@@ -115,6 +119,30 @@ def test_analysis_page() -> None:
     # Rolled up with the aggregate: 71 + 21 granted of 218 + 75 handled.
     assert "f2021        2       92            293          0.4437" in page
     assert "dask_facts needs the optional dependency 'dask'" in page
+
+
+def test_the_dask_example_runs_as_a_script(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("dask.distributed")
+    (script,) = (
+        body
+        for info, body, _ in blocks(DOCS / "guide" / "analysis.md")
+        if "facts_on_dask.py" in info
+    )
+    assert 'if __name__ == "__main__":' in script
+    (tmp_path / "facts_on_dask.py").write_text(script, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "facts_on_dask.py", str(ROOT / "seeds"), "facts"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_parquet(tmp_path / "facts")
+    cell = frame[(frame.indicator == "apps_received") & (frame.kind == "cell")]
+    assert cell.value_int.tolist() == [25]  # seed 003's 收到申请数
 
 
 def test_cli_page() -> None:
