@@ -1,7 +1,7 @@
 """The exception hierarchy: one root, branches that also subclass the matching builtin.
 
 Malformed input raises one of these; well-formed but inconsistent data gives
-[`Finding`][zwgk.Finding]s instead.  Every exception pickles (its constructor
+`zwgk.Finding`s instead.  Every exception pickles (its constructor
 arguments are kept in ``args``) and its message says what was wrong and where.
 """
 

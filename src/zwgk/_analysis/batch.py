@@ -1,16 +1,16 @@
 """Parse a corpus in parallel, and write its facts to Parquet or CSV with a data package.
 
-[`parse_many`][zwgk.parse_many] parses files (or texts
-wrapped in [`RawText`][zwgk.RawText]) in worker processes and
-yields one [`ParseResult`][zwgk.ParseResult] per input, in
+`zwgk.parse_many` parses files (or texts
+wrapped in `zwgk.RawText`) in worker processes and
+yields one `zwgk.ParseResult` per input, in
 input order, with a bounded number of tasks in flight so memory stays flat on
 a corpus of any size; a file that cannot be read or parsed gives a result
 with an ``error`` and the others go on.
 
-[`write_facts`][zwgk.write_facts] streams the facts of
+`zwgk.write_facts` streams the facts of
 documents to ``.parquet`` or ``.csv`` in batches, and writes a
 Frictionless-style ``datapackage.json`` beside the file that describes every
-column.  [`read_facts`][zwgk.read_facts] reads either back
+column.  `zwgk.read_facts` reads either back
 with the documented dtypes.
 """
 
@@ -160,10 +160,10 @@ def parse_many(
     """Parse many inputs, yielding one result per input, in input order.
 
     An input is a path (``str`` or ``pathlib.Path``; a ``str`` is always a
-    path, never text) or a [`RawText`][zwgk.RawText].  Files
+    path, never text) or a `zwgk.RawText`.  Files
     are read as bytes, so any encoding ``zwgk.parse`` decodes will do.  A file
     that cannot be read (``OSError``: missing, a folder, no permission) or
-    parsed (any [`ZwgkError`][zwgk.ZwgkError]) gives a result with ``error``
+    parsed (any `zwgk.ZwgkError`) gives a result with ``error``
     set; the others go on.  Other exceptions are bugs and propagate.
 
     ``workers`` is the number of processes (default: the CPUs this process
@@ -320,7 +320,7 @@ def write_facts(
     missing.  Beside the file, ``datapackage.json`` (Frictionless data
     package) describes the columns; an existing one gets this file's resource
     added or replaced.  Needs the ``pandas`` extra (and ``pyarrow`` for
-    Parquet).  Raises [`InputError`][zwgk.InputError] for another suffix.
+    Parquet).  Raises `zwgk.InputError` for another suffix.
 
     Example:
         >>> import tempfile, zwgk
@@ -364,7 +364,7 @@ def write_facts(
 
 
 def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a file written by [`write_facts`][zwgk.write_facts] with the documented dtypes.
+    """Read a file written by `zwgk.write_facts` with the documented dtypes.
 
     Example:
         >>> import tempfile

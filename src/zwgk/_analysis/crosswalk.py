@@ -9,7 +9,7 @@ in ``legacy_2014`` (lossy, with a note why).  ``legacy_local`` tables have no
 indicator tree; their rows are matched by printed label
 (``受理依申请公开信息总数`` → ``applications_received``).
 
-[`harmonize`][zwgk.harmonize] reads a report through the
+`zwgk.harmonize` reads a report through the
 crosswalk.  Blank, ``—``, ``/`` and ``无`` are never zero: a concept with a
 missing part has no value, and the missing parts are listed.
 """
@@ -84,7 +84,7 @@ class Concept:
     """A harmonized concept: an id, its label, unit, and one mapping per generation.
 
     ``additive`` concepts may be summed across reports
-    ([`rollup`][zwgk.rollup] does).
+    (`zwgk.rollup` does).
 
     Example:
         >>> from zwgk._analysis.crosswalk import concept
@@ -149,7 +149,7 @@ def crosswalk() -> tuple[Concept, ...]:
 
 
 def concept(concept_id: str) -> Concept:
-    """The concept with this id; raises [`UnknownError`][zwgk.UnknownError].
+    """The concept with this id; raises `zwgk.UnknownError`.
 
     Example:
         >>> from zwgk._analysis.crosswalk import concept

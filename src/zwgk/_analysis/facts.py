@@ -1,7 +1,7 @@
 """Every number of every annual report as one flat, traceable row.
 
-[`facts`][zwgk.facts] streams one
-[`Fact`][zwgk.Fact] per table cell and per narrative fact of
+`zwgk.facts` streams one
+`zwgk.Fact` per table cell and per narrative fact of
 each annual report (plans and other documents give none), with the report's
 agency, year and generation, the cell's place, its raw token and its span in
 the source text.  It keeps no list of documents: a corpus of any size streams
@@ -151,13 +151,13 @@ def _checked(docs: Iterable[object], feature: str) -> Iterator[AnyDocument]:
 
 
 def facts(docs: Iterable[AnyDocument] | AnyDocument) -> Iterator[Fact]:
-    """One [`Fact`][zwgk.Fact] per cell and per narrative fact of every annual report.
+    """One `zwgk.Fact` per cell and per narrative fact of every annual report.
 
     Cells come first, table by table in document order, then narrative facts;
     plans and other documents give no rows.  One document may be passed
     instead of a list.  This is a generator: documents are read one at a time
     and not kept; an item that is not a parsed document raises
-    [`InputError`][zwgk.InputError].
+    `zwgk.InputError`.
 
     Example:
         >>> import zwgk

@@ -1,10 +1,10 @@
 """Annual reports as pandas DataFrames: one row per fact, or one row per report.
 
-[`to_frame`][zwgk.to_frame] builds either frame; the
+`zwgk.to_frame` builds either frame; the
 columns and their dtypes are fixed (listed in ``FACT_COLUMNS`` and by
 `wide_columns`) and the same for no
 input as for a corpus.  pandas is imported lazily: without it the functions
-raise [`MissingExtraError`][zwgk.MissingExtraError].
+raise `zwgk.MissingExtraError`.
 
 Representation choices:
 
@@ -135,7 +135,7 @@ def wide_columns() -> tuple[ColumnSpec, ...]:
 
 
 def pandas_module(feature: str) -> Any:
-    """pandas, or [`MissingExtraError`][zwgk.MissingExtraError] naming ``feature`` (internal)."""
+    """pandas, or `zwgk.MissingExtraError` naming ``feature`` (internal)."""
     try:
         import pandas
     except ImportError:  # pragma: no cover - depends on the environment
@@ -216,7 +216,7 @@ def wide_row(report: AnnualReport) -> dict[str, Any]:
 def to_frame(docs: Iterable[AnyDocument] | AnyDocument, kind: str = "facts") -> pd.DataFrame:
     """A pandas DataFrame of the annual reports among ``docs``.
 
-    ``kind="facts"``: one row per [`Fact`][zwgk.Fact], the
+    ``kind="facts"``: one row per `zwgk.Fact`, the
     columns of ``FACT_COLUMNS`` (the value split into ``value_int`` and
     ``value_decimal``).  ``kind="wide"``: one row per annual report, the
     columns of `wide_columns`: report
@@ -224,7 +224,7 @@ def to_frame(docs: Iterable[AnyDocument] | AnyDocument, kind: str = "facts") -> 
     report does not give it), ``lossy_concepts`` and ``caveats``.  Plans and
     other documents give no rows; no input gives an empty frame with the same
     columns and dtypes.  One document may be passed instead of a list; an item
-    that is not a parsed document raises [`InputError`][zwgk.InputError].
+    that is not a parsed document raises `zwgk.InputError`.
     Needs the ``pandas`` extra.  For one table in its printed layout, see
     `zwgk.StatTable.to_frame`.
 

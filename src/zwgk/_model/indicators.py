@@ -145,7 +145,7 @@ class Identity:
     ) -> Identity:
         """Parse ``a[c] + b[c] = t[c]`` (relations ``=``, ``<=``, ``>=``; ``@-1`` = last year).
 
-        Raises [`DataError`][zwgk.DataError] naming the identity when the expression is malformed.
+        Raises `zwgk.DataError` naming the identity when the expression is malformed.
         """
         parts = _RELATION.split(expr)
         if len(parts) != 3:
@@ -207,7 +207,7 @@ class TableTemplate:
 
     @property
     def qualified_id(self) -> str:
-        """``<generation>.<table>``, the id a parsed [`StatTable`][zwgk.StatTable] carries."""
+        """``<generation>.<table>``, the id a parsed `zwgk.StatTable` carries."""
         return f"{self.format.value}.{self.id}"
 
     def walk(self) -> Iterator[Indicator]:
@@ -224,7 +224,7 @@ class TableTemplate:
         return self._index.get(indicator_id)
 
     def column(self, column_id: str) -> Column:
-        """The column with this id; raises [`UnknownError`][zwgk.UnknownError]."""
+        """The column with this id; raises `zwgk.UnknownError`."""
         for col in self.columns:
             if col.id == column_id:
                 return col
@@ -292,7 +292,7 @@ class IndicatorTree:
 def indicator_tree(format: TableFormat | str) -> IndicatorTree:
     """The shipped indicator tree of a generation (``legacy_2014``, ``f2019``, ``f2021``).
 
-    Raises [`UnknownError`][zwgk.UnknownError] for a generation with no shipped tree.
+    Raises `zwgk.UnknownError` for a generation with no shipped tree.
 
     Examples:
         >>> import zwgk
@@ -381,10 +381,10 @@ def _load_tree(fmt: TableFormat) -> IndicatorTree:
 
 
 def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> IndicatorTree:
-    """Build an [`IndicatorTree`][zwgk.IndicatorTree] from data in the shipped JSON layout.
+    """Build an `zwgk.IndicatorTree` from data in the shipped JSON layout.
 
     This is how a province's local variant is added: as data, not code.
-    Raises [`DataError`][zwgk.DataError] naming the place of a malformed entry.
+    Raises `zwgk.DataError` naming the place of a malformed entry.
 
     Examples:
         >>> import zwgk

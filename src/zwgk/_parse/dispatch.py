@@ -55,12 +55,12 @@ def parse(
 ) -> AnyDocument:
     """Parse any government-disclosure page into the document of its kind.
 
-    Returns an [`AnnualReport`][zwgk.AnnualReport], an
-    [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
-    or an [`OtherDocument`][zwgk.OtherDocument].  ``data`` is page text or its
+    Returns an `zwgk.AnnualReport`, an
+    `zwgk.ImplementationPlan`, `zwgk.WorkPoints`
+    or an `zwgk.OtherDocument`.  ``data`` is page text or its
     bytes; ``source`` (a URL or path) is kept on the document.  Raises
-    [`InputError`][zwgk.InputError] for input that is not text and
-    [`DecodeError`][zwgk.DecodeError] for bytes no supported encoding reads.
+    `zwgk.InputError` for input that is not text and
+    `zwgk.DecodeError` for bytes no supported encoding reads.
 
     Examples:
         >>> import zwgk

@@ -3,7 +3,7 @@
 A dump is an object with ``schema_version``, a ``type`` tag (the class name)
 and the class's fields.  Decimals are strings, dates ISO 8601, tuples lists.
 Reading is strict: unknown keys, wrong types and a wrong schema version raise
-[`SchemaError`][zwgk.SchemaError] naming the JSON path.
+`zwgk.SchemaError` naming the JSON path.
 """
 
 from __future__ import annotations
@@ -183,10 +183,10 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
 
 def from_data(data: object, cls: type[T] | None = None) -> Any:
-    """Rebuild a model object from the dict [`to_data`][zwgk.to_data] made.
+    """Rebuild a model object from the dict `zwgk.to_data` made.
 
     ``cls`` (optional) checks that the dump holds that class.  Raises
-    [`SchemaError`][zwgk.SchemaError] naming the JSON path of what is wrong.
+    `zwgk.SchemaError` naming the JSON path of what is wrong.
 
     Examples:
         >>> import zwgk
@@ -223,7 +223,7 @@ def from_json(
 
     Strict: bad JSON, unknown keys, wrong types, out-of-range values, a wrong
     schema version, a text longer than ``max_chars`` or nested deeper than
-    ``max_depth`` raise [`SchemaError`][zwgk.SchemaError] naming the JSON path.
+    ``max_depth`` raise `zwgk.SchemaError` naming the JSON path.
     Nothing in the text is ever evaluated.
 
     Examples:

@@ -19,7 +19,7 @@ from zwgk._serialize.json import DECIMAL_PATTERN, SCHEMA_VERSION
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) every [`to_json`][zwgk.to_json] dump validates against.
+    """The JSON Schema (draft 2020-12) every `zwgk.to_json` dump validates against.
 
     It is the committed file ``zwgk/_data/schema.json``; a test keeps it equal
     to what the model generates.

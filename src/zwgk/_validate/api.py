@@ -75,7 +75,7 @@ def _year(doc: Document) -> int | None:
 
 
 def document_key(doc: Document) -> str:
-    """The key [`validate_many`][zwgk.validate_many] files a document under.
+    """The key `zwgk.validate_many` files a document under.
 
     ``<agency key> | <year> | <title>``: the agency's key (division code and
     name, ``-`` when unknown), the year covered for annual reports (the year of
@@ -102,7 +102,7 @@ def validate_many(
     Annual reports are grouped by agency key (``doc.agency.key``) and year;
     each is validated with ``previous=`` the first report of the same agency
     for the year before, if one is among ``docs``.  The result is keyed by
-    [`document_key`][zwgk.document_key], in input order.  ``texts``,
+    `zwgk.document_key`, in input order.  ``texts``,
     when given, runs parallel to ``docs`` (the source of each, or ``None``).
 
     Example:
@@ -148,7 +148,7 @@ def summarize(
 ) -> dict[str, int]:
     """How many findings there are of each code, codes in alphabetical order.
 
-    Takes the result of [`validate_many`][zwgk.validate_many] (a
+    Takes the result of `zwgk.validate_many` (a
     mapping of key to findings) or any iterable of findings.
 
     Example:

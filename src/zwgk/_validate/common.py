@@ -60,7 +60,7 @@ def finding(
     reported: Num | None = None,
     expected: Num | None = None,
 ) -> Finding:
-    """A [`Finding`][zwgk.Finding] with keyword arguments in one place.
+    """A `zwgk.Finding` with keyword arguments in one place.
 
     Example:
         >>> from zwgk import Severity
