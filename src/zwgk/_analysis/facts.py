@@ -130,7 +130,7 @@ def documents(docs: Iterable[AnyDocument] | AnyDocument, feature: str) -> Iterat
         zwgk._errors.InputError: to_frame takes parsed documents (or one), got StatTable; ...
     """
     if isinstance(docs, Document):
-        return iter((docs,))  # type: ignore[arg-type]
+        return iter((docs,))
     if isinstance(docs, str | bytes) or not isinstance(docs, Iterable):
         hint = "; parse text with zwgk.parse first" if isinstance(docs, str | bytes) else ""
         raise InputError(
