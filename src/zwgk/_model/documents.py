@@ -12,7 +12,7 @@ from zwgk._model.core import Agency, Deadline, Finding, OrgUnit, Span
 from zwgk._model.enums import DocumentKind, Scope, TableFormat
 from zwgk._model.indicators import check_indicator
 from zwgk._model.reprs import count, names, short
-from zwgk._model.tables import Cell, NarrativeFact, StatTable
+from zwgk._model.tables import Cell, NarrativeFact, StatTable, cell_counts
 
 
 @attrs.frozen
@@ -198,6 +198,10 @@ class AnnualReport(Document):
     the table itself (``None`` when the report has no table), ``scope``
     whether it reports the agency's own work or a region's aggregate.
 
+    ``repr()`` is one line (year, generation, title, counts); a notebook shows
+    the tables in their official layout, inferred and open cells marked, and
+    the findings below them.
+
     Examples:
         >>> import zwgk
         >>> r = zwgk.AnnualReport(title="2017年度报告", year=2017,
@@ -219,17 +223,8 @@ class AnnualReport(Document):
         return f"{self.year or '?'} {generation} {short(self.title)}"
 
     def _repr_counts(self) -> list[str]:
-        cells = list(self.cells())
-        out = [count(len(self.tables), "table"), count(len(cells), "cell")]
-        inferred = sum(c.inferred for c in cells)
-        opened = sum(c.is_open for c in cells)
         unplaced = sum(len(t.unplaced) for t in self.tables)
-        out += [
-            f"{n} {word}"
-            for n, word in ((inferred, "inferred"), (opened, "open"), (unplaced, "unplaced"))
-            if n
-        ]
-        return out
+        return [count(len(self.tables), "table"), *cell_counts(list(self.cells()), unplaced)]
 
     def _repr_html_(self) -> str:
         from zwgk._render_html import report_html  # rendering stays out of the model
@@ -280,6 +275,7 @@ class Plan(Document):
 
     ``addressees`` are the cover notice's 主送 units, ``reply_deadline`` the
     date the notice asks replies by, ``attachments`` the 附件 titles.
+    A notebook shows every task with its leads and deadlines.
 
     Examples:
         >>> import zwgk

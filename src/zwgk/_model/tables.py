@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -110,6 +110,9 @@ class StatTable:
 
     ``id`` is the template's id (``f2021.t3``, ``legacy_2014.t1``) or
     ``local`` for a table no template knows.
+    A notebook shows it in its official layout (the lines of `zwgk.render`),
+    inferred and open cells marked; `zwgk.StatTable.to_frame` gives it as a
+    DataFrame in the same layout.
 
     Examples:
         >>> import zwgk
@@ -126,11 +129,7 @@ class StatTable:
     unplaced: tuple[Unplaced, ...] = ()
 
     def __repr__(self) -> str:
-        counts = [count(len(self.cells), "cell")]
-        inferred = sum(c.inferred for c in self.cells)
-        opened = sum(c.is_open for c in self.cells)
-        counts += [f"{n} {w}" for n, w in ((inferred, "inferred"), (opened, "open")) if n]
-        counts += [f"{len(self.unplaced)} unplaced"] if self.unplaced else []
+        counts = cell_counts(self.cells, len(self.unplaced))
         title = f" {short(self.title, 24)}" if self.title else ""
         return f"<StatTable {self.id} {self.format.value}{title}: {', '.join(counts)}>"
 
@@ -198,6 +197,19 @@ class StatTable:
 
     def __iter__(self) -> Iterator[Cell]:
         return iter(self.cells)
+
+
+def cell_counts(cells: Sequence[Cell], unplaced: int) -> list[str]:
+    """``N cells`` and, where there are any, how many are inferred, open and unplaced (for reprs).
+
+    Examples:
+        >>> cell_counts([], 2)
+        ['0 cells', '2 unplaced']
+    """
+    inferred = sum(c.inferred for c in cells)
+    opened = sum(c.is_open for c in cells)
+    extra = ((inferred, "inferred"), (opened, "open"), (unplaced, "unplaced"))
+    return [count(len(cells), "cell"), *(f"{n} {word}" for n, word in extra if n)]
 
 
 @attrs.frozen
