@@ -96,6 +96,8 @@ def test_cell_of_an_unknown_id_names_the_closest() -> None:
     assert (str(again), again.suggestions) == (str(info.value), info.value.suggestions)
     with pytest.raises(zwgk.UnknownIndicatorError, match=r"see zwgk\.indicator_tree"):
         report.cell("zzzzzzzz")
+    with pytest.raises(zwgk.InputError, match="an indicator id is a string, got NoneType"):
+        report.cell(None)  # type: ignore[arg-type]
 
 
 def test_cell_of_a_known_id_absent_from_the_report_is_none() -> None:

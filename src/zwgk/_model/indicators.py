@@ -330,6 +330,8 @@ def check_indicator(indicator: str, also: Iterable[str | None] = ()) -> None:
         ...
         zwgk._errors.UnknownIndicatorError: no indicator 'apps_recieved' in any table generation; closest: ...
     """
+    if not isinstance(indicator, str):
+        raise InputError(f"an indicator id is a string, got {type(indicator).__name__}")
     known = known_indicators()
     if indicator in known:
         return

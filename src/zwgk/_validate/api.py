@@ -104,6 +104,8 @@ def validate_many(
     for the year before, if one is among ``docs``.  The result is keyed by
     `zwgk.document_key`, in input order.  ``texts``,
     when given, runs parallel to ``docs`` (the source of each, or ``None``).
+    One document may be passed instead of a list; an item that is not a parsed
+    document, or ``texts`` of another length, raise `zwgk.InputError`.
 
     Example:
         >>> import zwgk
