@@ -151,7 +151,9 @@ def test_cli_page() -> None:
     assert "zwgk: skipped build/docs/collection/NOTES.md: suffix .md is not one of" in page
     assert "zwgk: skipped build/docs/collection/README.txt: notes, not a document" in page
     assert "build/docs/collection/003.TXT: annual_report" in page
-    assert "build/docs/collection/NOTES.md: other — Where these files come from" in page
+    assert (
+        "$ zwgk parse build/docs/collection/NOTES.md\nbuild/docs/collection/NOTES.md: other" in page
+    )
     assert "zwgk parse: error: argument --workers: must be 1 or more, got 0" in page
     assert "year 2017, format legacy_2014, 1 table(s), 59 cells" in page
     assert "zwgk: missing.txt: [Errno 2] No such file or directory" in page
