@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import pickle
 import warnings
 
 import attrs
 import pytest
 from hypothesis import given
-from tests.conftest import CORPUS, SEEDS, read
+from tests.conftest import CORPUS, ROOT, SEEDS, read
 from tests.strategies import cells, documents, findings, tables, tasks
 
 import zwgk
@@ -148,3 +149,14 @@ def test_findings_is_a_tuple() -> None:
     assert found == tuple(found)
     assert pickle.loads(pickle.dumps(found)) == found
     assert attrs.evolve(zwgk.OtherDocument(title="x"), findings=found).findings == found
+
+
+def test_the_model_depends_on_nothing_else_in_zwgk() -> None:
+    # Rendering (HTML, frames) is imported inside the methods that need it, never at import.
+    for path in sorted((ROOT / "src" / "zwgk" / "_model").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:  # module level only
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("zwgk"):
+                assert node.module.startswith(("zwgk._model", "zwgk._errors")), (path, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith(("zwgk", "pandas")) for a in node.names), path

@@ -193,3 +193,20 @@ def test_to_frame_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(zwgk.MissingExtraError, match=r"StatTable\.to_frame .*zwgk\[pandas\]"):
         zwgk.StatTable("local", zwgk.TableFormat.LEGACY_LOCAL).to_frame()
+
+
+@pytest.mark.parametrize("fmt", GENERATIONS)
+def test_table_frames_hold_every_cell_once(fmt: str) -> None:
+    pd = pytest.importorskip("pandas")
+
+    @given(reports(fmt))
+    def check(report: zwgk.AnnualReport) -> None:
+        for table in report.tables:
+            raw = table.to_frame(raw=True)
+            values = raw.drop(columns=[c for c in ("单位",) if c in raw.columns])
+            assert int(values.notna().sum().sum()) == len(table.cells)
+            typed = table.to_frame().drop(columns=[c for c in ("单位",) if c in raw.columns])
+            printed = sorted(str(v) for v in typed.stack().tolist() if v is not pd.NA)
+            assert printed == sorted(str(c.value) for c in table.cells if c.value is not None)
+
+    check()

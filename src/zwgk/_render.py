@@ -236,7 +236,10 @@ def table_frame(table: StatTable, *, raw: bool = False) -> Any:
         rows.append(dict(zip(names, values, strict=True)))
     data = {name: _frame_column([row.get(name) for row in rows], raw) for name in columns}
     return pd.DataFrame(
-        {name: pd.array(values, dtype=dtype) for name, (values, dtype) in data.items()},
+        {
+            name: pd.array([pd.NA if v is None else v for v in values], dtype=dtype)
+            for name, (values, dtype) in data.items()
+        },
         index=pd.Index(labels, name=index_name or None),
     )
 
