@@ -137,7 +137,7 @@ PLANS: list[Entry] = [
     ("工作任务", "task", "tasks", "Task"),
     ("序号", "serial number", "path", "first column of a task table"),
     ("编号", "number", "path", "first column of a task table"),
-    ("单位", "unit (organisation)", "Unit", "an office or department named in a task"),
+    ("单位", "unit (organisation)", "OrgUnit", "an office or department named in a task"),
     ("牵头", "take the lead", "lead", "由财政局牵头"),
     ("牵头单位", "lead unit", "lead", ""),
     ("牵头部门", "lead department", "lead", ""),

@@ -10,6 +10,9 @@ It does two things that static analysis cannot do by itself:
 2. **``Example:`` sections.** zwgk's docstrings title their doctests ``Example:``; griffe's
    Google parser only knows the plural ``Examples:`` and would render the singular as a plain
    admonition (so ``>>>`` became nested block quotes).  Both spellings are accepted here.
+3. **Links.** Docstrings name other public objects as plain code, `` `zwgk.parse` ``, which
+   reads cleanly in ``help()``; here each such name of an object zwgk has becomes a link
+   (``[`parse`][zwgk.parse]``, mkdocs-autorefs markup).  Names zwgk does not have stay code.
 
 Loaded from ``mkdocs.yml`` (``plugins.mkdocstrings.handlers.python.options.extensions``).
 """
@@ -45,6 +48,8 @@ _ATTRS_DECORATORS = {
 }
 _FIELD_FUNCTIONS = {"attrs.field", "attr.ib", "attr.attrib", "attr.field"}
 _EXAMPLE_HEADING = re.compile(r"^(\s*)Example:[ \t]*$", re.MULTILINE)
+# `zwgk.name` or `zwgk.Class.member` in single backticks (not inside ``double`` ones).
+_PUBLIC_NAME = re.compile(r"(?<![`\w])`zwgk\.([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)`(?!`)")
 
 
 def _call_args(expr: Any) -> dict[str, Any]:
@@ -141,20 +146,38 @@ def _fix_examples(obj: Object) -> None:
         docstring.value = _EXAMPLE_HEADING.sub(r"\1Examples:", docstring.value)
 
 
-def _walk(obj: Module | Class, seen: set[str]) -> None:
+def _link_names(obj: Object, pkg: Module) -> None:
+    docstring = obj.docstring
+    if docstring is None or "`zwgk." not in docstring.value:
+        return
+
+    def link(match: re.Match[str]) -> str:
+        path = match[1]
+        try:
+            pkg[path]  # griffe resolves `Class.member` paths and re-exported names
+        except (KeyError, ValueError):
+            return match[0]
+        return f"[`{path}`][zwgk.{path}]"
+
+    docstring.value = _PUBLIC_NAME.sub(link, docstring.value)
+
+
+def _walk(obj: Module | Class, seen: set[str], pkg: Module) -> None:
     if obj.path in seen:
         return
     seen.add(obj.path)
     _fix_examples(obj)
+    _link_names(obj, pkg)
     if isinstance(obj, Class):
         _set_attrs_init(obj)
     for member in list(obj.members.values()):
         if member.is_alias:
             continue
         if isinstance(member, Module | Class):
-            _walk(member, seen)
+            _walk(member, seen, pkg)
         else:
             _fix_examples(member)
+            _link_names(member, pkg)
 
 
 class ZwgkDocs(Extension):
@@ -162,4 +185,4 @@ class ZwgkDocs(Extension):
 
     def on_package(self, *, pkg: Module, **kwargs: Any) -> None:  # noqa: ARG002
         """Process the whole package once it is loaded."""
-        _walk(pkg, set())
+        _walk(pkg, set(), pkg)

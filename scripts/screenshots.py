@@ -19,6 +19,13 @@ unresolvable, so nothing is fetched from outside: the web fonts of the theme com
 locally installed fonts, if any (Debian: ``fonts-roboto-unhinted``; ``fonts-noto-cjk`` for
 the Chinese text).
 
+With ``--notebook`` it photographs, instead of the site, how a notebook shows seed 003 (the
+HTML of its ``_repr_html_`` under an ``In [2]: report`` prompt) into
+``OUT/notebook-report.png``, at 960 pixels in light mode unless ``--widths`` / ``--schemes``
+say otherwise; ``docs/img/notebook-report.png`` is made so::
+
+    python scripts/screenshots.py --notebook --out docs/img
+
 Needs Chromium (Debian: ``apt-get install chromium``) and the docs extras of the project.
 This is a tool for looking at the site by eye; it is not part of CI.
 """
@@ -292,6 +299,31 @@ def page_file(site: Path, page: str) -> Path | None:
     return path if path.is_file() else None
 
 
+NOTEBOOK_SEED = ROOT / "seeds" / "003_cfccfa7d233b51e6.txt"
+NOTEBOOK_PAGE = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>notebook</title><style>
+body {{ margin: 16px; font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; color: #212121; }}
+.cell {{ display: grid; grid-template-columns: 5.5em 1fr; gap: 4px 8px; }}
+.prompt {{ font: 13px monospace; text-align: right; padding-top: 6px; }}
+.in {{ color: #303f9f; }} .out {{ color: #d84315; }}
+.code {{ font: 14px monospace; background: #f5f5f5; border: 1px solid #e0e0e0; padding: 6px; }}
+</style></head><body><div class="cell">
+<div class="prompt in">In&nbsp;[2]:</div><div class="code">report</div>
+<div class="prompt out">Out[2]:</div><div>{html}</div>
+</div></body></html>
+"""
+
+
+def write_notebook_page(folder: Path) -> None:
+    """``folder/index.html``: seed 003's ``_repr_html_`` as a notebook shows it."""
+    import zwgk
+
+    report = zwgk.parse(NOTEBOOK_SEED.read_text(encoding="utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    page = NOTEBOOK_PAGE.format(html=report._repr_html_())  # type: ignore[union-attr]
+    (folder / "index.html").write_text(page, encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Build, serve and photograph the site; 0 when every picture was taken."""
     parser = argparse.ArgumentParser(
@@ -299,15 +331,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     parser.add_argument("--pages", nargs="+", default=list(DEFAULT_PAGES), help="site paths")
-    parser.add_argument("--widths", nargs="+", type=int, default=list(DEFAULT_WIDTHS))
-    parser.add_argument(
-        "--schemes", nargs="+", choices=("light", "dark"), default=list(DEFAULT_SCHEMES)
-    )
+    parser.add_argument("--widths", nargs="+", type=int)
+    parser.add_argument("--schemes", nargs="+", choices=("light", "dark"))
     parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio")
     parser.add_argument("--max-height", type=int, default=15000, help="in CSS pixels")
     parser.add_argument("--site", type=Path, help="an already built site (skips the build)")
     parser.add_argument("--chromium", help="the Chromium binary (default: chromium on PATH)")
+    parser.add_argument(
+        "--notebook",
+        action="store_true",
+        help="photograph seed 003's notebook view instead of the site (OUT/notebook-report.png)",
+    )
     args = parser.parse_args(argv)
+    if args.notebook:
+        args.widths = args.widths or [960]
+        args.schemes = args.schemes or ["light"]
+        args.pages = ["/"]
+    args.widths = args.widths or list(DEFAULT_WIDTHS)
+    args.schemes = args.schemes or list(DEFAULT_SCHEMES)
 
     chromium = find_chromium(args.chromium)
     if chromium is None:
@@ -321,7 +362,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="zwgk-screenshots-") as tmp:
         scratch = Path(tmp)
-        if args.site is None:
+        if args.notebook:
+            site = scratch / "notebook"
+            write_notebook_page(site)
+        elif args.site is None:
             site = scratch / "site"
             try:
                 build_site(site)
@@ -353,7 +397,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                                 png, height, cut = browser.screenshot(
                                     url, width, scheme, args.scale, args.max_height
                                 )
-                                path = out / f"{file_stem(page)}-{width}-{scheme}.png"
+                                stem = f"{file_stem(page)}-{width}-{scheme}"
+                                if args.notebook:
+                                    one = len(args.widths) == len(args.schemes) == 1
+                                    stem = "notebook-report" + ("" if one else stem[4:])
+                                path = out / f"{stem}.png"
                                 path.write_bytes(png)
                                 note = f" (cut at {args.max_height})" if cut else ""
                                 print(f"{path}: {page} at {width}x{height} {scheme}{note}")

@@ -57,7 +57,7 @@ agencies = st.builds(
     region=st.none() | short_texts,
     sector=st.none() | short_texts,
 )
-units = st.builds(zwgk.Unit, name=short_texts, full_name=st.none() | short_texts)
+units = st.builds(zwgk.OrgUnit, name=short_texts, full_name=st.none() | short_texts)
 durations = st.builds(
     zwgk.Duration,
     amount=st.integers(0, 1000),
@@ -232,7 +232,7 @@ BY_CLASS: dict[type, st.SearchStrategy[object]] = {
     zwgk.Span: spans(),
     zwgk.BBox: bboxes,
     zwgk.Agency: agencies,
-    zwgk.Unit: units,
+    zwgk.OrgUnit: units,
     zwgk.Duration: durations,
     zwgk.Recurrence: recurrences,
     zwgk.Deadline: deadlines,

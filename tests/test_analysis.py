@@ -749,3 +749,40 @@ def test_property_frames_keep_shape_and_harmonize_never_zero_fills(
 def _split(key: str) -> tuple[str, str]:
     indicator, column = key[:-1].split("[")
     return indicator, column
+
+
+def test_facts_and_to_frame_take_one_document() -> None:
+    report = zwgk.parse(SEED_003.read_text(encoding="utf-8"))
+    assert list(facts(report)) == list(facts([report]))
+    assert to_frame(report).equals(to_frame([report]))
+    assert to_frame(report, kind="wide").equals(to_frame([report], kind="wide"))
+    assert len(to_frame(zwgk.OtherDocument(title="x"))) == 0
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (
+            "2017年度报告",
+            "facts takes parsed documents (or one), got str; parse text with zwgk.parse",
+        ),
+        (b"x", "got bytes; parse text with zwgk.parse"),
+        (42, "facts takes parsed documents (or one), got int"),
+    ],
+)
+def test_facts_of_what_is_not_documents_is_an_input_error(bad: object, message: str) -> None:
+    with pytest.raises(zwgk.InputError) as info:
+        facts(bad)  # type: ignore[arg-type]
+    assert message in str(info.value)
+
+
+def test_to_frame_of_tables_says_what_it_expects() -> None:
+    report = zwgk.parse(SEED_003.read_text(encoding="utf-8"))
+    with pytest.raises(zwgk.InputError) as info:
+        to_frame([report, report.tables[0]])  # type: ignore[list-item]
+    assert str(info.value) == (
+        "to_frame takes parsed documents (or one), got StatTable; "
+        "for one table use table.to_frame() @ docs[1]"
+    )
+    with pytest.raises(zwgk.InputError, match="got dict"):
+        to_frame([{"title": "x"}], kind="wide")  # type: ignore[list-item]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -107,7 +108,11 @@ def test_facts_to_parquet_and_back(tmp_path: Path) -> None:
     corpus = Path(__file__).resolve().parent / "corpus" / "dev"
     folders = ["seeds", str(corpus)]
     code, _, err = run("facts", *folders, "-o", str(target))
-    assert (code, err) == (0, "")
+    assert code == 0
+    # The corpus's notes, sources, gold values and PDFs are listed as skipped, not parsed.
+    skipped = [line.split(": ")[1].removeprefix("skipped ") for line in err.splitlines()]
+    assert str(corpus / "NOTES.md") in skipped
+    assert all(Path(p).suffix in (".md", ".tsv", ".json", ".pdf") for p in skipped)
     frame = pd.read_parquet(target)
     assert [c.name for c in zwgk._analysis.frames.FACT_COLUMNS] == list(frame.columns)
     row = frame[(frame.indicator == "apps_received") & (frame.kind == "cell")].iloc[0]
@@ -142,3 +147,74 @@ def test_a_reader_that_stops_early_ends_the_run_quietly() -> None:
         error = process.stderr.read().decode()
     assert process.returncode == 141
     assert "Traceback" not in error
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("parse", "--workers", "0", SEED), "argument --workers: must be 1 or more, got 0"),
+        (("validate", "--workers", "two", SEED), "expected a whole number, got 'two'"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(argv: tuple[str, ...], message: str) -> None:
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_missing_extra_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def missing(*_args: object, **_kwargs: object) -> int:
+        raise zwgk.MissingExtraError("pandas", "zwgk facts")
+
+    monkeypatch.setattr("zwgk._cli.cmd_facts", missing)
+    code, _, err = run("facts", SEED, "-o", str(tmp_path / "f.parquet"))
+    assert code == 2
+    assert (
+        err
+        == "zwgk: zwgk facts needs the optional dependency 'pandas': pip install 'zwgk[pandas]'\n"
+    )
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    (folder / ".git" / "config.txt").write_text("x", encoding="utf-8")
+    text = Path(SEED).read_text(encoding="utf-8")
+    (folder / "A.TXT").write_text(text, encoding="utf-8")  # suffix in capitals: a document
+    (folder / "sub" / "b.Html").write_text(text, encoding="utf-8")
+    (folder / "NOTES.md").write_text("# notes\n2017年度报告 25", encoding="utf-8")
+    (folder / "README.txt").write_text("about these files", encoding="utf-8")
+    (folder / "table.csv").write_text("a,b", encoding="utf-8")
+    (folder / "broken.txt").symlink_to(folder / "nowhere.txt")
+    os.mkfifo(folder / "pipe.txt")
+    return folder
+
+
+def test_folder_scan_lists_what_it_skips(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    code, out, err = run("parse", str(folder), "--format", "jsonl")
+    assert code == 0
+    assert [zwgk.from_json(line).year for line in out.splitlines()] == [2017, 2017]
+    assert err.splitlines() == [
+        f"zwgk: skipped {folder / 'NOTES.md'}: suffix .md is not one of .txt .html .htm",
+        f"zwgk: skipped {folder / 'README.txt'}: notes, not a document",
+        f"zwgk: skipped {folder / 'broken.txt'}: broken link",
+        f"zwgk: skipped {folder / 'pipe.txt'}: not a regular file",
+        f"zwgk: skipped {folder / 'table.csv'}: suffix .csv is not one of .txt .html .htm",
+    ]
+
+
+def test_a_file_named_is_always_read_and_suffix_adds_to_a_folder_scan(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    code, out, _ = run("parse", str(folder / "NOTES.md"))
+    assert code == 0
+    assert out.startswith(f"{folder / 'NOTES.md'}: ")
+    code, out, err = run("validate", str(folder), "--suffix", ".CSV", "--fail-on", "never")
+    assert code == 0
+    assert f"{folder / 'table.csv'}: " in out
+    assert "table.csv" not in err
+    assert "NOTES.md" in err

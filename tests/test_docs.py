@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import doctest
+import sys
 from pathlib import Path
 
 import pytest
 from tests.docs_pages import DOCS, ROOT, at_root, exec_output, pages, pycon_source
 
 import zwgk
+
+#: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
 
 PYCON_PAGES = [p for p in pages() if pycon_source(p)]
 
@@ -53,3 +57,24 @@ def test_corpus_tutorial_shows_the_hand_checked_table(corpus_texts: dict[str, st
     assert "| 009 | 2024 | f2021 | 3119 | 1362 | 3050 |" in rendered
     assert "| 003 | 2012 | legacy_local | 21 | 17 | 21 |" in rendered
     assert rendered.count("<svg") == 2
+
+
+def test_plain_public_names_in_docstrings_become_links_on_the_site() -> None:
+    griffe = pytest.importorskip("griffe")
+    sys.path.insert(0, str(DOCS))
+    try:
+        import _griffe_zwgk
+    finally:
+        sys.path.remove(str(DOCS))
+    pkg = griffe.load(
+        "zwgk",
+        search_paths=[str(ROOT / "src")],
+        extensions=griffe.load_extensions(_griffe_zwgk.ZwgkDocs),
+    )
+    facts = pkg["_analysis.facts.facts"].docstring.value
+    assert "[`InputError`][zwgk.InputError]" in facts
+    assert "`zwgk.InputError`" not in facts
+    frames = pkg["_analysis.frames.to_frame"].docstring.value
+    assert "[`StatTable.to_frame`][zwgk.StatTable.to_frame]" in frames
+    unit = pkg["_model.core.OrgUnit"].docstring.value
+    assert "``zwgk.Unit``" in unit  # double backticks: code, never a link

@@ -11,6 +11,9 @@ from tests.docs_pages import DOCS, exec_output
 
 import zwgk
 
+#: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
+
 FORMATS = ("legacy_2014", "f2019", "f2021")
 
 

@@ -6,7 +6,15 @@ the source texts (seeds 003 and 004, dev corpus 006 to 010 and 026).
 
 from __future__ import annotations
 
-from tests.docs_pages import DOCS, exec_output
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.docs_pages import DOCS, ROOT, blocks, exec_output
+
+#: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
 
 
 def _page(name: str) -> str:
@@ -113,8 +121,40 @@ def test_analysis_page() -> None:
     assert "dask_facts needs the optional dependency 'dask'" in page
 
 
+def test_the_dask_example_runs_as_a_script(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("dask.distributed")
+    (script,) = (
+        body
+        for info, body, _ in blocks(DOCS / "guide" / "analysis.md")
+        if "facts_on_dask.py" in info
+    )
+    assert 'if __name__ == "__main__":' in script
+    (tmp_path / "facts_on_dask.py").write_text(script, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "facts_on_dask.py", str(ROOT / "seeds"), "facts"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    frame = pd.read_parquet(tmp_path / "facts")
+    cell = frame[(frame.indicator == "apps_received") & (frame.kind == "cell")]
+    assert cell.value_int.tolist() == [25]  # seed 003's 收到申请数
+
+
 def test_cli_page() -> None:
     page = _page("cli")
+    # A folder scan: the report (suffix in capitals) is parsed, notes and sources are skipped.
+    assert "zwgk: skipped build/docs/collection/NOTES.md: suffix .md is not one of" in page
+    assert "zwgk: skipped build/docs/collection/README.txt: notes, not a document" in page
+    assert "build/docs/collection/003.TXT: annual_report" in page
+    assert (
+        "$ zwgk parse build/docs/collection/NOTES.md\nbuild/docs/collection/NOTES.md: other" in page
+    )
+    assert "zwgk parse: error: argument --workers: must be 1 or more, got 0" in page
     assert "year 2017, format legacy_2014, 1 table(s), 59 cells" in page
     assert "zwgk: missing.txt: [Errno 2] No such file or directory" in page
     assert "$ echo $?\n3\n" in page

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.docs_pages import DOCS, exec_output
+
+#: This test runs a documentation page: it needs the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
 
 
 def test_reading_page() -> None:

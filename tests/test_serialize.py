@@ -195,7 +195,7 @@ def test_wrong_class_is_refused() -> None:
 
 
 def test_to_json_refuses_foreign_objects() -> None:
-    with pytest.raises(TypeError, match="not a zwgk model class"):
+    with pytest.raises(zwgk.InputError, match="not a zwgk model class"):
         zwgk.to_json(object())
 
 

@@ -13,6 +13,9 @@ from tests.docs_pages import DOCS, exec_output
 
 import zwgk
 
+#: These tests run documentation pages: they need the docs extra (`pytest -m docs`).
+pytestmark = pytest.mark.docs
+
 CORPUS = Path(__file__).resolve().parent / "corpus" / "dev"
 REPORT = DOCS / "tutorials" / "report.md"
 SERVICE = DOCS / "tutorials" / "service.md"

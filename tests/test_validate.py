@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from tests.docs_pages import exec_output
 
 import zwgk
-from zwgk._model.core import Agency, Deadline, Finding, Span, Unit
+from zwgk._model.core import Agency, Deadline, Finding, OrgUnit, Span
 from zwgk._model.documents import (
     AnnualReport,
     Document,
@@ -771,8 +771,20 @@ def test_validate_many_keys_repeat_with_a_suffix_and_take_texts() -> None:
     # texts are accepted and not read: the period is the parser's record on the model.
     assert results[f"{key} #2"] == ()
     assert codes(validate_many([report(period_year=2021)])[key]) == ["date.title_period_mismatch"]
-    with pytest.raises(ValueError, match="1 texts given for 2 documents"):
+    with pytest.raises(zwgk.InputError, match="1 texts given for 2 documents"):
         validate_many([doc, doc], texts=[None])
+
+
+def test_validate_and_validate_many_take_documents_only() -> None:
+    doc = report()
+    assert validate_many(doc) == validate_many([doc])
+    with pytest.raises(zwgk.InputError, match=r"got str @ docs\[1\]"):
+        validate_many([doc, "2022年度报告"])  # type: ignore[list-item]
+    with pytest.raises(zwgk.InputError, match="validate takes a parsed document, got str"):
+        validate("2022年度报告")  # type: ignore[arg-type]
+    with pytest.raises(zwgk.InputError, match="previous must be an AnnualReport"):
+        validate(doc, previous=OtherDocument(title="x"))  # type: ignore[arg-type]
+    assert isinstance(validate(doc), zwgk.Findings)
 
 
 def test_document_key() -> None:
@@ -798,9 +810,9 @@ def test_plan_no_lead() -> None:
         title="实施方案",
         tasks=(
             task(("一",), children=(
-                task(("一", "1"), lead=(Unit("办公室"),)),
+                task(("一", "1"), lead=(OrgUnit("办公室"),)),
                 task(("一", "2"), collective=("各单位按职责分工负责",)),
-                task(("一", "3"), lead=(Unit("办公室"),), lead_inherited=True),
+                task(("一", "3"), lead=(OrgUnit("办公室"),), lead_inherited=True),
                 task(("一", "4")),
             )),
         ),
@@ -814,7 +826,7 @@ def test_plan_deadline_before_document() -> None:
     due = Deadline("3月底前", DeadlineKind.DATE, date=dt.date(2017, 3, 31), span=Span(20, 24))
     later = Deadline("年内", DeadlineKind.DATE, date=dt.date(2017, 12, 31))
     recurring = Deadline("每年1月底前", DeadlineKind.RECURRING)
-    lead = (Unit("办公室"),)
+    lead = (OrgUnit("办公室"),)
     plan = ImplementationPlan(
         title="实施方案",
         signed=dt.date(2017, 6, 15),
@@ -829,7 +841,7 @@ def test_plan_deadline_before_document() -> None:
 
 
 def test_plan_duplicate_number() -> None:
-    lead = (Unit("办公室"),)
+    lead = (OrgUnit("办公室"),)
     plan = WorkPoints(
         title="工作要点",
         tasks=(
@@ -883,6 +895,7 @@ def test_rules_are_unique_and_documented() -> None:
         rule("no.such_code")
 
 
+@pytest.mark.docs
 def test_the_reference_shows_the_catalogue_of_the_rules() -> None:
     # The page renders the catalogue from RULES while the site is built.
     rendered = exec_output(REFERENCE)

@@ -2,46 +2,46 @@
 
 A tour of the public API, all importable from ``zwgk``:
 
-- **Reading files.** [`read`][zwgk.read] opens a path, file object or bytes and
+- **Reading files.** `zwgk.read` opens a path, file object or bytes and
   picks the reader by content: PDF (each table cell with its page and box), Word
   ``.docx``, a saved web page, or text.
-- **Reading documents.** [`parse`][zwgk.parse] takes page text or bytes and
-  returns an [`AnnualReport`][zwgk.AnnualReport], an
-  [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
-  or an [`OtherDocument`][zwgk.OtherDocument]; [`parse_report`][zwgk.parse_report]
-  and [`parse_plan`][zwgk.parse_plan] force a kind.
-- **Agencies.** [`agency`][zwgk.agency] resolves a printed name (``市工商局``) to
-  region, level, sector and GB/T 2260 [`division`][zwgk.division];
-  [`successors`][zwgk.successors] follows the 2018 institutional reform.
-- **Plans.** [`responsibilities`][zwgk.responsibilities] lists who must do what by
+- **Reading documents.** `zwgk.parse` takes page text or bytes and
+  returns an `zwgk.AnnualReport`, an
+  `zwgk.ImplementationPlan`, `zwgk.WorkPoints`
+  or an `zwgk.OtherDocument`; `zwgk.parse_report`
+  and `zwgk.parse_plan` force a kind.
+- **Agencies.** `zwgk.agency` resolves a printed name (``市工商局``) to
+  region, level, sector and GB/T 2260 `zwgk.division`;
+  `zwgk.successors` follows the 2018 institutional reform.
+- **Plans.** `zwgk.responsibilities` lists who must do what by
   when across plans, as rows or a pandas frame.
-- **Rendering.** [`render`][zwgk.render] writes a report's tables back in the
+- **Rendering.** `zwgk.render` writes a report's tables back in the
   official layout of their generation.
-- **The model.** Frozen attrs classes: documents carry an [`Agency`][zwgk.Agency],
-  [`Section`][zwgk.Section]s, and for reports [`StatTable`][zwgk.StatTable]s of
-  [`Cell`][zwgk.Cell]s placed on an indicator tree; every value keeps its raw token,
-  [`TokenClass`][zwgk.TokenClass] and [`Span`][zwgk.Span].
-- **Indicator trees.** [`indicator_tree`][zwgk.indicator_tree] gives the template
+- **The model.** Frozen attrs classes: documents carry an `zwgk.Agency`,
+  `zwgk.Section`s, and for reports `zwgk.StatTable`s of
+  `zwgk.Cell`s placed on an indicator tree; every value keeps its raw token,
+  `zwgk.TokenClass` and `zwgk.Span`.
+- **Indicator trees.** `zwgk.indicator_tree` gives the template
   of each generation (``legacy_2014``, ``f2019``, ``f2021``) with its
-  [`Identity`][zwgk.Identity] rules, as data; a [`Templates`][zwgk.Templates]
+  `zwgk.Identity` rules, as data; a `zwgk.Templates`
   registry of trees (the shipped ones, or yours built with
-  [`tree_from_data`][zwgk.tree_from_data]) drives parsing, validation and rendering.
-- **Serialization.** [`to_json`][zwgk.to_json] / [`from_json`][zwgk.from_json]
-  round-trip any model object losslessly; [`json_schema`][zwgk.json_schema] is the
+  `zwgk.tree_from_data`) drives parsing, validation and rendering.
+- **Serialization.** `zwgk.to_json` / `zwgk.from_json`
+  round-trip any model object losslessly; `zwgk.json_schema` is the
   committed JSON Schema of the dumps.
-- **Corpus analysis.** [`parse_many`][zwgk.parse_many] streams many documents on
-  every core; [`facts`][zwgk.facts] and [`to_frame`][zwgk.to_frame] give one row per
+- **Corpus analysis.** `zwgk.parse_many` streams many documents on
+  every core; `zwgk.facts` and `zwgk.to_frame` give one row per
   number (or one per report, on concepts harmonized across generations by
-  [`crosswalk`][zwgk.crosswalk]); [`measures`][zwgk.measures] and
-  [`rollup`][zwgk.rollup] compute the rates of
-  [`measure_definitions`][zwgk.measure_definitions] from summed parts;
-  [`write_facts`][zwgk.write_facts] writes Parquet or CSV with a data package.
-- **Validation.** [`validate`][zwgk.validate] returns [`Finding`][zwgk.Finding]s
+  `zwgk.crosswalk`); `zwgk.measures` and
+  `zwgk.rollup` compute the rates of
+  `zwgk.measure_definitions` from summed parts;
+  `zwgk.write_facts` writes Parquet or CSV with a data package.
+- **Validation.** `zwgk.validate` returns `zwgk.Finding`s
   where a document contradicts itself, its template or last year's report;
-  [`validate_many`][zwgk.validate_many] pairs consecutive years;
-  [`RULES`][zwgk.RULES] is the catalogue of finding codes.
+  `zwgk.validate_many` pairs consecutive years;
+  `zwgk.RULES` is the catalogue of finding codes.
 - **Errors.** Everything zwgk raises on purpose derives from
-  [`ZwgkError`][zwgk.ZwgkError]; inconsistent data gives [`Finding`][zwgk.Finding]s.
+  `zwgk.ZwgkError`; inconsistent data gives `zwgk.Finding`s.
 
 Examples:
     >>> import zwgk
@@ -87,6 +87,7 @@ from zwgk._errors import (
     MissingExtraError,
     SchemaError,
     UnknownError,
+    UnknownIndicatorError,
     ZwgkError,
 )
 from zwgk._files import read
@@ -104,6 +105,7 @@ from zwgk._model import (
     DocumentKind,
     Duration,
     Finding,
+    Findings,
     Identity,
     ImplementationPlan,
     Indicator,
@@ -111,6 +113,7 @@ from zwgk._model import (
     Layout,
     Level,
     NarrativeFact,
+    OrgUnit,
     OtherDocument,
     Plan,
     Recurrence,
@@ -129,7 +132,6 @@ from zwgk._model import (
     Templates,
     Term,
     TokenClass,
-    Unit,
     Unplaced,
     Value,
     WorkPoints,
@@ -167,6 +169,7 @@ __all__ = [
     "Duration",
     "Fact",
     "Finding",
+    "Findings",
     "HarmonizedValue",
     "Identity",
     "ImplementationPlan",
@@ -179,6 +182,7 @@ __all__ = [
     "MeasureDefinition",
     "MissingExtraError",
     "NarrativeFact",
+    "OrgUnit",
     "OtherDocument",
     "ParseResult",
     "Plan",
@@ -203,8 +207,8 @@ __all__ = [
     "Templates",
     "Term",
     "TokenClass",
-    "Unit",
     "UnknownError",
+    "UnknownIndicatorError",
     "Unplaced",
     "Value",
     "WorkPoints",
@@ -247,3 +251,16 @@ __all__ = [
     "validate_many",
     "write_facts",
 ]
+
+#: Deprecated names: each gives its replacement with a ``DeprecationWarning``.
+_DEPRECATED = {"Unit": "OrgUnit"}
+
+
+def __getattr__(name: str) -> object:
+    new = _DEPRECATED.get(name)
+    if new is None:
+        raise AttributeError(f"module 'zwgk' has no attribute {name!r}")
+    import warnings
+
+    warnings.warn(f"zwgk.{name} is deprecated; use zwgk.{new}", DeprecationWarning, stacklevel=2)
+    return globals()[new]

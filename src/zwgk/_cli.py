@@ -8,15 +8,17 @@ are still processed and printed); 130 interrupted; 141 output pipe closed early.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
-from zwgk._analysis.batch import cmd_facts, parse_many
+from zwgk._analysis.batch import SUFFIXES, cmd_facts, document_files, parse_many
 from zwgk._analysis.crosswalk import harmonize
+from zwgk._errors import MissingExtraError
 from zwgk._model import AnnualReport, AnyDocument, Plan
 from zwgk._serialize.json import to_data, to_json
 from zwgk._serialize.schema import json_schema
@@ -29,17 +31,22 @@ EXIT_USAGE = 2
 EXIT_FILE_ERRORS = 3
 
 
-def _files(paths: Sequence[str]) -> Iterator[Path]:
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm")
-            )
-        else:
-            yield path
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr (exit 2, no usage dump)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _workers(text: str) -> int:
+    """``--workers``: a whole number of processes, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
 
 
 def summary(doc: AnyDocument, name: str) -> str:
@@ -87,7 +94,7 @@ def summary(doc: AnyDocument, name: str) -> str:
 def _parsed(args: argparse.Namespace, err: TextIO) -> Iterator[tuple[Path, AnyDocument]]:
     """Parse the files of ``args.paths`` on every core (progress bar on a terminal);
     each failure is one line on ``err`` and sets ``args.failed``."""
-    paths = [str(p) for p in _files(args.paths)]
+    paths = [str(p) for p in document_files(args.paths, err, args.suffix)]
     args.failed = False
     for result in parse_many(paths, workers=args.workers, progress=True):
         if result.document is None:
@@ -140,8 +147,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_facts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    paths = [str(p) for p in _files(args.paths)]
-    return cmd_facts(paths, args.output, out, err)
+    return cmd_facts(args.paths, args.output, out, err, args.suffix)
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -149,33 +155,43 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+_PATHS_HELP = (
+    f"files (always read) or folders (searched for {', '.join('*' + x for x in SUFFIXES)}, "
+    "any case; other entries are listed on stderr as skipped)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``zwgk`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="zwgk",
         description="Typed, validated, traceable data from government-disclosure documents.",
     )
     parser.add_argument("--version", action="version", version=f"zwgk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse documents and print a summary, JSON or JSON lines")
-    p.add_argument("paths", nargs="+", help="files or folders (folders: *.txt, *.md, *.html)")
+    p.add_argument("paths", nargs="+", help=_PATHS_HELP)
     p.add_argument(
         "--format",
         choices=("summary", "json", "jsonl"),
         default="summary",
         help="a readable summary (default), indented JSON dumps, or one JSON dump per line",
     )
-    p.add_argument("--workers", type=int, default=1, help="processes to parse with (default 1)")
+    p.add_argument(
+        "--workers", type=_workers, default=1, help="processes to parse with, 1 or more (default 1)"
+    )
     p.set_defaults(run=_cmd_parse)
     v = sub.add_parser("validate", help="parse and validate documents; print their findings")
-    v.add_argument("paths", nargs="+", help="files or folders")
+    v.add_argument("paths", nargs="+", help=_PATHS_HELP)
     v.add_argument(
         "--format",
         choices=("text", "jsonl"),
         default="text",
         help="readable lines (default), or one JSON object per finding with its file",
     )
-    v.add_argument("--workers", type=int, default=1, help="processes to parse with (default 1)")
+    v.add_argument(
+        "--workers", type=_workers, default=1, help="processes to parse with, 1 or more (default 1)"
+    )
     v.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
@@ -184,9 +200,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     v.set_defaults(run=_cmd_validate)
     f = sub.add_parser("facts", help="write one row per number (cells and prose) to Parquet or CSV")
-    f.add_argument("paths", nargs="+", help="files or folders")
+    f.add_argument("paths", nargs="+", help=_PATHS_HELP)
     f.add_argument("-o", "--output", required=True, help="facts.parquet or facts.csv")
     f.set_defaults(run=_cmd_facts)
+    for command in (p, v, f):
+        command.add_argument(
+            "--suffix",
+            action="append",
+            default=[],
+            metavar=".EXT",
+            help="also take files with this suffix from folders (repeatable; e.g. --suffix .md)",
+        )
     s = sub.add_parser("schema", help="print the JSON Schema of zwgk's dumps")
     s.set_defaults(run=_cmd_schema)
     return parser
@@ -208,10 +232,15 @@ def main(
     err = sys.stderr if err is None else err
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
-    result: int = args.run(args, out, err)
+    try:
+        result: int = args.run(args, out, err)
+    except MissingExtraError as exc:
+        print(f"zwgk: {exc}", file=err)
+        return EXIT_USAGE
     return result
 
 

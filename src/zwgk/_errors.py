@@ -1,7 +1,7 @@
 """The exception hierarchy: one root, branches that also subclass the matching builtin.
 
 Malformed input raises one of these; well-formed but inconsistent data gives
-[`Finding`][zwgk.Finding]s instead.  Every exception pickles (its constructor
+`zwgk.Finding`s instead.  Every exception pickles (its constructor
 arguments are kept in ``args``) and its message says what was wrong and where.
 """
 
@@ -112,6 +112,35 @@ class UnknownError(ZwgkError, LookupError):
         ...     print(exc)
         unknown table generation 'f2030'; known: legacy_2014, f2019, f2021
     """
+
+
+class UnknownIndicatorError(UnknownError):
+    """An indicator id that no table generation knows; the message names the closest ids.
+
+    ``suggestions`` holds those ids (closest first), for code that wants to offer them.
+
+    Examples:
+        >>> import zwgk
+        >>> report = zwgk.AnnualReport(title="x")
+        >>> try:
+        ...     report.cell("apps_recieved")
+        ... except zwgk.UnknownIndicatorError as exc:
+        ...     print(exc.suggestions[0])
+        apps_received
+    """
+
+    def __init__(
+        self, message: str, suggestions: tuple[str, ...] = (), *, where: str | None = None
+    ) -> None:
+        super().__init__(message, where=where)
+        self.suggestions = suggestions
+
+    def __reduce__(self) -> tuple[type[ZwgkError], tuple[str], dict[str, object]]:
+        return (type(self), (self.message,), {"where": self.where, "suggestions": self.suggestions})
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        super().__setstate__(state)
+        self.suggestions = () if state is None else tuple(state.get("suggestions", ()))
 
 
 class MissingExtraError(ZwgkError, ImportError):

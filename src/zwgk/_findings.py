@@ -1,7 +1,7 @@
 """The catalogue of findings: one stable code per kind of finding, for parser and validator alike.
 
-Every [`Finding`][zwgk.Finding] zwgk reports, whether the parser notices it
-while reading (``doc.findings``) or [`validate`][zwgk.validate] finds it
+Every `zwgk.Finding` zwgk reports, whether the parser notices it
+while reading (``doc.findings``) or `zwgk.validate` finds it
 later, has its code here with its usual severity, its titles in English and
 Chinese, what it means and the message templates it is written with.
 `finding` builds a finding from a code and the
@@ -86,7 +86,7 @@ class Rule:
     ``severity`` is the severity the rule gives in the common case; where a
     rule grades its findings (an ``always`` identity is an error, a
     ``usually`` identity a warning) the description says how.  ``stage`` says
-    who reports it: ``validate`` (in [`validate`][zwgk.validate]'s result) or
+    who reports it: ``validate`` (in `zwgk.validate`'s result) or
     ``parse`` (in the document's ``findings``).  ``aliases`` are older codes
     merged into this one, still reported by some readers.
 
@@ -599,7 +599,7 @@ def finding(
     expected: int | Decimal | None = None,
     **args: object,
 ) -> Finding:
-    """A [`Finding`][zwgk.Finding] of a catalogued code, its messages filled from ``args``.
+    """A `zwgk.Finding` of a catalogued code, its messages filled from ``args``.
 
     ``variant`` picks one of the rule's message templates; the severity is the
     one given, else the variant's, else the rule's.  ``rule`` (an identity's

@@ -1,14 +1,14 @@
 """Agencies and divisions: names as printed resolved to GB/T 2260 divisions, and the 2018 reform.
 
-- [`agency`][zwgk.agency] reads a name such as ``沈阳市工商局`` or ``市工商局``
-  (with a context) into an [`Agency`][zwgk.Agency]: region, level, division
+- `zwgk.agency` reads a name such as ``沈阳市工商局`` or ``市工商局``
+  (with a context) into an `zwgk.Agency`: region, level, division
   code, sector and canonical full and short names.
-- [`division`][zwgk.division], [`is_valid_division`][zwgk.is_valid_division] and
-  [`find_divisions`][zwgk.find_divisions] look up GB/T 2260 codes with the years
+- `zwgk.division`, `zwgk.is_valid_division` and
+  `zwgk.find_divisions` look up GB/T 2260 codes with the years
   each name was valid (python-stdnum's code list).
-- [`successors`][zwgk.successors] and [`predecessors`][zwgk.predecessors] link an
+- `zwgk.successors` and `zwgk.predecessors` link an
   agency across the 2018 institutional reform as typed
-  [`Succession`][zwgk.Succession] records.
+  `zwgk.Succession` records.
 
 The reference data (organ forms, sectors, zones, reform patterns) is JSON under
 ``zwgk/_data/agencies``: adding a place's variant means adding data, not code.

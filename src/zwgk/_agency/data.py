@@ -1,7 +1,7 @@
 """The agency reference data shipped as JSON under ``zwgk/_data/agencies`` (read once, lazily).
 
 Each file is turned into typed rows here, so that the rest of the package never
-indexes raw dictionaries; a malformed file raises [`DataError`][zwgk.DataError]
+indexes raw dictionaries; a malformed file raises `zwgk.DataError`
 naming the file and entry.
 """
 

@@ -242,9 +242,9 @@ def _describe(periods: tuple[Period, ...]) -> str:
 def division(code: str, *, year: int | None = None) -> Division:
     """Look up a GB/T 2260 code, as valid in ``year`` (else its latest name).
 
-    Raises [`UnknownError`][zwgk.UnknownError] for a code not in the list, or
+    Raises `zwgk.UnknownError` for a code not in the list, or
     one not valid in ``year`` (the message gives the years it was valid), and
-    [`InputError`][zwgk.InputError] when ``code`` is not a ``str``.
+    `zwgk.InputError` when ``code`` is not a ``str``.
 
     Example:
         >>> from zwgk import division

@@ -754,7 +754,7 @@ def agency(name: str, *, context: str | Agency | None = None, year: int | None =
     A name without its region (``市工商局``, ``公安局``, ``澳前镇``, ``我局``) is
     resolved against ``context``: any text (a page, a title, a breadcrumb;
     a mention followed by the same organ is preferred, else the first that
-    fits) or an [`Agency`][zwgk.Agency].  ``year`` picks the division names valid
+    fits) or an `zwgk.Agency`.  ``year`` picks the division names valid
     that year (淮阴市 before 2000).
 
     Functional zones have no GB/T 2260 code: their agencies carry the code of
@@ -763,7 +763,7 @@ def agency(name: str, *, context: str | Agency | None = None, year: int | None =
     organs of government (``平潭电网``) keep their region and code but get level
     ``UNKNOWN``; names that say nothing known get ``UNKNOWN`` and no code.
     This never raises for a ``str`` name; any other type raises
-    [`InputError`][zwgk.InputError].
+    `zwgk.InputError`.
 
     Example:
         >>> from zwgk import agency

@@ -100,10 +100,10 @@ def _check_year(year: object) -> None:
 def successors(agency_or_name: Agency | str, *, year: int | None = None) -> tuple[Succession, ...]:
     """Where an agency went in the 2018 reform: empty if no pattern applies.
 
-    A name is read with [`agency`][zwgk.agency] first, so short forms work.
+    A name is read with `zwgk.agency` first, so short forms work.
     With ``year``, only successions that had taken effect by that year (by the
     national timetable) are returned.  A name of the wrong type raises
-    [`InputError`][zwgk.InputError].
+    `zwgk.InputError`.
 
     Example:
         >>> from zwgk import successors

@@ -1,16 +1,16 @@
 """Parse a corpus in parallel, and write its facts to Parquet or CSV with a data package.
 
-[`parse_many`][zwgk.parse_many] parses files (or texts
-wrapped in [`RawText`][zwgk.RawText]) in worker processes and
-yields one [`ParseResult`][zwgk.ParseResult] per input, in
+`zwgk.parse_many` parses files (or texts
+wrapped in `zwgk.RawText`) in worker processes and
+yields one `zwgk.ParseResult` per input, in
 input order, with a bounded number of tasks in flight so memory stays flat on
 a corpus of any size; a file that cannot be read or parsed gives a result
 with an ``error`` and the others go on.
 
-[`write_facts`][zwgk.write_facts] streams the facts of
+`zwgk.write_facts` streams the facts of
 documents to ``.parquet`` or ``.csv`` in batches, and writes a
 Frictionless-style ``datapackage.json`` beside the file that describes every
-column.  [`read_facts`][zwgk.read_facts] reads either back
+column.  `zwgk.read_facts` reads either back
 with the documented dtypes.
 """
 
@@ -49,8 +49,15 @@ __all__ = [
     "write_facts",
 ]
 
-#: File suffixes taken from a folder given to ``cmd_facts``.
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: File suffixes taken as documents from a folder (in any case: ``.TXT`` too).  Other files
+#: of a folder, notes (``README``, ``NOTES``…) and hidden entries are skipped; a file named
+#: on the command line is always read.
+SUFFIXES = (".txt", ".html", ".htm")
+
+#: Stems of notes that sit beside documents in a folder (any case, any suffix).
+NOTES_STEMS = frozenset(
+    {"readme", "notes", "license", "licence", "changelog", "contributing", "authors", "todo"}
+)
 
 #: Columns that are never missing: an empty field in CSV is an empty string there.
 _NEVER_MISSING = frozenset({"row_label", "raw"})
@@ -155,10 +162,10 @@ def parse_many(
     """Parse many inputs, yielding one result per input, in input order.
 
     An input is a path (``str`` or ``pathlib.Path``; a ``str`` is always a
-    path, never text) or a [`RawText`][zwgk.RawText].  Files
+    path, never text) or a `zwgk.RawText`.  Files
     are read as bytes, so any encoding ``zwgk.parse`` decodes will do.  A file
     that cannot be read (``OSError``: missing, a folder, no permission) or
-    parsed (any [`ZwgkError`][zwgk.ZwgkError]) gives a result with ``error``
+    parsed (any `zwgk.ZwgkError`) gives a result with ``error``
     set; the others go on.  Other exceptions are bugs and propagate.
 
     ``workers`` is the number of processes (default: the CPUs this process
@@ -315,7 +322,7 @@ def write_facts(
     missing.  Beside the file, ``datapackage.json`` (Frictionless data
     package) describes the columns; an existing one gets this file's resource
     added or replaced.  Needs the ``pandas`` extra (and ``pyarrow`` for
-    Parquet).  Raises [`InputError`][zwgk.InputError] for another suffix.
+    Parquet).  Raises `zwgk.InputError` for another suffix.
 
     Example:
         >>> import tempfile, zwgk
@@ -359,7 +366,7 @@ def write_facts(
 
 
 def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a file written by [`write_facts`][zwgk.write_facts] with the documented dtypes.
+    """Read a file written by `zwgk.write_facts` with the documented dtypes.
 
     Example:
         >>> import tempfile
@@ -390,19 +397,66 @@ def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
 # --- command line ----------------------------------------------------------------------------
 
 
-def _files(paths: Sequence[str]) -> Iterator[Path]:
+def _skip_reason(path: Path, suffixes: Sequence[str]) -> str | None:
+    """Why a folder entry is not taken as a document, or ``None`` to take it."""
+    if path.is_symlink() and not path.exists():
+        return "broken link"
+    if not path.is_file():
+        return "not a regular file"
+    if path.suffix.lower() not in suffixes:
+        return f"suffix {path.suffix or '(none)'} is not one of {' '.join(suffixes)}"
+    if path.stem.lower() in NOTES_STEMS:
+        return "notes, not a document"
+    return None
+
+
+def document_files(
+    paths: Sequence[str | os.PathLike[str]], err: TextIO, suffixes: Sequence[str] = ()
+) -> Iterator[Path]:
+    """The files to parse: each path named, and the documents found in each folder named.
+
+    A folder is searched (recursively, in name order) for files whose suffix,
+    in any case, is one of `SUFFIXES` or of ``suffixes``; every other entry is
+    listed on ``err`` (``zwgk: skipped PATH: why``): other suffixes, notes
+    (``README``, ``NOTES``…), broken links and files that are not regular
+    files.  Hidden entries (``.git``) are passed over silently.  A path that is
+    not a folder is always yielded: naming a file means reading it.
+
+    Examples:
+        >>> import io
+        >>> from zwgk._analysis.batch import document_files
+        >>> err = io.StringIO()
+        >>> [p.name for p in document_files(["seeds"], err)][:2]
+        ['000_cfc0556bba3b7f24.txt', '001_f34a2bd53015dbff.txt']
+        >>> err.getvalue()
+        ''
+    """
+    wanted = tuple(dict.fromkeys([*SUFFIXES, *(x.lower() for x in suffixes)]))
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for entry in sorted(files):
+                if entry.startswith("."):
+                    continue
+                found = Path(folder) / entry
+                reason = _skip_reason(found, wanted)
+                if reason is None:
+                    yield found
+                else:
+                    print(f"zwgk: skipped {found}: {reason}", file=err)
 
 
-def cmd_facts(paths: list[str], output: str, out: TextIO, err: TextIO) -> int:
+def cmd_facts(
+    paths: list[str], output: str, out: TextIO, err: TextIO, suffixes: Sequence[str] = ()
+) -> int:
     """``zwgk facts PATH... -o facts.parquet|facts.csv``: write the facts of every annual report.
 
-    Folders are searched for ``*.txt``, ``*.md``, ``*.html``, ``*.htm``.  A
+    Folders are searched as `document_files` does (``suffixes`` adds to
+    ``.txt``, ``.html``, ``.htm``; skipped entries are listed on ``err``).  A
     file that cannot be read or parsed gets one line on ``err``
     (``zwgk: PATH: message``) and the others are still written.  Prints one
     summary line on ``out``.  Returns 0, 3 when some files failed, 2 when the
@@ -427,7 +481,7 @@ def cmd_facts(paths: list[str], output: str, out: TextIO, err: TextIO) -> int:
     except InputError as exc:
         print(f"zwgk: {output}: {exc}", file=err)
         return 2
-    files = list(_files(paths))
+    files = list(document_files(paths, err, suffixes))
     failed = 0
 
     def documents() -> Iterator[AnyDocument]:

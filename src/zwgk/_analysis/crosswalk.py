@@ -9,7 +9,7 @@ in ``legacy_2014`` (lossy, with a note why).  ``legacy_local`` tables have no
 indicator tree; their rows are matched by printed label
 (``受理依申请公开信息总数`` → ``applications_received``).
 
-[`harmonize`][zwgk.harmonize] reads a report through the
+`zwgk.harmonize` reads a report through the
 crosswalk.  Blank, ``—``, ``/`` and ``无`` are never zero: a concept with a
 missing part has no value, and the missing parts are listed.
 """
@@ -87,10 +87,10 @@ class Concept:
     """A harmonized concept: an id, its label, unit, and one mapping per generation.
 
     ``additive`` concepts may be summed across reports
-    ([`rollup`][zwgk.rollup] does); ``phrases`` are patterns of the prose
+    (`zwgk.rollup` does); ``phrases`` are patterns of the prose
     that names the concept (``(收到|受理…).{0,12}申请``), which bind a number
     the narrative states to the concept's cell (see
-    [`NarrativeFact`][zwgk.NarrativeFact]).
+    `zwgk.NarrativeFact`).
 
     Example:
         >>> from zwgk._analysis.crosswalk import concept
@@ -156,7 +156,7 @@ def crosswalk() -> tuple[Concept, ...]:
 
 
 def concept(concept_id: str) -> Concept:
-    """The concept with this id; raises [`UnknownError`][zwgk.UnknownError].
+    """The concept with this id; raises `zwgk.UnknownError`.
 
     Example:
         >>> from zwgk._analysis.crosswalk import concept
@@ -203,7 +203,7 @@ def harmonize(
     (never zero).  For a ``legacy_local`` table, a concept is present only
     when one of its labels is a row of the table.  A report without a table
     gives ``{}``.  ``templates`` is the registry the report was read on
-    (see [`Templates`][zwgk.Templates]; default: the shipped trees): where its
+    (see `zwgk.Templates`; default: the shipped trees): where its
     tree of the generation lacks a cell a mapping names, the concept is absent.
 
     Example:

@@ -1,7 +1,7 @@
 """Every number of every annual report as one flat, traceable row.
 
-[`facts`][zwgk.facts] streams one
-[`Fact`][zwgk.Fact] per table cell and per narrative fact of
+`zwgk.facts` streams one
+`zwgk.Fact` per table cell and per narrative fact of
 each annual report (plans and other documents give none), with the report's
 agency, year and generation, the cell's place, its raw token and its span in
 the source text.  It keeps no list of documents: a corpus of any size streams
@@ -17,9 +17,11 @@ from decimal import Decimal
 
 import attrs
 
+from zwgk._errors import InputError
 from zwgk._model.core import Span
 from zwgk._model.documents import AnnualReport, AnyDocument, Document
 from zwgk._model.enums import TokenClass
+from zwgk._model.tables import StatTable
 
 __all__ = ["Fact", "document_id", "facts"]
 
@@ -111,21 +113,64 @@ def _span(span: Span | None) -> tuple[int | None, int | None]:
     return (None, None) if span is None else (span.start, span.end)
 
 
-def facts(docs: Iterable[AnyDocument]) -> Iterator[Fact]:
-    """One [`Fact`][zwgk.Fact] per cell and per narrative fact of every annual report.
+def documents(docs: Iterable[AnyDocument] | AnyDocument, feature: str) -> Iterator[AnyDocument]:
+    """``docs`` one by one, a single document standing for itself (internal).
+
+    Raises `zwgk.InputError` at once for text, bytes or a non-iterable, and on
+    reaching an item that is not a parsed document, saying what was expected.
+
+    Examples:
+        >>> import zwgk
+        >>> from zwgk._analysis.facts import documents
+        >>> [d.title for d in documents(zwgk.OtherDocument(title="x"), "facts")]
+        ['x']
+        >>> list(documents([zwgk.StatTable(id="local", format="legacy_local")], "to_frame"))
+        Traceback (most recent call last):
+        ...
+        zwgk._errors.InputError: to_frame takes parsed documents (or one), got StatTable; ...
+    """
+    if isinstance(docs, Document):
+        return iter((docs,))
+    if isinstance(docs, str | bytes) or not isinstance(docs, Iterable):
+        hint = "; parse text with zwgk.parse first" if isinstance(docs, str | bytes) else ""
+        raise InputError(
+            f"{feature} takes parsed documents (or one), got {type(docs).__name__}{hint}"
+        )
+    return _checked(docs, feature)
+
+
+def _checked(docs: Iterable[object], feature: str) -> Iterator[AnyDocument]:
+    for i, doc in enumerate(docs):
+        if not isinstance(doc, Document):
+            hint = "; for one table use table.to_frame()" if isinstance(doc, StatTable) else ""
+            raise InputError(
+                f"{feature} takes parsed documents (or one), got {type(doc).__name__}{hint}",
+                where=f"docs[{i}]",
+            )
+        yield doc  # type: ignore[misc]
+
+
+def facts(docs: Iterable[AnyDocument] | AnyDocument) -> Iterator[Fact]:
+    """One `zwgk.Fact` per cell and per narrative fact of every annual report.
 
     Cells come first, table by table in document order, then narrative facts;
-    plans and other documents give no rows.  This is a generator: documents
-    are read one at a time and not kept.
+    plans and other documents give no rows.  One document may be passed
+    instead of a list.  This is a generator: documents are read one at a time
+    and not kept; an item that is not a parsed document raises
+    `zwgk.InputError`.
 
     Example:
         >>> import zwgk
         >>> from zwgk import facts
         >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
         >>> rows = list(facts([report, zwgk.OtherDocument(title="停电通知")]))
-        >>> (len(rows), sum(f.kind == "narrative" for f in rows))
-        (72, 13)
+        >>> (len(rows), sum(f.kind == "narrative" for f in rows), len(list(facts(report))))
+        (72, 13, 72)
     """
+    return _facts(documents(docs, "facts"))
+
+
+def _facts(docs: Iterator[AnyDocument]) -> Iterator[Fact]:
     for doc in docs:
         if not isinstance(doc, AnnualReport):
             continue

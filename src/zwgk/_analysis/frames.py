@@ -1,10 +1,10 @@
 """Annual reports as pandas DataFrames: one row per fact, or one row per report.
 
-[`to_frame`][zwgk.to_frame] builds either frame; the
+`zwgk.to_frame` builds either frame; the
 columns and their dtypes are fixed (listed in ``FACT_COLUMNS`` and by
 `wide_columns`) and the same for no
 input as for a corpus.  pandas is imported lazily: without it the functions
-raise [`MissingExtraError`][zwgk.MissingExtraError].
+raise `zwgk.MissingExtraError`.
 
 Representation choices:
 
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from zwgk._analysis.crosswalk import HarmonizedValue, crosswalk, harmonize
-from zwgk._analysis.facts import Fact, document_id, facts
+from zwgk._analysis.facts import Fact, document_id, documents, facts
 from zwgk._errors import InputError, MissingExtraError
 from zwgk._model.documents import AnnualReport, AnyDocument
 
@@ -135,7 +135,7 @@ def wide_columns() -> tuple[ColumnSpec, ...]:
 
 
 def pandas_module(feature: str) -> Any:
-    """pandas, or [`MissingExtraError`][zwgk.MissingExtraError] naming ``feature`` (internal)."""
+    """pandas, or `zwgk.MissingExtraError` naming ``feature`` (internal)."""
     try:
         import pandas
     except ImportError:  # pragma: no cover - depends on the environment
@@ -213,17 +213,20 @@ def wide_row(report: AnnualReport) -> dict[str, Any]:
     return row
 
 
-def to_frame(docs: Iterable[AnyDocument], kind: str = "facts") -> pd.DataFrame:
+def to_frame(docs: Iterable[AnyDocument] | AnyDocument, kind: str = "facts") -> pd.DataFrame:
     """A pandas DataFrame of the annual reports among ``docs``.
 
-    ``kind="facts"``: one row per [`Fact`][zwgk.Fact], the
+    ``kind="facts"``: one row per `zwgk.Fact`, the
     columns of ``FACT_COLUMNS`` (the value split into ``value_int`` and
     ``value_decimal``).  ``kind="wide"``: one row per annual report, the
     columns of `wide_columns`: report
     fields, one ``Int64`` column per harmonized concept (``<NA>`` where the
     report does not give it), ``lossy_concepts`` and ``caveats``.  Plans and
     other documents give no rows; no input gives an empty frame with the same
-    columns and dtypes.  Needs the ``pandas`` extra.
+    columns and dtypes.  One document may be passed instead of a list; an item
+    that is not a parsed document raises `zwgk.InputError`.
+    Needs the ``pandas`` extra.  For one table in its printed layout, see
+    `zwgk.StatTable.to_frame`.
 
     Example:
         >>> import zwgk
@@ -235,16 +238,17 @@ def to_frame(docs: Iterable[AnyDocument], kind: str = "facts") -> pd.DataFrame:
         >>> to_frame([]).shape
         (0, 23)
     """
+    if kind not in ("facts", "wide"):
+        raise InputError(f"unknown frame kind {kind!r}; expected 'facts' or 'wide'")
+    pandas_module("to_frame")
+    items = documents(docs, "to_frame")
     if kind == "facts":
-        pandas_module("to_frame")
-        return facts_frame(facts(docs))
-    if kind == "wide":
-        columns = wide_columns()
-        data: dict[str, list[Any]] = {spec.name: [] for spec in columns}
-        for doc in docs:
-            if isinstance(doc, AnnualReport):
-                row = wide_row(doc)
-                for spec in columns:
-                    data[spec.name].append(row.get(spec.name))
-        return build_frame(columns, data, "to_frame")
-    raise InputError(f"unknown frame kind {kind!r}; expected 'facts' or 'wide'")
+        return facts_frame(facts(items))
+    columns = wide_columns()
+    data: dict[str, list[Any]] = {spec.name: [] for spec in columns}
+    for doc in items:
+        if isinstance(doc, AnnualReport):
+            row = wide_row(doc)
+            for spec in columns:
+                data[spec.name].append(row.get(spec.name))
+    return build_frame(columns, data, "to_frame")

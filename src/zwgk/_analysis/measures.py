@@ -1,6 +1,6 @@
 """Rates derived from harmonized concepts, and roll-ups that recompute them from sums.
 
-[`measures`][zwgk.measures] computes, for one report, the
+`zwgk.measures` computes, for one report, the
 rates defined in the crosswalk data: 公开率 ``disclosure_rate`` =
 (granted + partially_granted) / results_total, ``review_correction_rate``,
 ``litigation_loss_rate`` and the applicant shares.  Rates are ``Decimal``
@@ -9,10 +9,10 @@ floats.  A rate is ``None`` with a ``reason`` when a part is missing, the
 denominator is zero, or the denominator is below ``min_count`` (default 10:
 a rate of 1 out of 2 says little).
 
-[`rollup`][zwgk.rollup] sums the additive concepts of the
+`zwgk.rollup` sums the additive concepts of the
 wide frame by group (agency, year, province, city …) and recomputes every
 rate from the summed parts; it never averages rates.
-[`division_parent`][zwgk.division_parent] walks the
+`zwgk.division_parent` walks the
 GB/T 2260 hierarchy for regional groups.
 """
 
@@ -203,7 +203,7 @@ def division_parent(code: str, level: Level | str) -> str | None:
     higher level than asked (a province has no city).  The rule is
     mechanical: a municipality's district gets the placeholder city
     ``310100``, a county directly under a province ``429000``.  Raises
-    [`InputError`][zwgk.InputError] for a code that is not 6, 9 or 12 digits
+    `zwgk.InputError` for a code that is not 6, 9 or 12 digits
     or an unsupported level.
 
     Example:
@@ -274,7 +274,7 @@ def rollup(
     ``frame`` is ``to_frame(docs, kind="wide")``.  ``by`` names columns
     (``"year"``, ``"format"``, ``"agency_full"`` …) and/or the derived region
     keys ``"province"``, ``"city"``, ``"county"`` (from ``division_code``
-    with [`division_parent`][zwgk.division_parent]; a
+    with `zwgk.division_parent`; a
     report above that level or without a code falls in the ``<NA>`` group).
     ``scope="agency"`` (the default) keeps only agency-scope reports, so a
     region's aggregate report is not added to its agencies' own;
@@ -283,7 +283,7 @@ def rollup(
     A group's sum is ``<NA>`` when any report of the group lacks the concept
     (blank is never zero; filter the frame first to roll up complete cases).
     Rates are recomputed from the summed parts with
-    [`measures`][zwgk.measures] and hold ``Decimal`` or
+    `zwgk.measures` and hold ``Decimal`` or
     ``None``, never an average of rates.  Columns: the group keys,
     ``reports``, the additive concepts, ``lossy_concepts`` (union over the
     group) and one column per rate.  Needs the ``pandas`` extra.

@@ -1,11 +1,11 @@
 """Who is responsible for what: plan tasks flattened into one record per unit and role.
 
-[`responsibilities`][zwgk.responsibilities] walks
+`zwgk.responsibilities` walks
 the task trees of plans and work points and yields one
-[`Responsibility`][zwgk.Responsibility] per task,
+`zwgk.Responsibility` per task,
 unit and role (lead or cooperating); collective phrases (各单位按职责分工负责)
 are not units and give no record.
-[`responsibilities_frame`][zwgk.responsibilities_frame]
+`zwgk.responsibilities_frame`
 puts the same records in a pandas DataFrame (the ``pandas`` extra).
 """
 
@@ -95,11 +95,11 @@ def responsibilities(docs: Iterable[Plan]) -> tuple[Responsibility, ...]:
 
 
 def responsibilities_frame(docs: Iterable[Plan]) -> pd.DataFrame:
-    """[`responsibilities`][zwgk.responsibilities] as a pandas DataFrame.
+    """`zwgk.responsibilities` as a pandas DataFrame.
 
     The columns are always ``COLUMNS``, also for no input; ``path`` holds
     tuples.  Needs the ``pandas`` extra, else raises
-    [`MissingExtraError`][zwgk.MissingExtraError].
+    `zwgk.MissingExtraError`.
 
     Example:
         >>> from zwgk import responsibilities_frame

@@ -2,7 +2,7 @@
 
 Needs the ``dask`` extra (``pip install 'zwgk[dask]'``).  Documents and
 facts are built inside the workers, so only the facts travel; the result is
-the same frame as [`to_frame`][zwgk.to_frame] on one machine.
+the same frame as `zwgk.to_frame` on one machine.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def dask_facts(paths: Sequence[str | os.PathLike[str]], *, npartitions: int | No
     Its columns and dtypes are those of ``to_frame(docs, kind="facts")``; call
     ``.compute()`` for a pandas frame or ``.to_parquet(path)`` to write it.
     Files that cannot be read or parsed give no rows. Raises
-    [`MissingExtraError`][zwgk.MissingExtraError] when Dask is not installed.
+    `zwgk.MissingExtraError` when Dask is not installed.
 
     Examples:
         >>> import zwgk

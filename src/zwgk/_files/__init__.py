@@ -3,7 +3,7 @@
 The reader is picked by the first bytes, never by the file name: ``%PDF`` is a PDF,
 a ZIP holding ``word/document.xml`` a Word ``.docx``, an OLE2 compound file a legacy
 ``.doc`` (refused with a clear error); anything else is text, decoded and sniffed for
-HTML by [`parse`][zwgk.parse].
+HTML by `zwgk.parse`.
 """
 
 from __future__ import annotations
@@ -102,13 +102,13 @@ def read(
     word by word with their tables rebuilt from the ruling lines, and each table cell
     keeps its ``page`` and ``bbox``; ``.docx`` files (extra ``docx``) give paragraphs and
     table cells with merged cells resolved; web pages give their title and date from
-    their meta tags; text is decoded as [`parse`][zwgk.parse] decodes it.  ``kind``
+    their meta tags; text is decoded as `zwgk.parse` decodes it.  ``kind``
     forces a document kind (``"annual_report"``, ``"implementation_plan"``,
     ``"work_points"``).  A path is kept as the document's ``source``.
 
-    Raises [`InputError`][zwgk.InputError] for a missing file, a legacy ``.doc``, a PDF
+    Raises `zwgk.InputError` for a missing file, a legacy ``.doc``, a PDF
     with no text layer (a scan) or a damaged file, and
-    [`MissingExtraError`][zwgk.MissingExtraError] when the extra a format needs is absent.
+    `zwgk.MissingExtraError` when the extra a format needs is absent.
 
     Examples:
         >>> import zwgk

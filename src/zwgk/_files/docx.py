@@ -153,8 +153,8 @@ def _grid(table: Any) -> list[list[str]]:
 def docx_text(data: bytes) -> str:
     """The text of a ``.docx``: paragraphs as lines, tables as pipe grids, in order.
 
-    Raises [`MissingExtraError`][zwgk.MissingExtraError] without python-docx and
-    [`InputError`][zwgk.InputError] for a damaged file.
+    Raises `zwgk.MissingExtraError` without python-docx and
+    `zwgk.InputError` for a damaged file.
     """
     lines: list[str] = []
     document = _document(data)

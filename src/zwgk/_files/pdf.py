@@ -228,8 +228,8 @@ def _open(data: bytes) -> Any:
 def pdf_text(data: bytes) -> PdfText:
     """The text of a PDF with its ruled tables as pipe grids, and where each cell is.
 
-    Raises [`MissingExtraError`][zwgk.MissingExtraError] without pdfplumber and
-    [`InputError`][zwgk.InputError] for a damaged PDF or one with no text layer
+    Raises `zwgk.MissingExtraError` without pdfplumber and
+    `zwgk.InputError` for a damaged PDF or one with no text layer
     (a scan: there is no OCR here).
     """
     writer = _Writer()

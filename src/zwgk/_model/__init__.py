@@ -6,10 +6,11 @@ from zwgk._model.core import (
     Deadline,
     Duration,
     Finding,
+    Findings,
+    OrgUnit,
     Recurrence,
     Ref,
     Span,
-    Unit,
     Value,
 )
 from zwgk._model.documents import (
@@ -50,9 +51,10 @@ from zwgk._model.indicators import (
 from zwgk._model.tables import Cell, NarrativeFact, StatTable, Unplaced
 from zwgk._model.templates import Templates
 
-#: Every model class, by name: the type tags of JSON dumps.
+#: Every model class, by the type tag of its JSON dumps (its name, but ``Unit`` for
+#: `OrgUnit`, whose dumps keep the tag they had before the rename).
 MODEL_CLASSES: dict[str, type] = {
-    cls.__name__: cls
+    "Unit" if cls is OrgUnit else cls.__name__: cls
     for cls in (
         Agency,
         AnnualReport,
@@ -78,14 +80,18 @@ MODEL_CLASSES: dict[str, type] = {
         TableTemplate,
         Task,
         Term,
-        Unit,
+        OrgUnit,
         Unplaced,
         WorkPoints,
     )
 }
 
+#: The JSON type tag of each model class.
+TYPE_TAGS: dict[type, str] = {cls: tag for tag, cls in MODEL_CLASSES.items()}
+
 __all__ = [
     "MODEL_CLASSES",
+    "TYPE_TAGS",
     "Agency",
     "AnnualReport",
     "AnyDocument",
@@ -99,6 +105,7 @@ __all__ = [
     "DocumentKind",
     "Duration",
     "Finding",
+    "Findings",
     "Identity",
     "ImplementationPlan",
     "Indicator",
@@ -106,6 +113,7 @@ __all__ = [
     "Layout",
     "Level",
     "NarrativeFact",
+    "OrgUnit",
     "OtherDocument",
     "Plan",
     "Recurrence",
@@ -124,7 +132,6 @@ __all__ = [
     "Templates",
     "Term",
     "TokenClass",
-    "Unit",
     "Unplaced",
     "Value",
     "WorkPoints",

@@ -8,6 +8,7 @@ from decimal import Decimal
 import attrs
 
 from zwgk._model.enums import DeadlineKind, Level, Severity
+from zwgk._model.reprs import short
 
 #: A value read from a document: a count (``int``), money (``Decimal``) or nothing.
 Value = int | Decimal | None
@@ -113,12 +114,16 @@ class Agency:
 
 
 @attrs.frozen
-class Unit:
+class OrgUnit:
     """A unit that a plan names as lead or cooperating (牵头单位 / 配合单位).
+
+    An organisational unit (a department, an office), not a unit of measure
+    (``Cell.unit``).  Its JSON type tag stays ``Unit``; ``zwgk.Unit`` is a
+    deprecated alias of this class.
 
     Examples:
         >>> import zwgk
-        >>> zwgk.Unit("注册处").name
+        >>> zwgk.OrgUnit("注册处").name
         '注册处'
     """
 
@@ -206,7 +211,7 @@ class Ref:
         return self.indicator if self.column is None else f"{self.indicator}[{self.column}]"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Finding:
     """A record of something wrong or uncertain in a document; never an exception.
 
@@ -231,3 +236,33 @@ class Finding:
     missing: tuple[Ref, ...] = ()
     reported: int | Decimal | None = None
     expected: int | Decimal | None = None
+
+    def __repr__(self) -> str:
+        rule = f" [{self.rule}]" if self.rule else ""
+        where = f" at {self.refs[0].label}" if self.refs and self.refs[0].label else ""
+        values = ""
+        if self.reported is not None or self.expected is not None:
+            values = f" reported={self.reported} expected={self.expected}"
+        body = f"{self.severity.value} {self.code}{rule}{where}{values}"
+        return f"<Finding {body}: {short(self.message, 60)}>"
+
+
+class Findings(tuple[Finding, ...]):
+    """A tuple of findings that lists itself as a table in a notebook (what `zwgk.validate` returns).
+
+    It is a plain ``tuple`` in every other respect: it compares equal to one,
+    pickles and serializes like one.
+
+    Examples:
+        >>> import zwgk
+        >>> found = zwgk.Findings([zwgk.Finding("date.late", zwgk.Severity.WARNING, "late")])
+        >>> (found == (found[0],), "date.late" in found._repr_html_())
+        (True, True)
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from zwgk._render_html import findings_html  # rendering stays out of the model
+
+        return findings_html(self)

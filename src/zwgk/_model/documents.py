@@ -8,9 +8,11 @@ from typing import ClassVar
 
 import attrs
 
-from zwgk._model.core import Agency, Deadline, Finding, Span, Unit
+from zwgk._model.core import Agency, Deadline, Finding, OrgUnit, Span
 from zwgk._model.enums import DocumentKind, Scope, TableFormat
-from zwgk._model.tables import Cell, NarrativeFact, StatTable
+from zwgk._model.indicators import check_indicator
+from zwgk._model.reprs import count, names, short
+from zwgk._model.tables import Cell, NarrativeFact, StatTable, cell_counts
 
 
 @attrs.frozen
@@ -72,7 +74,7 @@ class Contact:
     phone: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Task:
     """A task of a plan or work-points document, from its numbering.
 
@@ -86,7 +88,7 @@ class Task:
     Examples:
         >>> import zwgk
         >>> t = zwgk.Task(path=("二", "(一)", "1"), title="进一步推进权力清单公开",
-        ...               text="…", lead=(zwgk.Unit("注册处"), zwgk.Unit("法制处")))
+        ...               text="…", lead=(zwgk.OrgUnit("注册处"), zwgk.OrgUnit("法制处")))
         >>> [u.name for u in t.lead]
         ['注册处', '法制处']
     """
@@ -94,13 +96,23 @@ class Task:
     path: tuple[str, ...]
     title: str
     text: str
-    lead: tuple[Unit, ...] = ()
-    cooperating: tuple[Unit, ...] = ()
+    lead: tuple[OrgUnit, ...] = ()
+    cooperating: tuple[OrgUnit, ...] = ()
     collective: tuple[str, ...] = ()
     lead_inherited: bool = False
     deadlines: tuple[Deadline, ...] = ()
     span: Span | None = None
     children: tuple[Task, ...] = ()
+
+    def __repr__(self) -> str:
+        parts = [f"<Task {'.'.join(self.path) or '-'} {short(self.title, 24)}"]
+        if self.lead:
+            parts.append(f"lead: {names(u.name for u in self.lead)}")
+        if self.deadlines:
+            parts.append(f"deadline: {short(self.deadlines[0].phrase, 16)}")
+        if self.children:
+            parts.append(count(len(self.children), "subtask"))
+        return "; ".join(parts) + ">"
 
     @property
     def deadline(self) -> Deadline | None:
@@ -150,6 +162,16 @@ class Document:
     metadata: tuple[tuple[str, str], ...] = ()
     findings: tuple[Finding, ...] = ()
 
+    def __repr__(self) -> str:
+        counts = [*self._repr_counts(), count(len(self.findings), "finding")]
+        return f"<{type(self).__name__} {self._repr_head()}: {', '.join(counts)}>"
+
+    def _repr_head(self) -> str:
+        return short(self.title)
+
+    def _repr_counts(self) -> list[str]:
+        return [count(len(self.sections), "section")]
+
     def walk_sections(self) -> Iterator[Section]:
         """Every section of the outline, depth first.
 
@@ -162,7 +184,7 @@ class Document:
             yield from section.walk()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class OtherDocument(Document):
     """A page that is neither a report nor a plan: notices, rules, guides, templates.
 
@@ -175,7 +197,7 @@ class OtherDocument(Document):
     kind: ClassVar[DocumentKind] = DocumentKind.OTHER
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class AnnualReport(Document):
     """An annual report (政府信息公开工作年度报告) with its tables and narrative facts.
 
@@ -184,6 +206,10 @@ class AnnualReport(Document):
     whether it reports the agency's own work or a region's aggregate.
     ``period_year`` is the year the statistics period printed in the body
     starts in (``统计期限自2017年1月1日起``), ``None`` where none is printed.
+
+    ``repr()`` is one line (year, generation, title, counts); a notebook shows
+    the tables in their official layout, inferred and open cells marked, and
+    the findings below them.
 
     Examples:
         >>> import zwgk
@@ -202,6 +228,19 @@ class AnnualReport(Document):
     tables: tuple[StatTable, ...] = ()
     facts: tuple[NarrativeFact, ...] = ()
 
+    def _repr_head(self) -> str:
+        generation = self.format.value if self.format else "no table"
+        return f"{self.year or '?'} {generation} {short(self.title)}"
+
+    def _repr_counts(self) -> list[str]:
+        unplaced = sum(len(t.unplaced) for t in self.tables)
+        return [count(len(self.tables), "table"), *cell_counts(list(self.cells()), unplaced)]
+
+    def _repr_html_(self) -> str:
+        from zwgk._render_html import report_html  # rendering stays out of the model
+
+        return report_html(self)
+
     def cells(self) -> Iterator[Cell]:
         """Every cell of every table.
 
@@ -213,14 +252,26 @@ class AnnualReport(Document):
         for table in self.tables:
             yield from table.cells
 
-    def cell(self, indicator: str, column: str = "value") -> Cell | None:
+    def cell(self, indicator: str, column: str | None = None) -> Cell | None:
         """The first cell at ``indicator`` and ``column`` in any table, or ``None``.
+
+        ``None`` means the indicator exists in a table generation but this report
+        has no such cell.  An id that no generation knows (a typo) raises
+        `zwgk.UnknownIndicatorError` naming the closest ids.  Without ``column``,
+        a row of one column (``value`` in legacy tables, ``decisions`` for
+        ``licensing`` in f2021) gives that column's cell; a row of several
+        columns (表三's ``new_received``) raises `zwgk.InputError` listing them.
 
         Examples:
             >>> import zwgk
             >>> zwgk.AnnualReport(title="x").cell("apps_received") is None
             True
+            >>> zwgk.AnnualReport(title="x").cell("apps_recieved")
+            Traceback (most recent call last):
+            ...
+            zwgk._errors.UnknownIndicatorError: no indicator 'apps_recieved' in any table generation; closest: ...
         """
+        check_indicator(indicator, (c.indicator for c in self.cells()))
         for table in self.tables:
             found = table.get(indicator, column)
             if found is not None:
@@ -228,12 +279,13 @@ class AnnualReport(Document):
         return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Plan(Document):
     """What implementation plans and work points share: addressees, tasks, contact.
 
     ``addressees`` are the cover notice's 主送 units, ``reply_deadline`` the
     date the notice asks replies by, ``attachments`` the 附件 titles.
+    A notebook shows every task with its leads and deadlines.
 
     Examples:
         >>> import zwgk
@@ -248,13 +300,25 @@ class Plan(Document):
     contact: Contact | None = None
     tasks: tuple[Task, ...] = ()
 
+    def _repr_counts(self) -> list[str]:
+        every = sum(1 for _ in self.walk_tasks())
+        return [
+            count(len(self.tasks), "task")
+            + (f" ({every} in all)" if every != len(self.tasks) else "")
+        ]
+
+    def _repr_html_(self) -> str:
+        from zwgk._render_html import plan_html  # rendering stays out of the model
+
+        return plan_html(self)
+
     def walk_tasks(self) -> Iterator[Task]:
         """Every task, depth first."""
         for task in self.tasks:
             yield from task.walk()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ImplementationPlan(Plan):
     """An implementation plan (实施方案 / 工作方案 / 实施意见).
 
@@ -267,7 +331,7 @@ class ImplementationPlan(Plan):
     kind: ClassVar[DocumentKind] = DocumentKind.IMPLEMENTATION_PLAN
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class WorkPoints(Plan):
     """Work points or a task breakdown (政务公开工作要点 / 主要任务分解表).
 

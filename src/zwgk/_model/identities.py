@@ -1,6 +1,6 @@
 """Identities bound to concrete cells, and checked: one engine for parsing and validation.
 
-An [`Identity`][zwgk.Identity] of a template may use wildcards (``*[total] =
+An `zwgk.Identity` of a template may use wildcards (``*[total] =
 *[natural_person] + …`` holds for every row); `checks`
 binds it to each row and column the template has, once per template.
 """

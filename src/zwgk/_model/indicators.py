@@ -7,16 +7,17 @@ rendering (layout) and aggregation (crosswalks) alike.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from typing import Any
 
 import attrs
 
-from zwgk._errors import DataError, UnknownError
+from zwgk._errors import DataError, InputError, UnknownError, UnknownIndicatorError
 from zwgk._model.enums import Layout, TableFormat, Tag
 
 #: The generations whose trees ship with zwgk.
@@ -27,7 +28,7 @@ KNOWN_TREES = (TableFormat.LEGACY_2014, TableFormat.F2019, TableFormat.F2021)
 class TemplateRef:
     """A typed reference to a table template: its generation and its table id.
 
-    A parsed [`StatTable`][zwgk.StatTable] names its template by the id
+    A parsed `zwgk.StatTable` names its template by the id
     ``f2021.t3``; ``TemplateRef.of`` reads that id in the one place it is
     read, and ``str()`` writes it back.
 
@@ -186,7 +187,7 @@ class Identity:
     ) -> Identity:
         """Parse ``a[c] + b[c] = t[c]`` (relations ``=``, ``<=``, ``>=``; ``@-1`` = last year).
 
-        Raises [`DataError`][zwgk.DataError] naming the identity when the expression is malformed.
+        Raises `zwgk.DataError` naming the identity when the expression is malformed.
         """
         parts = _RELATION.split(expr)
         if len(parts) != 3:
@@ -251,7 +252,7 @@ class TableTemplate:
 
     @property
     def qualified_id(self) -> str:
-        """``<generation>.<table>``, the id a parsed [`StatTable`][zwgk.StatTable] carries."""
+        """``<generation>.<table>``, the id a parsed `zwgk.StatTable` carries."""
         return str(self.ref)
 
     @property
@@ -273,7 +274,7 @@ class TableTemplate:
         return self._index.get(indicator_id)
 
     def column(self, column_id: str) -> Column:
-        """The column with this id; raises [`UnknownError`][zwgk.UnknownError]."""
+        """The column with this id; raises `zwgk.UnknownError`."""
         for col in self.columns:
             if col.id == column_id:
                 return col
@@ -376,7 +377,7 @@ class IndicatorTree:
 def indicator_tree(format: TableFormat | str) -> IndicatorTree:
     """The shipped indicator tree of a generation (``legacy_2014``, ``f2019``, ``f2021``).
 
-    Raises [`UnknownError`][zwgk.UnknownError] for a generation with no shipped tree.
+    Raises `zwgk.UnknownError` for a generation with no shipped tree.
 
     Examples:
         >>> import zwgk
@@ -394,16 +395,83 @@ def indicator_tree(format: TableFormat | str) -> IndicatorTree:
 
 
 @functools.cache
+def known_indicators() -> frozenset[str]:
+    """Every indicator id of every shipped tree."""
+    return frozenset(
+        row.id for fmt in KNOWN_TREES for t in _load_tree(fmt).tables for row in t.walk()
+    )
+
+
+def check_indicator(indicator: str, also: Iterable[str | None] = ()) -> None:
+    """Raise `zwgk.UnknownIndicatorError` naming the closest ids when no tree knows ``indicator``.
+
+    ``also`` adds ids known elsewhere (the indicators of a report's own cells).
+
+    Examples:
+        >>> from zwgk._model.indicators import check_indicator
+        >>> check_indicator("apps_received")
+        >>> check_indicator("apps_recieved")
+        Traceback (most recent call last):
+        ...
+        zwgk._errors.UnknownIndicatorError: no indicator 'apps_recieved' in any table generation; closest: ...
+    """
+    if not isinstance(indicator, str):
+        raise InputError(f"an indicator id is a string, got {type(indicator).__name__}")
+    known = known_indicators()
+    if indicator in known:
+        return
+    extra = {i for i in also if i is not None}
+    if indicator in extra:
+        return
+    close = tuple(difflib.get_close_matches(indicator, sorted(known | extra), n=3, cutoff=0.6))
+    hint = f"closest: {', '.join(close)}" if close else "see zwgk.indicator_tree(...) for the ids"
+    raise UnknownIndicatorError(
+        f"no indicator {indicator!r} in any table generation; {hint}", close
+    )
+
+
+def default_column(fmt: TableFormat, table_id: str, indicator: str) -> str:
+    """The column a row of a table has when it has only one; ``value`` where nothing is known.
+
+    Raises `zwgk.InputError` for a row of several columns, naming them.
+
+    Examples:
+        >>> from zwgk._model.indicators import default_column
+        >>> default_column(TableFormat.F2021, "f2021.t2", "licensing")
+        'decisions'
+        >>> default_column(TableFormat.LEGACY_2014, "legacy_2014.t1", "apps_received")
+        'value'
+    """
+    if fmt not in KNOWN_TREES:
+        return "value"
+    try:
+        template = _load_tree(fmt).table(table_id)
+    except UnknownError:
+        return "value"
+    row = template.find(indicator)
+    if row is None:
+        return "value"
+    columns = template.columns_of(row)
+    if len(columns) == 1:
+        return columns[0].id
+    names = ", ".join(c.id for c in columns)
+    raise InputError(
+        f"{indicator} has {len(columns)} columns in {template.qualified_id} ({names}); "
+        "pass column= one of them"
+    )
+
+
+@functools.cache
 def _load_tree(fmt: TableFormat) -> IndicatorTree:
     path = resources.files("zwgk") / "_data" / "trees" / f"{fmt.value}.json"
     return tree_from_data(json.loads(path.read_text(encoding="utf-8")), where=path.name)
 
 
 def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> IndicatorTree:
-    """Build an [`IndicatorTree`][zwgk.IndicatorTree] from data in the shipped JSON layout.
+    """Build an `zwgk.IndicatorTree` from data in the shipped JSON layout.
 
     This is how a province's local variant is added: as data, not code.
-    Raises [`DataError`][zwgk.DataError] naming the place of a malformed entry.
+    Raises `zwgk.DataError` naming the place of a malformed entry.
 
     Examples:
         >>> import zwgk

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from zwgk._model.core import BBox, Span, Value
 from zwgk._model.enums import TableFormat, TokenClass
-from zwgk._model.indicators import TemplateRef
+from zwgk._model.indicators import TemplateRef, default_column
+from zwgk._model.reprs import count, short
 
 #: Token classes that say "nothing here"; never read them as zero.
 EMPTY_CLASSES = frozenset(
@@ -17,7 +19,7 @@ EMPTY_CLASSES = frozenset(
 )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Cell:
     """One value of a statistical table, placed on its indicator and column.
 
@@ -65,6 +67,20 @@ class Cell:
         if cls not in (TokenClass.NUMBER, TokenClass.ZERO) and self.value is not None:
             raise ValueError(f"a {cls.value} cell has no value, not {self.value!r}")
 
+    def __repr__(self) -> str:
+        shown = "open" if self.is_open else repr(self.value) if self.value is not None else "-"
+        flags = [f"raw={short(self.raw, 12)}"]
+        if self.inferred:
+            flags.append("inferred")
+        if self.alternatives:
+            flags.append("alternatives " + "/".join(str(a) for a in self.alternatives[:3]))
+        return f"<Cell {short(self.key, 48)[1:-1]} = {shown} ({', '.join(flags)})>"
+
+    @property
+    def is_open(self) -> bool:
+        """True where a guess stayed open: no value, several ``alternatives``."""
+        return self.value is None and bool(self.alternatives)
+
     @property
     def key(self) -> str:
         """``indicator[column]``; the printed row label stands in for an unknown indicator."""
@@ -92,13 +108,16 @@ class Unplaced:
     reason: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class StatTable:
     """A statistical table of a report: its template id, printed caption, cells and leftovers.
 
     ``id`` is the template's id (``f2021.t3``, ``legacy_2014.t1``) or
     ``local`` for a table no template knows; ``template`` is that id as a
-    typed [`TemplateRef`][zwgk.TemplateRef].
+    typed `zwgk.TemplateRef`.
+    A notebook shows it in its official layout (the lines of `zwgk.render`),
+    inferred and open cells marked; `zwgk.StatTable.to_frame` gives it as a
+    DataFrame in the same layout.
 
     Examples:
         >>> import zwgk
@@ -114,6 +133,41 @@ class StatTable:
     cells: tuple[Cell, ...] = ()
     unplaced: tuple[Unplaced, ...] = ()
 
+    def __repr__(self) -> str:
+        counts = cell_counts(self.cells, len(self.unplaced))
+        title = f" {short(self.title, 24)}" if self.title else ""
+        return f"<StatTable {self.id} {self.format.value}{title}: {', '.join(counts)}>"
+
+    def _repr_html_(self) -> str:
+        from zwgk._render_html import table_html  # rendering stays out of the model
+
+        return table_html(self)
+
+    def to_frame(self, raw: bool = False) -> Any:
+        """This table as a pandas DataFrame in its own printed layout.
+
+        Rows are the printed row labels (the index), columns the printed column
+        labels (``单位`` too, for tables that print a unit column; ``group/leaf``
+        for 表四, printed as one row).  Values are nullable ``Int64`` counts, or
+        ``object`` holding ``Decimal`` where a column has money; blank, ``—``,
+        ``/``, ``无`` and open cells are ``<NA>``.  ``raw=True`` gives the raw
+        tokens as printed instead (strings).  Like camelot's ``table.df``, for
+        one table; `zwgk.to_frame` gives tidy rows for many documents.  Needs the
+        ``pandas`` extra, else raises `zwgk.MissingExtraError`.
+
+        Examples:
+            >>> import zwgk
+            >>> report = zwgk.parse(open("seeds/003_cfccfa7d233b51e6.txt", encoding="utf-8").read())
+            >>> frame = report.tables[0].to_frame()
+            >>> frame.loc["(一)收到申请数"].tolist()
+            ['件', 25]
+            >>> report.tables[0].to_frame(raw=True).loc["(二)申请办结数"].tolist()
+            ['件', '25']
+        """
+        from zwgk._render import table_frame  # pandas and layout stay out of the model
+
+        return table_frame(self, raw=raw)
+
     @property
     def template(self) -> TemplateRef | None:
         """The template the id names (``None`` for ``local``).
@@ -125,8 +179,12 @@ class StatTable:
         """
         return TemplateRef.of(self.id)
 
-    def get(self, indicator: str, column: str = "value") -> Cell | None:
+    def get(self, indicator: str, column: str | None = None) -> Cell | None:
         """The cell at ``indicator`` and ``column``, or ``None``.
+
+        Without ``column``, a row of one column gives that column's cell
+        (``value`` in legacy tables); a row of several columns raises
+        `zwgk.InputError` naming them.
 
         Examples:
             >>> import zwgk
@@ -134,12 +192,14 @@ class StatTable:
             >>> t.get("apps_received") is None
             True
         """
+        if column is None:
+            column = default_column(self.format, self.id, indicator)
         for cell in self.cells:
             if cell.indicator == indicator and cell.column == column:
                 return cell
         return None
 
-    def value(self, indicator: str, column: str = "value") -> Value:
+    def value(self, indicator: str, column: str | None = None) -> Value:
         """The value at ``indicator`` and ``column`` (``None`` if absent or empty).
 
         Examples:
@@ -153,6 +213,19 @@ class StatTable:
 
     def __iter__(self) -> Iterator[Cell]:
         return iter(self.cells)
+
+
+def cell_counts(cells: Sequence[Cell], unplaced: int) -> list[str]:
+    """``N cells`` and, where there are any, how many are inferred, open and unplaced (for reprs).
+
+    Examples:
+        >>> cell_counts([], 2)
+        ['0 cells', '2 unplaced']
+    """
+    inferred = sum(c.inferred for c in cells)
+    opened = sum(c.is_open for c in cells)
+    extra = ((inferred, "inferred"), (opened, "open"), (unplaced, "unplaced"))
+    return [count(len(cells), "cell"), *(f"{n} {word}" for n, word in extra if n)]
 
 
 @attrs.frozen

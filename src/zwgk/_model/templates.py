@@ -1,6 +1,6 @@
 """The registry of table templates: the indicator trees parsing, validation and rendering use.
 
-A [`Templates`][zwgk.Templates] registry holds one indicator tree per
+A `zwgk.Templates` registry holds one indicator tree per
 generation (by default the shipped ``legacy_2014``, ``f2019`` and ``f2021``).
 Everything a generation means lives in its tree: tables, rows, columns,
 identities and the finding code of each, the sections a report prints, the
@@ -95,9 +95,9 @@ class Compiled:
 class Templates:
     """A registry of indicator trees, one per generation: the shipped ones by default.
 
-    Pass a registry to [`parse`][zwgk.parse], [`validate`][zwgk.validate],
-    [`render`][zwgk.render] and [`harmonize`][zwgk.harmonize] to use a tree of
-    your own: build it with [`tree_from_data`][zwgk.tree_from_data] and
+    Pass a registry to `zwgk.parse`, `zwgk.validate`,
+    `zwgk.render` and `zwgk.harmonize` to use a tree of
+    your own: build it with `zwgk.tree_from_data` and
     ``register`` it (a new registry is returned; registries never change, so
     the views they compile stay right).  A tree replaces the one of its
     generation.
@@ -164,7 +164,7 @@ class Templates:
         return None if generation is None else self._trees.get(str(generation))
 
     def tree(self, generation: str) -> IndicatorTree:
-        """The tree of a generation; raises [`UnknownError`][zwgk.UnknownError]."""
+        """The tree of a generation; raises `zwgk.UnknownError`."""
         found = self.get(generation)
         if found is None:
             known = ", ".join(self._trees)

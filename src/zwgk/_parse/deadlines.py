@@ -1,4 +1,4 @@
-"""Deadline phrases of plans and work points (完成时限), read into [`Deadline`][zwgk.Deadline]s.
+"""Deadline phrases of plans and work points (完成时限), read into `zwgk.Deadline`s.
 
 One regular expression finds every phrase in a single left-to-right pass;
 each alternative is bounded, so matching is linear in the input size.  The

@@ -69,16 +69,16 @@ def parse(
 ) -> AnyDocument:
     """Parse any government-disclosure page into the document of its kind.
 
-    Returns an [`AnnualReport`][zwgk.AnnualReport], an
-    [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
-    or an [`OtherDocument`][zwgk.OtherDocument].  ``data`` is page text or its
-    bytes (files are opened by [`read`][zwgk.read]); ``source`` (a URL or path) is kept
+    Returns an `zwgk.AnnualReport`, an
+    `zwgk.ImplementationPlan`, `zwgk.WorkPoints`
+    or an `zwgk.OtherDocument`.  ``data`` is page text or its
+    bytes (files are opened by `zwgk.read`); ``source`` (a URL or path) is kept
     on the document.  Empty input gives an ``OtherDocument`` with an ``input.empty``
-    finding.  Raises [`InputError`][zwgk.InputError] for input that is not text (for a
-    path, or the bytes of a PDF or Word file, it points to [`read`][zwgk.read]) and
-    [`DecodeError`][zwgk.DecodeError] for bytes no supported encoding reads.
+    finding.  Raises `zwgk.InputError` for input that is not text (for a
+    path, or the bytes of a PDF or Word file, it points to `zwgk.read`) and
+    `zwgk.DecodeError` for bytes no supported encoding reads.
     ``templates`` is the registry of indicator trees annual reports are read
-    on (see [`Templates`][zwgk.Templates]; default: the shipped trees); for now
+    on (see `zwgk.Templates`; default: the shipped trees); for now
     it gives the outline its section titles, and the table reader still reads
     the shipped trees.
 

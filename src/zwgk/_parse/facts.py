@@ -1,10 +1,10 @@
 """Numbers stated in the prose of a report (``依申请公开全年共受理5件``).
 
-Each number with a counting unit becomes a [`NarrativeFact`][zwgk.NarrativeFact]
+Each number with a counting unit becomes a `zwgk.NarrativeFact`
 with the clause it counts, its qualifier (余, 多, 约, 近…) and, where the
 clause names a table concept unambiguously, the indicator it restates, so
 validators can hold text against table.  The clauses that name each concept
-are the ``phrases`` of the crosswalk ([`crosswalk`][zwgk.crosswalk]), the one
+are the ``phrases`` of the crosswalk (`zwgk.crosswalk`), the one
 place that says which cell stands for a concept in each generation.
 """
 

@@ -224,7 +224,7 @@ T = TypeVar("T")
 
 
 def map_spans(obj: T, change: Callable[[Span], Span]) -> T:
-    """A copy of a model object with every [`Span`][zwgk.Span] in it replaced by ``change(span)``."""
+    """A copy of a model object with every `zwgk.Span` in it replaced by ``change(span)``."""
     return _map(obj, change)  # type: ignore[no-any-return]
 
 

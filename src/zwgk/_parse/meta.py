@@ -94,7 +94,7 @@ def _cn_small(text: str) -> int:
 
 
 def parse_date(match: re.Match[str]) -> dt.date | None:
-    """The date a [`DATE_RE`][] match stands for, or ``None`` when it is not a real date."""
+    """The date a ``DATE_RE`` match stands for, or ``None`` when it is not a real date."""
     try:
         if match.group("y"):
             month = match.group("m1") or match.group("m2")

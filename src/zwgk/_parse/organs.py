@@ -1,4 +1,4 @@
-"""Which organ issued a document, as printed, and its resolved [`Agency`][zwgk.Agency]."""
+"""Which organ issued a document, as printed, and its resolved `zwgk.Agency`."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def _trim(organ: str) -> str:
 
 
 def resolve_agency(common: Common, norm: str, *, year: int | None = None) -> Agency | None:
-    """The document's [`Agency`][zwgk.Agency], its short names resolved with the page as context."""
+    """The document's `zwgk.Agency`, its short names resolved with the page as context."""
     organ = issuing_organ(common, norm)
     if organ is None:
         return None

@@ -1,9 +1,9 @@
 """Implementation plans and work points: cover notice, task tree, units and deadlines.
 
-[`parse_plan`][zwgk.parse_plan] reads a plan (实施方案 / 工作方案 /
+`zwgk.parse_plan` reads a plan (实施方案 / 工作方案 /
 实施意见) or a work-points document (工作要点 / 任务分解表 / 重点工作安排)
-into an [`ImplementationPlan`][zwgk.ImplementationPlan] or
-[`WorkPoints`][zwgk.WorkPoints]:
+into an `zwgk.ImplementationPlan` or
+`zwgk.WorkPoints`:
 
 - the cover notice: addressees (主送), the reply deadline, attachments and contact;
 - the task tree from the numbering ``一、`` / ``(一)`` / ``1.`` / ``(1)``, found
@@ -892,11 +892,11 @@ def parse_plan(
 ) -> ImplementationPlan | WorkPoints:
     """Parse an implementation plan or work-points document.
 
-    ``kind`` forces [`WorkPoints`][zwgk.WorkPoints] or
-    [`ImplementationPlan`][zwgk.ImplementationPlan]; without it the title
+    ``kind`` forces `zwgk.WorkPoints` or
+    `zwgk.ImplementationPlan`; without it the title
     (else the body) decides: 工作要点 / 任务分解表 / 工作安排 are work points,
     方案 / 实施意见 a plan.  The issuing organ is resolved to an
-    [`Agency`][zwgk.Agency] with the page as context.
+    `zwgk.Agency` with the page as context.
 
     Example:
         >>> from zwgk import parse_plan

@@ -34,7 +34,7 @@ def parse_report(
     GB18030).  Every cell keeps its raw token, token class and span in the
     given text; numbers the reader could not place are in each table's
     ``unplaced`` and in a finding.  ``templates`` is the registry of
-    indicator trees (see [`Templates`][zwgk.Templates]); the outline reader
+    indicator trees (see `zwgk.Templates`); the outline reader
     takes the section titles of its trees.  The table reader still reads the
     shipped trees: a tree you register does not yet change how tables are read.
 

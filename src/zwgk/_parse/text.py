@@ -93,8 +93,8 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
 
     ``str`` is used as is; ``bytes`` are decoded by their BOM (UTF-8, UTF-16),
     else as UTF-8, else as GB18030 when the result looks like Chinese text.
-    Raises [`InputError`][zwgk.InputError] for the wrong type or size and
-    [`DecodeError`][zwgk.DecodeError] naming the byte offset of undecodable input.
+    Raises `zwgk.InputError` for the wrong type or size and
+    `zwgk.DecodeError` naming the byte offset of undecodable input.
 
     Examples:
         >>> from zwgk._parse.text import read_input

@@ -17,7 +17,7 @@ import re
 
 import attrs
 
-from zwgk._model.core import Unit
+from zwgk._model.core import OrgUnit
 
 _CJK = "\u4e00-\u9fff"
 _SUFFIX = (
@@ -56,8 +56,8 @@ class Assignment:
         (['注册处', '法制处'], ('其他单位按职责分工负责',))
     """
 
-    lead: tuple[Unit, ...] = ()
-    cooperating: tuple[Unit, ...] = ()
+    lead: tuple[OrgUnit, ...] = ()
+    cooperating: tuple[OrgUnit, ...] = ()
     collective: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
@@ -68,9 +68,9 @@ class Assignment:
 
         Example:
             >>> from zwgk._parse.units import Assignment
-            >>> from zwgk import Unit
-            >>> first = Assignment(lead=(Unit("注册处"),))
-            >>> a = first.merge(Assignment(lead=(Unit("注册处"), Unit("法制处"))))
+            >>> from zwgk import OrgUnit
+            >>> first = Assignment(lead=(OrgUnit("注册处"),))
+            >>> a = first.merge(Assignment(lead=(OrgUnit("注册处"), OrgUnit("法制处"))))
             >>> [u.name for u in a.lead]
             ['注册处', '法制处']
         """
@@ -81,7 +81,7 @@ class Assignment:
         )
 
 
-def _dedupe(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+def _dedupe(units: tuple[OrgUnit, ...]) -> tuple[OrgUnit, ...]:
     return tuple(
         {u.name: u for u in reversed(units)}[n] for n in dict.fromkeys(u.name for u in units)
     )
@@ -182,7 +182,7 @@ def classify(names: list[str], role: str) -> Assignment:
         >>> ([u.name for u in a.lead], a.collective)
         (['市财政局'], ('各区县政府',))
     """
-    units: list[Unit] = []
+    units: list[OrgUnit] = []
     collective: list[str] = []
     for raw in names:
         name = clean_name(raw)
@@ -191,7 +191,7 @@ def classify(names: list[str], role: str) -> Assignment:
         if _COLLECTIVE_START.match(name) or (is_collective(raw) and not looks_like_unit(name)):
             collective.append(raw.strip())
             continue
-        units.append(Unit(name))
+        units.append(OrgUnit(name))
         etc = _ETC_TAIL.search(raw)
         if etc:  # 市财政局等有关部门: the unit, and the others collectively
             collective.append(etc.group(1))

@@ -3,7 +3,7 @@
 A dump is an object with ``schema_version``, a ``type`` tag (the class name)
 and the class's fields.  Decimals are strings, dates ISO 8601, tuples lists.
 Reading is strict: unknown keys, wrong types and a wrong schema version raise
-[`SchemaError`][zwgk.SchemaError] naming the JSON path.
+`zwgk.SchemaError` naming the JSON path.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from zwgk._errors import SchemaError
-from zwgk._model import MODEL_CLASSES
+from zwgk._errors import InputError, SchemaError
+from zwgk._model import MODEL_CLASSES, TYPE_TAGS
 
 #: Version of the JSON layout; the major part changes when old dumps no longer read.
 SCHEMA_VERSION = "1.0"
@@ -164,9 +164,9 @@ def to_data(obj: object) -> dict[str, Any]:
         >>> zwgk.to_data(zwgk.Span(3, 5))
         {'schema_version': '1.0', 'type': 'Span', 'start': 3, 'end': 5}
     """
-    name = type(obj).__name__
-    if MODEL_CLASSES.get(name) is not type(obj):
-        raise TypeError(f"cannot serialize {name}: not a zwgk model class")
+    name = TYPE_TAGS.get(type(obj))
+    if name is None:
+        raise InputError(f"cannot serialize {type(obj).__name__}: not a zwgk model class")
     body = CONVERTER.unstructure(obj)
     return {"schema_version": SCHEMA_VERSION, "type": name, **body}
 
@@ -183,10 +183,10 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
 
 
 def from_data(data: object, cls: type[T] | None = None) -> Any:
-    """Rebuild a model object from the dict [`to_data`][zwgk.to_data] made.
+    """Rebuild a model object from the dict `zwgk.to_data` made.
 
     ``cls`` (optional) checks that the dump holds that class.  Raises
-    [`SchemaError`][zwgk.SchemaError] naming the JSON path of what is wrong.
+    `zwgk.SchemaError` naming the JSON path of what is wrong.
 
     Examples:
         >>> import zwgk
@@ -202,8 +202,9 @@ def from_data(data: object, cls: type[T] | None = None) -> Any:
     if target is None:
         raise SchemaError(f"unknown type tag {_short(tag)}", where="$.type")
     if cls is not None and target is not cls:
-        article = "an" if cls.__name__[0] in "AEIOU" else "a"
-        raise SchemaError(f"expected {article} {cls.__name__} dump, got {tag}", where="$.type")
+        name = TYPE_TAGS.get(cls, cls.__name__)
+        article = "an" if name[0] in "AEIOU" else "a"
+        raise SchemaError(f"expected {article} {name} dump, got {tag}", where="$.type")
     body = {k: v for k, v in data.items() if k not in ("schema_version", "type")}
     try:
         return CONVERTER.structure(body, target)
@@ -222,7 +223,7 @@ def from_json(
 
     Strict: bad JSON, unknown keys, wrong types, out-of-range values, a wrong
     schema version, a text longer than ``max_chars`` or nested deeper than
-    ``max_depth`` raise [`SchemaError`][zwgk.SchemaError] naming the JSON path.
+    ``max_depth`` raise `zwgk.SchemaError` naming the JSON path.
     Nothing in the text is ever evaluated.
 
     Examples:

@@ -14,12 +14,12 @@ from typing import Any
 
 import attrs
 
-from zwgk._model import MODEL_CLASSES
+from zwgk._model import MODEL_CLASSES, TYPE_TAGS
 from zwgk._serialize.json import DECIMAL_PATTERN, SCHEMA_VERSION
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) every [`to_json`][zwgk.to_json] dump validates against.
+    """The JSON Schema (draft 2020-12) every `zwgk.to_json` dump validates against.
 
     It is the committed file ``zwgk/_data/schema.json``; a test keeps it equal
     to what the model generates.
@@ -103,7 +103,7 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [m.value for m in tp]}
     if isinstance(tp, type) and attrs.has(tp):
-        return {"$ref": f"#/$defs/{tp.__name__}"}
+        return {"$ref": f"#/$defs/{TYPE_TAGS.get(tp, tp.__name__)}"}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_type_schema(arg) for arg in typing.get_args(tp)]}
     if origin is tuple:

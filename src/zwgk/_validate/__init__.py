@@ -1,11 +1,11 @@
 """Validation: findings on parsed documents, never exceptions.
 
-[`validate`][zwgk.validate] checks one document (identities of the
+`zwgk.validate` checks one document (identities of the
 indicator trees, text against table, structure, dates; plans' leads,
-deadlines and numbering); [`validate_many`][zwgk.validate_many]
+deadlines and numbering); `zwgk.validate_many`
 checks many and holds each annual report against last year's report of the
-same agency; [`summarize`][zwgk.summarize] counts findings by code.
-[`RULES`][zwgk.RULES] is the catalogue of finding codes as data (the
+same agency; `zwgk.summarize` counts findings by code.
+`zwgk.RULES` is the catalogue of finding codes as data (the
 parser's and the validator's).
 
 Example:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from zwgk._model.core import Finding
+from zwgk._errors import InputError
+from zwgk._model.core import Finding, Findings
 from zwgk._model.documents import AnnualReport, AnyDocument, Document, Plan
 from zwgk._model.templates import Templates
 from zwgk._validate.common import sort_key
@@ -24,7 +25,7 @@ def validate(
     previous: AnnualReport | None = None,
     text: str | None = None,
     templates: Templates | None = None,
-) -> tuple[Finding, ...]:
+) -> Findings:
     """The validator's findings on a document, errors first, then in text order.
 
     Annual reports are checked for identities, text against table, structure
@@ -36,7 +37,7 @@ def validate(
     section, the parser records on the document), so ``validate(doc)`` runs
     them all; ``text`` is still accepted for compatibility and not needed.
     ``templates`` is the registry of indicator trees to check against
-    (default: the shipped trees; see [`Templates`][zwgk.Templates]).
+    (default: the shipped trees; see `zwgk.Templates`).
 
     Example:
         >>> import zwgk
@@ -56,6 +57,10 @@ def validate(
         >>> [(f.code, f.severity.value, f.rule, f.reported, f.expected) for f in validate(broken)]
         [('identity.failed', 'error', 'L1', 25, 26)]
     """
+    if not isinstance(doc, Document):
+        raise InputError(f"validate takes a parsed document, got {type(doc).__name__}")
+    if previous is not None and not isinstance(previous, AnnualReport):
+        raise InputError(f"previous must be an AnnualReport, got {type(previous).__name__}")
     findings: list[Finding] = []
     registry = templates or Templates.shipped()
     if isinstance(doc, AnnualReport):
@@ -68,7 +73,7 @@ def validate(
     elif isinstance(doc, Plan):
         findings.extend(plan_findings(doc))
         findings.extend(signature_findings(doc))
-    return tuple(sorted(findings, key=sort_key))
+    return Findings(sorted(findings, key=sort_key))
 
 
 def _year(doc: Document) -> int | None:
@@ -79,7 +84,7 @@ def _year(doc: Document) -> int | None:
 
 
 def document_key(doc: Document) -> str:
-    """The key [`validate_many`][zwgk.validate_many] files a document under.
+    """The key `zwgk.validate_many` files a document under.
 
     ``<agency key> | <year> | <title>``: the agency's key (division code and
     name, ``-`` when unknown), the year covered for annual reports (the year of
@@ -99,20 +104,22 @@ def document_key(doc: Document) -> str:
 
 
 def validate_many(
-    docs: Iterable[AnyDocument],
+    docs: Iterable[AnyDocument] | AnyDocument,
     *,
     texts: Iterable[str | None] | None = None,
     templates: Templates | None = None,
-) -> dict[str, tuple[Finding, ...]]:
+) -> dict[str, Findings]:
     """Validate documents together: annual reports also against last year's report.
 
     Annual reports are grouped by agency key (``doc.agency.key``) and year;
     each is validated with ``previous=`` the first report of the same agency
     for the year before, if one is among ``docs``.  The result is keyed by
-    [`document_key`][zwgk.document_key], in input order.  ``texts``,
+    `zwgk.document_key`, in input order.  ``texts``,
     when given, runs parallel to ``docs`` (the source of each, or ``None``);
     like ``validate``'s ``text`` it is accepted for compatibility and not needed.
     ``templates`` is passed on to ``validate``.
+    One document may be passed instead of a list; an item that is not a parsed
+    document, or ``texts`` of another length, raise `zwgk.InputError`.
 
     Example:
         >>> import zwgk
@@ -124,15 +131,21 @@ def validate_many(
         430200:株洲市工商行政管理局 {}
         140000:山西省工商行政管理局 {'plan.no_lead': 1}
     """
-    items: list[AnyDocument] = list(docs)
+    items: list[AnyDocument] = [docs] if isinstance(docs, Document) else list(docs)
     sources: Sequence[str | None] = [None] * len(items) if texts is None else list(texts)
     if len(sources) != len(items):
-        raise ValueError(f"{len(sources)} texts given for {len(items)} documents")
+        raise InputError(f"{len(sources)} texts given for {len(items)} documents")
+    for i, doc in enumerate(items):
+        if not isinstance(doc, Document):
+            raise InputError(
+                f"validate_many takes parsed documents, got {type(doc).__name__}",
+                where=f"docs[{i}]",
+            )
     by_agency_year: dict[tuple[str, int], AnnualReport] = {}
     for doc in items:
         if isinstance(doc, AnnualReport) and doc.agency is not None and doc.year is not None:
             by_agency_year.setdefault((doc.agency.key, doc.year), doc)
-    out: dict[str, tuple[Finding, ...]] = {}
+    out: dict[str, Findings] = {}
     seen: Counter[str] = Counter()
     for doc, source in zip(items, sources, strict=True):
         previous = None
@@ -151,7 +164,7 @@ def summarize(
 ) -> dict[str, int]:
     """How many findings there are of each code, codes in alphabetical order.
 
-    Takes the result of [`validate_many`][zwgk.validate_many] (a
+    Takes the result of `zwgk.validate_many` (a
     mapping of key to findings) or any iterable of findings.
 
     Example:

@@ -87,10 +87,10 @@ def plan_findings(plan: Plan) -> Iterator[Finding]:
     """``plan.*`` findings of an implementation plan or work points.
 
     Example:
-        >>> from zwgk import ImplementationPlan, Task, Unit
+        >>> from zwgk import ImplementationPlan, Task, OrgUnit
         >>> from zwgk._validate.plans import plan_findings
         >>> p = ImplementationPlan(title="x", tasks=(
-        ...     Task(("一",), "公开权力清单", "", lead=(Unit("注册处"),)),
+        ...     Task(("一",), "公开权力清单", "", lead=(OrgUnit("注册处"),)),
         ...     Task(("一",), "公开责任清单", "")))
         >>> [f.code for f in plan_findings(p)]
         ['plan.no_lead', 'plan.duplicate_number']
