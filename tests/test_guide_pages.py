@@ -6,8 +6,8 @@ the source texts (seeds 003 and 004, dev corpus 006 to 010 and 026).
 
 from __future__ import annotations
 
-import pytest
 from tests.docs_pages import DOCS, exec_output
+
 
 def _page(name: str) -> str:
     return exec_output(DOCS / "guide" / f"{name}.md")

@@ -34,7 +34,6 @@ CORPUS = Path(__file__).parent / "corpus" / "dev"
 SEED_004 = SEEDS / "004_562af7ce0614f99d.txt"
 
 
-
 def _corpus(prefix: str) -> Path:
     return next(CORPUS.glob(f"{prefix}_*.txt"))
 

@@ -9,7 +9,6 @@ import attrs
 
 from zwgk._parse.meta import (
     DOC_NO_RE,
-    ORGAN_SUFFIX,
     MetaField,
     Signature,
     first_date,
@@ -17,6 +16,8 @@ from zwgk._parse.meta import (
     signatures,
 )
 from zwgk._parse.text import Source
+from zwgk._text.numbering import MARKER_RE
+from zwgk._text.vocab import ORGAN_SUFFIX
 
 _BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
 _NOISE_LINE = re.compile(
@@ -150,7 +151,7 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
     for i, (line, begin) in enumerate(lines):
         if not (4 <= len(line) <= 80) or "。" in line or ":" in line or _NOISE_LINE.search(line):
             continue
-        if not _TITLE_WORDS.search(line) or _NUMBERED.match(line):
+        if not _TITLE_WORDS.search(line) or MARKER_RE.match(line):
             continue
         title, first, last = line, begin, begin + len(line)
         if i > 0 and len(line) <= 8 and _TITLE_END.search(line):
@@ -170,6 +171,5 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
     return "", None
 
 
-_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、]")
 _ORGAN_LINE = re.compile(ORGAN_SUFFIX + "$")
 _TITLE_END = re.compile(r"(?:报告|方案|要点|通知|意见|办法|分解表|安排)$")

@@ -15,36 +15,21 @@ from collections.abc import Sequence
 import attrs
 
 from zwgk._model import Section, Span
+from zwgk._text.numbering import MarkerKind, iter_markers
+from zwgk._text.numerals import CN_DIGITS
 
-_CN = "一二三四五六七八九十"
-_MARKER = re.compile(
-    rf"(?P<l1>[{_CN}]{{1,3}})[、,]"
-    rf"|\((?P<l2>[{_CN}]{{1,3}})\)"
-    r"|(?<![\d.])(?P<l3>\d{1,2})[.、](?!\d)"
-    r"|\((?P<l4>\d{1,2})\)"
-)
+# Report outlines nest 一、 > (一) > 1. > (1).
+_LEVELS = {
+    MarkerKind.CN: 1,
+    MarkerKind.CN_PAREN: 2,
+    MarkerKind.ARABIC: 3,
+    MarkerKind.ARABIC_PAREN: 4,
+}
 _BEFORE = frozenset(' \n\t。;；:：!！?？"”)）>】]|*#•')
 _APPENDIX = re.compile(
-    r"(?:(?<=[\s>])|^)附(?:件|表)[\d一二三四五六七八九十]{0,2}(?=[：:\s]|下载|$)", re.M
+    rf"(?:(?<=[\s>])|^)附(?:件|表)[\d{CN_DIGITS}]{{0,2}}(?=[：:\s]|下载|$)", re.M
 )
-_TITLE_STOP = re.compile(r"[。;；:：!！?？\n]| {1,}|(?=[(（][一二三四五六七八九十\d])")
-
-
-def cn_number(text: str) -> int:
-    """The value of a small Chinese numeral (一 … 九十九), or 0.
-
-    Examples:
-        >>> from zwgk._parse.outline import cn_number
-        >>> [cn_number(x) for x in ("一", "十", "十二", "二十三")]
-        [1, 10, 12, 23]
-    """
-    digits = {c: i + 1 for i, c in enumerate(_CN[:-1])}
-    if "十" not in text:
-        return digits.get(text, 0) if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    if len(ones) > 1 or len(tens) > 1:
-        return 0
-    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+_TITLE_STOP = re.compile(rf"[。;；:：!！?？\n]| {{1,}}|(?=[(（][{CN_DIGITS}\d])")
 
 
 @attrs.frozen
@@ -56,6 +41,7 @@ class Heading:
     value: int
     start: int
     title_end: int
+    marker_end: int
 
 
 def find_headings(
@@ -82,39 +68,38 @@ def find_headings(
     headings: list[Heading] = []
     last_top = start
     si = 0
-    for m in _MARKER.finditer(norm, start, end):
-        while si < len(spans) and spans[si].end <= m.start():
-            si += 1
-        if si < len(spans) and spans[si].start <= m.start() < spans[si].end:
+    for m in iter_markers(norm, start, end):
+        level = _LEVELS.get(m.kind)
+        if level is None or (level >= 3 and (m.value > 99 or " " in norm[m.start : m.end])):
             continue
-        level = next(i for i in (1, 2, 3, 4) if m.group(f"l{i}"))
-        before = norm[m.start() - 1] if m.start() > 0 else "\n"
+        while si < len(spans) and spans[si].end <= m.start:
+            si += 1
+        if si < len(spans) and spans[si].start <= m.start < spans[si].end:
+            continue
+        before = norm[m.start - 1] if m.start > 0 else "\n"
         # A Chinese-numbered heading may follow a table's last digit directly.
         if before not in _BEFORE and not (level <= 2 and before.isdigit()):
             continue
-        raw = m.group(f"l{level}")
-        value = cn_number(raw) if level <= 2 else int(raw)
-        if value <= 0:
-            continue
+        value = m.value
         if level > 1 and not any(lv < level for lv in open_levels) and level != 2:
             # A 1. or (1) needs a heading above it.
             continue
         want = expected.get(level, 1)
         # Headings printed inside a table's span (its caption) are not seen:
         # after a table, the numbering may go on one or two further.
-        after_table = level == 1 and any(last_top < sp.start < m.start() for sp in spans)
+        after_table = level == 1 and any(last_top < sp.start < m.start for sp in spans)
         jumped = after_table and want < value <= want + 2
         if value != want and not jumped and not (value == 1 and level == 1 and headings):
             continue
         if level == 1:
-            last_top = m.start()
+            last_top = m.start
         if value == 1 and level == 1 and headings and want != 1:
             expected.clear()  # a second run of 一、二、… (misnumbered outline)
         expected[level] = value + 1
         for deeper in (lv for lv in (2, 3, 4) if lv > level):
             expected.pop(deeper, None)
         open_levels = [lv for lv in open_levels if lv < level] + [level]
-        title_start = m.end()
+        title_start = m.end
         while title_start < end and norm[title_start] in " \t":  # 「1. 加强…」
             title_start += 1
         known = next((t for t in titles if norm.startswith(t, title_start)), None)
@@ -124,8 +109,7 @@ def find_headings(
         )
         if known is not None:  # a known title ends where it ends, even run into its text
             title_end = title_start + len(known)
-        number = raw if level in (1, 3) else f"({raw})"
-        headings.append(Heading(level, number, value, m.start(), title_end))
+        headings.append(Heading(level, m.label, value, m.start, title_end, m.end))
     return headings
 
 
@@ -175,8 +159,7 @@ def outline(
             child, j = build(j)
             children.append(child)
         heading_text = norm[h.start : h.title_end].strip()
-        marker = _MARKER.match(norm, h.start)
-        title = norm[marker.end() if marker else h.start : h.title_end].strip()
+        title = norm[h.marker_end : h.title_end].strip()
         section = Section(
             heading=heading_text,
             number=h.number,

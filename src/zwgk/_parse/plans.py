@@ -46,6 +46,8 @@ from zwgk._parse.units import (
     parse_row_units,
     split_list,
 )
+from zwgk._text.numbering import MarkerKind, iter_markers
+from zwgk._text.numerals import CN_NUMERAL
 
 __all__ = ["classify_names", "parse_plan", "plan_from_source", "plan_kind"]
 
@@ -287,28 +289,18 @@ def _body_end(
 
 # ---- markers and the task tree ---------------------------------------------------------
 
-_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_MARKER = re.compile(
-    r"(?P<l1>[一二三四五六七八九十]{1,3})、"
-    r"|\((?P<l2>[一二三四五六七八九十]{1,3})\)"
-    r"|(?<![\d.A-Za-z])(?P<l3>\d{1,3}) ?(?:\.(?![\d])|、)"
-    r"|\((?P<l4>\d{1,2})\)"
-)
-_NUMERALS = set("一二三四五六七八九十〇零两")
+# Task trees nest 一、 > (一) > 1. > (1); the rank is the nesting depth.
+_RANKS = {
+    MarkerKind.CN: 1,
+    MarkerKind.CN_PAREN: 2,
+    MarkerKind.ARABIC: 3,
+    MarkerKind.ARABIC_PAREN: 4,
+}
+_NUMERALS = set(CN_NUMERAL)
+_SECTION_KINDS = (MarkerKind.CN, MarkerKind.CN_PAREN)  # section rows of a task table
 _NOT_AFTER_L3 = set("0123456789月日年号%个次项倍")
 _NOT_BEFORE_L3 = set("第件表图款条")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _cn_value(text: str) -> int | None:
-    if "十" not in text:
-        return _CN_DIGIT.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    t = _CN_DIGIT.get(tens) if tens else 1
-    o = _CN_DIGIT.get(ones) if ones else 0
-    if t is None or o is None or len(ones) > 1 or len(tens) > 1:
-        return None
-    return t * 10 + o
 
 
 @attrs.frozen
@@ -322,27 +314,19 @@ class _Marker:
 
 def _markers(norm: str, start: int, end: int) -> list[_Marker]:
     found: list[_Marker] = []
-    for m in _MARKER.finditer(norm, start, end):
-        before = norm[m.start() - 1] if m.start() > 0 else "\n"
-        after = norm[m.end() : m.end() + 1]
-        if m.group("l1") is not None:
-            n = _cn_value(m.group("l1"))
-            if n is None or after in _NUMERALS or before in ("第", "届", "初", "期"):
-                continue
-            found.append(_Marker(1, n, m.group("l1"), m.start(), m.end()))
-        elif m.group("l2") is not None:
-            n = _cn_value(m.group("l2"))
-            if n is None:
-                continue
-            found.append(_Marker(2, n, f"({m.group('l2')})", m.start(), m.end()))
-        elif m.group("l3") is not None:
-            if after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")"):
-                continue
-            n = int(m.group("l3"))
-            found.append(_Marker(3, n, m.group("l3"), m.start(), m.end()))
-        else:
-            n = int(m.group("l4"))
-            found.append(_Marker(4, n, f"({m.group('l4')})", m.start(), m.end()))
+    for m in iter_markers(norm, start, end):
+        rank = _RANKS.get(m.kind)
+        if rank is None:
+            continue
+        before = norm[m.start - 1] if m.start > 0 else "\n"
+        after = norm[m.end : m.end + 1]
+        if rank == 1 and (
+            norm[m.end - 1] != "、" or after in _NUMERALS or before in ("第", "届", "初", "期")
+        ):
+            continue
+        if rank == 3 and (after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")")):
+            continue
+        found.append(_Marker(rank, m.value, m.label, m.start, m.end))
     return found
 
 
@@ -671,7 +655,6 @@ _COLUMN_ROLES = (
     ("task", re.compile(r".{0,4}(?:任务|事项|内容|要求|措施)")),
 )
 _SEPARATOR_ROW = re.compile(r"[|\-: +]*")
-_SECTION_CELL = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 _ROW_NUMBER = re.compile(r"\s*(\d{1,3})[.、]\s*(?!\d)")
 
 
@@ -753,13 +736,13 @@ def _table_tasks(norm: str, cols: _Columns, end: int, ctx: _Context) -> tuple[li
             continue
         cells = _cells(line, pos)
         filled = [c for c in cells if c[0]]
-        label_m = _SECTION_CELL.match(filled[0][0]) if len(filled) == 1 else None
-        if label_m is not None:
-            label = label_m.group(0).rstrip("、")
-            level = 2 if label.startswith("(") else 1
+        label_m = next(iter_markers(filled[0][0], 0, 6), None) if len(filled) == 1 else None
+        if label_m is not None and label_m.start == 0 and label_m.kind in _SECTION_KINDS:
+            label = label_m.label
+            level = _RANKS[label_m.kind]
             parent = next((s for s in reversed(sections) if s.level < level), None)
             section = _TableSection(
-                label, filled[0][0][label_m.end() :].strip(), level, filled[0][1], line_end
+                label, filled[0][0][label_m.end :].strip(), level, filled[0][1], line_end
             )
             sections.append(section)
             if parent is not None:

@@ -18,20 +18,19 @@ import re
 import attrs
 
 from zwgk._model.core import Unit
+from zwgk._text.vocab import (
+    COLLECTIVE_HEAD,
+    COOPERATE_WORDS,
+    ROLE_WORDS,
+    UNIT_SUFFIX,
+    alternation,
+)
 
 _CJK = "\u4e00-\u9fff"
-_SUFFIX = (
-    r"(?:委员会|管委会|办公室|办事处|指挥中心|中心|政府|部门|单位|机构|机关|纪委|党委|协会|公司|集团|"
-    r"实验区|开发区|示范区|新区|支队|大队|中队|分局|企业|乡镇|街道|局|厅|委|办|处|室|科|股|组|会|部|院|所|站|队|馆|社|行|村|镇|乡|团)"
-)
-_UNIT_END = re.compile(_SUFFIX + r"(?:\([^()]{1,12}\))?$")
+_UNIT_END = re.compile(UNIT_SUFFIX + r"(?:\([^()]{1,12}\))?$")
 _STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|进行|作为|负责|开展|加强|做好|推进")
-_COLLECTIVE_START = re.compile(
-    # 基层单位 are many; 基层教育处 is one office, named for the work it does.
-    r"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|"
-    r"基层(?!.{0,8}[处科室股]$)|"
-    r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个)"
-)
+# 基层单位 are many; 基层教育处 is one office, named for the work it does.
+_COLLECTIVE_START = re.compile("^" + COLLECTIVE_HEAD)
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
 _STRIP_HEAD = re.compile(r"^(?:由|请|会同|并由)+")
 _STRIP_TAIL = re.compile(
@@ -39,8 +38,8 @@ _STRIP_TAIL = re.compile(
     r"牵头|负责|配合|落实|参与|协助|协办|实施|组织)+$"
 )
 _ETC_TAIL = re.compile(r"等((?:有关|相关|其他)(?:部门|单位))")
-_ROLE = re.compile(r"牵头|负责|配合|落实|参与|协助|协办")
-_COOP_WORD = re.compile(r"(?:配合|参与|协助|协办|协同)(?:负责|落实|实施)?$")
+_ROLE = re.compile(alternation(ROLE_WORDS))
+_COOP_WORD = re.compile(alternation(COOPERATE_WORDS) + r"(?:负责|落实|实施)?$")
 _LIST_SPLIT = re.compile(r"[,，;；]")
 _AND_SPLIT = re.compile(r"[和及与]")
 

@@ -9,6 +9,7 @@ import attrs
 from zwgk._model.core import Finding, Ref, Span
 from zwgk._model.documents import AnnualReport, Section
 from zwgk._model.enums import Severity, TableFormat, TokenClass
+from zwgk._text.numerals import numeral_or_none
 from zwgk._validate.common import NATIONAL, cell_ref, finding
 from zwgk._validate.rules import (
     STRUCTURE_EMPTY_CELLS,
@@ -58,7 +59,6 @@ CANONICAL_SECTIONS: tuple[CanonicalSection, ...] = (
 _TITLE_WINDOW = 20
 _PLACEHOLDERS = frozenset({"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"})
 _PUNCT = str.maketrans("", "", " \n\t\u3000。.，,；;：:、!！")
-_CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
 
 def national_generation(report: AnnualReport) -> TableFormat | None:
@@ -106,13 +106,8 @@ def _heading_span(section: Section) -> Span:
 def _number_value(number: str | None) -> int | None:
     if number is None:
         return None
-    text = number.strip("()（）")
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN.get(tens, 0) if tens else 1) * 10 + (_CN.get(ones, 0) if ones else 0)
-    return _CN.get(text)
+    value = numeral_or_none(number.strip("()（）"))
+    return value if isinstance(value, int) else None
 
 
 def _outline_order(report: AnnualReport) -> Iterator[Finding]:
