@@ -24,6 +24,7 @@ from zwgk._model.documents import ImplementationPlan, Plan, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import read_common
 from zwgk._parse.deadlines import iter_deadlines, parse_deadline
+from zwgk._parse.kind import detect_kind
 from zwgk._parse.organs import issuing_organ
 from zwgk._parse.plans import parse_plan, plan_kind
 from zwgk._parse.text import read_input
@@ -791,3 +792,39 @@ def test_a_task_table_whose_only_unit_column_is_responsible(style: str) -> None:
         (("1",), "推进政策公开", ["市政府办公室", "市司法局"], (), "2023年6月底前"),
         (("2",), "加强政策解读", ["市委宣传部"], ("各区县政府",), "持续推进"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        ("关于印发福建省2023年政务公开工作主要任务的通知", "", DocumentKind.WORK_POINTS),
+        ("关于印发《平潭改革创新12项措施》的通知", "", DocumentKind.IMPLEMENTATION_PLAN),
+        ("关于2022年政府信息公开工作要点落实情况的函", "", DocumentKind.OTHER),
+        ("关于公开征求《平潭交通实施方案》意见的通告", "", DocumentKind.OTHER),
+        ("关于《平潭交通实施方案》的解读", "", DocumentKind.OTHER),
+        ("2026年9月18-22日平潭计划停电", "一、停电范围 二、停电时间 三、联系", DocumentKind.OTHER),
+        ("某局2024年抽查工作计划", "抽查工作计划(详见附件)", DocumentKind.OTHER),
+        ("政府信息公开目录", "1.机构职能 2.政策法规 3.规划计划 4.财政信息", DocumentKind.OTHER),
+        (
+            "某局2024年抽查工作计划",
+            "一、抽查事项。牵头单位:执法科 二、抽查比例。责任单位:法规科 三、公开。牵头单位:办公室",
+            DocumentKind.IMPLEMENTATION_PLAN,
+        ),
+        (
+            "关于做好2024年几项工作的通知",
+            "一、清单。牵头单位:甲局 二、解读。牵头单位:乙局 三、平台。牵头单位:丙局 "
+            "四、培训。牵头单位:丁局 五、考核。责任单位:戊局",
+            DocumentKind.IMPLEMENTATION_PLAN,
+        ),
+    ],
+)
+def test_kind_from_title_and_body(title: str, body: str, kind: DocumentKind) -> None:
+    assert detect_kind(title, body) is kind
+
+
+def test_every_dev_document_keeps_its_kind() -> None:
+    for line in (CORPUS / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, kind = line.split("\t")[0], line.split("\t")[4]
+        src = read_input((CORPUS / name).read_text(encoding="utf-8"))
+        common = read_common(src)
+        assert detect_kind(common.title, src.norm[common.body_start :]).value == kind, name

@@ -31,6 +31,7 @@ from zwgk._model.documents import Contact, ImplementationPlan, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.deadlines import iter_deadlines
+from zwgk._parse.kind import plan_kind
 from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.text import Source, finish, read_input
@@ -50,33 +51,6 @@ from zwgk._text.numbering import MarkerKind, iter_markers
 from zwgk._text.numerals import CN_NUMERAL
 
 __all__ = ["classify_names", "parse_plan", "plan_from_source", "plan_kind"]
-
-# ---- document kind ---------------------------------------------------------------------
-
-_WORK_POINTS_WORDS = re.compile(r"工作要点|任务分解|重点工作安排|工作安排|分工方案")
-_PLAN_WORDS = re.compile(r"方案|实施意见|意见")
-
-
-def plan_kind(title: str, norm: str = "") -> DocumentKind:
-    """Whether a plan is work points or an implementation plan, from its title, else its body.
-
-    Example:
-        >>> from zwgk._parse.plans import plan_kind
-        >>> plan_kind("关于印发2016年政务公开工作主要任务分解表的通知").value
-        'work_points'
-        >>> plan_kind("关于印发《全面推进政务公开工作实施方案》的通知").value
-        'implementation_plan'
-    """
-    if _WORK_POINTS_WORDS.search(title):
-        return DocumentKind.WORK_POINTS
-    if _PLAN_WORDS.search(title):
-        return DocumentKind.IMPLEMENTATION_PLAN
-    head = norm[:3000]
-    wp, pl = _WORK_POINTS_WORDS.search(head), _PLAN_WORDS.search(head)
-    if wp and (pl is None or wp.start() < pl.start()):
-        return DocumentKind.WORK_POINTS
-    return DocumentKind.IMPLEMENTATION_PLAN
-
 
 _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
     "当前位置",
