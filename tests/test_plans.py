@@ -828,3 +828,52 @@ def test_every_dev_document_keeps_its_kind() -> None:
         src = read_input((CORPUS / name).read_text(encoding="utf-8"))
         common = read_common(src)
         assert detect_kind(common.title, src.norm[common.body_start :]).value == kind, name
+
+
+def _leads(plan: Plan) -> dict[str, list[str]]:
+    return {"".join(t.path): [u.name for u in t.lead] for t in plan.walk_tasks() if not t.children}
+
+
+def test_unit_lines_run_into_the_next_number() -> None:
+    plan = parse_plan(
+        "关于印发《某片区工作实施方案》的通知\n一、重点任务\n"
+        "1.建设停车场 新建停车场。责任处室:交通与建设处2.3.5G基站建设 建基站71个。"
+        "责任处室:经济发展处、各联合党委3.5G深覆盖 推进覆盖。责任单位:经济发展处\n"
+        "4.文旅项目 主办:社会事业处"
+    )
+    assert _leads(plan) == {
+        "一1": ["交通与建设处"],
+        "一2": ["经济发展处"],
+        "一3": ["经济发展处"],
+        "一4": ["社会事业处"],
+    }
+    assert [t.collective for t in plan.walk_tasks() if t.path == ("一", "2")] == [("各联合党委",)]
+
+
+def test_a_decimal_is_no_number_without_a_unit_line() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n1.增长 增长3.5个百分点。责任单位:统计局\n2.公开 责任单位:办公室"
+    )
+    assert [t.path for t in plan.walk_tasks()][1:] == [("一", "1"), ("一", "2")]
+
+
+def test_a_unit_line_after_sub_paragraphs_assigns_their_item() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n1.完善机制(1)优化分工。(2)发挥调研功能。"
+        "责任单位:联合党委办公室、各联合党委2.改革试点 推进改革。责任处室:财政经管办"
+    )
+    first = plan.tasks[0].children[0]
+    assert [u.name for u in first.lead] == ["联合党委办公室"]
+    assert [c.lead for c in first.children] == [(), ()]
+    assert [u.name for u in plan.tasks[0].children[1].lead] == ["财政经管办"]
+
+
+def test_lead_after_you_in_a_clause() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n(一)对台工作 具体方案由党群工作处牵头,"
+        "经济发展处配合。\n(二)旅游 由社会事业处牵头。"
+    )
+    assert [[u.name for u in t.lead] for t in plan.tasks[0].children] == [
+        ["党群工作处"],
+        ["社会事业处"],
+    ]

@@ -272,6 +272,8 @@ _RANKS = {
 }
 _NUMERALS = set(CN_NUMERAL)
 _SECTION_KINDS = (MarkerKind.CN, MarkerKind.CN_PAREN)  # section rows of a task table
+# 「责任处室:财政经管办3.5G…」: a unit line that the next item's number runs into.
+_UNIT_LINE_END = re.compile(r"(?:单 *位|部 *门|处 *室|科 *室|主 *办)[:：][^:：。\n]{2,60}$")
 _NOT_AFTER_L3 = set("0123456789月日年号%个次项倍")
 _NOT_BEFORE_L3 = set("第件表图款条")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -288,17 +290,23 @@ class _Marker:
 
 def _markers(norm: str, start: int, end: int) -> list[_Marker]:
     found: list[_Marker] = []
-    for m in iter_markers(norm, start, end):
+    for m in iter_markers(norm, start, end, glued=True):
         rank = _RANKS.get(m.kind)
         if rank is None:
             continue
+        if m.glued and not _UNIT_LINE_END.search(norm, max(start, m.start - 80), m.start):
+            continue  # 3.5G is a decimal, unless a unit line runs into it
         before = norm[m.start - 1] if m.start > 0 else "\n"
         after = norm[m.end : m.end + 1]
         if rank == 1 and (
             norm[m.end - 1] != "、" or after in _NUMERALS or before in ("第", "届", "初", "期")
         ):
             continue
-        if rank == 3 and (after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")")):
+        if (
+            rank == 3
+            and not m.glued
+            and (after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")"))
+        ):
             continue
         found.append(_Marker(rank, m.value, m.label, m.start, m.end))
     return found
@@ -561,6 +569,8 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
     if is_row:
         ctx.row_spans.add(Span(node.marker.start, node.end))
     children = tuple(_build_task(child, path, ctx) for child in node.children)
+    if not assignment and not is_row:
+        assignment, children = _lift_closing_line(assignment, children, ctx)
     spans = [(node.marker.end, node.end)] if is_row else node.gaps
     return Task(
         path=path,
@@ -574,6 +584,26 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
         span=Span(node.marker.start, node.end),
         children=children,
     )
+
+
+def _lift_closing_line(
+    assignment: Assignment, children: tuple[Task, ...], ctx: _Context
+) -> tuple[Assignment, tuple[Task, ...]]:
+    """A unit line closing the last of several sub-items assigns the item they describe.
+
+    「1.完善联合党委工作(1)…(2)…(3)…(4)…责任单位:联合党委办公室」: (1)–(4) are
+    paragraphs of task 1, the only unit line follows the last of them.
+    """
+    if len(children) < 2 or any(c.children for c in children):
+        return assignment, children
+    *first, last = children
+    if any(c.lead or c.cooperating or c.collective for c in first) or not last.lead:
+        return assignment, children
+    if last.span is None or not find_labelled(ctx.norm, last.span.start, last.span.end):
+        return assignment, children
+    lifted = Assignment(last.lead, last.cooperating, last.collective)
+    bare = attrs.evolve(last, lead=(), cooperating=(), collective=())
+    return lifted, (*first, bare)
 
 
 def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Finding]:

@@ -18,6 +18,7 @@ import re
 import attrs
 
 from zwgk._model.core import Unit
+from zwgk._text.numbering import iter_markers
 from zwgk._text.vocab import (
     COLLECTIVE_HEAD,
     COOPERATE_WORDS,
@@ -279,7 +280,8 @@ def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int
 
 
 _LABEL = re.compile(
-    r"(?P<label>(?:牵 *头|主 *责|主 *办|责 *任|配 *合|协 *办|参 *与|协 *作) *(?:单 *位|部 *门)) *[:：] *"
+    r"(?P<label>(?:牵 *头|主 *责|主 *办|责 *任|配 *合|协 *办|参 *与|协 *作)"
+    r" *(?:单 *位|部 *门|处 *室|科 *室)|主 *办|协 *办) *[:：] *"
 )
 _LEAD_LABEL = re.compile(r"牵头|主责|主办")
 
@@ -302,12 +304,27 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         stop = matches[i + 1].start() if i + 1 < len(matches) else end
         value = norm[m.end() : stop]
         value = _unbracketed(re.split(r"[\n。]|  ", value, maxsplit=1)[0].strip(" ;；"))
-        if not value:
+        names = _leading_units(value)
+        if not names:
             continue
         label = m.group("label").replace(" ", "")
         lead = _LEAD_LABEL.match(label) or (label.startswith("责任") and not named_lead)
-        result = result.merge(classify(split_list(value), "lead" if lead else "cooperating"))
+        result = result.merge(classify(names, "lead" if lead else "cooperating"))
     return result
+
+
+def _leading_units(value: str) -> list[str]:
+    # The names a unit line starts with: up to the next item's number run into it
+    # (「社会事业处15.功能要素项目」) and up to the first piece that is no unit.
+    glued = next(iter_markers(value, glued=True), None)
+    if glued is not None:
+        value = value[: glued.start]
+    names: list[str] = []
+    for name in split_list(value):
+        if not (is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)):
+            break
+        names.append(name)
+    return names
 
 
 def _unbracketed(value: str) -> str:
@@ -377,7 +394,8 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
     result = Assignment()
     segment = norm[start:end]
     for m in _INLINE_LEAD.finditer(segment):
-        names = split_list(m.group(1))
+        # 「具体方案由党群工作处牵头」: the units are what follows 由.
+        names = split_list(m.group(1).rpartition("由")[2])
         if not _acceptable(names):
             continue
         result = result.merge(classify(names, "lead"))

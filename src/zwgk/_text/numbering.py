@@ -44,7 +44,7 @@ MARKER_RE = re.compile(
     rf"|第(?P<article>[{CN_NUMERAL}]{{1,4}})条"
     rf"|(?P<cn>[{CN_DIGITS}]{{1,3}})(?:[、,]|[.．](?![\d{CN_DIGITS}]))"
     rf"|[(（](?P<cn_paren>[{CN_DIGITS}]{{1,3}})[)）]"
-    r"|(?<![\d.A-Za-z])(?P<arabic>\d{1,3}) ?(?:[.．](?!\d)|、)"
+    r"|(?<![\d.A-Za-z])(?P<arabic>\d{1,3}) ?(?:[.．](?P<glued>\d)?|、)"
     r"|[(（](?P<arabic_paren>\d{1,2})[)）]"
     rf"|(?P<circled>[{_CIRCLED}])"
 )
@@ -68,6 +68,7 @@ class Marker:
     start: int
     end: int
     label: str
+    glued: bool = False  # 3.5G: a 3. run into text that starts with a digit, or a decimal
 
     @property
     def level(self) -> int:
@@ -75,22 +76,32 @@ class Marker:
         return _LEVEL[self.kind]
 
 
-def markers(text: str, start: int = 0, end: int | None = None) -> list[Marker]:
+def markers(
+    text: str, start: int = 0, end: int | None = None, *, glued: bool = False
+) -> list[Marker]:
     """Every marker in ``text[start:end]``, in order; see [`Marker`][zwgk._text.numbering.Marker].
+
+    ``glued`` also yields ``3.`` before a digit (``3.5G网络``), which reads as a decimal
+    unless the reader's numbering expects a 3 there.
 
     Example:
         >>> from zwgk._text.numbering import markers
         >>> [m.label for m in markers("第一部分 总则 第三条 ① 2019.1 (2) 二十、")]
         ['第一部分', '第三条', '①', '(2)', '二十']
     """
-    return list(iter_markers(text, start, end))
+    return list(iter_markers(text, start, end, glued=glued))
 
 
-def iter_markers(text: str, start: int = 0, end: int | None = None) -> Iterator[Marker]:
+def iter_markers(
+    text: str, start: int = 0, end: int | None = None, *, glued: bool = False
+) -> Iterator[Marker]:
     """[`markers`][zwgk._text.numbering.markers], lazily."""
     stop = len(text) if end is None else end
     for m in MARKER_RE.finditer(text, start, stop):
-        kind = MarkerKind(m.lastgroup)
+        run_on = m.group("glued") is not None
+        if run_on and not glued:
+            continue
+        kind = MarkerKind.ARABIC if m.group("arabic") is not None else MarkerKind(m.lastgroup)
         raw = m.group(kind.value)
         if kind is MarkerKind.CIRCLED:
             value: int | None = _CIRCLED.index(raw) + 1
@@ -107,4 +118,4 @@ def iter_markers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             label = m.group(0)
         else:
             label = raw
-        yield Marker(kind, value, m.start(), m.end(), label)
+        yield Marker(kind, value, m.start(), m.end() - run_on, label, run_on)
