@@ -877,3 +877,53 @@ def test_lead_after_you_in_a_clause() -> None:
         ["党群工作处"],
         ["社会事业处"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("row", "lead", "cooperating", "collective"),
+    [
+        (
+            "加强教育卫生领域信息集中展示。区教育局区卫生健康委员会 区直有关单位,各街道",
+            ["区教育局", "区卫生健康委员会"],
+            [],
+            ("区直有关单位", "各街道"),
+        ),
+        (
+            "推进政务服务事项清单公开省政务服务中心省直各部门",
+            ["省政务服务中心"],
+            [],
+            ("省直各部门",),
+        ),
+        (
+            "推进知识产权保护平潭海关平潭银保监组区市场监管局",
+            ["平潭海关", "平潭银保监组"],
+            ["区市场监管局"],
+            (),
+        ),
+        ("在平潭综合实验区推进公开省财政厅各设区市", ["省财政厅"], [], ("各设区市",)),
+    ],
+)
+def test_units_run_together_split_by_name_grammar(
+    row: str, lead: list[str], cooperating: list[str], collective: tuple[str, ...]
+) -> None:
+    found = parse_row_units(row)
+    assert found is not None
+    a = found.assignment
+    assert ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective) == (
+        lead,
+        cooperating,
+        collective,
+    )
+
+
+def test_a_prefix_printed_once_resolves_each_member() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n1.加强协作 联合办案。责任单位:区法院、检察院、平潭海关、公安局\n"
+    )
+    units = plan.tasks[0].children[0].lead
+    assert [(u.name, u.full_name) for u in units] == [
+        ("区法院", None),
+        ("检察院", "区检察院"),
+        ("平潭海关", None),
+        ("公安局", "区公安局"),
+    ]

@@ -22,14 +22,18 @@ from zwgk._text.numbering import iter_markers
 from zwgk._text.vocab import (
     COLLECTIVE_HEAD,
     COOPERATE_WORDS,
+    LEVEL_PREFIXES,
+    ORGAN_SUFFIX,
     ROLE_WORDS,
+    TASK_VERBS,
     UNIT_SUFFIX,
     alternation,
+    place_prefixes,
 )
 
 _CJK = "\u4e00-\u9fff"
 _UNIT_END = re.compile(UNIT_SUFFIX + r"(?:\([^()]{1,12}\))?$")
-_STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|进行|作为|负责|开展|加强|做好|推进")
+_STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|" + alternation(TASK_VERBS))
 # 基层单位 are many; 基层教育处 is one office, named for the work it does.
 _COLLECTIVE_START = re.compile("^" + COLLECTIVE_HEAD)
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
@@ -41,6 +45,12 @@ _STRIP_TAIL = re.compile(
 _ETC_TAIL = re.compile(r"等((?:有关|相关|其他)(?:部门|单位))")
 _ROLE = re.compile(alternation(ROLE_WORDS))
 _COOP_WORD = re.compile(alternation(COOPERATE_WORDS) + r"(?:负责|落实|实施)?$")
+# A list's first organ may carry the level for all (区法院、检察院): 省/市/区/县.
+_LIST_PREFIX = frozenset("省市区县")
+_ORGAN_END = re.compile(ORGAN_SUFFIX + "$")
+_PREFIXED = re.compile(
+    alternation((*LEVEL_PREFIXES, *place_prefixes(), "中共", "国家", "中国", "全国", "人行", "各"))
+)
 _LIST_SPLIT = re.compile(r"[,，;；]")
 _AND_SPLIT = re.compile(r"[和及与]")
 
@@ -176,14 +186,20 @@ def split_list(text: str) -> list[str]:
 def classify(names: list[str], role: str) -> Assignment:
     """Sort names into ``role`` units (``"lead"`` or ``"cooperating"``) and collective phrases.
 
+    A level prefix printed once for a list (``区法院、检察院``) applies to each organ after
+    it: names stay as printed, ``full_name`` carries the prefix.
+
     Example:
         >>> from zwgk._parse.units import classify
         >>> a = classify(["市财政局", "各区县政府"], "lead")
         >>> ([u.name for u in a.lead], a.collective)
         (['市财政局'], ('各区县政府',))
+        >>> [(u.name, u.full_name) for u in classify(["区法院", "检察院"], "lead").lead]
+        [('区法院', None), ('检察院', '区检察院')]
     """
     units: list[Unit] = []
     collective: list[str] = []
+    prefix = ""
     for raw in names:
         name = clean_name(raw)
         if not name:
@@ -191,7 +207,12 @@ def classify(names: list[str], role: str) -> Assignment:
         if _COLLECTIVE_START.match(name) or (is_collective(raw) and not looks_like_unit(name)):
             collective.append(raw.strip())
             continue
-        units.append(Unit(name))
+        if not units:
+            prefix = name[0] if name[0] in _LIST_PREFIX and _ORGAN_END.search(name) else ""
+        full = None
+        if units and prefix and _ORGAN_END.search(name) and not _PREFIXED.match(name):
+            full = prefix + name
+        units.append(Unit(name, full))
         etc = _ETC_TAIL.search(raw)
         if etc:  # 市财政局等有关部门: the unit, and the others collectively
             collective.append(etc.group(1))
@@ -409,9 +430,13 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
 
 # ---- task tables -------------------------------------------------------------------------
 
+# An organ's name: a level prefix (区教育局) or a place name (平潭海关), a core, an ending.
+# 公开 is no verb inside 政务公开办, but a name runs across none (平潭综合实验区公开…).
+_CORE = rf"(?:(?![的和要等在对将把从为与及并或]|公开|{alternation(TASK_VERBS)})[{_CJK}])"
+_STRICT_END = r"(?:委员会|办公室|管委会|政府|中心|海关|支行|局|厅|委|办|院|署|所|站|队|公司|组)"
 _STRICT = (
-    rf"(?:省|市|区|县)(?:(?![的和要等在对将把从为与及并或])[{_CJK}]){{1,7}}?"
-    r"(?:委员会|办公室|管委会|政府|中心|局|厅|委|办|院|署|所|站|队|公司)(?:\([^()]{1,12}\))?"
+    rf"(?:{alternation(LEVEL_PREFIXES)}{_CORE}{{1,7}}?|{alternation(place_prefixes())}{_CORE}{{0,7}}?)"
+    rf"{_STRICT_END}(?:\([^()]{{1,12}}\))?"
 )
 _COLLECTIVE_TOKEN = (
     rf"(?:(?:省|区|市|县)直)?各(?:级)?(?:有关|相关)?[{_CJK}]{{0,6}}?"
@@ -430,6 +455,7 @@ _TOKEN_AFTER_SEP = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT}|{_GENERIC})")
 _CANDIDATE = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]")
 _SEP = re.compile(r" *(?:[、,，]|会同) *")
 _ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
+_BLANK = re.compile(r" +")
 
 
 @attrs.frozen
@@ -460,7 +486,8 @@ def _tokenize(row: str, pos: int, *, generic: bool = False) -> list[_Token]:
             tokens.append(_Token(m.group(0), m.start(), m.end(), sep.group(0).strip()))
             pos = m.end()
             continue
-        m = _TOKEN_FIRST.match(row, pos)
+        blank = _BLANK.match(row, pos)  # a blank between cells: the next cell starts
+        m = _TOKEN_AFTER_SEP.match(row, blank.end()) if blank else _TOKEN_FIRST.match(row, pos)
         if m is None:
             break
         tokens.append(_Token(m.group(0), m.start(), m.end(), ""))

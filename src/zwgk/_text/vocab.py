@@ -23,12 +23,15 @@ __all__ = [
     "COLLECTIVE_HEAD",
     "COOPERATE_WORDS",
     "LEAD_WORDS",
+    "LEVEL_PREFIXES",
     "MEASURE_UNITS",
     "ORGAN_SUFFIX",
     "ROLE_WORDS",
+    "TASK_VERBS",
     "UNIT_SUFFIX",
     "alternation",
     "organ_suffixes",
+    "place_prefixes",
 ]
 
 
@@ -81,6 +84,38 @@ def organ_suffixes() -> tuple[str, ...]:
 ORGAN_SUFFIX = alternation(organ_suffixes())
 #: How the name of a unit a task is assigned to ends (organs and other work units).
 UNIT_SUFFIX = alternation((*organ_suffixes(), *_WORK_UNIT_ENDINGS))
+#: Level prefixes a unit's name may start with (区教育局, 片区管理局).
+LEVEL_PREFIXES = ("省", "市", "区", "县", "乡", "镇", "片区")
+
+
+@functools.cache
+def place_prefixes() -> tuple[str, ...]:
+    """Place names a unit's name may start with, from the agency data, longest first.
+
+    The short names of zones (平潭 for 平潭综合实验区) and of provinces (福建); a zone's
+    full name is a unit of its own, not a prefix.
+
+    Example:
+        >>> from zwgk._text.vocab import place_prefixes
+        >>> [p for p in place_prefixes() if p.startswith("平潭")]
+        ['平潭']
+    """
+    data = agency_data()
+    names: list[str] = list(data.province_short)
+    for zone in data.zones:
+        for name in (zone.name, *zone.aliases):
+            for suffix in data.generic_zone_suffixes:
+                if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                    names.append(name[: -len(suffix)])
+                    break
+    return tuple(sorted(dict.fromkeys(names), key=lambda w: (-len(w), w)))
+
+
+#: Verbs of task prose, never inside a unit's name (推进, 做好…).
+TASK_VERBS = (
+    "进行", "作为", "负责", "开展", "加强", "做好", "推进", "通过", "增强", "提高", "推动",
+    "制定", "完善", "建立", "健全", "落实", "特别",
+)  # fmt: skip
 #: Words that make the units before them lead a task.
 LEAD_WORDS = ("牵头", "主责", "主办")
 #: Words that make the units before them cooperate.
