@@ -107,6 +107,8 @@ def read_common(src: Source) -> Common:
     if doc_field is not None:
         m = DOC_NO_RE.search(doc_field.value)
         doc_no = m.group(0) if m else None
+    if doc_no is None:
+        doc_no = _body_doc_no(norm, body_start)
 
     publisher_field = _first(fields, "publisher")
     publisher = _token(publisher_field.value) if publisher_field else None
@@ -169,6 +171,22 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
                 title, last = title + below, below_begin + len(below)
         return title, (first, last)
     return "", None
+
+
+# A document's own number printed above or under its title: after a blank, or in brackets
+# (「(岚综管办〔2016〕12号)」); a number after a cited title (《…》(闽政办〔2016〕30号)) is not it.
+_OWN_DOC_NO = re.compile(
+    rf"(?:(?<=\s)|^)(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
+    rf"|(?<![》>\u4e00-\u9fff])[(（]\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+)
+_DOC_NO_WINDOW = 600
+
+
+def _body_doc_no(norm: str, body_start: int) -> str | None:
+    m = _OWN_DOC_NO.search(norm, body_start, min(len(norm), body_start + _DOC_NO_WINDOW))
+    if m is None:
+        return None
+    return (m.group("alone") or m.group("bracketed")).replace(" ", "")
 
 
 _ORGAN_LINE = re.compile(ORGAN_SUFFIX + "$")

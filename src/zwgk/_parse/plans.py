@@ -27,7 +27,7 @@ from collections.abc import Iterable
 import attrs
 
 from zwgk._model.core import Deadline, Finding, Ref, Span
-from zwgk._model.documents import Contact, ImplementationPlan, Task, WorkPoints
+from zwgk._model.documents import Contact, ImplementationPlan, Section, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.deadlines import iter_deadlines
@@ -586,6 +586,22 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
     )
 
 
+def _section(task: Task, level: int, text: str) -> Section:
+    """A task as a section of the plan's outline: the same marker, title and span."""
+    span = task.span if task.span is not None else Span(0, 0)
+    head = text[span.start : span.end]
+    at = head.find(task.title) if task.title else -1
+    heading = head[: at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
+    return Section(
+        heading=heading.strip(),
+        number=task.path[-1],
+        title=task.title,
+        level=level,
+        span=span,
+        children=tuple(_section(c, level + 1, text) for c in task.children),
+    )
+
+
 def _lift_closing_line(
     assignment: Assignment, children: tuple[Task, ...], ctx: _Context
 ) -> tuple[Assignment, tuple[Task, ...]]:
@@ -995,7 +1011,7 @@ def plan_from_source(
         index_no=common.index_no,
         doc_no=common.doc_no,
         source=source,
-        sections=(),
+        sections=tuple(_section(t, 1, text) for t in tasks),
         metadata=common.metadata,
         findings=tuple(findings),
         addressees=tuple(ctx.printed(n, addressees.start, addressees.end) for n in addressees.names)
