@@ -73,7 +73,11 @@ def test_seed_metadata(seed: Plan) -> None:
     assert seed.agency is not None
     assert (seed.agency.full_name, seed.agency.division_code) == ("山西省工商行政管理局", "140000")
     # The outline is the task tree's markers: 一、 总体要求 / 工作内容及任务分工 / 工作要求.
-    assert [s.heading for s in seed.sections] == ["一、总体要求", "二、工作内容及任务分工", "三、工作要求"]
+    assert [s.heading for s in seed.sections] == [
+        "一、总体要求",
+        "二、工作内容及任务分工",
+        "三、工作要求",
+    ]
     assert [s.span for s in seed.sections] == [t.span for t in seed.tasks]
     assert ("索引号", "012150436/2017-00160") in seed.metadata
 

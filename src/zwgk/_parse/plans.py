@@ -47,7 +47,15 @@ from zwgk._parse.units import (
     parse_row_units,
     split_list,
 )
-from zwgk._text.numbering import MarkerKind, iter_markers
+from zwgk._text.numbering import (
+    OUTLINE_LEVELS,
+    Marker,
+    MarkerKind,
+    TreeNode,
+    TreePolicy,
+    build_tree,
+    iter_markers,
+)
 from zwgk._text.numerals import CN_NUMERAL
 
 __all__ = ["classify_names", "parse_plan", "plan_from_source", "plan_kind"]
@@ -263,13 +271,6 @@ def _body_end(
 
 # ---- markers and the task tree ---------------------------------------------------------
 
-# Task trees nest 一、 > (一) > 1. > (1); the rank is the nesting depth.
-_RANKS = {
-    MarkerKind.CN: 1,
-    MarkerKind.CN_PAREN: 2,
-    MarkerKind.ARABIC: 3,
-    MarkerKind.ARABIC_PAREN: 4,
-}
 _NUMERALS = set(CN_NUMERAL)
 _SECTION_KINDS = (MarkerKind.CN, MarkerKind.CN_PAREN)  # section rows of a task table
 # 「责任处室:财政经管办3.5G…」: a unit line that the next item's number runs into.
@@ -279,19 +280,10 @@ _NOT_BEFORE_L3 = set("第件表图款条")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@attrs.frozen
-class _Marker:
-    rank: int
-    n: int
-    label: str
-    start: int
-    end: int
-
-
-def _markers(norm: str, start: int, end: int) -> list[_Marker]:
-    found: list[_Marker] = []
+def _markers(norm: str, start: int, end: int) -> list[Marker]:
+    found: list[Marker] = []
     for m in iter_markers(norm, start, end, glued=True):
-        rank = _RANKS.get(m.kind)
+        rank = OUTLINE_LEVELS.get(m.kind)
         if rank is None:
             continue
         if m.glued and not _UNIT_LINE_END.search(norm, max(start, m.start - 80), m.start):
@@ -308,25 +300,24 @@ def _markers(norm: str, start: int, end: int) -> list[_Marker]:
             and (after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")"))
         ):
             continue
-        found.append(_Marker(rank, m.value, m.label, m.start, m.end))
-    return found
-
-
-@attrs.define
-class _Node:
-    marker: _Marker
-    parent: _Node | None
-    end: int = 0
-    children: list[_Node] = attrs.field(factory=list)
-    gaps: list[tuple[int, int]] = attrs.field(factory=list)
-    last_by_rank: dict[int, _Node] = attrs.field(factory=dict)
+        found.append(m)
+    # A 一、 glued to preceding prose counts only when another marker follows soon.
+    return [
+        m
+        for i, m in enumerate(found)
+        if not (
+            m.kind is MarkerKind.CN
+            and m.start > 0
+            and _CJK.match(norm[m.start - 1])
+            and not _heading_like(norm, m, found[i + 1 : i + 4])
+        )
+    ]
 
 
 _TITLE_STOP = re.compile(r"[。;；:\n]|  ")
 
 
-def _heading_like(norm: str, mk: _Marker, later: list[_Marker]) -> bool:
-    # A 一、 glued to preceding prose counts only when another marker follows soon.
+def _heading_like(norm: str, mk: Marker, later: list[Marker]) -> bool:
     for other in later:
         if other.start <= mk.end:
             continue
@@ -336,68 +327,27 @@ def _heading_like(norm: str, mk: _Marker, later: list[_Marker]) -> bool:
     return False
 
 
-def _build_tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[int]) -> list[_Node]:
-    roots: list[_Node] = []
-    root_last: dict[int, _Node] = {}
-    stack: list[_Node] = []
-    last_global: dict[int, int] = {}
-    for i, mk in enumerate(markers):
-        depth = len(stack)
-        while depth > 0 and stack[depth - 1].marker.rank >= mk.rank:
-            depth -= 1
-        parent = stack[depth - 1] if depth > 0 else None
-        siblings = parent.children if parent is not None else roots
-        last_by_rank = parent.last_by_rank if parent is not None else root_last
-        last = last_by_rank.get(mk.rank)
-        prev = _previous_char(norm, mk.start)
-        before = norm[mk.start - 1] if mk.start > 0 else "\n"
-        if (
-            mk.rank == 1
-            and _CJK.match(before)
-            and not _heading_like(norm, mk, markers[i + 1 : i + 4])
-        ):
-            continue
-        restart = False
-        if last is None:
-            ok = mk.n == 1 or (mk.rank > 1 and mk.n == last_global.get(mk.rank, -1) + 1)
-        elif mk.n == last.marker.n + 1 or (mk.n == 1 and prev in (":", "：")):
-            ok = True
-        elif (
-            mk.n == 1
-            and mk.rank == 1
-            and parent is None
+def _policy(norm: str, sig_starts: list[int]) -> TreePolicy:
+    def restart(mk: Marker, last: TreeNode | None) -> bool:
+        return _previous_char(norm, mk.start) in (":", "：")  # 「如下:1.…」
+
+    def replace(mk: Marker, last: TreeNode | None) -> bool:
+        # After a signature the plan itself starts: the cover notice's numbering is not it.
+        return (
+            mk.kind is MarkerKind.CN
+            and last is not None
             and _any_between(sig_starts, last.marker.start, mk.start)
-        ):
-            ok, restart = True, True
-        elif mk.n == last.marker.n and _same_title(norm, last, mk):
-            # A merged cell printed twice (013: 五、强化稳就业保就业信息公开 twice).
-            keep = depth + 1 if depth < len(stack) and stack[depth] is last else depth
-            for node in stack[keep:]:
-                node.end = mk.start
-            del stack[keep:]
-            continue
-        else:
-            ok = False
-        if not ok:
-            continue
-        for node in stack[depth:]:
-            node.end = mk.start
-        del stack[depth:]
-        if restart:
-            roots.clear()
-            root_last.clear()
-        node = _Node(mk, parent)
-        siblings.append(node)
-        last_by_rank[mk.rank] = node
-        stack.append(node)
-        last_global[mk.rank] = mk.n
-    for node in stack:
-        node.end = end
-    return roots
+        )
+
+    def repeat(mk: Marker, last: TreeNode | None) -> bool:
+        # A merged cell printed twice (013: 五、强化稳就业保就业信息公开 twice).
+        return last is not None and _same_title(norm, last, mk)
+
+    return TreePolicy(across_parents=True, restart=restart, replace=replace, repeat=repeat)
 
 
-def _tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[int]) -> list[_Node]:
-    roots = _build_tree(norm, markers, end, sig_starts)
+def _tree(norm: str, markers: list[Marker], end: int, sig_starts: list[int]) -> list[TreeNode]:
+    roots = build_tree(markers, end, _policy(norm, sig_starts))
     for root in roots:
         _finish(root, norm)
     _trim_last_children(roots, norm, end)
@@ -419,33 +369,24 @@ def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
     return i < len(sorted_positions) and sorted_positions[i] < high
 
 
-def _same_title(norm: str, node: _Node, mk: _Marker) -> bool:
+def _same_title(norm: str, node: TreeNode, mk: Marker) -> bool:
     first = norm[node.marker.end : node.marker.end + 30]
     again = norm[mk.end : mk.end + 30]
     stop = min(len(first), len(again), 12)
     return stop >= 4 and first[:stop] == again[:stop]
 
 
-def _finish(node: _Node, norm: str) -> None:
-    # trailing whitespace off the end; own-text gaps between children.
+def _finish(node: TreeNode, norm: str) -> None:
+    # trailing whitespace off the end.
     end = node.end
     while end > node.marker.end and norm[end - 1] in " \n":
         end -= 1
     node.end = max(node.marker.end, end)
     for child in node.children:
         _finish(child, norm)
-    cur = node.marker.end
-    gaps: list[tuple[int, int]] = []
-    for child in node.children:
-        if child.marker.start > cur:
-            gaps.append((cur, child.marker.start))
-        cur = max(cur, child.end)
-    if node.end > cur:
-        gaps.append((cur, node.end))
-    node.gaps = gaps
 
 
-def _trim_last_children(nodes: list[_Node], norm: str, parent_end: int | None) -> None:
+def _trim_last_children(nodes: list[TreeNode], norm: str, parent_end: int | None) -> None:
     # A multi-line plan's closing paragraph after the last task's lead
     # parenthetical belongs to the parent (seed 004: 各相关单位要在每年的12月31日前…).
     for i, node in enumerate(nodes):
@@ -528,12 +469,11 @@ def _unresolved_finding(d: Deadline) -> Finding:
     )
 
 
-def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
+def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     norm = ctx.norm
     path = (*path, node.marker.label)
-    first_gap_end = (
-        node.gaps[0][1] if node.gaps and node.gaps[0][0] == node.marker.end else node.marker.end
-    )
+    gaps = node.own_spans()
+    first_gap_end = gaps[0][1] if gaps and gaps[0][0] == node.marker.end else node.marker.end
     inherited = False
     is_row = (
         ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
@@ -554,15 +494,15 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
     else:
         title = _title(norm[node.marker.end : first_gap_end], short=True)
         assignment = Assignment()
-        for a, b in node.gaps:
+        for a, b in gaps:
             assignment = assignment.merge(find_labelled(norm, a, b))
             paren = find_parenthetical(norm, a, b)
             if paren is not None:
                 assignment = assignment.merge(paren[0])
         if not assignment:
-            for a, b in node.gaps:
+            for a, b in gaps:
                 assignment = assignment.merge(find_inline(norm, a, b))
-        if not assignment and node.gaps and node.gaps[0][0] == node.marker.end:
+        if not assignment and gaps and gaps[0][0] == node.marker.end:
             assignment = find_subject(norm, node.marker.end, first_gap_end)
         assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
     title = ctx.printed(title, node.marker.end, node.end)
@@ -571,7 +511,7 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
     children = tuple(_build_task(child, path, ctx) for child in node.children)
     if not assignment and not is_row:
         assignment, children = _lift_closing_line(assignment, children, ctx)
-    spans = [(node.marker.end, node.end)] if is_row else node.gaps
+    spans = [(node.marker.end, node.end)] if is_row else gaps
     return Task(
         path=path,
         title=title,
@@ -759,7 +699,7 @@ def _table_tasks(norm: str, cols: _Columns, end: int, ctx: _Context) -> tuple[li
         label_m = next(iter_markers(filled[0][0], 0, 6), None) if len(filled) == 1 else None
         if label_m is not None and label_m.start == 0 and label_m.kind in _SECTION_KINDS:
             label = label_m.label
-            level = _RANKS[label_m.kind]
+            level = OUTLINE_LEVELS[label_m.kind]
             parent = next((s for s in reversed(sections) if s.level < level), None)
             section = _TableSection(
                 label, filled[0][0][label_m.end :].strip(), level, filled[0][1], line_end
