@@ -166,7 +166,6 @@ _ATTACH = re.compile(r"附 *件(?!下载)")
 _ATTACH_BEFORE_OK = re.compile(r"[\s。;:!)》>]")
 _ATTACH_CUT = re.compile(
     r"\n|https?:|www\.| |附件|工 *作 *任 *务|序 *号|牵 *头 *单 *位|\.(?:pdf|docx?|xlsx?|wps)|。"
-    r"|[一二三四五六七八九十]、"
 )
 _ATTACH_ITEM = re.compile(r"(?<![\d.])(\d{1,2}) *[.、:](?!\d)")
 
@@ -195,7 +194,13 @@ def _attachments(norm: str, start: int, sig_starts: list[int]) -> list[_Attachme
         items = _split_items(rest)
         for item in items:
             item = re.sub(r"^\d{1,2}(?=[\u4e00-\u9fff《])", "", item)
-            title = _ATTACH_CUT.split(item, maxsplit=1)[0].strip(" :：;；,，")
+            title = _ATTACH_CUT.split(item, maxsplit=1)[0]
+            heading = next(
+                (m for m in iter_markers(title) if m.kind is MarkerKind.CN and m.start), None
+            )
+            if heading is not None:  # the body's 一、 after the attachment's name
+                title = title[: heading.start]
+            title = title.strip(" :：;；,，")
             if 2 <= len(title) <= 80 and not title.endswith("下载"):
                 found.append(_Attachment(title, m.start()))
     return found
@@ -615,7 +620,6 @@ _COLUMN_ROLES = (
     ("task", re.compile(r".{0,4}(?:任务|事项|内容|要求|措施)")),
 )
 _SEPARATOR_ROW = re.compile(r"[|\-: +]*")
-_ROW_NUMBER = re.compile(r"\s*(\d{1,3})[.、]\s*(?!\d)")
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
@@ -775,10 +779,17 @@ def _table_row(
             by_role[role] = cell
     number = by_role.get("no", ("", 0))[0].strip(" .、")
     task_cell = by_role.get("task", ("", start))
-    if not number and (own := _ROW_NUMBER.match(task_cell[0])) is not None:
+    own = next(iter_markers(task_cell[0], 0, 8), None)
+    if (
+        not number
+        and own is not None
+        and own.kind is MarkerKind.ARABIC
+        and not task_cell[0][: own.start].strip()
+    ):
         # No number column: 「1.全面公开…」 numbers itself.
-        number = own.group(1)
-        task_cell = (task_cell[0][own.end() :], task_cell[1] + own.end())
+        rest = len(task_cell[0]) - len(task_cell[0][own.end :].lstrip())
+        number = own.label
+        task_cell = (task_cell[0][rest:], task_cell[1] + rest)
     number = number or str(index)
     assignment = Assignment()
     if by_role.get("lead", ("", 0))[0]:
