@@ -933,3 +933,20 @@ def test_a_prefix_printed_once_resolves_each_member() -> None:
         ("平潭海关", None),
         ("公安局", "区公安局"),
     ]
+
+
+def test_doc_no_printed_under_the_title() -> None:
+    own = read_common(
+        read_input("标题: 某方案\n正文\n关于印发某方案的通知\n(岚综管办〔2016〕12号)\n各单位:")
+    )
+    cited = read_common(read_input("标题: 某方案\n正文\n根据《某通知》(闽政办〔2016〕30号)精神"))
+    glued = read_common(
+        read_input(
+            "标题: 某通知\n正文\nQQ空间 岚综管办〔2015〕148号平潭综合实验区管委会办公室关于…"
+        )
+    )
+    assert (own.doc_no, cited.doc_no, glued.doc_no) == (
+        "岚综管办〔2016〕12号",
+        None,
+        "岚综管办〔2015〕148号",
+    )
