@@ -950,3 +950,32 @@ def test_doc_no_printed_under_the_title() -> None:
         None,
         "岚综管办〔2015〕148号",
     )
+
+
+def test_units_sharing_the_work_beside_a_lead_cooperate() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n"
+        "1.推进公开 由市财政局牵头,市审计局、市统计局等按职责分工负责。\n"
+        "2.强化解读 (办公室牵头,法制处、人事处按职责分工负责)\n"
+        "3.清单 (市政府办公室、市大数据局按职责分工负责)"
+    )
+    assert [
+        ([u.name for u in t.lead], [u.name for u in t.cooperating]) for t in plan.tasks[0].children
+    ] == [
+        (["市财政局"], ["市审计局", "市统计局"]),
+        (["办公室"], ["法制处", "人事处"]),
+        (["市政府办公室", "市大数据局"], []),
+    ]
+
+
+def test_issuer_and_addressees_are_no_leads() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n区直各单位,各片区管理局:\n现将方案印发给你们。\n"
+        "平潭综合实验区管委会办公室\n2021年4月29日\n一、任务\n1.推进公开 做好清单公开。\n"
+        "2.强化解读 做好解读。责任单位:区发展改革局、各片区管理局"
+    )
+    tasks = plan.tasks[0].children
+    assert [([u.name for u in t.lead], t.collective) for t in tasks] == [
+        ([], ()),
+        (["区发展改革局"], ("各片区管理局",)),
+    ]

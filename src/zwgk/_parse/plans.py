@@ -514,8 +514,7 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     if is_row:
         ctx.row_spans.add(Span(node.marker.start, node.end))
     children = tuple(_build_task(child, path, ctx) for child in node.children)
-    if not assignment and not is_row:
-        assignment, children = _lift_closing_line(assignment, children, ctx)
+    children = _lift_closing_lines(children, ctx)
     spans = [(node.marker.end, node.end)] if is_row else gaps
     return Task(
         path=path,
@@ -547,24 +546,35 @@ def _section(task: Task, level: int, text: str) -> Section:
     )
 
 
-def _lift_closing_line(
-    assignment: Assignment, children: tuple[Task, ...], ctx: _Context
-) -> tuple[Assignment, tuple[Task, ...]]:
+def _lift_closing_lines(siblings: tuple[Task, ...], ctx: _Context) -> tuple[Task, ...]:
     """A unit line closing the last of several sub-items assigns the item they describe.
 
-    「1.完善联合党委工作(1)…(2)…(3)…(4)…责任单位:联合党委办公室」: (1)–(4) are
-    paragraphs of task 1, the only unit line follows the last of them.
+    「1.完善联合党委工作(1)…(2)…(4)…责任单位:联合党委办公室 2.改革试点…责任处室:…」:
+    where the items beside it name their units on their own lines, (1)–(4) are paragraphs
+    of item 1 and the only unit line after them is item 1's.
     """
-    if len(children) < 2 or any(c.children for c in children):
-        return assignment, children
+    if not any(t.lead and not t.children for t in siblings):
+        return siblings
+    return tuple(_lift(t, ctx) for t in siblings)
+
+
+def _lift(task: Task, ctx: _Context) -> Task:
+    children = task.children
+    if task.lead or len(children) < 2 or any(c.children for c in children):
+        return task
     *first, last = children
     if any(c.lead or c.cooperating or c.collective for c in first) or not last.lead:
-        return assignment, children
+        return task
     if last.span is None or not find_labelled(ctx.norm, last.span.start, last.span.end):
-        return assignment, children
-    lifted = Assignment(last.lead, last.cooperating, last.collective)
+        return task
     bare = attrs.evolve(last, lead=(), cooperating=(), collective=())
-    return lifted, (*first, bare)
+    return attrs.evolve(
+        task,
+        lead=last.lead,
+        cooperating=last.cooperating,
+        collective=last.collective,
+        children=(*first, bare),
+    )
 
 
 def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Finding]:
@@ -927,10 +937,13 @@ def plan_from_source(
         if reply is not None and reply.span is not None:
             reply = attrs.evolve(reply, phrase=reply.span.of(text))
 
-    tasks = (
-        *(_build_task(root, (), ctx) for root in roots),
-        *table_tasks,
-        *(_build_task(root, (), ctx) for root in after),
+    tasks = _lift_closing_lines(
+        (
+            *(_build_task(root, (), ctx) for root in roots),
+            *table_tasks,
+            *(_build_task(root, (), ctx) for root in after),
+        ),
+        ctx,
     )
     findings = list(ctx.findings)
     if reply is not None and reply.kind is DeadlineKind.UNRESOLVED:

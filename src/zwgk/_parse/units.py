@@ -242,6 +242,8 @@ def parse_parenthetical(content: str) -> Assignment | None:
     """
     if not _ROLE.search(content) or len(content) > 160:
         return None
+    # Beside a lead, units 「按职责分工负责」 cooperate; alone, they answer for the task.
+    shared = "cooperating" if "牵头" in content else "lead"
     result = Assignment()
     for clause in _LIST_SPLIT.split(content):
         clause = clause.strip()
@@ -254,7 +256,7 @@ def parse_parenthetical(content: str) -> Assignment | None:
             ):
                 result = result.merge(Assignment(collective=(clause,)))
             else:  # 「市政府办公室、市大数据局按职责分工负责」: named units, jointly
-                result = result.merge(classify(names, "lead"))
+                result = result.merge(classify(names, shared))
             continue
         if "牵头" in clause:
             head, _, tail = clause.partition("牵头")
@@ -399,7 +401,11 @@ _INLINE_LEAD = re.compile(
     r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)"
 )
 
-_INLINE_COOP = re.compile(r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?(?:配合|参与|协助|协同)")
+# After a lead: 「,Y配合」 or 「,Y、Z等按职责分工负责」 (the others share the work, X leads).
+_INLINE_COOP = re.compile(
+    r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?"
+    r"(?:配合|参与|协助|协同|等?(?:有关|相关)?(?:单位|部门)?按(?:各自)?职责(?:分工)?(?:负责|落实))"
+)
 
 
 def find_inline(norm: str, start: int, end: int) -> Assignment:
