@@ -808,6 +808,8 @@ def test_a_task_table_whose_only_unit_column_is_responsible(style: str) -> None:
         ("关于2022年政府信息公开工作要点落实情况的函", "", DocumentKind.OTHER),
         ("关于公开征求《平潭交通实施方案》意见的通告", "", DocumentKind.OTHER),
         ("关于《平潭交通实施方案》的解读", "", DocumentKind.OTHER),
+        ("关于2022年度政府信息公开工作年度报告", "", DocumentKind.ANNUAL_REPORT),
+        ("关于报送2022年度政府信息公开工作年度报告的通知", "", DocumentKind.OTHER),
         ("2026年9月18-22日平潭计划停电", "一、停电范围 二、停电时间 三、联系", DocumentKind.OTHER),
         ("某局2024年抽查工作计划", "抽查工作计划(详见附件)", DocumentKind.OTHER),
         ("政府信息公开目录", "1.机构职能 2.政策法规 3.规划计划 4.财政信息", DocumentKind.OTHER),

@@ -28,6 +28,8 @@ __all__ = ["Evidence", "detect_kind", "evidence"]
 _REPORT_TITLE = re.compile(r"年度报告|年报|工作报告|年度工作报告")
 _DISCLOSURE = re.compile(r"信息公开|政务公开|政务信息")
 _NOTICE = re.compile(r"关于|有关事项|通知|模板|格式")
+# About reports rather than one: 关于报送…年度报告的通知, …年度报告格式, 模板.
+_ABOUT_REPORTS = re.compile(r"有关事项|通知|模板|格式|函|报送|编制")
 _REPORT_BODY = re.compile(
     r"本报告|年度报告|情况报告如下|现将[^。]{0,30}(工作)?情况报告如下|特向社会公布"
 )
@@ -63,6 +65,7 @@ class Evidence:
 
     report_title: bool
     notice_title: bool
+    about_reports: bool  # a notice or template about annual reports
     negative: bool  # a consultation, feedback or template about a document
     work_points_title: str  # "strong", "weak" or ""
     plan_title: str  # "strong", "weak" or ""
@@ -99,6 +102,7 @@ def evidence(title: str, body: str) -> Evidence:
     return Evidence(
         report_title=bool(_REPORT_TITLE.search(title) and _DISCLOSURE.search(title)),
         notice_title=bool(_NOTICE.search(title)),
+        about_reports=bool(_ABOUT_REPORTS.search(title)),
         negative=negative,
         work_points_title="strong"
         if _WORK_POINTS.search(core) or ("印发" in title and _WEAK_WORK_POINTS.search(core))
@@ -128,7 +132,7 @@ def detect_kind(title: str, body: str) -> DocumentKind:
     """
     e = evidence(title, body)
     if e.report_title:
-        return DocumentKind.OTHER if e.notice_title else DocumentKind.ANNUAL_REPORT
+        return DocumentKind.OTHER if e.about_reports else DocumentKind.ANNUAL_REPORT
     if e.negative:
         return DocumentKind.OTHER
     # A task list: numbered items and unit assignments among them.
