@@ -57,6 +57,13 @@ from zwgk._text.numbering import (
     iter_markers,
 )
 from zwgk._text.numerals import CN_NUMERAL
+from zwgk._text.vocab import (
+    COOPERATE_WORDS,
+    LEAD_WORDS,
+    RESPONSIBLE_WORDS,
+    UNIT_LABEL,
+    alternation,
+)
 
 __all__ = ["classify_names", "parse_plan", "plan_from_source", "plan_kind"]
 
@@ -279,7 +286,7 @@ def _body_end(
 _NUMERALS = set(CN_NUMERAL)
 _SECTION_KINDS = (MarkerKind.CN, MarkerKind.CN_PAREN)  # section rows of a task table
 # 「责任处室:财政经管办3.5G…」: a unit line that the next item's number runs into.
-_UNIT_LINE_END = re.compile(r"(?:单 *位|部 *门|处 *室|科 *室|主 *办)[:：][^:：。\n]{2,60}$")
+_UNIT_LINE_END = re.compile(rf"{UNIT_LABEL} *[:：][^:：。\n]{{2,60}}$")
 _NOT_AFTER_L3 = set("0123456789月日年号%个次项倍")
 _NOT_BEFORE_L3 = set("第件表图款条")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -624,8 +631,13 @@ def _sibling_groups(tasks: tuple[Task, ...]) -> list[tuple[Task, ...]]:
 
 _COLUMN_ROLES = (
     ("no", re.compile(r"序号|编号")),
-    ("lead", re.compile(r"(?:牵头|主责|主办)(?:单位|部门|领导)")),
-    ("coop", re.compile(r"(?:责任|配合|协办|参与|协作)(?:单位|部门)|配合/责任单位")),
+    ("lead", re.compile(alternation(LEAD_WORDS) + r"(?:单位|部门|领导)")),
+    (
+        "coop",
+        re.compile(
+            alternation((*RESPONSIBLE_WORDS, *COOPERATE_WORDS)) + r"(?:单位|部门)|配合/责任单位"
+        ),
+    ),
     ("deadline", re.compile(r"完成(?:时限|时间)|时间节点|时限(?:要求)?|进度安排")),
     ("task", re.compile(r".{0,4}(?:任务|事项|内容|要求|措施)")),
 )

@@ -22,10 +22,12 @@ from zwgk._text.numbering import iter_markers
 from zwgk._text.vocab import (
     COLLECTIVE_HEAD,
     COOPERATE_WORDS,
+    LEAD_WORDS,
     LEVEL_PREFIXES,
     ORGAN_SUFFIX,
     ROLE_WORDS,
     TASK_VERBS,
+    UNIT_LABEL,
     UNIT_SUFFIX,
     alternation,
     place_prefixes,
@@ -302,11 +304,8 @@ def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int
     return found
 
 
-_LABEL = re.compile(
-    r"(?P<label>(?:牵 *头|主 *责|主 *办|责 *任|配 *合|协 *办|参 *与|协 *作)"
-    r" *(?:单 *位|部 *门|处 *室|科 *室)|主 *办|协 *办) *[:：] *"
-)
-_LEAD_LABEL = re.compile(r"牵头|主责|主办")
+_LABEL = re.compile(rf"(?P<label>{UNIT_LABEL}) *[:：] *")
+_LEAD_LABEL = re.compile(alternation(LEAD_WORDS))
 
 
 def find_labelled(norm: str, start: int, end: int) -> Assignment:

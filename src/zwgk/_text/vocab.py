@@ -26,8 +26,11 @@ __all__ = [
     "LEVEL_PREFIXES",
     "MEASURE_UNITS",
     "ORGAN_SUFFIX",
+    "RESPONSIBLE_WORDS",
     "ROLE_WORDS",
     "TASK_VERBS",
+    "UNIT_LABEL",
+    "UNIT_NOUNS",
     "UNIT_SUFFIX",
     "alternation",
     "organ_suffixes",
@@ -35,16 +38,19 @@ __all__ = [
 ]
 
 
-def alternation(words: Iterable[str]) -> str:
+def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
     """A non-capturing regex alternation of ``words``, longest first.
+
+    ``spaced`` lets spaces stand between the characters (``牵 头 单 位`` in a spaced header).
 
     Example:
         >>> from zwgk._text.vocab import alternation
-        >>> alternation(["局", "管理局"])
-        '(?:管理局|局)'
+        >>> alternation(["局", "管理局"]), alternation(["牵头"], spaced=True)
+        ('(?:管理局|局)', '(?:牵 *头)')
     """
     unique = sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(re.escape(w) for w in unique) + ")"
+    join = " *".join if spaced else "".join
+    return "(?:" + "|".join(join(re.escape(c) for c in w) for w in unique) + ")"
 
 
 #: Endings an issuing organ's printed name has beyond the agency data's own.
@@ -119,7 +125,16 @@ TASK_VERBS = (
 #: Words that make the units before them lead a task.
 LEAD_WORDS = ("牵头", "主责", "主办")
 #: Words that make the units before them cooperate.
-COOPERATE_WORDS = ("配合", "参与", "协助", "协办", "协同")
+COOPERATE_WORDS = ("配合", "参与", "协助", "协办", "协同", "协作")
+#: The word of a unit that answers for a task (责任单位): lead alone, cooperating beside a lead.
+RESPONSIBLE_WORDS = ("责任",)
+#: What a unit label calls units: 牵头**单位**, 责任**处室**.
+UNIT_NOUNS = ("单位", "部门", "处室", "科室")
+#: A unit label, spaces allowed between characters: 牵头单位, 责任处室, 配合部门, 主办.
+UNIT_LABEL = (
+    f"(?:{alternation((*LEAD_WORDS, *RESPONSIBLE_WORDS, *COOPERATE_WORDS), spaced=True)}"
+    f" *{alternation(UNIT_NOUNS, spaced=True)}|{alternation(('主办', '协办'), spaced=True)})"
+)
 #: Every role word of a unit assignment.
 ROLE_WORDS = (*LEAD_WORDS[:1], "负责", "落实", *COOPERATE_WORDS[:4])
 #: How a catch-all phrase starts (各单位, 省直各部门, 有关部门, 3个区直单位).
