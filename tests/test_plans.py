@@ -981,3 +981,27 @@ def test_issuer_and_addressees_are_no_leads() -> None:
         ([], ()),
         (["区发展改革局"], ("各片区管理局",)),
     ]
+
+
+def test_unit_forms_of_work_points() -> None:
+    plan = parse_plan(
+        "关于印发福建省2024年政务公开工作主要任务的通知\n一、任务\n"
+        "1.推进决策公开。完善目录。(牵头单位:省发展改革委;责任单位:省直各部门、各设区市人民政府)\n"
+        "2.推进执行公开。主办:省财政厅 协办:省审计厅、省统计局\n"
+        "3.推进结果公开(省政府办公厅牵头,省直有关部门配合,2024年底前完成)\n"
+        "4.推进服务公开。市政务服务中心负责。\n"
+        "5.推进数据开放。各单位要明确专人负责。"
+    )
+    assert plan.kind is DocumentKind.WORK_POINTS
+    got = [
+        (t.title, [u.name for u in t.lead], [u.name for u in t.cooperating], t.collective)
+        for t in plan.tasks[0].children
+    ]
+    assert got == [
+        ("推进决策公开", ["省发展改革委"], [], ("省直各部门", "各设区市人民政府")),
+        ("推进执行公开", ["省财政厅"], ["省审计厅", "省统计局"], ()),
+        ("推进结果公开", ["省政府办公厅"], [], ("省直有关部门配合",)),
+        ("推进服务公开", ["市政务服务中心"], [], ()),
+        ("推进数据开放", [], [], ()),
+    ]
+    assert plan.tasks[0].children[2].deadline is not None

@@ -61,6 +61,7 @@ from zwgk._text.vocab import (
     COOPERATE_WORDS,
     LEAD_WORDS,
     RESPONSIBLE_WORDS,
+    ROLE_WORDS,
     UNIT_LABEL,
     alternation,
 )
@@ -327,6 +328,7 @@ def _markers(norm: str, start: int, end: int) -> list[Marker]:
 
 
 _TITLE_STOP = re.compile(r"[。;；:\n]|  ")
+_ASSIGNING_PAREN = re.compile(rf"\((?=[^()]*{alternation(ROLE_WORDS)})")
 
 
 def _heading_like(norm: str, mk: Marker, later: list[Marker]) -> bool:
@@ -424,6 +426,9 @@ def _title(text: str, *, short: bool) -> str:
         if close != -1:
             return text[2:close].strip()
     title = _TITLE_STOP.split(text, maxsplit=1)[0].strip()
+    paren = _ASSIGNING_PAREN.search(title, 2)
+    if short and paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
+        title = title[: paren.start()]
     if short and " " in title:
         head = title.split(" ", 1)[0]
         if len(head) >= 2:

@@ -277,7 +277,9 @@ def parse_parenthetical(content: str) -> Assignment | None:
         role = "cooperating" if _COOP_WORD.search(clause) else "lead"
         names = split_list(_COOP_WORD.sub("", clause))
         if not _acceptable(names):
-            return None
+            if _ROLE.search(clause):
+                return None
+            continue  # a note beside the units: 「2024年底前完成」
         result = result.merge(classify(names, role))
     return result or None
 
@@ -399,6 +401,10 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
 _INLINE_LEAD = re.compile(
     r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)"
 )
+# A sentence of units and 负责 alone: 「市政务服务中心负责。」
+_INLINE_RESPONSIBLE = re.compile(
+    r"(?:^|[。;；\s])(?:由)?([^,，。;；:\s]{2,60}?)(?:共同)?负责(?:落实|实施)?(?=[,，。;；]|$)"
+)
 
 # After a lead: 「,Y配合」 or 「,Y、Z等按职责分工负责」 (the others share the work, X leads).
 _INLINE_COOP = re.compile(
@@ -416,14 +422,20 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
         >>> a = find_inline(text, 0, len(text))
         >>> ([u.name for u in a.lead], [u.name for u in a.cooperating])
         (['市财政局'], ['市审计局'])
+        >>> text = "推进服务公开。市政务服务中心负责。"
+        >>> [u.name for u in find_inline(text, 0, len(text)).lead]
+        ['市政务服务中心']
     """
     result = Assignment()
     segment = norm[start:end]
-    for m in _INLINE_LEAD.finditer(segment):
+    leads = list(_INLINE_LEAD.finditer(segment))
+    for m in leads or _INLINE_RESPONSIBLE.finditer(segment):
         # 「具体方案由党群工作处牵头」: the units are what follows 由.
         names = split_list(m.group(1).rpartition("由")[2])
         if not _acceptable(names):
             continue
+        if not leads and not all(_UNIT_END.search(clean_name(n)) for n in names):
+            continue  # 「各单位要明确专人负责」: a person, not a unit
         result = result.merge(classify(names, "lead"))
         follow = _INLINE_COOP.match(segment, m.end())
         if follow:
