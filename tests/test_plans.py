@@ -24,6 +24,7 @@ from zwgk._model.documents import ImplementationPlan, Plan, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import read_common
 from zwgk._parse.deadlines import iter_deadlines, parse_deadline
+from zwgk._parse.dispatch import parse
 from zwgk._parse.kind import detect_kind
 from zwgk._parse.organs import issuing_organ
 from zwgk._parse.plans import parse_plan, plan_kind
@@ -1005,3 +1006,22 @@ def test_unit_forms_of_work_points() -> None:
         ("推进数据开放", [], [], ()),
     ]
     assert plan.tasks[0].children[2].deadline is not None
+
+
+def test_a_spaced_task_table() -> None:
+    doc = parse(
+        "关于印发某市2024年政务公开工作要点任务分解表的通知\n一、工作任务分解\n"
+        "序号 工作任务 牵头单位 配合单位 完成时限\n"
+        "1 推进决策公开 市发展改革委 市直有关部门 2024年底前\n"
+        "2 推进执行公开 市财政局 市审计局、市统计局 持续推进\n"
+        "3 推进结果公开 市政府办公室 各县(市、区)政府 2024年6月底前\n"
+    )
+    assert isinstance(doc, WorkPoints)
+    rows = [t for t in doc.walk_tasks() if t.path[-1].isdigit()]
+    assert [
+        ([u.name for u in t.lead], [u.name for u in t.cooperating], t.collective) for t in rows
+    ] == [
+        (["市发展改革委"], [], ("市直有关部门",)),
+        (["市财政局"], ["市审计局", "市统计局"], ()),
+        (["市政府办公室"], [], ("各县(市、区)政府",)),
+    ]

@@ -21,7 +21,7 @@ import re
 import attrs
 
 from zwgk._model import DocumentKind
-from zwgk._text.numbering import MarkerKind, iter_markers
+from zwgk._text.numbering import OUTLINE_LEVELS, iter_markers
 from zwgk._text.vocab import UNIT_LABEL
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
@@ -44,9 +44,7 @@ _STRONG_PLAN = re.compile(r"实施方案|工作方案|行动方案|推进方案|
 _WEAK_PLAN = re.compile(r"措施|(?<!停电)计划(?!停电)|意见|规划|行动")
 # Unit assignments: a role word after a unit, a labelled unit line, a task-table header.
 _ASSIGNMENT = re.compile(rf"牵头|{UNIT_LABEL}|按职责分工")
-_ITEM_KINDS = frozenset(
-    {MarkerKind.CN, MarkerKind.CN_PAREN, MarkerKind.ARABIC, MarkerKind.ARABIC_PAREN}
-)
+_ITEM_KINDS = frozenset(OUTLINE_LEVELS)
 
 
 @attrs.frozen

@@ -53,7 +53,6 @@ _ORGAN_END = re.compile(ORGAN_SUFFIX + "$")
 _PREFIXED = re.compile(
     alternation((*LEVEL_PREFIXES, *place_prefixes(), "中共", "国家", "中国", "全国", "人行", "各"))
 )
-_LIST_SPLIT = re.compile(r"[,，;；]")
 _AND_SPLIT = re.compile(r"[和及与]")
 
 
@@ -151,6 +150,23 @@ def _split_and(piece: str) -> list[str]:
     return [piece]
 
 
+def _outside_brackets(text: str, separators: str) -> list[str]:
+    # Pieces of ``text`` between separators that stand outside brackets: 县(市、区) is one.
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    for i, c in enumerate(text):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif c in separators and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces
+
+
 def split_list(text: str) -> list[str]:
     """Split a printed unit list on ``、 , ， ;`` (and ``和 及 与`` between whole names).
 
@@ -162,10 +178,12 @@ def split_list(text: str) -> list[str]:
         ['办公室', '宣传中心', '信息中心']
         >>> split_list("各市、县(区)人民政府,省人民政府各部门")
         ['各市、县(区)人民政府', '省人民政府各部门']
+        >>> split_list("市政府办公室、各县(市、区)政府")
+        ['市政府办公室', '各县(市、区)政府']
     """
     out: list[str] = []
-    for chunk in _LIST_SPLIT.split(text):
-        pieces = [p.strip() for p in chunk.split("、")]
+    for chunk in _outside_brackets(text, ",，;；"):
+        pieces = [p.strip() for p in _outside_brackets(chunk, "、")]
         merged: list[str] = []
         carry = ""
         for p in pieces:
@@ -247,7 +265,7 @@ def parse_parenthetical(content: str) -> Assignment | None:
     # Beside a lead, units 「按职责分工负责」 cooperate; alone, they answer for the task.
     shared = "cooperating" if "牵头" in content else "lead"
     result = Assignment()
-    for clause in _LIST_SPLIT.split(content):
+    for clause in _outside_brackets(content, ",，;；"):
         clause = clause.strip()
         if not clause:
             continue
