@@ -6,9 +6,13 @@ into an [`ImplementationPlan`][zwgk.ImplementationPlan] or
 [`WorkPoints`][zwgk.WorkPoints]:
 
 - the cover notice: addressees (主送), the reply deadline, attachments and contact;
-- the task tree from the numbering ``一、`` / ``(一)`` / ``1.`` / ``(1)``, found
-  by regex even when a scraped page prints the whole body on one line: a
-  marker counts only when its number continues the sequence at its level;
+- the task tree from the numbering ``一、`` / ``(一)`` / ``1.`` / ``(1)``: the markers
+  of the shared lexer and marker tree (``zwgk._text.numbering``), found even when a
+  scraped page prints the whole body on one line; a marker counts only when its
+  number continues the sequence at its level (a plan's policy: a run restarts after
+  a colon or after the cover notice's signature, a merged cell printed twice is one
+  item, a unit line may run into the next number: ``责任处室:社会事业处15.…``);
+- the outline (``sections``) from the same markers;
 - for each task its lead and cooperating units (see ``zwgk._parse.units``)
   and deadlines (see ``zwgk._parse.deadlines``);
 - flattened task tables (序号 / 工作任务 / 牵头单位 / 责任单位 …): one task

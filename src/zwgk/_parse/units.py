@@ -2,9 +2,14 @@
 
 Plans name units in a few printed forms: a trailing parenthetical
 (``(注册处、法制处牵头,其他单位按职责分工负责)``), labelled lines
-(``牵头单位:市发展改革委``), an inline clause (``由财政局牵头,审计局配合``),
+(``牵头单位:`` ``责任单位:`` ``责任处室:`` ``主办:``), an inline clause
+(``由财政局牵头,审计局配合``; ``由X牵头,Y、Z等按职责分工负责``: Y and Z cooperate),
 a subject at the start of a task (``社会事业处要牵头做好…``) and the
-flattened cells of a task table.  Names are kept as printed; catch-all
+flattened cells of a task table, where names run together without separators
+and are split by the grammar of organ names: a level prefix (省/市/区/县/乡/镇/片区)
+or a place name from the agency data, a core, an organ ending (``区教育局区卫生健康委员会``
+is two units).  A level printed once for a list applies to each member
+(``区法院、检察院``: 检察院 as printed, ``full_name`` 区检察院).  Names are kept as printed; catch-all
 phrases (``各单位按职责分工负责``, ``省直各部门``) are kept apart as
 *collective* and never become unit names.
 
