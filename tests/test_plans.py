@@ -29,7 +29,7 @@ from zwgk._parse.kind import detect_kind
 from zwgk._parse.organs import issuing_organ
 from zwgk._parse.plans import parse_plan, plan_kind
 from zwgk._parse.text import read_input
-from zwgk._parse.units import parse_parenthetical, parse_row_units, split_list
+from zwgk._parse.units import find_labelled, parse_parenthetical, parse_row_units, split_list
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 CORPUS = Path(__file__).parent / "corpus" / "dev"
@@ -1025,3 +1025,34 @@ def test_a_spaced_task_table() -> None:
         (["市财政局"], ["市审计局", "市统计局"], ()),
         (["市政府办公室"], [], ("各县(市、区)政府",)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "lead", "cooperating", "collective"),
+    [
+        ("责任单位:区发改局 完成时限:2024年底", ["区发改局"], [], ()),
+        (
+            "牵头单位:区发改局;配合单位:区财政局 区审计局",
+            ["区发改局"],
+            ["区财政局", "区审计局"],
+            (),
+        ),
+        ("责任单位:区发改局(牵头)、区财政局", ["区发改局"], ["区财政局"], ()),
+        (
+            "责任单位:各县(市、区)人民政府 省直有关部门",
+            [],
+            [],
+            ("各县(市、区)人民政府", "省直有关部门"),
+        ),
+        ("责任处室:社会事业处15.功能要素项目", ["社会事业处"], [], ()),
+    ],
+)
+def test_unit_lines(
+    line: str, lead: list[str], cooperating: list[str], collective: tuple[str, ...]
+) -> None:
+    a = find_labelled(line, 0, len(line))
+    assert ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective) == (
+        lead,
+        cooperating,
+        collective,
+    )

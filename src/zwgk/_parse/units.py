@@ -356,8 +356,19 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
             continue
         label = m.group("label").replace(" ", "")
         lead = _LEAD_LABEL.match(label) or (label.startswith("责任") and not named_lead)
+        marked = [n for n in names if _MARKED_LEAD.search(n)]
+        if lead and marked:  # 「责任单位:区发改局(牵头)、区财政局」: the marked one leads
+            result = result.merge(classify([_MARKED_LEAD.sub("", n) for n in marked], "lead"))
+            rest = [n for n in names if not _MARKED_LEAD.search(n)]
+            result = result.merge(classify(rest, "cooperating"))
+            continue
         result = result.merge(classify(names, "lead" if lead else "cooperating"))
     return result
+
+
+_MARKED_LEAD = re.compile(rf"\((?:{alternation(LEAD_WORDS)})(?:单位)?\)$")
+# The next label on a unit line: 「区发改局 完成时限:2024年底」.
+_NEXT_FIELD = re.compile(r" +[\u4e00-\u9fff]{2,6} *[:：]")
 
 
 def _leading_units(value: str) -> list[str]:
@@ -366,12 +377,22 @@ def _leading_units(value: str) -> list[str]:
     glued = next(iter_markers(value, glued=True), None)
     if glued is not None:
         value = value[: glued.start]
+    field = _NEXT_FIELD.search(value)
+    if field is not None:
+        value = value[: field.start()]
     names: list[str] = []
-    for name in split_list(value):
-        if not (is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)):
-            break
-        names.append(name)
+    for piece in split_list(value):
+        # Blanks separate names on a line too: 「区财政局 区审计局」.
+        parts = [p for p in piece.split(" ") if p]
+        for name in parts if len(parts) > 1 and all(map(_names_units, parts)) else [piece]:
+            if not _names_units(name):
+                return names
+            names.append(name)
     return names
+
+
+def _names_units(name: str) -> bool:
+    return is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)
 
 
 def _unbracketed(value: str) -> str:
