@@ -174,12 +174,12 @@ def _contact(norm: str, text: str, start: int) -> Contact | None:
     return Contact(person=person, phone=phone)
 
 
-_ATTACH = re.compile(r"附 *件(?!下载)")
+# 附件 with its own number (附件2:…) names one attachment.
+_ATTACH = re.compile(r"附 *件(?!下载)(?: *\d{1,2}(?![\d.]))?")
 _ATTACH_BEFORE_OK = re.compile(r"[\s。;:!)》>]")
 _ATTACH_CUT = re.compile(
     r"\n|https?:|www\.| |附件|工 *作 *任 *务|序 *号|牵 *头 *单 *位|\.(?:pdf|docx?|xlsx?|wps)|。"
 )
-_ATTACH_ITEM = re.compile(r"(?<![\d.])(\d{1,2}) *[.、:](?!\d)")
 
 
 @attrs.frozen
@@ -219,18 +219,19 @@ def _attachments(norm: str, start: int, sig_starts: list[int]) -> list[_Attachme
 
 
 def _split_items(rest: str) -> list[str]:
-    first = _ATTACH_ITEM.match(rest)
-    if first is None:
+    # 「1.A 2.B」: the items of a numbered list of attachments (its numbers in sequence).
+    found = [m for m in iter_markers(rest) if m.kind is MarkerKind.ARABIC]
+    if not found or found[0].start != 0:
         return [rest]
-    if first.group(1) != "1":
-        return [rest[first.end() :]]
+    if found[0].value != 1:
+        return [rest[found[0].end :]]
     items: list[str] = []
-    expected, cur = 2, first.end()
-    for m in _ATTACH_ITEM.finditer(rest, first.end()):
-        if int(m.group(1)) != expected:
+    expected, cur = 2, found[0].end
+    for m in found[1:]:
+        if m.value != expected:
             continue
-        items.append(rest[cur : m.start()])
-        cur, expected = m.end(), expected + 1
+        items.append(rest[cur : m.start])
+        cur, expected = m.end, expected + 1
     items.append(rest[cur:])
     return items
 
