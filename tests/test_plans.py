@@ -1056,3 +1056,20 @@ def test_unit_lines(
         cooperating,
         collective,
     )
+
+
+@pytest.mark.parametrize(
+    ("printed", "titles"),
+    [
+        ("附件:1.甲表 2.乙表", ("甲表", "乙表")),
+        ("附件1:任务分解表", ("任务分解表",)),
+        ("附件2:联系人名单", ("联系人名单",)),
+        ("附件:联系表", ("联系表",)),
+    ],
+)
+def test_attachment_lists(printed: str, titles: tuple[str, ...]) -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n各处室:\n现印发。\n某局\n2017年6月15日\n"
+        f"一、任务\n1.推进 (办公室牵头)\n{printed}\n"
+    )
+    assert plan.attachments == titles
