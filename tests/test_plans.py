@@ -24,10 +24,12 @@ from zwgk._model.documents import ImplementationPlan, Plan, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import read_common
 from zwgk._parse.deadlines import iter_deadlines, parse_deadline
+from zwgk._parse.dispatch import parse
+from zwgk._parse.kind import detect_kind
 from zwgk._parse.organs import issuing_organ
 from zwgk._parse.plans import parse_plan, plan_kind
 from zwgk._parse.text import read_input
-from zwgk._parse.units import parse_parenthetical, parse_row_units, split_list
+from zwgk._parse.units import find_labelled, parse_parenthetical, parse_row_units, split_list
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 CORPUS = Path(__file__).parent / "corpus" / "dev"
@@ -71,7 +73,13 @@ def test_seed_metadata(seed: Plan) -> None:
     assert seed.source == SEED_004.name
     assert seed.agency is not None
     assert (seed.agency.full_name, seed.agency.division_code) == ("山西省工商行政管理局", "140000")
-    assert seed.sections == ()
+    # The outline is the task tree's markers: 一、 总体要求 / 工作内容及任务分工 / 工作要求.
+    assert [s.heading for s in seed.sections] == [
+        "一、总体要求",
+        "二、工作内容及任务分工",
+        "三、工作要求",
+    ]
+    assert [s.span for s in seed.sections] == [t.span for t in seed.tasks]
     assert ("索引号", "012150436/2017-00160") in seed.metadata
 
 
@@ -791,3 +799,277 @@ def test_a_task_table_whose_only_unit_column_is_responsible(style: str) -> None:
         (("1",), "推进政策公开", ["市政府办公室", "市司法局"], (), "2023年6月底前"),
         (("2",), "加强政策解读", ["市委宣传部"], ("各区县政府",), "持续推进"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        ("关于印发福建省2023年政务公开工作主要任务的通知", "", DocumentKind.WORK_POINTS),
+        ("关于印发《平潭改革创新12项措施》的通知", "", DocumentKind.IMPLEMENTATION_PLAN),
+        ("关于2022年政府信息公开工作要点落实情况的函", "", DocumentKind.OTHER),
+        ("关于公开征求《平潭交通实施方案》意见的通告", "", DocumentKind.OTHER),
+        ("关于《平潭交通实施方案》的解读", "", DocumentKind.OTHER),
+        ("关于2022年度政府信息公开工作年度报告", "", DocumentKind.ANNUAL_REPORT),
+        ("关于报送2022年度政府信息公开工作年度报告的通知", "", DocumentKind.OTHER),
+        ("2026年9月18-22日平潭计划停电", "一、停电范围 二、停电时间 三、联系", DocumentKind.OTHER),
+        ("某局2024年抽查工作计划", "抽查工作计划(详见附件)", DocumentKind.OTHER),
+        ("政府信息公开目录", "1.机构职能 2.政策法规 3.规划计划 4.财政信息", DocumentKind.OTHER),
+        (
+            "某局2024年抽查工作计划",
+            "一、抽查事项。牵头单位:执法科 二、抽查比例。责任单位:法规科 三、公开。牵头单位:办公室",
+            DocumentKind.IMPLEMENTATION_PLAN,
+        ),
+        (
+            "关于做好2024年几项工作的通知",
+            "一、清单。牵头单位:甲局 二、解读。牵头单位:乙局 三、平台。牵头单位:丙局 "
+            "四、培训。牵头单位:丁局 五、考核。责任单位:戊局",
+            DocumentKind.IMPLEMENTATION_PLAN,
+        ),
+    ],
+)
+def test_kind_from_title_and_body(title: str, body: str, kind: DocumentKind) -> None:
+    assert detect_kind(title, body) is kind
+
+
+def test_every_dev_document_keeps_its_kind() -> None:
+    for line in (CORPUS / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        name, kind = line.split("\t")[0], line.split("\t")[4]
+        src = read_input((CORPUS / name).read_text(encoding="utf-8"))
+        common = read_common(src)
+        assert detect_kind(common.title, src.norm[common.body_start :]).value == kind, name
+
+
+def _leads(plan: Plan) -> dict[str, list[str]]:
+    return {"".join(t.path): [u.name for u in t.lead] for t in plan.walk_tasks() if not t.children}
+
+
+def test_unit_lines_run_into_the_next_number() -> None:
+    plan = parse_plan(
+        "关于印发《某片区工作实施方案》的通知\n一、重点任务\n"
+        "1.建设停车场 新建停车场。责任处室:交通与建设处2.3.5G基站建设 建基站71个。"
+        "责任处室:经济发展处、各联合党委3.5G深覆盖 推进覆盖。责任单位:经济发展处\n"
+        "4.文旅项目 主办:社会事业处"
+    )
+    assert _leads(plan) == {
+        "一1": ["交通与建设处"],
+        "一2": ["经济发展处"],
+        "一3": ["经济发展处"],
+        "一4": ["社会事业处"],
+    }
+    assert [t.collective for t in plan.walk_tasks() if t.path == ("一", "2")] == [("各联合党委",)]
+
+
+def test_a_decimal_is_no_number_without_a_unit_line() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n1.增长 增长3.5个百分点。责任单位:统计局\n2.公开 责任单位:办公室"
+    )
+    assert [t.path for t in plan.walk_tasks()][1:] == [("一", "1"), ("一", "2")]
+
+
+def test_a_unit_line_after_sub_paragraphs_assigns_their_item() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n1.完善机制(1)优化分工。(2)发挥调研功能。"
+        "责任单位:联合党委办公室、各联合党委2.改革试点 推进改革。责任处室:财政经管办"
+    )
+    first = plan.tasks[0].children[0]
+    assert [u.name for u in first.lead] == ["联合党委办公室"]
+    assert [c.lead for c in first.children] == [(), ()]
+    assert [u.name for u in plan.tasks[0].children[1].lead] == ["财政经管办"]
+
+
+def test_lead_after_you_in_a_clause() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n(一)对台工作 具体方案由党群工作处牵头,"
+        "经济发展处配合。\n(二)旅游 由社会事业处牵头。"
+    )
+    assert [[u.name for u in t.lead] for t in plan.tasks[0].children] == [
+        ["党群工作处"],
+        ["社会事业处"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "lead", "cooperating", "collective"),
+    [
+        (
+            "加强教育卫生领域信息集中展示。区教育局区卫生健康委员会 区直有关单位,各街道",
+            ["区教育局", "区卫生健康委员会"],
+            [],
+            ("区直有关单位", "各街道"),
+        ),
+        (
+            "推进政务服务事项清单公开省政务服务中心省直各部门",
+            ["省政务服务中心"],
+            [],
+            ("省直各部门",),
+        ),
+        (
+            "推进知识产权保护平潭海关平潭银保监组区市场监管局",
+            ["平潭海关", "平潭银保监组"],
+            ["区市场监管局"],
+            (),
+        ),
+        ("在平潭综合实验区推进公开省财政厅各设区市", ["省财政厅"], [], ("各设区市",)),
+    ],
+)
+def test_units_run_together_split_by_name_grammar(
+    row: str, lead: list[str], cooperating: list[str], collective: tuple[str, ...]
+) -> None:
+    found = parse_row_units(row)
+    assert found is not None
+    a = found.assignment
+    assert ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective) == (
+        lead,
+        cooperating,
+        collective,
+    )
+
+
+def test_a_prefix_printed_once_resolves_each_member() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n1.加强协作 联合办案。责任单位:区法院、检察院、平潭海关、公安局\n"
+    )
+    units = plan.tasks[0].children[0].lead
+    assert [(u.name, u.full_name) for u in units] == [
+        ("区法院", None),
+        ("检察院", "区检察院"),
+        ("平潭海关", None),
+        ("公安局", "区公安局"),
+    ]
+
+
+def test_doc_no_printed_under_the_title() -> None:
+    own = read_common(
+        read_input("标题: 某方案\n正文\n关于印发某方案的通知\n(岚综管办〔2016〕12号)\n各单位:")
+    )
+    cited = read_common(read_input("标题: 某方案\n正文\n根据《某通知》(闽政办〔2016〕30号)精神"))
+    glued = read_common(
+        read_input(
+            "标题: 某通知\n正文\nQQ空间 岚综管办〔2015〕148号平潭综合实验区管委会办公室关于…"
+        )
+    )
+    assert (own.doc_no, cited.doc_no, glued.doc_no) == (
+        "岚综管办〔2016〕12号",
+        None,
+        "岚综管办〔2015〕148号",
+    )
+
+
+def test_units_sharing_the_work_beside_a_lead_cooperate() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n一、任务\n"
+        "1.推进公开 由市财政局牵头,市审计局、市统计局等按职责分工负责。\n"
+        "2.强化解读 (办公室牵头,法制处、人事处按职责分工负责)\n"
+        "3.清单 (市政府办公室、市大数据局按职责分工负责)"
+    )
+    assert [
+        ([u.name for u in t.lead], [u.name for u in t.cooperating]) for t in plan.tasks[0].children
+    ] == [
+        (["市财政局"], ["市审计局", "市统计局"]),
+        (["办公室"], ["法制处", "人事处"]),
+        (["市政府办公室", "市大数据局"], []),
+    ]
+
+
+def test_issuer_and_addressees_are_no_leads() -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n区直各单位,各片区管理局:\n现将方案印发给你们。\n"
+        "平潭综合实验区管委会办公室\n2021年4月29日\n一、任务\n1.推进公开 做好清单公开。\n"
+        "2.强化解读 做好解读。责任单位:区发展改革局、各片区管理局"
+    )
+    tasks = plan.tasks[0].children
+    assert [([u.name for u in t.lead], t.collective) for t in tasks] == [
+        ([], ()),
+        (["区发展改革局"], ("各片区管理局",)),
+    ]
+
+
+def test_unit_forms_of_work_points() -> None:
+    plan = parse_plan(
+        "关于印发福建省2024年政务公开工作主要任务的通知\n一、任务\n"
+        "1.推进决策公开。完善目录。(牵头单位:省发展改革委;责任单位:省直各部门、各设区市人民政府)\n"
+        "2.推进执行公开。主办:省财政厅 协办:省审计厅、省统计局\n"
+        "3.推进结果公开(省政府办公厅牵头,省直有关部门配合,2024年底前完成)\n"
+        "4.推进服务公开。市政务服务中心负责。\n"
+        "5.推进数据开放。各单位要明确专人负责。"
+    )
+    assert plan.kind is DocumentKind.WORK_POINTS
+    got = [
+        (t.title, [u.name for u in t.lead], [u.name for u in t.cooperating], t.collective)
+        for t in plan.tasks[0].children
+    ]
+    assert got == [
+        ("推进决策公开", ["省发展改革委"], [], ("省直各部门", "各设区市人民政府")),
+        ("推进执行公开", ["省财政厅"], ["省审计厅", "省统计局"], ()),
+        ("推进结果公开", ["省政府办公厅"], [], ("省直有关部门配合",)),
+        ("推进服务公开", ["市政务服务中心"], [], ()),
+        ("推进数据开放", [], [], ()),
+    ]
+    assert plan.tasks[0].children[2].deadline is not None
+
+
+def test_a_spaced_task_table() -> None:
+    doc = parse(
+        "关于印发某市2024年政务公开工作要点任务分解表的通知\n一、工作任务分解\n"
+        "序号 工作任务 牵头单位 配合单位 完成时限\n"
+        "1 推进决策公开 市发展改革委 市直有关部门 2024年底前\n"
+        "2 推进执行公开 市财政局 市审计局、市统计局 持续推进\n"
+        "3 推进结果公开 市政府办公室 各县(市、区)政府 2024年6月底前\n"
+    )
+    assert isinstance(doc, WorkPoints)
+    rows = [t for t in doc.walk_tasks() if t.path[-1].isdigit()]
+    assert [
+        ([u.name for u in t.lead], [u.name for u in t.cooperating], t.collective) for t in rows
+    ] == [
+        (["市发展改革委"], [], ("市直有关部门",)),
+        (["市财政局"], ["市审计局", "市统计局"], ()),
+        (["市政府办公室"], [], ("各县(市、区)政府",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "lead", "cooperating", "collective"),
+    [
+        ("责任单位:区发改局 完成时限:2024年底", ["区发改局"], [], ()),
+        (
+            "牵头单位:区发改局;配合单位:区财政局 区审计局",
+            ["区发改局"],
+            ["区财政局", "区审计局"],
+            (),
+        ),
+        ("责任单位:区发改局(牵头)、区财政局", ["区发改局"], ["区财政局"], ()),
+        (
+            "责任单位:各县(市、区)人民政府 省直有关部门",
+            [],
+            [],
+            ("各县(市、区)人民政府", "省直有关部门"),
+        ),
+        ("责任处室:社会事业处15.功能要素项目", ["社会事业处"], [], ()),
+    ],
+)
+def test_unit_lines(
+    line: str, lead: list[str], cooperating: list[str], collective: tuple[str, ...]
+) -> None:
+    a = find_labelled(line, 0, len(line))
+    assert ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective) == (
+        lead,
+        cooperating,
+        collective,
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "titles"),
+    [
+        ("附件:1.甲表 2.乙表", ("甲表", "乙表")),
+        ("附件1:任务分解表", ("任务分解表",)),
+        ("附件2:联系人名单", ("联系人名单",)),
+        ("附件:联系表", ("联系表",)),
+    ],
+)
+def test_attachment_lists(printed: str, titles: tuple[str, ...]) -> None:
+    plan = parse_plan(
+        "关于印发《某工作实施方案》的通知\n各处室:\n现印发。\n某局\n2017年6月15日\n"
+        f"一、任务\n1.推进 (办公室牵头)\n{printed}\n"
+    )
+    assert plan.attachments == titles

@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from importlib import resources
@@ -34,6 +33,7 @@ from zwgk._model.enums import TableFormat
 from zwgk._model.indicators import Indicator, IndicatorTree, TableTemplate, Term, indicator_tree
 from zwgk._model.tables import Cell, StatTable
 from zwgk._model.templates import Templates
+from zwgk._text.labels import normalize_label
 
 __all__ = [
     "Concept",
@@ -167,30 +167,6 @@ def concept(concept_id: str) -> Concept:
         if c.id == concept_id:
             return c
     raise UnknownError(f"unknown concept {concept_id!r}")
-
-
-_NUMBERING = re.compile(
-    r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．])"
-)
-_OF_WHICH = re.compile(r"^其中[:：]?")
-
-
-def normalize_label(label: str) -> str:
-    """A printed row label as the local-table crosswalk matches it.
-
-    NFKC, no spaces, without a leading ``其中:`` and numbering (``1、``,
-    ``(一)``, ``一、``).
-
-    Example:
-        >>> from zwgk._analysis.crosswalk import normalize_label
-        >>> normalize_label("其中:1、当面申请数"), normalize_label("(一) 收到申请数")
-        ('当面申请数', '收到申请数')
-    """
-    text = "".join(unicodedata.normalize("NFKC", label).split())
-    for _ in range(2):  # "其中:1、…" and "1、其中:…"
-        text = _OF_WHICH.sub("", text)
-        text = _NUMBERING.sub("", text)
-    return text
 
 
 def harmonize(

@@ -9,7 +9,6 @@ import attrs
 
 from zwgk._parse.meta import (
     DOC_NO_RE,
-    ORGAN_SUFFIX,
     MetaField,
     Signature,
     first_date,
@@ -17,6 +16,8 @@ from zwgk._parse.meta import (
     signatures,
 )
 from zwgk._parse.text import Source
+from zwgk._text.numbering import MARKER_RE
+from zwgk._text.vocab import ORGAN_SUFFIX
 
 _BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
 _NOISE_LINE = re.compile(
@@ -106,6 +107,8 @@ def read_common(src: Source) -> Common:
     if doc_field is not None:
         m = DOC_NO_RE.search(doc_field.value)
         doc_no = m.group(0) if m else None
+    if doc_no is None:
+        doc_no = _body_doc_no(norm, body_start)
 
     publisher_field = _first(fields, "publisher")
     publisher = _token(publisher_field.value) if publisher_field else None
@@ -150,7 +153,7 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
     for i, (line, begin) in enumerate(lines):
         if not (4 <= len(line) <= 80) or "。" in line or ":" in line or _NOISE_LINE.search(line):
             continue
-        if not _TITLE_WORDS.search(line) or _NUMBERED.match(line):
+        if not _TITLE_WORDS.search(line) or MARKER_RE.match(line):
             continue
         title, first, last = line, begin, begin + len(line)
         if i > 0 and len(line) <= 8 and _TITLE_END.search(line):
@@ -170,6 +173,21 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
     return "", None
 
 
-_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|\d+[.、]")
+# A document's own number printed above or under its title: after a blank, or in brackets
+# (「(岚综管办〔2016〕12号)」); a number after a cited title (《…》(闽政办〔2016〕30号)) is not it.
+_OWN_DOC_NO = re.compile(
+    rf"(?:(?<=\s)|^)(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
+    rf"|(?<![》>\u4e00-\u9fff])[(（]\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+)
+_DOC_NO_WINDOW = 600
+
+
+def _body_doc_no(norm: str, body_start: int) -> str | None:
+    m = _OWN_DOC_NO.search(norm, body_start, min(len(norm), body_start + _DOC_NO_WINDOW))
+    if m is None:
+        return None
+    return (m.group("alone") or m.group("bracketed")).replace(" ", "")
+
+
 _ORGAN_LINE = re.compile(ORGAN_SUFFIX + "$")
 _TITLE_END = re.compile(r"(?:报告|方案|要点|通知|意见|办法|分解表|安排)$")

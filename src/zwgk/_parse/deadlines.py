@@ -17,10 +17,9 @@ from collections.abc import Iterator
 
 from zwgk._model.core import Deadline, Duration, Recurrence, Span
 from zwgk._model.enums import DeadlineKind
+from zwgk._text.numerals import CN_NUMERAL, numeral_or_none, parse_numeral
 
-_CN = "〇零一二两三四五六七八九十"
-_CN_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_CN = CN_NUMERAL[: CN_NUMERAL.index("十") + 1]  # 〇 … 十: counts of days and months
 _BEFORE = r"(?:之前|以前|前|止)"
 _Y = r"(?:19|20)\d\d"
 _NUM = rf"(?:\d{{1,3}}|[{_CN}]{{1,3}})"
@@ -77,16 +76,8 @@ _EVENT_STOP = re.compile(r"[于在自从,。;:、\s应要须并即]")
 
 
 def _cn_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        if len(text) == 1 and text in _CN_VALUES:
-            return _CN_VALUES[text]
-        return None
-    tens, _, ones = text.partition("十")
-    t = _CN_VALUES.get(tens) if tens else 1
-    o = _CN_VALUES.get(ones) if ones else 0
-    return None if t is None or o is None else t * 10 + o
+    value = numeral_or_none(text)
+    return value if isinstance(value, int) else None
 
 
 def _last_day(year: int, month: int) -> dt.date | None:
@@ -188,7 +179,7 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         if in_year is not None and kind == "half":
             date = dt.date(in_year, 6, 30) if "上" in phrase else dt.date(in_year, 12, 31)
         elif in_year is not None:
-            quarter = "一二三四".find(m.group("qn")) + 1 or int(m.group("qn"))
+            quarter = int(parse_numeral(m.group("qn")))
             date = _last_day(in_year, 3 * quarter)
     elif kind == "range":
         given = m.group("gy") or m.group("sy")

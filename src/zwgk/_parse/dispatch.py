@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from zwgk._findings import INPUT_EMPTY, finding
 from zwgk._model import (
     AnyDocument,
@@ -14,28 +12,19 @@ from zwgk._model import (
     WorkPoints,
 )
 from zwgk._parse.common import Common, read_common
+from zwgk._parse.kind import detect_kind as kind_of
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.outline import outline
 from zwgk._parse.plans import plan_from_source
 from zwgk._parse.report import report_from_source
 from zwgk._parse.text import MAX_INPUT_CHARS, finish, read_input
 
-_REPORT_TITLE = re.compile(r"(年度报告|年报|工作报告|年度工作报告)")
-_DISCLOSURE = re.compile(r"(信息公开|政务公开|政务信息)")
-_NOTICE = re.compile(r"(关于|有关事项|通知|征求意见|意见稿|草案|模板|格式)")
-_REPORT_BODY = re.compile(
-    r"本报告|年度报告|情况报告如下|现将[^。]{0,30}(工作)?情况报告如下|特向社会公布"
-)
-_APPLICATIONS = re.compile(r"依申请|申请公开|政府信息公开申请")
-_WORK_POINTS = re.compile(r"工作要点|任务分解|分解表|重点工作安排|工作安排|工作任务清单")
-_PLAN = re.compile(r"实施方案|工作方案|实施意见|行动方案|推进方案|方案")
-_CONSULTATION = re.compile(r"征求意见|意见稿|草案")
 #: What an empty or white-space-only input gives, beside an empty ``OtherDocument``.
 EMPTY = finding(INPUT_EMPTY)
 
 
 def detect_kind(common: Common, norm: str) -> DocumentKind:
-    """The kind of a document, from its title first and its body second.
+    """The kind of a document, from the evidence of its title and body (see ``zwgk._parse.kind``).
 
     Examples:
         >>> from zwgk._parse.text import read_input
@@ -44,20 +33,7 @@ def detect_kind(common: Common, norm: str) -> DocumentKind:
         >>> detect_kind(read_common(src), src.norm).value
         'work_points'
     """
-    title = common.title.replace(" ", "")
-    if _REPORT_TITLE.search(title) and _DISCLOSURE.search(title):
-        return DocumentKind.OTHER if _NOTICE.search(title) else DocumentKind.ANNUAL_REPORT
-    if _CONSULTATION.search(title):
-        return DocumentKind.OTHER
-    if _WORK_POINTS.search(title):
-        return DocumentKind.WORK_POINTS
-    if _PLAN.search(title):
-        return DocumentKind.IMPLEMENTATION_PLAN
-    if not title or not _NOTICE.search(title):
-        head = norm[common.body_start : common.body_start + 1500]
-        if _REPORT_BODY.search(head) and _DISCLOSURE.search(head) and _APPLICATIONS.search(norm):
-            return DocumentKind.ANNUAL_REPORT
-    return DocumentKind.OTHER
+    return kind_of(common.title, norm[common.body_start :])
 
 
 def parse(

@@ -14,13 +14,13 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-import cn2an
-
 from zwgk._analysis.crosswalk import prose_bindings
 from zwgk._model import NarrativeFact, Span, TableFormat
+from zwgk._text.numerals import CN_NUMERAL, numeral_or_none
+from zwgk._text.vocab import MEASURE_UNITS, alternation
 
-_UNITS = "万元|元|件|条|人次|人|次|篇|个|期|份|项|场|家|批|封"
-_CN_NUM = "零〇一二两三四五六七八九十百千万"
+_UNITS = alternation(MEASURE_UNITS)
+_CN_NUM = CN_NUMERAL.replace("亿", "")
 _FACT = re.compile(
     rf"(?P<pre>约|近|超过|逾|共计|共|达)?"
     rf"(?:(?<![\d.,])(?P<num>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?)(?![\d])"
@@ -33,14 +33,6 @@ _CLAUSE_BREAK = re.compile(r"[。；;，,：:！？!?]")
 _ITEM_BREAK = re.compile(r"[。；;，,：:！？!?、(]")
 
 _PART = re.compile(r"其中|代表|分别|本级|下属")
-
-
-def _cn_value(text: str) -> int | None:
-    try:
-        value = cn2an.cn2an(text, "strict")
-    except (ValueError, KeyError, IndexError):
-        return None
-    return int(value) if value == int(value) else None
 
 
 def narrative_facts(
@@ -77,8 +69,8 @@ def narrative_facts(
         else:
             if m.group("cn") in ("一", "两", "二"):
                 continue  # 一项, 一次, 两个: words, not counts
-            cn = _cn_value(m.group("cn"))
-            if cn is None:
+            cn = numeral_or_none(m.group("cn"))
+            if not isinstance(cn, int):
                 continue
             number = cn
         unit = m.group("unit")

@@ -12,6 +12,9 @@ from collections.abc import Iterator
 
 import attrs
 
+from zwgk._text.numerals import parse_numeral
+from zwgk._text.vocab import ORGAN_SUFFIX
+
 # Canonical key -> printed labels (spec §8).  Spaces between characters are allowed.
 META_LABELS: dict[str, tuple[str, ...]] = {
     "index_no": ("索引号",),
@@ -73,24 +76,13 @@ def metadata_fields(norm: str) -> list[MetaField]:
     return fields
 
 
-_CN_DIGITS = {"〇": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
-_CN_NUM = "〇零Oo一二三四五六七八九十"
+# Years print digit by digit (二〇一二, 二O一二 with a letter O); months and days count (二十).
+_CN_NUM = "〇○零Oo一二三四五六七八九十"
 DATE_RE = re.compile(
     r"(?P<y>(?:19|20)\d\d) *(?:(?P<s1>[-./]) *(?P<m1>\d{1,2}) *(?P=s1) *(?P<d1>\d{1,2})(?!\d)"
     r"|年 *(?P<m2>\d{1,2}) *月 *(?P<d2>\d{1,2}) *日)"
     rf"|(?P<cy>[{_CN_NUM[:-1]}]{{4}})年(?P<cm>[{_CN_NUM}]{{1,2}})月(?P<cd>[{_CN_NUM}]{{1,3}})日"
 )
-
-
-def _cn_small(text: str) -> int:
-    # 一 .. 三十一, as used for months and days.
-    if "十" not in text:
-        return _CN_DIGITS[text] if len(text) == 1 else -1
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (
-        _CN_DIGITS.get(ones, -1) if ones else 0
-    )
 
 
 def parse_date(match: re.Match[str]) -> dt.date | None:
@@ -100,9 +92,12 @@ def parse_date(match: re.Match[str]) -> dt.date | None:
             month = match.group("m1") or match.group("m2")
             day = match.group("d1") or match.group("d2")
             return dt.date(int(match.group("y")), int(month), int(day))
-        year = int("".join(str(_CN_DIGITS[c]) for c in match.group("cy")))
-        return dt.date(year, _cn_small(match.group("cm")), _cn_small(match.group("cd")))
-    except (ValueError, KeyError):
+        year, month, day = (
+            int(parse_numeral(match.group(g).replace("O", "〇").replace("o", "〇")))
+            for g in ("cy", "cm", "cd")
+        )
+        return dt.date(year, month, day)
+    except ValueError:  # NumeralError too
         return None
 
 
@@ -138,11 +133,6 @@ DOC_NO_RE = re.compile(
 )
 
 
-#: How the name of an organ ends (局, 委员会, 管委会办公室…): one list for every parser.
-ORGAN_SUFFIX = (
-    r"(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会办公室|管委会办公室|管理委员会|管委会"
-    r"|委员会|办公室|办公厅|管理局|局|委|厅|署|院|部|中心|所|室|处|组|会|办|政府)"
-)
 _ORG_END = re.compile(ORGAN_SUFFIX + "$")
 _SIGN_DATE = re.compile(
     r"(?:19|20)\d\d *年 *\d{1,2} *月 *\d{1,2} *日"

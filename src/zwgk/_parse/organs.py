@@ -7,7 +7,7 @@ import re
 from zwgk._agency import agency as resolve
 from zwgk._model import Agency
 from zwgk._parse.common import Common
-from zwgk._parse.meta import ORGAN_SUFFIX
+from zwgk._text.vocab import ORGAN_SUFFIX
 
 _ORGAN_END = ORGAN_SUFFIX
 # "株洲市工商行政管理局2017年度…报告", "…管委会办公室关于印发…的通知"

@@ -9,124 +9,74 @@ outlines readable: a marker that restarts at 一 after 六 opens a new run.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
-
-import attrs
+from collections.abc import Iterator, Sequence
 
 from zwgk._model import Section, Span
-
-_CN = "一二三四五六七八九十"
-_MARKER = re.compile(
-    rf"(?P<l1>[{_CN}]{{1,3}})[、,]"
-    rf"|\((?P<l2>[{_CN}]{{1,3}})\)"
-    r"|(?<![\d.])(?P<l3>\d{1,2})[.、](?!\d)"
-    r"|\((?P<l4>\d{1,2})\)"
+from zwgk._text.numbering import (
+    OUTLINE_LEVELS,
+    Marker,
+    TreeNode,
+    TreePolicy,
+    build_tree,
+    iter_markers,
 )
+from zwgk._text.numerals import CN_DIGITS
+
 _BEFORE = frozenset(' \n\t。;；:：!！?？"”)）>】]|*#•')
 _APPENDIX = re.compile(
-    r"(?:(?<=[\s>])|^)附(?:件|表)[\d一二三四五六七八九十]{0,2}(?=[：:\s]|下载|$)", re.M
+    rf"(?:(?<=[\s>])|^)附(?:件|表)[\d{CN_DIGITS}]{{0,2}}(?=[：:\s]|下载|$)", re.M
 )
-_TITLE_STOP = re.compile(r"[。;；:：!！?？\n]| {1,}|(?=[(（][一二三四五六七八九十\d])")
+_TITLE_STOP = re.compile(rf"[。;；:：!！?？\n]| {{1,}}|(?=[(（][{CN_DIGITS}\d])")
 
 
-def cn_number(text: str) -> int:
-    """The value of a small Chinese numeral (一 … 九十九), or 0.
-
-    Examples:
-        >>> from zwgk._parse.outline import cn_number
-        >>> [cn_number(x) for x in ("一", "十", "十二", "二十三")]
-        [1, 10, 12, 23]
-    """
-    digits = {c: i + 1 for i, c in enumerate(_CN[:-1])}
-    if "十" not in text:
-        return digits.get(text, 0) if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    if len(ones) > 1 or len(tens) > 1:
-        return 0
-    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
-
-
-@attrs.frozen
-class Heading:
-    """A numbering marker accepted as a heading."""
-
-    level: int
-    number: str
-    value: int
-    start: int
-    title_end: int
-
-
-def find_headings(
-    norm: str,
-    start: int = 0,
-    end: int | None = None,
-    skip: Sequence[Span] = (),
-    titles: Sequence[str] = (),
-) -> list[Heading]:
-    """Markers in ``norm[start:end]`` that continue their level's numbering.
-
-    ``skip`` lists spans (tables) whose markers are row numbers, not headings.
-
-    Examples:
-        >>> from zwgk._parse.outline import find_headings
-        >>> text = "一、总体情况 2019.1 工作 (一)主动公开 1.网站 2.微博 二、问题 1.人员"
-        >>> [(h.level, h.number) for h in find_headings(text)]
-        [(1, '一'), (2, '(一)'), (3, '1'), (3, '2'), (1, '二'), (3, '1')]
-    """
-    end = len(norm) if end is None else end
-    spans = sorted(skip, key=lambda s: s.start)
-    expected: dict[int, int] = {}
-    open_levels: list[int] = []
-    headings: list[Heading] = []
-    last_top = start
+def _candidates(norm: str, start: int, end: int, spans: Sequence[Span]) -> Iterator[Marker]:
+    # Markers that may be headings: outside tables, after a break or a table's last digit.
     si = 0
-    for m in _MARKER.finditer(norm, start, end):
-        while si < len(spans) and spans[si].end <= m.start():
-            si += 1
-        if si < len(spans) and spans[si].start <= m.start() < spans[si].end:
+    for m in iter_markers(norm, start, end):
+        level = OUTLINE_LEVELS.get(m.kind)
+        if level is None or (level >= 3 and (m.value > 99 or " " in norm[m.start : m.end])):
             continue
-        level = next(i for i in (1, 2, 3, 4) if m.group(f"l{i}"))
-        before = norm[m.start() - 1] if m.start() > 0 else "\n"
+        while si < len(spans) and spans[si].end <= m.start:
+            si += 1
+        if si < len(spans) and spans[si].start <= m.start < spans[si].end:
+            continue
+        before = norm[m.start - 1] if m.start > 0 else "\n"
         # A Chinese-numbered heading may follow a table's last digit directly.
         if before not in _BEFORE and not (level <= 2 and before.isdigit()):
             continue
-        raw = m.group(f"l{level}")
-        value = cn_number(raw) if level <= 2 else int(raw)
-        if value <= 0:
-            continue
-        if level > 1 and not any(lv < level for lv in open_levels) and level != 2:
-            # A 1. or (1) needs a heading above it.
-            continue
-        want = expected.get(level, 1)
-        # Headings printed inside a table's span (its caption) are not seen:
-        # after a table, the numbering may go on one or two further.
-        after_table = level == 1 and any(last_top < sp.start < m.start() for sp in spans)
-        jumped = after_table and want < value <= want + 2
-        if value != want and not jumped and not (value == 1 and level == 1 and headings):
-            continue
-        if level == 1:
-            last_top = m.start()
-        if value == 1 and level == 1 and headings and want != 1:
-            expected.clear()  # a second run of 一、二、… (misnumbered outline)
-        expected[level] = value + 1
-        for deeper in (lv for lv in (2, 3, 4) if lv > level):
-            expected.pop(deeper, None)
-        open_levels = [lv for lv in open_levels if lv < level] + [level]
-        title_start = m.end()
-        while title_start < end and norm[title_start] in " \t":  # 「1. 加强…」
-            title_start += 1
-        known = next((t for t in titles if norm.startswith(t, title_start)), None)
-        stop = _TITLE_STOP.search(norm, title_start, min(end, title_start + 40))
-        title_end = (
-            stop.start() if stop and stop.start() > title_start else min(end, title_start + 40)
-        )
-        if known is not None:  # a known title ends where it ends, even run into its text
-            title_end = title_start + len(known)
-        number = raw if level in (1, 3) else f"({raw})"
-        headings.append(Heading(level, number, value, m.start(), title_end))
-    return headings
+        yield m
+
+
+def _policy(start: int, spans: Sequence[Span]) -> TreePolicy:
+    table_starts = [s.start for s in spans]
+
+    def jump(mk: Marker, last: TreeNode | None) -> bool:
+        # Headings printed inside a table's span (its caption) are not seen: after a
+        # table, the top numbering may go on one or two further.
+        if OUTLINE_LEVELS[mk.kind] != 1:
+            return False
+        since = last.marker.start if last is not None else start
+        want = last.marker.value + 1 if last is not None else 1
+        i = bisect.bisect_right(table_starts, since)
+        return want < mk.value <= want + 2 and i < len(table_starts) and table_starts[i] < mk.start
+
+    def restart(mk: Marker, last: TreeNode | None) -> bool:
+        return OUTLINE_LEVELS[mk.kind] == 1  # a second run of 一、二、… (misnumbered outline)
+
+    return TreePolicy(orphans=False, restart=restart, jump=jump)
+
+
+def _title_end(norm: str, node: TreeNode, end: int, titles: Sequence[str]) -> int:
+    title_start = node.marker.end
+    while title_start < end and norm[title_start] in " \t":  # 「1. 加强…」
+        title_start += 1
+    known = next((t for t in titles if norm.startswith(t, title_start)), None)
+    if known is not None:  # a known title ends where it ends, even run into its text
+        return title_start + len(known)
+    stop = _TITLE_STOP.search(norm, title_start, min(end, title_start + 40))
+    return stop.start() if stop and stop.start() > title_start else min(end, title_start + 40)
 
 
 _PLACEHOLDERS = frozenset({"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"})
@@ -154,59 +104,45 @@ def outline(
 ) -> tuple[Section, ...]:
     """The section tree of ``norm[start:end]``.
 
-    ``titles`` are section titles the document kind is known to use; a heading
-    that starts with one ends with it, where a flattened page runs the title
-    into its text.
+    A marker is a heading where it continues the numbering of its level under the same
+    parent (the shared marker tree, ``zwgk._text.numbering.build_tree``); ``skip``
+    lists spans (tables) whose markers are row numbers, not headings.  ``titles`` are
+    section titles the document kind is known to use; a heading that starts with one
+    ends with it, where a flattened page runs the title into its text.
 
     Examples:
         >>> from zwgk._parse.outline import outline
         >>> tree = outline("一、总体情况\\n(一)主动公开\\n二、存在问题\\n")
         >>> [(s.number, s.title, [c.title for c in s.children]) for s in tree]
         [('一', '总体情况', ['主动公开']), ('二', '存在问题', [])]
+        >>> text = "一、总体情况 2019.1 工作 (一)主动公开 1.网站 2.微博 二、问题 1.人员"
+        >>> [(s.number, [c.number for c in s.walk()][1:]) for s in outline(text)]
+        [('一', ['(一)', '1', '2']), ('二', ['1'])]
     """
     end = len(norm) if end is None else end
-    headings = find_headings(norm, start, end, skip, sorted(titles, key=len, reverse=True))
-    if headings:
+    spans = sorted(skip, key=lambda s: s.start)
+    roots = build_tree(_candidates(norm, start, end, spans), end, _policy(start, spans))
+    known = sorted(titles, key=len, reverse=True)
+    nodes = [n for root in roots for n in root.walk()]
+    if nodes:
         # The last section ends where the attachments begin (附件 / 附件1： / 附件下载).
-        appendix = _APPENDIX.search(norm, headings[-1].title_end, end)
+        appendix = _APPENDIX.search(norm, _title_end(norm, nodes[-1], end, known), end)
         if appendix is not None:
-            end = appendix.start()
+            for n in nodes:
+                n.end = min(n.end, appendix.start())
     # Rank levels by first appearance so a document that opens with (一) nests right.
-    ranks = {lv: i + 1 for i, lv in enumerate(sorted({h.level for h in headings}))}
-    # A heading's section ends where the next heading of the same or a higher
-    # level starts: one pass with a stack of open headings.
-    stops = [end] * len(headings)
-    open_stack: list[int] = []
-    for i, h in enumerate(headings):
-        while open_stack and headings[open_stack[-1]].level >= h.level:
-            stops[open_stack.pop()] = h.start
-        open_stack.append(i)
-    nodes = list(zip(headings, stops, strict=True))
+    ranks = {lv: i + 1 for i, lv in enumerate(sorted({n.level for n in nodes}))}
 
-    def build(index: int) -> tuple[Section, int]:
-        h, stop = nodes[index]
-        children: list[Section] = []
-        j = index + 1
-        while j < len(nodes) and nodes[j][0].level > h.level:
-            child, j = build(j)
-            children.append(child)
-        heading_text = norm[h.start : h.title_end].strip()
-        marker = _MARKER.match(norm, h.start)
-        title = norm[marker.end() if marker else h.start : h.title_end].strip()
-        section = Section(
-            heading=heading_text,
-            number=h.number,
-            title=title,
-            level=ranks[h.level],
-            span=Span(h.start, stop),
-            children=tuple(children),
-            placeholder=None if children else placeholder(norm[h.title_end : stop]),
+    def section(node: TreeNode) -> Section:
+        title_end = _title_end(norm, node, end, known)
+        return Section(
+            heading=norm[node.marker.start : title_end].strip(),
+            number=node.marker.label,
+            title=norm[node.marker.end : title_end].strip(),
+            level=ranks[node.level],
+            span=Span(node.marker.start, node.end),
+            children=tuple(section(c) for c in node.children),
+            placeholder=None if node.children else placeholder(norm[title_end : node.end]),
         )
-        return section, j
 
-    out: list[Section] = []
-    i = 0
-    while i < len(nodes):
-        section, i = build(i)
-        out.append(section)
-    return tuple(out)
+    return tuple(section(root) for root in roots)

@@ -6,9 +6,13 @@ into an `zwgk.ImplementationPlan` or
 `zwgk.WorkPoints`:
 
 - the cover notice: addressees (主送), the reply deadline, attachments and contact;
-- the task tree from the numbering ``一、`` / ``(一)`` / ``1.`` / ``(1)``, found
-  by regex even when a scraped page prints the whole body on one line: a
-  marker counts only when its number continues the sequence at its level;
+- the task tree from the numbering ``一、`` / ``(一)`` / ``1.`` / ``(1)``: the markers
+  of the shared lexer and marker tree (``zwgk._text.numbering``), found even when a
+  scraped page prints the whole body on one line; a marker counts only when its
+  number continues the sequence at its level (a plan's policy: a run restarts after
+  a colon or after the cover notice's signature, a merged cell printed twice is one
+  item, a unit line may run into the next number: ``责任处室:社会事业处15.…``);
+- the outline (``sections``) from the same markers;
 - for each task its lead and cooperating units (see ``zwgk._parse.units``)
   and deadlines (see ``zwgk._parse.deadlines``);
 - flattened task tables (序号 / 工作任务 / 牵头单位 / 责任单位 …): one task
@@ -27,10 +31,11 @@ from collections.abc import Iterable
 import attrs
 
 from zwgk._model.core import Deadline, Finding, Ref, Span
-from zwgk._model.documents import Contact, ImplementationPlan, Task, WorkPoints
+from zwgk._model.documents import Contact, ImplementationPlan, Section, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.deadlines import iter_deadlines
+from zwgk._parse.kind import plan_kind
 from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.text import Source, finish, read_input
@@ -46,35 +51,26 @@ from zwgk._parse.units import (
     parse_row_units,
     split_list,
 )
+from zwgk._text.numbering import (
+    OUTLINE_LEVELS,
+    Marker,
+    MarkerKind,
+    TreeNode,
+    TreePolicy,
+    build_tree,
+    iter_markers,
+)
+from zwgk._text.numerals import CN_NUMERAL
+from zwgk._text.vocab import (
+    COOPERATE_WORDS,
+    LEAD_WORDS,
+    RESPONSIBLE_WORDS,
+    ROLE_WORDS,
+    UNIT_LABEL,
+    alternation,
+)
 
 __all__ = ["classify_names", "parse_plan", "plan_from_source", "plan_kind"]
-
-# ---- document kind ---------------------------------------------------------------------
-
-_WORK_POINTS_WORDS = re.compile(r"工作要点|任务分解|重点工作安排|工作安排|分工方案")
-_PLAN_WORDS = re.compile(r"方案|实施意见|意见")
-
-
-def plan_kind(title: str, norm: str = "") -> DocumentKind:
-    """Whether a plan is work points or an implementation plan, from its title, else its body.
-
-    Example:
-        >>> from zwgk._parse.plans import plan_kind
-        >>> plan_kind("关于印发2016年政务公开工作主要任务分解表的通知").value
-        'work_points'
-        >>> plan_kind("关于印发《全面推进政务公开工作实施方案》的通知").value
-        'implementation_plan'
-    """
-    if _WORK_POINTS_WORDS.search(title):
-        return DocumentKind.WORK_POINTS
-    if _PLAN_WORDS.search(title):
-        return DocumentKind.IMPLEMENTATION_PLAN
-    head = norm[:3000]
-    wp, pl = _WORK_POINTS_WORDS.search(head), _PLAN_WORDS.search(head)
-    if wp and (pl is None or wp.start() < pl.start()):
-        return DocumentKind.WORK_POINTS
-    return DocumentKind.IMPLEMENTATION_PLAN
-
 
 _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
     "当前位置",
@@ -178,13 +174,12 @@ def _contact(norm: str, text: str, start: int) -> Contact | None:
     return Contact(person=person, phone=phone)
 
 
-_ATTACH = re.compile(r"附 *件(?!下载)")
+# 附件 with its own number (附件2:…) names one attachment.
+_ATTACH = re.compile(r"附 *件(?!下载)(?: *\d{1,2}(?![\d.]))?")
 _ATTACH_BEFORE_OK = re.compile(r"[\s。;:!)》>]")
 _ATTACH_CUT = re.compile(
     r"\n|https?:|www\.| |附件|工 *作 *任 *务|序 *号|牵 *头 *单 *位|\.(?:pdf|docx?|xlsx?|wps)|。"
-    r"|[一二三四五六七八九十]、"
 )
-_ATTACH_ITEM = re.compile(r"(?<![\d.])(\d{1,2}) *[.、:](?!\d)")
 
 
 @attrs.frozen
@@ -211,25 +206,32 @@ def _attachments(norm: str, start: int, sig_starts: list[int]) -> list[_Attachme
         items = _split_items(rest)
         for item in items:
             item = re.sub(r"^\d{1,2}(?=[\u4e00-\u9fff《])", "", item)
-            title = _ATTACH_CUT.split(item, maxsplit=1)[0].strip(" :：;；,，")
+            title = _ATTACH_CUT.split(item, maxsplit=1)[0]
+            heading = next(
+                (m for m in iter_markers(title) if m.kind is MarkerKind.CN and m.start), None
+            )
+            if heading is not None:  # the body's 一、 after the attachment's name
+                title = title[: heading.start]
+            title = title.strip(" :：;；,，")
             if 2 <= len(title) <= 80 and not title.endswith("下载"):
                 found.append(_Attachment(title, m.start()))
     return found
 
 
 def _split_items(rest: str) -> list[str]:
-    first = _ATTACH_ITEM.match(rest)
-    if first is None:
+    # 「1.A 2.B」: the items of a numbered list of attachments (its numbers in sequence).
+    found = [m for m in iter_markers(rest) if m.kind is MarkerKind.ARABIC]
+    if not found or found[0].start != 0:
         return [rest]
-    if first.group(1) != "1":
-        return [rest[first.end() :]]
+    if found[0].value != 1:
+        return [rest[found[0].end :]]
     items: list[str] = []
-    expected, cur = 2, first.end()
-    for m in _ATTACH_ITEM.finditer(rest, first.end()):
-        if int(m.group(1)) != expected:
+    expected, cur = 2, found[0].end
+    for m in found[1:]:
+        if m.value != expected:
             continue
-        items.append(rest[cur : m.start()])
-        cur, expected = m.end(), expected + 1
+        items.append(rest[cur : m.start])
+        cur, expected = m.end, expected + 1
     items.append(rest[cur:])
     return items
 
@@ -287,80 +289,54 @@ def _body_end(
 
 # ---- markers and the task tree ---------------------------------------------------------
 
-_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_MARKER = re.compile(
-    r"(?P<l1>[一二三四五六七八九十]{1,3})、"
-    r"|\((?P<l2>[一二三四五六七八九十]{1,3})\)"
-    r"|(?<![\d.A-Za-z])(?P<l3>\d{1,3}) ?(?:\.(?![\d])|、)"
-    r"|\((?P<l4>\d{1,2})\)"
-)
-_NUMERALS = set("一二三四五六七八九十〇零两")
+_NUMERALS = set(CN_NUMERAL)
+_SECTION_KINDS = (MarkerKind.CN, MarkerKind.CN_PAREN)  # section rows of a task table
+# 「责任处室:财政经管办3.5G…」: a unit line that the next item's number runs into.
+_UNIT_LINE_END = re.compile(rf"{UNIT_LABEL} *[:：][^:：。\n]{{2,60}}$")
 _NOT_AFTER_L3 = set("0123456789月日年号%个次项倍")
 _NOT_BEFORE_L3 = set("第件表图款条")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _cn_value(text: str) -> int | None:
-    if "十" not in text:
-        return _CN_DIGIT.get(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    t = _CN_DIGIT.get(tens) if tens else 1
-    o = _CN_DIGIT.get(ones) if ones else 0
-    if t is None or o is None or len(ones) > 1 or len(tens) > 1:
-        return None
-    return t * 10 + o
-
-
-@attrs.frozen
-class _Marker:
-    rank: int
-    n: int
-    label: str
-    start: int
-    end: int
-
-
-def _markers(norm: str, start: int, end: int) -> list[_Marker]:
-    found: list[_Marker] = []
-    for m in _MARKER.finditer(norm, start, end):
-        before = norm[m.start() - 1] if m.start() > 0 else "\n"
-        after = norm[m.end() : m.end() + 1]
-        if m.group("l1") is not None:
-            n = _cn_value(m.group("l1"))
-            if n is None or after in _NUMERALS or before in ("第", "届", "初", "期"):
-                continue
-            found.append(_Marker(1, n, m.group("l1"), m.start(), m.end()))
-        elif m.group("l2") is not None:
-            n = _cn_value(m.group("l2"))
-            if n is None:
-                continue
-            found.append(_Marker(2, n, f"({m.group('l2')})", m.start(), m.end()))
-        elif m.group("l3") is not None:
-            if after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")"):
-                continue
-            n = int(m.group("l3"))
-            found.append(_Marker(3, n, m.group("l3"), m.start(), m.end()))
-        else:
-            n = int(m.group("l4"))
-            found.append(_Marker(4, n, f"({m.group('l4')})", m.start(), m.end()))
-    return found
-
-
-@attrs.define
-class _Node:
-    marker: _Marker
-    parent: _Node | None
-    end: int = 0
-    children: list[_Node] = attrs.field(factory=list)
-    gaps: list[tuple[int, int]] = attrs.field(factory=list)
-    last_by_rank: dict[int, _Node] = attrs.field(factory=dict)
+def _markers(norm: str, start: int, end: int) -> list[Marker]:
+    found: list[Marker] = []
+    for m in iter_markers(norm, start, end, glued=True):
+        rank = OUTLINE_LEVELS.get(m.kind)
+        if rank is None:
+            continue
+        if m.glued and not _UNIT_LINE_END.search(norm, max(start, m.start - 80), m.start):
+            continue  # 3.5G is a decimal, unless a unit line runs into it
+        before = norm[m.start - 1] if m.start > 0 else "\n"
+        after = norm[m.end : m.end + 1]
+        if rank == 1 and (
+            norm[m.end - 1] != "、" or after in _NUMERALS or before in ("第", "届", "初", "期")
+        ):
+            continue
+        if (
+            rank == 3
+            and not m.glued
+            and (after in _NOT_AFTER_L3 or before in _NOT_BEFORE_L3 or after in ("", ")"))
+        ):
+            continue
+        found.append(m)
+    # A 一、 glued to preceding prose counts only when another marker follows soon.
+    return [
+        m
+        for i, m in enumerate(found)
+        if not (
+            m.kind is MarkerKind.CN
+            and m.start > 0
+            and _CJK.match(norm[m.start - 1])
+            and not _heading_like(norm, m, found[i + 1 : i + 4])
+        )
+    ]
 
 
 _TITLE_STOP = re.compile(r"[。;；:\n]|  ")
+_ASSIGNING_PAREN = re.compile(rf"\((?=[^()]*{alternation(ROLE_WORDS)})")
 
 
-def _heading_like(norm: str, mk: _Marker, later: list[_Marker]) -> bool:
-    # A 一、 glued to preceding prose counts only when another marker follows soon.
+def _heading_like(norm: str, mk: Marker, later: list[Marker]) -> bool:
     for other in later:
         if other.start <= mk.end:
             continue
@@ -370,68 +346,27 @@ def _heading_like(norm: str, mk: _Marker, later: list[_Marker]) -> bool:
     return False
 
 
-def _build_tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[int]) -> list[_Node]:
-    roots: list[_Node] = []
-    root_last: dict[int, _Node] = {}
-    stack: list[_Node] = []
-    last_global: dict[int, int] = {}
-    for i, mk in enumerate(markers):
-        depth = len(stack)
-        while depth > 0 and stack[depth - 1].marker.rank >= mk.rank:
-            depth -= 1
-        parent = stack[depth - 1] if depth > 0 else None
-        siblings = parent.children if parent is not None else roots
-        last_by_rank = parent.last_by_rank if parent is not None else root_last
-        last = last_by_rank.get(mk.rank)
-        prev = _previous_char(norm, mk.start)
-        before = norm[mk.start - 1] if mk.start > 0 else "\n"
-        if (
-            mk.rank == 1
-            and _CJK.match(before)
-            and not _heading_like(norm, mk, markers[i + 1 : i + 4])
-        ):
-            continue
-        restart = False
-        if last is None:
-            ok = mk.n == 1 or (mk.rank > 1 and mk.n == last_global.get(mk.rank, -1) + 1)
-        elif mk.n == last.marker.n + 1 or (mk.n == 1 and prev in (":", "：")):
-            ok = True
-        elif (
-            mk.n == 1
-            and mk.rank == 1
-            and parent is None
+def _policy(norm: str, sig_starts: list[int]) -> TreePolicy:
+    def restart(mk: Marker, last: TreeNode | None) -> bool:
+        return _previous_char(norm, mk.start) in (":", "：")  # 「如下:1.…」
+
+    def replace(mk: Marker, last: TreeNode | None) -> bool:
+        # After a signature the plan itself starts: the cover notice's numbering is not it.
+        return (
+            mk.kind is MarkerKind.CN
+            and last is not None
             and _any_between(sig_starts, last.marker.start, mk.start)
-        ):
-            ok, restart = True, True
-        elif mk.n == last.marker.n and _same_title(norm, last, mk):
-            # A merged cell printed twice (013: 五、强化稳就业保就业信息公开 twice).
-            keep = depth + 1 if depth < len(stack) and stack[depth] is last else depth
-            for node in stack[keep:]:
-                node.end = mk.start
-            del stack[keep:]
-            continue
-        else:
-            ok = False
-        if not ok:
-            continue
-        for node in stack[depth:]:
-            node.end = mk.start
-        del stack[depth:]
-        if restart:
-            roots.clear()
-            root_last.clear()
-        node = _Node(mk, parent)
-        siblings.append(node)
-        last_by_rank[mk.rank] = node
-        stack.append(node)
-        last_global[mk.rank] = mk.n
-    for node in stack:
-        node.end = end
-    return roots
+        )
+
+    def repeat(mk: Marker, last: TreeNode | None) -> bool:
+        # A merged cell printed twice (013: 五、强化稳就业保就业信息公开 twice).
+        return last is not None and _same_title(norm, last, mk)
+
+    return TreePolicy(across_parents=True, restart=restart, replace=replace, repeat=repeat)
 
 
-def _tree(norm: str, markers: list[_Marker], end: int, sig_starts: list[int]) -> list[_Node]:
-    roots = _build_tree(norm, markers, end, sig_starts)
+def _tree(norm: str, markers: list[Marker], end: int, sig_starts: list[int]) -> list[TreeNode]:
+    roots = build_tree(markers, end, _policy(norm, sig_starts))
     for root in roots:
         _finish(root, norm)
     _trim_last_children(roots, norm, end)
@@ -453,33 +388,24 @@ def _any_between(sorted_positions: list[int], low: int, high: int) -> bool:
     return i < len(sorted_positions) and sorted_positions[i] < high
 
 
-def _same_title(norm: str, node: _Node, mk: _Marker) -> bool:
+def _same_title(norm: str, node: TreeNode, mk: Marker) -> bool:
     first = norm[node.marker.end : node.marker.end + 30]
     again = norm[mk.end : mk.end + 30]
     stop = min(len(first), len(again), 12)
     return stop >= 4 and first[:stop] == again[:stop]
 
 
-def _finish(node: _Node, norm: str) -> None:
-    # trailing whitespace off the end; own-text gaps between children.
+def _finish(node: TreeNode, norm: str) -> None:
+    # trailing whitespace off the end.
     end = node.end
     while end > node.marker.end and norm[end - 1] in " \n":
         end -= 1
     node.end = max(node.marker.end, end)
     for child in node.children:
         _finish(child, norm)
-    cur = node.marker.end
-    gaps: list[tuple[int, int]] = []
-    for child in node.children:
-        if child.marker.start > cur:
-            gaps.append((cur, child.marker.start))
-        cur = max(cur, child.end)
-    if node.end > cur:
-        gaps.append((cur, node.end))
-    node.gaps = gaps
 
 
-def _trim_last_children(nodes: list[_Node], norm: str, parent_end: int | None) -> None:
+def _trim_last_children(nodes: list[TreeNode], norm: str, parent_end: int | None) -> None:
     # A multi-line plan's closing paragraph after the last task's lead
     # parenthetical belongs to the parent (seed 004: 各相关单位要在每年的12月31日前…).
     for i, node in enumerate(nodes):
@@ -505,6 +431,9 @@ def _title(text: str, *, short: bool) -> str:
         if close != -1:
             return text[2:close].strip()
     title = _TITLE_STOP.split(text, maxsplit=1)[0].strip()
+    paren = _ASSIGNING_PAREN.search(title, 2)
+    if short and paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
+        title = title[: paren.start()]
     if short and " " in title:
         head = title.split(" ", 1)[0]
         if len(head) >= 2:
@@ -562,12 +491,11 @@ def _unresolved_finding(d: Deadline) -> Finding:
     )
 
 
-def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
+def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     norm = ctx.norm
     path = (*path, node.marker.label)
-    first_gap_end = (
-        node.gaps[0][1] if node.gaps and node.gaps[0][0] == node.marker.end else node.marker.end
-    )
+    gaps = node.own_spans()
+    first_gap_end = gaps[0][1] if gaps and gaps[0][0] == node.marker.end else node.marker.end
     inherited = False
     is_row = (
         ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
@@ -588,22 +516,23 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
     else:
         title = _title(norm[node.marker.end : first_gap_end], short=True)
         assignment = Assignment()
-        for a, b in node.gaps:
+        for a, b in gaps:
             assignment = assignment.merge(find_labelled(norm, a, b))
             paren = find_parenthetical(norm, a, b)
             if paren is not None:
                 assignment = assignment.merge(paren[0])
         if not assignment:
-            for a, b in node.gaps:
+            for a, b in gaps:
                 assignment = assignment.merge(find_inline(norm, a, b))
-        if not assignment and node.gaps and node.gaps[0][0] == node.marker.end:
+        if not assignment and gaps and gaps[0][0] == node.marker.end:
             assignment = find_subject(norm, node.marker.end, first_gap_end)
         assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
     title = ctx.printed(title, node.marker.end, node.end)
     if is_row:
         ctx.row_spans.add(Span(node.marker.start, node.end))
     children = tuple(_build_task(child, path, ctx) for child in node.children)
-    spans = [(node.marker.end, node.end)] if is_row else node.gaps
+    children = _lift_closing_lines(children, ctx)
+    spans = [(node.marker.end, node.end)] if is_row else gaps
     return Task(
         path=path,
         title=title,
@@ -615,6 +544,53 @@ def _build_task(node: _Node, path: tuple[str, ...], ctx: _Context) -> Task:
         deadlines=_deadlines(ctx, spans),
         span=Span(node.marker.start, node.end),
         children=children,
+    )
+
+
+def _section(task: Task, level: int, text: str) -> Section:
+    """A task as a section of the plan's outline: the same marker, title and span."""
+    span = task.span if task.span is not None else Span(0, 0)
+    head = text[span.start : span.end]
+    at = head.find(task.title) if task.title else -1
+    heading = head[: at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
+    return Section(
+        heading=heading.strip(),
+        number=task.path[-1],
+        title=task.title,
+        level=level,
+        span=span,
+        children=tuple(_section(c, level + 1, text) for c in task.children),
+    )
+
+
+def _lift_closing_lines(siblings: tuple[Task, ...], ctx: _Context) -> tuple[Task, ...]:
+    """A unit line closing the last of several sub-items assigns the item they describe.
+
+    「1.完善联合党委工作(1)…(2)…(4)…责任单位:联合党委办公室 2.改革试点…责任处室:…」:
+    where the items beside it name their units on their own lines, (1)–(4) are paragraphs
+    of item 1 and the only unit line after them is item 1's.
+    """
+    if not any(t.lead and not t.children for t in siblings):
+        return siblings
+    return tuple(_lift(t, ctx) for t in siblings)
+
+
+def _lift(task: Task, ctx: _Context) -> Task:
+    children = task.children
+    if task.lead or len(children) < 2 or any(c.children for c in children):
+        return task
+    *first, last = children
+    if any(c.lead or c.cooperating or c.collective for c in first) or not last.lead:
+        return task
+    if last.span is None or not find_labelled(ctx.norm, last.span.start, last.span.end):
+        return task
+    bare = attrs.evolve(last, lead=(), cooperating=(), collective=())
+    return attrs.evolve(
+        task,
+        lead=last.lead,
+        cooperating=last.cooperating,
+        collective=last.collective,
+        children=(*first, bare),
     )
 
 
@@ -665,14 +641,17 @@ def _sibling_groups(tasks: tuple[Task, ...]) -> list[tuple[Task, ...]]:
 
 _COLUMN_ROLES = (
     ("no", re.compile(r"序号|编号")),
-    ("lead", re.compile(r"(?:牵头|主责|主办)(?:单位|部门|领导)")),
-    ("coop", re.compile(r"(?:责任|配合|协办|参与|协作)(?:单位|部门)|配合/责任单位")),
+    ("lead", re.compile(alternation(LEAD_WORDS) + r"(?:单位|部门|领导)")),
+    (
+        "coop",
+        re.compile(
+            alternation((*RESPONSIBLE_WORDS, *COOPERATE_WORDS)) + r"(?:单位|部门)|配合/责任单位"
+        ),
+    ),
     ("deadline", re.compile(r"完成(?:时限|时间)|时间节点|时限(?:要求)?|进度安排")),
     ("task", re.compile(r".{0,4}(?:任务|事项|内容|要求|措施)")),
 )
 _SEPARATOR_ROW = re.compile(r"[|\-: +]*")
-_SECTION_CELL = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
-_ROW_NUMBER = re.compile(r"\s*(\d{1,3})[.、]\s*(?!\d)")
 
 
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
@@ -753,13 +732,13 @@ def _table_tasks(norm: str, cols: _Columns, end: int, ctx: _Context) -> tuple[li
             continue
         cells = _cells(line, pos)
         filled = [c for c in cells if c[0]]
-        label_m = _SECTION_CELL.match(filled[0][0]) if len(filled) == 1 else None
-        if label_m is not None:
-            label = label_m.group(0).rstrip("、")
-            level = 2 if label.startswith("(") else 1
+        label_m = next(iter_markers(filled[0][0], 0, 6), None) if len(filled) == 1 else None
+        if label_m is not None and label_m.start == 0 and label_m.kind in _SECTION_KINDS:
+            label = label_m.label
+            level = OUTLINE_LEVELS[label_m.kind]
             parent = next((s for s in reversed(sections) if s.level < level), None)
             section = _TableSection(
-                label, filled[0][0][label_m.end() :].strip(), level, filled[0][1], line_end
+                label, filled[0][0][label_m.end :].strip(), level, filled[0][1], line_end
             )
             sections.append(section)
             if parent is not None:
@@ -832,10 +811,17 @@ def _table_row(
             by_role[role] = cell
     number = by_role.get("no", ("", 0))[0].strip(" .、")
     task_cell = by_role.get("task", ("", start))
-    if not number and (own := _ROW_NUMBER.match(task_cell[0])) is not None:
+    own = next(iter_markers(task_cell[0], 0, 8), None)
+    if (
+        not number
+        and own is not None
+        and own.kind is MarkerKind.ARABIC
+        and not task_cell[0][: own.start].strip()
+    ):
         # No number column: 「1.全面公开…」 numbers itself.
-        number = own.group(1)
-        task_cell = (task_cell[0][own.end() :], task_cell[1] + own.end())
+        rest = len(task_cell[0]) - len(task_cell[0][own.end :].lstrip())
+        number = own.label
+        task_cell = (task_cell[0][rest:], task_cell[1] + rest)
     number = number or str(index)
     assignment = Assignment()
     if by_role.get("lead", ("", 0))[0]:
@@ -973,10 +959,13 @@ def plan_from_source(
         if reply is not None and reply.span is not None:
             reply = attrs.evolve(reply, phrase=reply.span.of(text))
 
-    tasks = (
-        *(_build_task(root, (), ctx) for root in roots),
-        *table_tasks,
-        *(_build_task(root, (), ctx) for root in after),
+    tasks = _lift_closing_lines(
+        (
+            *(_build_task(root, (), ctx) for root in roots),
+            *table_tasks,
+            *(_build_task(root, (), ctx) for root in after),
+        ),
+        ctx,
     )
     findings = list(ctx.findings)
     if reply is not None and reply.kind is DeadlineKind.UNRESOLVED:
@@ -1008,7 +997,7 @@ def plan_from_source(
         index_no=common.index_no,
         doc_no=common.doc_no,
         source=source,
-        sections=(),
+        sections=tuple(_section(t, 1, text) for t in tasks),
         metadata=common.metadata,
         findings=tuple(findings),
         addressees=tuple(ctx.printed(n, addressees.start, addressees.end) for n in addressees.names)

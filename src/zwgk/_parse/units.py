@@ -2,9 +2,14 @@
 
 Plans name units in a few printed forms: a trailing parenthetical
 (``(注册处、法制处牵头,其他单位按职责分工负责)``), labelled lines
-(``牵头单位:市发展改革委``), an inline clause (``由财政局牵头,审计局配合``),
+(``牵头单位:`` ``责任单位:`` ``责任处室:`` ``主办:``), an inline clause
+(``由财政局牵头,审计局配合``; ``由X牵头,Y、Z等按职责分工负责``: Y and Z cooperate),
 a subject at the start of a task (``社会事业处要牵头做好…``) and the
-flattened cells of a task table.  Names are kept as printed; catch-all
+flattened cells of a task table, where names run together without separators
+and are split by the grammar of organ names: a level prefix (省/市/区/县/乡/镇/片区)
+or a place name from the agency data, a core, an organ ending (``区教育局区卫生健康委员会``
+is two units).  A level printed once for a list applies to each member
+(``区法院、检察院``: 检察院 as printed, ``full_name`` 区检察院).  Names are kept as printed; catch-all
 phrases (``各单位按职责分工负责``, ``省直各部门``) are kept apart as
 *collective* and never become unit names.
 
@@ -18,20 +23,26 @@ import re
 import attrs
 
 from zwgk._model.core import OrgUnit
+from zwgk._text.numbering import iter_markers
+from zwgk._text.vocab import (
+    COLLECTIVE_HEAD,
+    COOPERATE_WORDS,
+    LEAD_WORDS,
+    LEVEL_PREFIXES,
+    ORGAN_SUFFIX,
+    ROLE_WORDS,
+    TASK_VERBS,
+    UNIT_LABEL,
+    UNIT_SUFFIX,
+    alternation,
+    place_prefixes,
+)
 
 _CJK = "\u4e00-\u9fff"
-_SUFFIX = (
-    r"(?:委员会|管委会|办公室|办事处|指挥中心|中心|政府|部门|单位|机构|机关|纪委|党委|协会|公司|集团|"
-    r"实验区|开发区|示范区|新区|支队|大队|中队|分局|企业|乡镇|街道|局|厅|委|办|处|室|科|股|组|会|部|院|所|站|队|馆|社|行|村|镇|乡|团)"
-)
-_UNIT_END = re.compile(_SUFFIX + r"(?:\([^()]{1,12}\))?$")
-_STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|进行|作为|负责|开展|加强|做好|推进")
-_COLLECTIVE_START = re.compile(
-    # 基层单位 are many; 基层教育处 is one office, named for the work it does.
-    r"^(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|"
-    r"基层(?!.{0,8}[处科室股]$)|"
-    r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个)"
-)
+_UNIT_END = re.compile(UNIT_SUFFIX + r"(?:\([^()]{1,12}\))?$")
+_STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|" + alternation(TASK_VERBS))
+# 基层单位 are many; 基层教育处 is one office, named for the work it does.
+_COLLECTIVE_START = re.compile("^" + COLLECTIVE_HEAD)
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
 _STRIP_HEAD = re.compile(r"^(?:由|请|会同|并由)+")
 _STRIP_TAIL = re.compile(
@@ -39,9 +50,14 @@ _STRIP_TAIL = re.compile(
     r"牵头|负责|配合|落实|参与|协助|协办|实施|组织)+$"
 )
 _ETC_TAIL = re.compile(r"等((?:有关|相关|其他)(?:部门|单位))")
-_ROLE = re.compile(r"牵头|负责|配合|落实|参与|协助|协办")
-_COOP_WORD = re.compile(r"(?:配合|参与|协助|协办|协同)(?:负责|落实|实施)?$")
-_LIST_SPLIT = re.compile(r"[,，;；]")
+_ROLE = re.compile(alternation(ROLE_WORDS))
+_COOP_WORD = re.compile(alternation(COOPERATE_WORDS) + r"(?:负责|落实|实施)?$")
+# A list's first organ may carry the level for all (区法院、检察院): 省/市/区/县.
+_LIST_PREFIX = frozenset("省市区县")
+_ORGAN_END = re.compile(ORGAN_SUFFIX + "$")
+_PREFIXED = re.compile(
+    alternation((*LEVEL_PREFIXES, *place_prefixes(), "中共", "国家", "中国", "全国", "人行", "各"))
+)
 _AND_SPLIT = re.compile(r"[和及与]")
 
 
@@ -139,6 +155,23 @@ def _split_and(piece: str) -> list[str]:
     return [piece]
 
 
+def _outside_brackets(text: str, separators: str) -> list[str]:
+    # Pieces of ``text`` between separators that stand outside brackets: 县(市、区) is one.
+    pieces: list[str] = []
+    depth = 0
+    start = 0
+    for i, c in enumerate(text):
+        if c in "(（":
+            depth += 1
+        elif c in ")）":
+            depth = max(0, depth - 1)
+        elif c in separators and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    return pieces
+
+
 def split_list(text: str) -> list[str]:
     """Split a printed unit list on ``、 , ， ;`` (and ``和 及 与`` between whole names).
 
@@ -150,10 +183,12 @@ def split_list(text: str) -> list[str]:
         ['办公室', '宣传中心', '信息中心']
         >>> split_list("各市、县(区)人民政府,省人民政府各部门")
         ['各市、县(区)人民政府', '省人民政府各部门']
+        >>> split_list("市政府办公室、各县(市、区)政府")
+        ['市政府办公室', '各县(市、区)政府']
     """
     out: list[str] = []
-    for chunk in _LIST_SPLIT.split(text):
-        pieces = [p.strip() for p in chunk.split("、")]
+    for chunk in _outside_brackets(text, ",，;；"):
+        pieces = [p.strip() for p in _outside_brackets(chunk, "、")]
         merged: list[str] = []
         carry = ""
         for p in pieces:
@@ -176,14 +211,20 @@ def split_list(text: str) -> list[str]:
 def classify(names: list[str], role: str) -> Assignment:
     """Sort names into ``role`` units (``"lead"`` or ``"cooperating"``) and collective phrases.
 
+    A level prefix printed once for a list (``区法院、检察院``) applies to each organ after
+    it: names stay as printed, ``full_name`` carries the prefix.
+
     Example:
         >>> from zwgk._parse.units import classify
         >>> a = classify(["市财政局", "各区县政府"], "lead")
         >>> ([u.name for u in a.lead], a.collective)
         (['市财政局'], ('各区县政府',))
+        >>> [(u.name, u.full_name) for u in classify(["区法院", "检察院"], "lead").lead]
+        [('区法院', None), ('检察院', '区检察院')]
     """
     units: list[OrgUnit] = []
     collective: list[str] = []
+    prefix = ""
     for raw in names:
         name = clean_name(raw)
         if not name:
@@ -191,7 +232,12 @@ def classify(names: list[str], role: str) -> Assignment:
         if _COLLECTIVE_START.match(name) or (is_collective(raw) and not looks_like_unit(name)):
             collective.append(raw.strip())
             continue
-        units.append(OrgUnit(name))
+        if not units:
+            prefix = name[0] if name[0] in _LIST_PREFIX and _ORGAN_END.search(name) else ""
+        full = None
+        if units and prefix and _ORGAN_END.search(name) and not _PREFIXED.match(name):
+            full = prefix + name
+        units.append(OrgUnit(name, full))
         etc = _ETC_TAIL.search(raw)
         if etc:  # 市财政局等有关部门: the unit, and the others collectively
             collective.append(etc.group(1))
@@ -221,8 +267,10 @@ def parse_parenthetical(content: str) -> Assignment | None:
     """
     if not _ROLE.search(content) or len(content) > 160:
         return None
+    # Beside a lead, units 「按职责分工负责」 cooperate; alone, they answer for the task.
+    shared = "cooperating" if "牵头" in content else "lead"
     result = Assignment()
-    for clause in _LIST_SPLIT.split(content):
+    for clause in _outside_brackets(content, ",，;；"):
         clause = clause.strip()
         if not clause:
             continue
@@ -233,7 +281,7 @@ def parse_parenthetical(content: str) -> Assignment | None:
             ):
                 result = result.merge(Assignment(collective=(clause,)))
             else:  # 「市政府办公室、市大数据局按职责分工负责」: named units, jointly
-                result = result.merge(classify(names, "lead"))
+                result = result.merge(classify(names, shared))
             continue
         if "牵头" in clause:
             head, _, tail = clause.partition("牵头")
@@ -252,7 +300,9 @@ def parse_parenthetical(content: str) -> Assignment | None:
         role = "cooperating" if _COOP_WORD.search(clause) else "lead"
         names = split_list(_COOP_WORD.sub("", clause))
         if not _acceptable(names):
-            return None
+            if _ROLE.search(clause):
+                return None
+            continue  # a note beside the units: 「2024年底前完成」
         result = result.merge(classify(names, role))
     return result or None
 
@@ -279,10 +329,8 @@ def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int
     return found
 
 
-_LABEL = re.compile(
-    r"(?P<label>(?:牵 *头|主 *责|主 *办|责 *任|配 *合|协 *办|参 *与|协 *作) *(?:单 *位|部 *门)) *[:：] *"
-)
-_LEAD_LABEL = re.compile(r"牵头|主责|主办")
+_LABEL = re.compile(rf"(?P<label>{UNIT_LABEL}) *[:：] *")
+_LEAD_LABEL = re.compile(alternation(LEAD_WORDS))
 
 
 def find_labelled(norm: str, start: int, end: int) -> Assignment:
@@ -303,12 +351,48 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         stop = matches[i + 1].start() if i + 1 < len(matches) else end
         value = norm[m.end() : stop]
         value = _unbracketed(re.split(r"[\n。]|  ", value, maxsplit=1)[0].strip(" ;；"))
-        if not value:
+        names = _leading_units(value)
+        if not names:
             continue
         label = m.group("label").replace(" ", "")
         lead = _LEAD_LABEL.match(label) or (label.startswith("责任") and not named_lead)
-        result = result.merge(classify(split_list(value), "lead" if lead else "cooperating"))
+        marked = [n for n in names if _MARKED_LEAD.search(n)]
+        if lead and marked:  # 「责任单位:区发改局(牵头)、区财政局」: the marked one leads
+            result = result.merge(classify([_MARKED_LEAD.sub("", n) for n in marked], "lead"))
+            rest = [n for n in names if not _MARKED_LEAD.search(n)]
+            result = result.merge(classify(rest, "cooperating"))
+            continue
+        result = result.merge(classify(names, "lead" if lead else "cooperating"))
     return result
+
+
+_MARKED_LEAD = re.compile(rf"\((?:{alternation(LEAD_WORDS)})(?:单位)?\)$")
+# The next label on a unit line: 「区发改局 完成时限:2024年底」.
+_NEXT_FIELD = re.compile(r" +[\u4e00-\u9fff]{2,6} *[:：]")
+
+
+def _leading_units(value: str) -> list[str]:
+    # The names a unit line starts with: up to the next item's number run into it
+    # (「社会事业处15.功能要素项目」) and up to the first piece that is no unit.
+    glued = next(iter_markers(value, glued=True), None)
+    if glued is not None:
+        value = value[: glued.start]
+    field = _NEXT_FIELD.search(value)
+    if field is not None:
+        value = value[: field.start()]
+    names: list[str] = []
+    for piece in split_list(value):
+        # Blanks separate names on a line too: 「区财政局 区审计局」.
+        parts = [p for p in piece.split(" ") if p]
+        for name in parts if len(parts) > 1 and all(map(_names_units, parts)) else [piece]:
+            if not _names_units(name):
+                return names
+            names.append(name)
+    return names
+
+
+def _names_units(name: str) -> bool:
+    return is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)
 
 
 def _unbracketed(value: str) -> str:
@@ -361,8 +445,16 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
 _INLINE_LEAD = re.compile(
     r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)"
 )
+# A sentence of units and 负责 alone: 「市政务服务中心负责。」
+_INLINE_RESPONSIBLE = re.compile(
+    r"(?:^|[。;；\s])(?:由)?([^,，。;；:\s]{2,60}?)(?:共同)?负责(?:落实|实施)?(?=[,，。;；]|$)"
+)
 
-_INLINE_COOP = re.compile(r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?(?:配合|参与|协助|协同)")
+# After a lead: 「,Y配合」 or 「,Y、Z等按职责分工负责」 (the others share the work, X leads).
+_INLINE_COOP = re.compile(
+    r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?"
+    r"(?:配合|参与|协助|协同|等?(?:有关|相关)?(?:单位|部门)?按(?:各自)?职责(?:分工)?(?:负责|落实))"
+)
 
 
 def find_inline(norm: str, start: int, end: int) -> Assignment:
@@ -374,13 +466,20 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
         >>> a = find_inline(text, 0, len(text))
         >>> ([u.name for u in a.lead], [u.name for u in a.cooperating])
         (['市财政局'], ['市审计局'])
+        >>> text = "推进服务公开。市政务服务中心负责。"
+        >>> [u.name for u in find_inline(text, 0, len(text)).lead]
+        ['市政务服务中心']
     """
     result = Assignment()
     segment = norm[start:end]
-    for m in _INLINE_LEAD.finditer(segment):
-        names = split_list(m.group(1))
+    leads = list(_INLINE_LEAD.finditer(segment))
+    for m in leads or _INLINE_RESPONSIBLE.finditer(segment):
+        # 「具体方案由党群工作处牵头」: the units are what follows 由.
+        names = split_list(m.group(1).rpartition("由")[2])
         if not _acceptable(names):
             continue
+        if not leads and not all(_UNIT_END.search(clean_name(n)) for n in names):
+            continue  # 「各单位要明确专人负责」: a person, not a unit
         result = result.merge(classify(names, "lead"))
         follow = _INLINE_COOP.match(segment, m.end())
         if follow:
@@ -392,9 +491,13 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
 
 # ---- task tables -------------------------------------------------------------------------
 
+# An organ's name: a level prefix (区教育局) or a place name (平潭海关), a core, an ending.
+# 公开 is no verb inside 政务公开办, but a name runs across none (平潭综合实验区公开…).
+_CORE = rf"(?:(?![的和要等在对将把从为与及并或]|公开|{alternation(TASK_VERBS)})[{_CJK}])"
+_STRICT_END = r"(?:委员会|办公室|管委会|政府|中心|海关|支行|局|厅|委|办|院|署|所|站|队|公司|组)"
 _STRICT = (
-    rf"(?:省|市|区|县)(?:(?![的和要等在对将把从为与及并或])[{_CJK}]){{1,7}}?"
-    r"(?:委员会|办公室|管委会|政府|中心|局|厅|委|办|院|署|所|站|队|公司)(?:\([^()]{1,12}\))?"
+    rf"(?:{alternation(LEVEL_PREFIXES)}{_CORE}{{1,7}}?|{alternation(place_prefixes())}{_CORE}{{0,7}}?)"
+    rf"{_STRICT_END}(?:\([^()]{{1,12}}\))?"
 )
 _COLLECTIVE_TOKEN = (
     rf"(?:(?:省|区|市|县)直)?各(?:级)?(?:有关|相关)?[{_CJK}]{{0,6}}?"
@@ -413,6 +516,7 @@ _TOKEN_AFTER_SEP = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT}|{_GENERIC})")
 _CANDIDATE = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]")
 _SEP = re.compile(r" *(?:[、,，]|会同) *")
 _ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
+_BLANK = re.compile(r" +")
 
 
 @attrs.frozen
@@ -443,7 +547,8 @@ def _tokenize(row: str, pos: int, *, generic: bool = False) -> list[_Token]:
             tokens.append(_Token(m.group(0), m.start(), m.end(), sep.group(0).strip()))
             pos = m.end()
             continue
-        m = _TOKEN_FIRST.match(row, pos)
+        blank = _BLANK.match(row, pos)  # a blank between cells: the next cell starts
+        m = _TOKEN_AFTER_SEP.match(row, blank.end()) if blank else _TOKEN_FIRST.match(row, pos)
         if m is None:
             break
         tokens.append(_Token(m.group(0), m.start(), m.end(), ""))

@@ -17,12 +17,12 @@ from zwgk._model.documents import AnnualReport, Section
 from zwgk._model.enums import TokenClass
 from zwgk._model.indicators import SectionTemplate
 from zwgk._model.templates import Templates
+from zwgk._text.numerals import numeral_or_none
 from zwgk._validate.common import cell_ref
 
 __all__ = ["national_generation", "structure_findings"]
 
 _TITLE_WINDOW = 20
-_CN = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
 
 def national_generation(report: AnnualReport, templates: Templates | None = None) -> str | None:
@@ -71,13 +71,8 @@ def _heading_span(section: Section) -> Span:
 def _number_value(number: str | None) -> int | None:
     if number is None:
         return None
-    text = number.strip("()（）")
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN.get(tens, 0) if tens else 1) * 10 + (_CN.get(ones, 0) if ones else 0)
-    return _CN.get(text)
+    value = numeral_or_none(number.strip("()（）"))
+    return value if isinstance(value, int) else None
 
 
 def _outline_order(report: AnnualReport) -> Iterator[Finding]:

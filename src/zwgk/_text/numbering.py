@@ -1,0 +1,272 @@
+"""Outline markers: one lexer for every numbering a document prints.
+
+`zwgk._text.numbering.markers` finds ``第一部分`` ``第一章`` ``第一条``
+``一、`` ``（一）`` ``1.`` ``1、`` ``（1）`` ``①`` anywhere in a text (scraped pages
+print a whole body on one line) and returns each as a
+`zwgk._text.numbering.Marker`: its kind, its default level, its value and
+its span.  The lexer only refuses what is never a marker (``2019.1``, ``第3条`` of a
+law cited in a sentence is still a marker: the readers' policies judge the context);
+the readers (the report outline, the plan task tree) decide which markers continue
+their numbering.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Iterator
+
+import attrs
+
+from zwgk._text.numerals import CN_DIGITS, CN_NUMERAL, DIGIT_VALUES, numeral_or_none
+
+__all__ = [
+    "MARKER_RE",
+    "OUTLINE_LEVELS",
+    "Marker",
+    "MarkerKind",
+    "TreeNode",
+    "TreePolicy",
+    "build_tree",
+    "iter_markers",
+    "markers",
+]
+
+
+class MarkerKind(enum.Enum):
+    """The printed form of a marker, in the order outlines nest them."""
+
+    PART = "part"  # 第一部分 / 第一章
+    ARTICLE = "article"  # 第一条
+    CN = "cn"  # 一、
+    CN_PAREN = "cn_paren"  # （一）
+    ARABIC = "arabic"  # 1. / 1、
+    ARABIC_PAREN = "arabic_paren"  # （1）
+    CIRCLED = "circled"  # ①
+
+
+_LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+#: The one numbering pattern.  Brackets may be half- or full-width.
+MARKER_RE = re.compile(
+    rf"第(?P<part>[{CN_NUMERAL}]{{1,4}})(?:部分|章)"
+    rf"|第(?P<article>[{CN_NUMERAL}]{{1,4}})条"
+    rf"|(?P<cn>[{CN_DIGITS}]{{1,3}})(?:[、,]|[.．](?![\d{CN_DIGITS}]))"
+    rf"|[(（](?P<cn_paren>[{CN_DIGITS}]{{1,3}})[)）]"
+    r"|(?<![\d.A-Za-z])(?P<arabic>\d{1,3}) ?(?:[.．](?P<glued>\d)?|、)"
+    r"|[(（](?P<arabic_paren>\d{1,2})[)）]"
+    rf"|(?P<circled>[{_CIRCLED}])"
+)
+
+
+@attrs.frozen
+class Marker:
+    """One numbering marker: its kind, nesting level, value and span in the text.
+
+    ``label`` is the marker as paths print it: ``一``, ``(一)``, ``1``, ``(1)``, ``①``,
+    ``第一条``, ``第一部分``.
+
+    Example:
+        >>> from zwgk._text.numbering import markers
+        >>> [(m.kind.value, m.level, m.value, m.label) for m in markers("二、任务 （三）公开 4. 清单")]
+        [('cn', 2, 2, '二'), ('cn_paren', 3, 3, '(三)'), ('arabic', 4, 4, '4')]
+    """
+
+    kind: MarkerKind
+    value: int
+    start: int
+    end: int
+    label: str
+    glued: bool = False  # 3.5G: a 3. run into text that starts with a digit, or a decimal
+
+    @property
+    def level(self) -> int:
+        """The default nesting level of the kind (第一部分 0 … ① 6)."""
+        return _LEVEL[self.kind]
+
+
+def markers(
+    text: str, start: int = 0, end: int | None = None, *, glued: bool = False
+) -> list[Marker]:
+    """Every marker in ``text[start:end]``, in order; see `zwgk._text.numbering.Marker`.
+
+    ``glued`` also yields ``3.`` before a digit (``3.5G网络``), which reads as a decimal
+    unless the reader's numbering expects a 3 there.
+
+    Example:
+        >>> from zwgk._text.numbering import markers
+        >>> [m.label for m in markers("第一部分 总则 第三条 ① 2019.1 (2) 二十、")]
+        ['第一部分', '第三条', '①', '(2)', '二十']
+    """
+    return list(iter_markers(text, start, end, glued=glued))
+
+
+def iter_markers(
+    text: str, start: int = 0, end: int | None = None, *, glued: bool = False
+) -> Iterator[Marker]:
+    """`zwgk._text.numbering.markers`, lazily."""
+    stop = len(text) if end is None else end
+    for m in MARKER_RE.finditer(text, start, stop):
+        run_on = m.group("glued") is not None
+        if run_on and not glued:
+            continue
+        kind = MarkerKind.ARABIC if m.group("arabic") is not None else MarkerKind(m.lastgroup)
+        raw = m.group(kind.value)
+        if kind is MarkerKind.CIRCLED:
+            value: int | None = _CIRCLED.index(raw) + 1
+        elif len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
+            value = None  # 一二、 is not a count: markers are 十二、
+        else:
+            number = numeral_or_none(raw)
+            value = number if isinstance(number, int) else None
+        if value is None or value <= 0:
+            continue
+        if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+            label = f"({raw})"
+        elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
+            label = m.group(0)
+        else:
+            label = raw
+        yield Marker(kind, value, m.start(), m.end() - run_on, label, run_on)
+
+
+# ---- the marker tree ---------------------------------------------------------------------
+
+#: The levels of an outline: 一、 > （一） > 1. > （1）.
+OUTLINE_LEVELS = {
+    MarkerKind.CN: 1,
+    MarkerKind.CN_PAREN: 2,
+    MarkerKind.ARABIC: 3,
+    MarkerKind.ARABIC_PAREN: 4,
+}
+
+
+@attrs.define(eq=False)
+class TreeNode:
+    """A marker accepted into a tree, its children and where its part of the text ends."""
+
+    marker: Marker
+    level: int
+    end: int = 0
+    children: list[TreeNode] = attrs.Factory(list)
+    last: dict[int, TreeNode] = attrs.Factory(dict)  # the latest child of each level
+
+    def own_spans(self) -> list[tuple[int, int]]:
+        """The parts of the node's text outside its children's (its own words)."""
+        cur = self.marker.end
+        spans: list[tuple[int, int]] = []
+        for child in self.children:
+            if child.marker.start > cur:
+                spans.append((cur, child.marker.start))
+            cur = max(cur, child.end)
+        if self.end > cur:
+            spans.append((cur, self.end))
+        return spans
+
+    def walk(self) -> Iterator[TreeNode]:
+        """This node and every node under it, in printed order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _no(_marker: Marker, _last: TreeNode | None) -> bool:
+    return False
+
+
+@attrs.frozen
+class TreePolicy:
+    """How a reader continues numbering.  Each hook sees the marker and the latest sibling.
+
+    - ``orphans``: whether a level below 2 may open without a marker above it;
+    - ``across_parents``: whether a level's numbering may go on under a new parent
+      (1–3 under （一）, 4–6 under （二）);
+    - ``restart(marker, last)``: a 1 that opens a new run beside the previous one;
+    - ``replace(marker, last)``: a top-level 1 whose run replaces everything before it
+      (the plan after its cover notice);
+    - ``jump(marker, last)``: a number that may skip (a heading lost in a table);
+    - ``repeat(marker, last)``: the same number printed twice for one item (a merged cell).
+    """
+
+    orphans: bool = True
+    across_parents: bool = False
+    restart: Callable[[Marker, TreeNode | None], bool] = _no
+    replace: Callable[[Marker, TreeNode | None], bool] = _no
+    jump: Callable[[Marker, TreeNode | None], bool] = _no
+    repeat: Callable[[Marker, TreeNode | None], bool] = _no
+
+
+def build_tree(
+    found: Iterable[Marker], end: int, policy: TreePolicy = TreePolicy()
+) -> list[TreeNode]:
+    """The tree of the markers that continue their numbering, in one pass.
+
+    A marker is accepted where it continues its level under the same parent (二 after
+    一, 3 after 2), or where the policy allows; a node's text ends where the next marker
+    of the same or a shallower level starts, the last ones at ``end``.  Every marker
+    given is either in the tree or refused; none is lost in between.
+
+    Example:
+        >>> from zwgk._text.numbering import build_tree, markers
+        >>> text = "一、总体 2019.1 (一)公开 1.网站 2.微博 3 二、问题 1.人员"
+        >>> tree = build_tree(markers(text), len(text))
+        >>> [(n.marker.label, [c.marker.label for c in n.children]) for n in tree]
+        [('一', ['(一)']), ('二', ['1'])]
+        >>> [c.marker.label for c in tree[0].children[0].children]
+        ['1', '2']
+    """
+    roots: list[TreeNode] = []
+    root_last: dict[int, TreeNode] = {}
+    stack: list[TreeNode] = []
+    last_value: dict[int, int] = {}
+    for mk in found:
+        level = OUTLINE_LEVELS.get(mk.kind)
+        if level is None:
+            continue
+        depth = len(stack)
+        while depth and stack[depth - 1].level >= level:
+            depth -= 1
+        parent = stack[depth - 1] if depth else None
+        if parent is None and level > 2 and not policy.orphans:
+            continue  # a 1. or (1) needs a heading above it
+        last = (parent.last if parent is not None else root_last).get(level)
+        replace = False
+        if last is None:
+            ok = mk.value == 1 or (
+                policy.across_parents and level > 1 and mk.value == last_value.get(level, -1) + 1
+            )
+        elif (
+            mk.value == last.marker.value + 1
+            or policy.jump(mk, last)
+            or (mk.value == 1 and policy.restart(mk, last))
+        ):
+            ok = True
+        elif mk.value == 1 and parent is None and policy.replace(mk, last):
+            ok = replace = True
+        elif mk.value == last.marker.value and policy.repeat(mk, last):
+            keep = depth + 1 if depth < len(stack) and stack[depth] is last else depth
+            for node in stack[keep:]:
+                node.end = mk.start
+            del stack[keep:]
+            continue
+        else:
+            ok = False
+        if not ok and last is None and policy.jump(mk, None):
+            ok = True
+        if not ok:
+            continue
+        for node in stack[depth:]:
+            node.end = mk.start
+        del stack[depth:]
+        if replace:
+            roots.clear()
+            root_last.clear()
+        node = TreeNode(mk, level)
+        (parent.children if parent is not None else roots).append(node)
+        (parent.last if parent is not None else root_last)[level] = node
+        stack.append(node)
+        last_value[level] = mk.value
+    for node in stack:
+        node.end = end
+    return roots
