@@ -389,6 +389,7 @@ def test_every_table_number_is_placed_or_reported(
                 after, line = norm[b : b + 3], norm[norm.rfind("\n", 0, a) + 1 : norm.find("\n", b)]
                 opened = norm.rfind("(", table.span.start, a) > norm.rfind(")", table.span.start, a)
                 label = re.match(r"[.、]\s*[\u4e00-\u9fff]|[)年月日号项]", after) is not None
+                label = label or norm[a - 3 : a] == "其中:"  # 「其中：1同意公开答复数」
                 furniture = re.fullmatch(r"\s*[-—]\s*\d+\s*[-—]\s*", line) is not None
                 assert opened or label or furniture or norm[a - 1 : a] in "第(", (
                     key,
