@@ -22,8 +22,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -43,8 +44,9 @@ from zwgk._model import (
     Unplaced,
     indicator_tree,
 )
-from zwgk._model.identities import checks
-from zwgk._parse.split import split_runs
+from zwgk._model.identities import Check, checks
+from zwgk._parse.resolve import Choice, resolve
+from zwgk._parse.split import SplitResult, split_runs
 from zwgk._parse.text import normalize
 from zwgk._parse.tokens import (
     CELL_UNITS,
@@ -260,13 +262,14 @@ def _read_matched(
         areas.append((match, find_tokens(masked, match.end, stop, label)))
     builder = _Builder(text, template, evidence)
     builder.prior = prior
-    lines = _pipe_rows(norm, matches[0].start, region_end)
+    lines = _pipe_rows(norm, matches[0].start, region_end) or _tab_rows(
+        text, norm, matches[0].start, region_end
+    )
     if template.layout is Layout.GRID and lines:
-        # Rows printed as pipe-table lines take their values from the lines; the
-        # rest are read as usual from the text around them.
+        # Rows printed as table lines (pipes, or tabs copied from a browser) take
+        # their values from the lines; the rest are read as usual from the text around them.
         done = builder.place_lines(lines, fill=len(lines) >= 3)
-        line_start = norm.rfind("\n", 0, matches[0].start) + 1
-        inside = [(m.start(), m.end()) for m in _PIPE_LINE.finditer(norm, line_start, region_end)]
+        inside = [(line.start, line.end) for line in lines]
         rest: list[tuple[_Match, list[Token]]] = []
         loose: list[Token] = []
         for match, tokens in areas:
@@ -391,6 +394,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 「13件」 is a value with its unit; 「规章」 a label.
 _UNIT_AFTER_NUMBER = re.compile(rf"(?<=\d)[ \t]*(?:{CELL_UNITS})")
 _RULE_LINE = re.compile(r"^[ \t|:-]+$")
+_NOTE = re.compile(r"(?<=\d)[ ]*\([^()]*\)")
 
 
 def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
@@ -398,25 +402,60 @@ def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
     for m in _PIPE_LINE.finditer(norm, norm.rfind("\n", 0, start) + 1, end):
         if _RULE_LINE.match(m.group(0)):
             continue
-        label_parts: list[str] = []
-        tokens: list[Token] = []
+        cells: list[tuple[int, str]] = []
         pos = m.start() + m.group(0).index("|") + 1
         for cell in m.group(0).strip().strip("|").split("|"):
             cell_start = norm.index(cell, pos) if cell else pos
             pos = cell_start + len(cell) + 1
-            found = find_tokens(norm, cell_start, cell_start + len(cell))
-            if not cell.strip():
-                # An empty cell is a blank value once the row's label has begun;
-                # before it, it is indentation or the rest of a spanned label cell.
-                if label_parts or tokens:
-                    tokens.append(Token("blank", "", cell_start, cell_start))
-            elif found and not _HAN.search(_UNIT_AFTER_NUMBER.sub("", cell).replace("无", "")):
-                tokens.extend(found)
-            elif not tokens and (not label_parts or label_parts[-1] != cell.strip()):
-                label_parts.append(cell.strip())  # a spanned label is printed once
-        if any(t.kind != "blank" for t in tokens):
-            lines.append(_Line("".join(label_parts), m.start(), m.end(), tuple(tokens)))
+            cells.append((cell_start, cell))
+        line = _line(norm, m.start(), m.end(), cells)
+        if line is not None:
+            lines.append(line)
     return lines
+
+
+def _tab_rows(text: str, norm: str, start: int, end: int) -> list[_Line]:
+    """Rows of a table copied from a browser: cells split by tabs, blank cells empty fields."""
+    lines = []
+    pos = text.rfind("\n", 0, start) + 1
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop == -1 else stop
+        if "\t" in text[pos:stop]:
+            cells: list[tuple[int, str]] = []
+            at = pos
+            for cell in text[pos:stop].split("\t"):
+                cells.append((at, norm[at : at + len(cell)]))
+                at += len(cell) + 1
+            line = _line(norm, pos, stop, cells)
+            if line is not None:
+                lines.append(line)
+        pos = stop + 1
+    return lines
+
+
+def _line(norm: str, start: int, end: int, cells: list[tuple[int, str]]) -> _Line | None:
+    """A table line from its cells: label cells first, then value tokens (blank cells kept)."""
+    label_parts: list[str] = []
+    tokens: list[Token] = []
+    for cell_start, cell in cells:
+        found = find_tokens(norm, cell_start, cell_start + len(cell))
+        if not cell.strip():
+            # An empty cell is a blank value once the row's label has begun;
+            # before it, it is indentation or the rest of a spanned label cell.
+            if label_parts or tokens:
+                tokens.append(Token("blank", "", cell_start, cell_start))
+        elif found and (
+            # Once values have begun every number is one (「3(含3件)」: the note rides on it).
+            tokens
+            or not _HAN.search(_UNIT_AFTER_NUMBER.sub("", _NOTE.sub("", cell)).replace("无", ""))
+        ):
+            tokens.extend(found)
+        elif not tokens and (not label_parts or label_parts[-1] != cell.strip()):
+            label_parts.append(cell.strip())  # a spanned label is printed once
+    if not any(t.kind != "blank" for t in tokens):
+        return None
+    return _Line("".join(label_parts), start, end, tuple(tokens))
 
 
 @attrs.frozen
@@ -424,6 +463,62 @@ class _Slot:
     indicator: Indicator
     column: str
     label_span: tuple[int, int]
+
+
+def _split_total_last(
+    runs: list[str],
+    keys: list[tuple[str, str]],
+    local: list[Check],
+    holds: Callable[[tuple[str, ...]], bool],
+) -> SplitResult | None:
+    """Splits of a row whose last cell is the sum of the others (表三's 总计), total first.
+
+    The total's digits end the last run; for each length they may have, the
+    rest is cut into the other cells with the running sum never above it, which
+    prunes almost every branch.  ``None`` when the row has no such identity.
+    """
+    others = set(keys[:-1])
+    if (
+        len(keys) < 3
+        or not runs[-1].isdigit()
+        or not any(
+            c.relation == "="
+            and len(c.lhs) == 1
+            and c.lhs[0] == (keys[-1], 1)
+            and {k for k, _ in c.rhs} == others
+            and all(sign == 1 for _, sign in c.rhs)
+            for c in local
+        )
+    ):
+        return None
+    last = runs[-1]
+    cells = len(keys) - 1
+    found: list[tuple[str, ...]] = []
+    exhausted = False
+    for length in range(1, min(len(last), 18) + 1):
+        total = last[-length:]
+        if len(total) > 1 and total[0] == "0":
+            continue
+        head = [*runs[:-1], last[:-length]] if length < len(last) else runs[:-1]
+        if not head:
+            continue
+        limit = int(total)
+
+        def bound(parts: list[str], left: int, limit: int = limit) -> bool:
+            subtotal = sum(int(p) for p in parts if p.isdigit())
+            rest = cells - len(parts)  # parts still to cut from `left` digits
+            if rest == 0 or left - rest + 1 > 17:
+                return subtotal <= limit
+            most: int = 10 ** (left - rest + 1) - 1 + 9 * (rest - 1)
+            return subtotal <= limit <= subtotal + most
+
+        def check(parts: tuple[str, ...], total: str = total) -> bool:
+            return holds((*parts, total))
+
+        result = split_runs(head, cells, check, bound=bound)
+        exhausted = exhausted or result.exhausted
+        found.extend((*parts, total) for parts in result.candidates)
+    return SplitResult(tuple(found), exhausted)
 
 
 class _Builder:
@@ -438,7 +533,6 @@ class _Builder:
         self.placed: dict[tuple[str, str], Cell] = {}
         self.order: list[tuple[str, str]] = []
         self.pending: list[tuple[list[_Slot], list[Token], tuple[tuple[str, ...], ...]]] = []
-        self.checked: list[bool] = []
         self.printed: set[str] = set()
         self.split_cells: list[Ref] = []
         self.unplaced: list[Unplaced] = []
@@ -496,13 +590,14 @@ class _Builder:
             values = dict(zip(keys, (_int(p) for p in parts), strict=True))
             return all(c.verdict(values) is not False for c in local)
 
-        result = split_runs(runs, len(slots), holds if local else None)
+        result = _split_total_last(runs, keys, local, holds) or split_runs(
+            runs, len(slots), holds if local else None
+        )
         if not result.candidates:
             why = "the search bound was reached" if result.exhausted else "no split fits"
             self.leave(tokens, f"cannot split {'+'.join(runs)} into {len(slots)} cells: {why}")
             return
         self.pending.append((slots, tokens, result.candidates))
-        self.checked.append(bool(local))
 
     def place_areas(self, areas: list[tuple[_Match, list[Token]]]) -> None:
         # Rows whose labels stand with no values, followed by a row holding the
@@ -805,33 +900,50 @@ class _Builder:
     # -- splits ----------------------------------------------------------------------------
 
     def resolve(self) -> None:
-        """Decide pending splits: jointly by the table's identities, else keep candidates."""
+        """Decide pending splits for the whole table at once, else keep their candidates.
+
+        Every identity of the template prunes the cuts no choice of the other
+        rows can satisfy ([`resolve`][zwgk._parse.resolve.resolve]); then the
+        prose may pick among the cuts left, and what it picked propagates again.
+        """
         if not self.pending:
             return
-        choices = [candidates for _, _, candidates in self.pending]
-        combos = 1
-        for candidates in choices:
-            combos *= len(candidates)
-        picked: list[Sequence[tuple[str, ...]]] = [list(c) for c in choices]
-        if 1 < combos <= 4096:
-            known = {k: c.value for k, c in self.placed.items() if isinstance(c.value, int)}
-            best_score = None
-            survivors: list[tuple[tuple[str, ...], ...]] = []
-            for combo in itertools.product(*choices):
-                values: dict[tuple[str, str], int | None] = dict(known)
-                for (slots, _tokens, _candidates), parts in zip(self.pending, combo, strict=True):
-                    for slot, part in zip(slots, parts, strict=True):
-                        values[(slot.indicator.id, slot.column)] = _int(part)
-                score = self.score_values(values)
-                if best_score is None or score > best_score:
-                    best_score, survivors = score, [combo]
-                elif score == best_score:
-                    survivors.append(combo)
-            picked = [sorted({c[i] for c in survivors}) for i in range(len(self.pending))]
-        for (slots, tokens, _all), cands, checked in zip(
-            self.pending, picked, self.checked, strict=True
+        fixed: dict[tuple[str, str], int | None] = {
+            k: c.value if isinstance(c.value, int) else None for k, c in self.placed.items()
+        }
+        rules = [c for c in checks(self.template) if c.tag is Tag.ALWAYS]
+        domains = [list(candidates) for _, _, candidates in self.pending]
+        decided_by: list[tuple[str, ...]] = [() for _ in self.pending]
+        stated: list[bool] = [False for _ in self.pending]
+        for round_ in range(2):
+            indexed = [
+                (i, Choice(tuple((s.indicator.id, s.column) for s in slots), ints))
+                for i, (slots, _tokens, _all) in enumerate(self.pending)
+                if (ints := _ints(domains[i])) is not None
+            ]
+            outcomes = resolve(fixed, [c for _, c in indexed], rules)
+            for (i, choice), outcome in zip(indexed, outcomes, strict=True):
+                kept = set(outcome.candidates)
+                domains[i] = [
+                    d for d, v in zip(domains[i], choice.candidates, strict=True) if v in kept
+                ]
+                decided_by[i] = tuple(sorted({*decided_by[i], *outcome.rules}))
+            if round_ == 1:
+                break
+            changed = False
+            for i, (slots, _tokens, _all) in enumerate(self.pending):
+                label = "".join(core_label(s.indicator.label) for s in slots[:1])
+                pick = (
+                    prefer_stated(domains[i], self.evidence, label) if len(domains[i]) > 1 else None
+                )
+                if pick is not None:
+                    domains[i], stated[i], changed = [pick], True, True
+            if not changed:
+                break
+        for (slots, tokens, every), cands, rules_used, prose in zip(
+            self.pending, domains, decided_by, stated, strict=True
         ):
-            self.place_split(slots, tokens, cands, checked)
+            self.place_split(slots, tokens, cands, rules_used, prose=prose, of=len(every))
         if self.split_cells:
             self.findings.append(
                 Finding(
@@ -844,29 +956,24 @@ class _Builder:
                 )
             )
 
-    def score_values(self, values: dict[tuple[str, str], int | None]) -> int:
-        return sum(c.evidence(values) for c in checks(self.template) if c.tag is Tag.ALWAYS)
-
     def place_split(
         self,
         slots: list[_Slot],
         tokens: list[Token],
         candidates: Sequence[tuple[str, ...]],
-        checked: bool,
+        rules: tuple[str, ...],
+        *,
+        prose: bool,
+        of: int,
     ) -> None:
         runs = "+".join(t.raw for t in tokens)
-        label = "".join(core_label(s.indicator.label) for s in slots[:1])
-        stated = prefer_stated(candidates, self.evidence, label)
-        if len(candidates) > 1 and stated is not None:
-            reason = (
-                f"split of the digit run {runs}: of {len(candidates)} cuts, only this one "
-                f"gives a number the prose states"
-            )
-            self._place_parts(slots, tokens, stated, reason, ())
-            self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
-            return
         if len(candidates) == 1:
-            how = "by the table's identities" if checked else "the only cut that fits"
+            if prose:
+                how = f"of {of} cuts, only this one gives a number the prose states"
+            elif rules:
+                how = f"decided by the table's identities ({', '.join(rules)})"
+            else:
+                how = "the only cut that fits"
             reason = f"split of the digit run {runs}: {how}"
             self._place_parts(slots, tokens, candidates[0], reason, ())
             self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
@@ -979,6 +1086,17 @@ def prefer_stated(
     if best == 0 or scores.count(best) > 1:
         return None
     return candidates[scores.index(best)]
+
+
+def _ints(candidates: Sequence[tuple[str, ...]]) -> tuple[tuple[int, ...], ...] | None:
+    """The candidates as counts, or None when a part is not one (a decimal)."""
+    out = []
+    for parts in candidates:
+        values = tuple(_int(p) for p in parts)
+        if any(v is None for v in values):
+            return None
+        out.append(cast(tuple[int, ...], values))
+    return tuple(out)
 
 
 def _int(raw: str) -> int | None:

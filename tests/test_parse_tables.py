@@ -1,0 +1,176 @@
+"""Reading national tables: tab-separated rows, flattened digit runs decided for the whole table."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from tests.strategies import consistent_tables
+
+import zwgk
+from zwgk._parse.text import normalize
+
+T3 = zwgk.indicator_tree("f2021").table("t3")
+LEGAL_PERSON = ("commercial_enterprise", "research_institution", "public_welfare_org",
+                "legal_service_org", "other_org")  # fmt: skip
+
+
+def _printed(table: zwgk.StatTable) -> dict[tuple[str, str], int]:
+    return {(c.indicator or "", c.column or ""): c.value for c in table.cells}  # type: ignore[misc]
+
+
+def _tab_text(template: zwgk.TableTemplate, table: zwgk.StatTable, blank: set[str]) -> str:
+    values = _printed(table)
+    lines = [f"{template.title}", "\t申请人情况", "自然人\t法人或其他组织\t总计"]
+    for row in template.walk():
+        if row.group:
+            lines.append(row.label)
+            continue
+        cells = [
+            "" if col.id in blank else str(values[(row.id, col.id)])
+            for col in template.columns_of(row)
+        ]
+        lines.append("\t".join([row.label, *cells]))
+    return "\n".join(lines)
+
+
+@given(consistent_tables(T3), st.booleans())
+def test_tab_separated_rows_with_blank_cells(table: zwgk.StatTable, blank_legal: bool) -> None:
+    # Copied from a browser: cells split by tabs; the legal-person columns may be left empty.
+    blank = set(LEGAL_PERSON) if blank_legal else set()
+    text = "2023年政府信息公开工作年度报告\n" + _tab_text(T3, table, blank)
+    doc = zwgk.parse_report(text)
+    (read,) = [t for t in doc.tables if t.id == "f2021.t3"]
+    got = {(c.indicator, c.column): c for c in read.cells}
+    for (indicator, column), value in _printed(table).items():
+        cell = got[(indicator, column)]
+        if column in blank:
+            assert cell.token_class is zwgk.TokenClass.BLANK  # blank, never zero
+        else:
+            assert cell.value == value, (indicator, column)
+    assert not read.unplaced
+
+
+def test_dev_031_blank_legal_person_cells_are_blank(corpus_texts: dict[str, str]) -> None:
+    doc = zwgk.parse(corpus_texts["031"])
+    t3 = next(t for t in doc.tables if t.id == "f2021.t3")
+    assert (t3.value("new_received", "natural_person"), t3.value("new_received", "total")) == (
+        26,
+        26,
+    )
+    assert t3.value("granted", "total") == 26
+    assert t3.value("results_total", "total") == 26
+    assert all(t3.get("granted", c).token_class is zwgk.TokenClass.BLANK for c in LEGAL_PERSON)  # type: ignore[union-attr]
+    rows = [r for r in T3.walk() if not r.group]
+    assert len(t3.cells) == sum(len(T3.columns_of(r)) for r in rows)
+
+
+# -- flattened tables: the whole table's identities decide, never a wrong value -------------
+
+
+def _flat_text(template: zwgk.TableTemplate, table: zwgk.StatTable, sep: str) -> str:
+    values = _printed(table)
+    parts = [template.title]
+    for row in template.walk():
+        if row.group:
+            parts.append(row.label)
+            continue
+        digits = "".join(str(values[(row.id, c.id)]) for c in template.columns_of(row))
+        parts.append(row.label + sep + digits)
+    return sep.join(parts)
+
+
+@given(
+    st.sampled_from(["f2019", "f2021"]).flatmap(
+        lambda f: consistent_tables(zwgk.indicator_tree(f).table("t3"))
+    ),
+    st.sampled_from(["", " ", "\n"]),
+)
+def test_flattened_rows_come_back_right_or_open(table: zwgk.StatTable, sep: str) -> None:
+    template = zwgk.indicator_tree(table.format).table(table.id)
+    text = f"2023年政府信息公开工作年度报告\n{_flat_text(template, table, sep)}"
+    doc = zwgk.parse_report(text)
+    reads = [t for t in doc.tables if t.id == table.id]
+    assume(reads)
+    (read,) = reads
+    got = {(c.indicator, c.column): c for c in read.cells}
+    left = "".join(u.raw for u in read.unplaced)
+    for (indicator, column), value in _printed(table).items():
+        cell = got.get((indicator, column))
+        if cell is None:
+            assert left, (indicator, column)  # not placed: its digits are reported
+            continue
+        assert cell.value == value or (cell.value is None and value in cell.alternatives), (
+            indicator,
+            column,
+            value,
+            cell.raw,
+            cell.value,
+            cell.alternatives,
+        )
+
+
+def _uncovered_digits(text: str, doc: zwgk.AnnualReport) -> list[str]:
+    """Digits of a table region in no cell and not unplaced, other than label text and notes."""
+    norm = normalize(text)
+    out = []
+    for table in doc.tables:
+        assert table.span is not None
+        covered = {i for c in table.cells if c.span for i in range(c.span.start, c.span.end)}
+        covered |= {i for u in table.unplaced for i in range(u.span.start, u.span.end)}
+        for m in re.finditer(r"\d+", norm[table.span.start : table.span.end]):
+            a, b = m.start() + table.span.start, m.end() + table.span.start
+            if set(range(a, b)) <= covered:
+                continue
+            in_note = norm.rfind("(", 0, a) > norm.rfind(")", 0, a)
+            label = re.match(r"[.、]\s*[\u4e00-\u9fff]|[)年月日号项]", norm[b : b + 3]) is not None
+            if not (in_note or label or norm[a - 1 : a] in "第("):
+                out.append(norm[a - 10 : b + 5])
+    return out
+
+
+def test_a_value_with_a_note_keeps_every_digit(corpus_texts: dict[str, str]) -> None:
+    # A markdown f2021 row with a note on one value: the note stays on its number's cell.
+    row = "| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    assert row in corpus_texts["008"]
+    text = corpus_texts["008"].replace(
+        row, "| 1.属于国家秘密 | 1 | 2 | 3(含3件) | 4 | 5 | 6 | 21 |"
+    )
+    doc = zwgk.parse(text)
+    t3 = next(t for t in doc.tables if t.id == "f2021.t3")
+    cells = [c for c in t3.cells if c.indicator == "denied_state_secret"]
+    assert [c.value for c in cells] == [1, 2, 3, 4, 5, 6, 21]
+    assert cells[2].note == "含3件"
+    assert not _uncovered_digits(text, doc)
+
+
+@given(
+    st.sampled_from(["f2019", "f2021"]).flatmap(
+        lambda f: consistent_tables(zwgk.indicator_tree(f).table("t3"))
+    ),
+    st.data(),
+)
+def test_notes_and_units_on_values_lose_no_digit(
+    table: zwgk.StatTable, data: st.DataObject
+) -> None:
+    # Mutated pipe tables: some values print a note (含N件) or their unit (N件).
+    report = zwgk.AnnualReport(
+        title="2023年度政府信息公开工作年度报告", year=2023, format=table.format, tables=(table,)
+    )
+    lines = zwgk.render(report, style="markdown").splitlines()
+    for _ in range(data.draw(st.integers(1, 4))):
+        k = data.draw(st.integers(0, len(lines) - 1))
+        cells = lines[k].split("|")
+        numeric = [i for i, c in enumerate(cells) if c.strip().isdigit()]
+        if not numeric:
+            continue
+        i = data.draw(st.sampled_from(numeric))
+        extra = data.draw(st.sampled_from(["(含{}件)", "件", "（其中{}件网上）"])).format(
+            data.draw(st.integers(0, 99))
+        )
+        cells[i] = f" {cells[i].strip()}{extra} "
+        lines[k] = "|".join(cells)
+    text = "\n".join(lines)
+    doc = zwgk.parse_report(text)
+    assert not _uncovered_digits(text, doc)
