@@ -26,7 +26,7 @@ from zwgk._model.identities import Check, Key
 #: Largest set of partial sums kept per identity; beyond it the identity prunes nothing.
 MAX_SUMS = 4096
 #: Largest number of joint assignments enumerated after propagation.
-MAX_COMBOS = 4096
+MAX_COMBOS = 1024
 
 
 @attrs.frozen

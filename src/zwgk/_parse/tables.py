@@ -465,6 +465,32 @@ class _Slot:
     label_span: tuple[int, int]
 
 
+def _settled(
+    keys: list[tuple[str, str]], local: list[Check]
+) -> Callable[[list[str], int], bool] | None:
+    """Prune a split as soon as an identity whose cells are all cut fails (表四's blocks)."""
+    position = {k: i for i, k in enumerate(keys)}
+    by_last: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
+    for c in local:
+        terms = [(position[k], s) for k, s in c.lhs] + [(position[k], -s) for k, s in c.rhs]
+        by_last.setdefault(max(i for i, _ in terms), []).append((c.relation, terms))
+    if not by_last:
+        return None
+
+    def bound(parts: list[str], _left: int) -> bool:
+        for relation, terms in by_last.get(len(parts) - 1, ()):
+            if not all(parts[i].isdigit() for i, _ in terms):
+                continue  # a decimal or a note: not assessable here
+            total = sum(s * int(parts[i]) for i, s in terms)
+            if not (
+                total == 0 if relation == "=" else total <= 0 if relation == "<=" else total >= 0
+            ):
+                return False
+        return True
+
+    return bound
+
+
 def _split_total_last(
     runs: list[str],
     keys: list[tuple[str, str]],
@@ -591,7 +617,7 @@ class _Builder:
             return all(c.verdict(values) is not False for c in local)
 
         result = _split_total_last(runs, keys, local, holds) or split_runs(
-            runs, len(slots), holds if local else None
+            runs, len(slots), holds if local else None, bound=_settled(keys, local)
         )
         if not result.candidates:
             why = "the search bound was reached" if result.exhausted else "no split fits"
