@@ -185,3 +185,49 @@ def test_notes_and_units_on_values_lose_no_digit(
     text = "\n".join(lines)
     doc = zwgk.parse_report(text)
     assert not _uncovered_digits(text, doc)
+
+
+# -- labels wrapped across lines and cells (PDF and its markdown conversions) ------------------
+
+LONG_ROWS = [r for r in T3.walk() if not r.group and len(r.label) >= 14]
+
+
+def _same_cells(report: zwgk.AnnualReport, text: str) -> None:
+    doc = zwgk.parse(text)
+    reads = {t.id: t for t in doc.tables}
+    for table in report.tables:
+        got = {(c.indicator, c.column): c.value for c in reads[table.id].cells}
+        assert got == _printed(table), table.id
+        assert not reads[table.id].unplaced
+
+
+@given(reports("f2021"), st.sampled_from(LONG_ROWS), st.integers(8, 12), st.integers(4, 9))
+def test_label_cut_across_pipe_cells_and_lines(
+    report: zwgk.AnnualReport, row: zwgk.Indicator, first: int, second: int
+) -> None:
+    # 「| 1.申请人无正当理由逾期不补正、 | 行政机关不再处理其政府信息公 | 0 | … |」, the rest of
+    # the label on a pipe line of its own, a page footer after it.
+    lines = zwgk.render(report, style="markdown").splitlines()
+    k = next(i for i, line in enumerate(lines) if f"| {row.label} |" in line)
+    head, middle, rest = (
+        row.label[:first],
+        row.label[first : first + second],
+        row.label[first + second :],
+    )
+    values = lines[k].split(f"| {row.label} |", 1)[1]
+    lines[k : k + 1] = [f"| {head} | {middle} |{values}", f"| {rest} |", "— 5 —"]
+    _same_cells(report, "\n".join(lines))
+
+
+@given(
+    reports("f2021"),
+    st.sampled_from(LONG_ROWS),
+    st.integers(3, 12),
+    st.sampled_from(["— 5 —", "- 12 -", "第 3 页 共 9 页"]),
+)
+def test_label_broken_by_a_page_footer(
+    report: zwgk.AnnualReport, row: zwgk.Indicator, cut: int, footer: str
+) -> None:
+    text = zwgk.render(report, style="text").replace("\t", " ")
+    broken = f"{row.label[:cut]}\n{footer}\n{row.label[cut:]}"
+    _same_cells(report, text.replace(f"\n{row.label} ", f"\n{broken} ", 1))

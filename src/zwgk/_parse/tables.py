@@ -100,6 +100,21 @@ class _Row:
     pattern: re.Pattern[str]
     numbering: str | None
     columns: tuple[str, ...]
+    cores: tuple[str, ...] = ()
+
+    def wrapped_in(self, printed: str) -> bool:
+        """True when ``printed`` ends with the head of this row's label, the rest wrapped
+        onto a line of its own (「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公」)."""
+        text = core_label(printed)
+        for core in self.cores:
+            for k in range(len(core) - 1, _WRAPPED_HEAD - 1, -1):
+                if text.endswith(core[:k]):
+                    return True
+        return False
+
+
+#: The fewest characters of a label's head that name its row when the rest wrapped away.
+_WRAPPED_HEAD = 8
 
 
 @functools.cache
@@ -121,6 +136,7 @@ def _rows(template: TableTemplate) -> tuple[_Row, ...]:
                 re.compile(f"(?:{alternatives})"),
                 _numbering(ind.label),
                 tuple(c.id for c in template.columns_of(ind)),
+                tuple(sorted(cores_of[ind.id], key=len, reverse=True)),
             )
         )
     return tuple(rows)
@@ -397,9 +413,26 @@ _RULE_LINE = re.compile(r"^[ \t|:-]+$")
 _NOTE = re.compile(r"(?<=\d)[ ]*\([^()]*\)")
 
 
+def _block_start(text: str, pos: int, is_row: Callable[[str], bool]) -> int:
+    """The start of the run of table lines holding ``pos`` (a first label may be garbled)."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        before = text.rfind("\n", 0, start - 1) + 1
+        line = text[before : start - 1]
+        furniture = PAGE_FURNITURE.fullmatch(line) is not None or (line and not line.strip())
+        if not (is_row(line) or furniture):  # a footer, or one blanked out, stays inside
+            break
+        start = before
+    return start
+
+
+def _is_pipe_line(line: str) -> bool:
+    return _PIPE_LINE.fullmatch(line) is not None
+
+
 def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
     lines = []
-    for m in _PIPE_LINE.finditer(norm, norm.rfind("\n", 0, start) + 1, end):
+    for m in _PIPE_LINE.finditer(norm, _block_start(norm, start, _is_pipe_line), end):
         if _RULE_LINE.match(m.group(0)):
             continue
         cells: list[tuple[int, str]] = []
@@ -417,7 +450,7 @@ def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
 def _tab_rows(text: str, norm: str, start: int, end: int) -> list[_Line]:
     """Rows of a table copied from a browser: cells split by tabs, blank cells empty fields."""
     lines = []
-    pos = text.rfind("\n", 0, start) + 1
+    pos = _block_start(text, start, lambda line: "\t" in line)
     while pos < end:
         stop = text.find("\n", pos, end)
         stop = end if stop == -1 else stop
@@ -669,10 +702,22 @@ class _Builder:
             row = None
             if line.label:
                 label = line.label.replace(" ", "")
-                for i in range(cursor, len(value_rows)):
-                    if value_rows[i].pattern.search(label):
-                        target = i
-                        break
+                # The next rows first, a label cut short (the rest on a line of its own)
+                # included; then any later row.
+                near = range(cursor, min(cursor + 3, len(value_rows)))
+                target = next(
+                    (i for i in near if value_rows[i].pattern.search(label)),
+                    next((i for i in near if value_rows[i].wrapped_in(label)), None),
+                )
+                if target is None:
+                    target = next(
+                        (
+                            i
+                            for i in range(cursor, len(value_rows))
+                            if value_rows[i].pattern.search(label)
+                        ),
+                        None,
+                    )
                 if target is None and any(t.kind != "blank" for t in line.tokens):
                     # A group printed with values of its own, its sub-rows not printed (the
                     # 2019 form's single 「（六）其他处理」 in a 2021 table).
@@ -1195,6 +1240,9 @@ def read_tables(
     text: str, norm: str, start: int = 0, evidence: Evidence | None = None
 ) -> tuple[TableFormat | None, list[TableRead]]:
     """Every table of the generation the text uses, read from ``norm[start:]``."""
+    # Page furniture (「— 5 —」 footers) may fall inside a label broken over lines: it is
+    # blanked, offsets kept, so the label reads whole.
+    norm = PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), norm)
     generation = detect_generation(norm, start)
     if generation is None:
         return None, []
