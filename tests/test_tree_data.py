@@ -288,7 +288,8 @@ EXPECTED_IDENTITIES = {
 )
 def test_header(fmt, title, basis, years):
     data = load(fmt)
-    assert list(data) == ["format", "title", "basis", "years", "tables"]
+    assert list(data) == ["format", "title", "basis", "years", "parsing", "tables"]
+    assert list(data["parsing"]) == ["markers", "anchors", "header_words"]
     assert data["format"] == fmt
     assert data["title"] == title
     assert data["basis"] == basis
@@ -428,7 +429,9 @@ def test_row_ids_unique(fmt, t):
 @pytest.mark.parametrize(("fmt", "t"), all_tables())
 def test_row_shape_and_columns(fmt, t):
     column_ids = [c["id"] for c in t["columns"]]
-    assert list(t) == ["id", "title", "title_en", "layout", "columns", "rows", "identities"]
+    keys = ["id", "title", "title_en", "layout", "columns", "rows", "identities"]
+    # a one-row table names where it begins, for when its header is garbled
+    assert list(t) == keys + (["parsing"] if t["layout"] == "horizontal" else [])
     for row in walk(t["rows"]):
         assert list(row) == [
             "id",
@@ -541,3 +544,32 @@ def test_files_are_pretty_utf8():
     for fmt in FORMATS:
         text = (TREES / f"{fmt}.json").read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def _printed_words(fmt: str) -> str:
+    tree = zwgk.indicator_tree(fmt)
+    words = [tree.title]
+    for t in tree.tables:
+        words.append(t.title)
+        for row in t.walk():
+            words.extend((row.label, *row.aliases, row.block or ""))
+        for col in t.columns:
+            words.extend((*col.labels, *col.aliases))
+    return "\n".join(words).replace(" ", "")
+
+
+def test_markers_tell_the_generations_apart() -> None:
+    # A generation's markers are words of its own template that no other template prints.
+    from zwgk._model.indicators import reading_hints
+
+    for fmt in FORMATS:
+        hints = reading_hints(fmt)
+        assert len(hints.markers) >= 2
+        for other in set(FORMATS) - {fmt}:
+            for marker in hints.markers:
+                assert marker not in _printed_words(other), (fmt, marker, other)
+        assert all(a in _printed_words(fmt) for a in hints.anchors)
+        horizontal = [
+            t.id for t in zwgk.indicator_tree(fmt).tables if t.layout.value == "horizontal"
+        ]
+        assert sorted(hints.table_anchors) == horizontal

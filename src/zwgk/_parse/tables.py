@@ -45,6 +45,7 @@ from zwgk._model import (
     indicator_tree,
 )
 from zwgk._model.identities import Check, checks
+from zwgk._model.indicators import KNOWN_TREES, reading_hints
 from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import SplitResult, split_runs
 from zwgk._parse.text import normalize
@@ -154,16 +155,7 @@ def _not_longer(core: str, every_core: set[str]) -> str:
 def _mask_pattern(template: TableTemplate) -> re.Pattern[str]:
     # Header words that sit between rows of a flattened table: column labels,
     # block headings, captions.  They are blanked out before reading values.
-    words: set[str] = {
-        "信息内容",
-        "申请人情况",
-        "统计指标",
-        "统计数",
-        "单位",
-        "表二",
-        "表三",
-        "表四",
-    }
+    words: set[str] = set(reading_hints(template.format).header_words)
     for col in template.columns:
         words.update(core_label(label) for label in (*col.labels, *col.aliases))
         words.update(normalize(label).replace(" ", "") for label in col.labels)
@@ -1184,29 +1176,22 @@ def _number(raw: str) -> int | Decimal:
 
 # -- detection ---------------------------------------------------------------------------------
 
-#: Labels that tell the generations apart (spec §0); a table's own labels decide, not the year.
-MARKERS: dict[TableFormat, tuple[str, ...]] = {
-    TableFormat.F2021: (
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年收费金额",
-        "逾期不补正",
-    ),
-    TableFormat.F2019: (
-        "本年新制作数量",
-        "本年新公开数量",
-        "其他对外管理服务事项",
-        "政府集中采购",
-        "上一年项目数量",
-    ),
-    TableFormat.LEGACY_2014: ("统计指标", "统计数", "回应解读情况", "举报投诉数量", "申请办结数"),
-}
-
 
 @functools.cache
 def _marker_patterns() -> dict[TableFormat, tuple[re.Pattern[str], ...]]:
-    return {f: tuple(re.compile(label_pattern(m)) for m in ms) for f, ms in MARKERS.items()}
+    # Labels that tell the generations apart (spec §0), from the tree files: a
+    # table's own labels decide, not the year.
+    return {
+        f: tuple(re.compile(label_pattern(m)) for m in reading_hints(f).markers)
+        for f in KNOWN_TREES
+    }
+
+
+@functools.cache
+def _anchor_patterns() -> tuple[tuple[TableFormat, re.Pattern[str]], ...]:
+    return tuple(
+        (f, re.compile(label_pattern(a))) for f in KNOWN_TREES for a in reading_hints(f).anchors
+    )
 
 
 def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
@@ -1228,12 +1213,10 @@ def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
     best = max(scores, key=lambda f: scores[f])
     if scores[best] >= 2 or (scores[best] == 1 and list(scores.values()).count(1) == 1):
         return best
-    if _T3_ANCHOR.search(norm, start) is not None:
-        return TableFormat.F2021
+    for fmt, anchor in _anchor_patterns():
+        if anchor.search(norm, start) is not None:
+            return fmt
     return None
-
-
-_T3_ANCHOR = re.compile(label_pattern("本年新收政府信息公开申请数量"))
 
 
 def read_tables(
@@ -1275,10 +1258,13 @@ def read_tables(
     return generation, reads
 
 
-#: Where 表四 begins: its heading, or the first words of its header.
-_ONE_ROW_ANCHOR = re.compile(
-    label_pattern("行政复议、行政诉讼情况") + "|" + label_pattern("未经复议直接起诉")
-)
+@functools.cache
+def _table_anchor(template: TableTemplate) -> re.Pattern[str] | None:
+    # Where a one-row table (表四) begins: its heading, or the first words of its header.
+    words = reading_hints(template.format).table_anchors.get(template.id, ())
+    return re.compile("|".join(label_pattern(w) for w in words)) if words else None
+
+
 _NEXT_SECTION = re.compile(r"\n[ ]*[一二三四五六七八九十]+、|附件")
 _RULE_ONLY = re.compile(r"[\s|:-]*")
 
@@ -1296,7 +1282,8 @@ def _read_by_position(
     marked inferred; glued digits are split by the identities and extra values
     reported, as for any row; a number or two of prose is not taken for the row.
     """
-    anchor = _ONE_ROW_ANCHOR.search(norm, start)
+    pattern = _table_anchor(template)
+    anchor = pattern.search(norm, start) if pattern is not None else None
     if anchor is None:
         return None
     section = _NEXT_SECTION.search(norm, anchor.end(), anchor.end() + 4000)
