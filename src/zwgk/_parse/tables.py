@@ -529,6 +529,8 @@ def _split_total_last(
     prunes almost every branch.  ``None`` when the row has no such identity.
     """
     others = set(keys[:-1])
+    if sum(map(len, runs)) < len(keys) + 3:
+        return None  # few ways to cut: the plain search is as quick
     if (
         len(keys) < 3
         or not runs[-1].isdigit()
@@ -586,6 +588,8 @@ class _Builder:
         self.pending: list[tuple[list[_Slot], list[Token], tuple[tuple[str, ...], ...]]] = []
         self.printed: set[str] = set()
         self.split_cells: list[Ref] = []
+        #: The identities inside each pending row that its cuts had to satisfy.
+        self.row_rules: list[tuple[str, ...]] = []
         self.unplaced: list[Unplaced] = []
         self.findings: list[Finding] = []
         #: How the identities placed blocks of values printed apart ("row by row", …).
@@ -649,6 +653,7 @@ class _Builder:
             self.leave(tokens, f"cannot split {'+'.join(runs)} into {len(slots)} cells: {why}")
             return
         self.pending.append((slots, tokens, result.candidates))
+        self.row_rules.append(tuple(sorted({c.rule for c in local})))
 
     def place_areas(self, areas: list[tuple[_Match, list[Token]]]) -> None:
         # Rows whose labels stand with no values, followed by a row holding the
@@ -976,14 +981,21 @@ class _Builder:
         }
         rules = [c for c in checks(self.template) if c.tag is Tag.ALWAYS]
         domains = [list(candidates) for _, _, candidates in self.pending]
-        decided_by: list[tuple[str, ...]] = [() for _ in self.pending]
+        decided_by: list[tuple[str, ...]] = list(self.row_rules)
         stated: list[bool] = [False for _ in self.pending]
         for round_ in range(2):
-            indexed = [
-                (i, Choice(tuple((s.indicator.id, s.column) for s in slots), ints))
-                for i, (slots, _tokens, _all) in enumerate(self.pending)
-                if (ints := _ints(domains[i])) is not None
-            ]
+            indexed: list[tuple[int, Choice]] = []
+            for i, (slots, _tokens, _all) in enumerate(self.pending):
+                ints = _ints(domains[i])
+                if ints is None:
+                    continue
+                keys = tuple((s.indicator.id, s.column) for s in slots)
+                if len(ints) == 1:  # settled on its own: a known value for the others
+                    fixed.update(zip(keys, ints[0], strict=True))
+                else:
+                    indexed.append((i, Choice(keys, ints)))
+            if not indexed:
+                break
             outcomes = resolve(fixed, [c for _, c in indexed], rules)
             for (i, choice), outcome in zip(indexed, outcomes, strict=True):
                 kept = set(outcome.candidates)
