@@ -216,7 +216,7 @@ def _read(
             if n in prose:
                 how = "the only cut giving a number the prose states"
             elif len(kept) == 1 and outcome.rules:
-                how = f"decided by the table's rules {', '.join(outcome.rules)}"
+                how = f"by the table's rules ({', '.join(outcome.rules)})"
             runs = "+".join(t.raw for t in row.tokens)
             inferred = f"split of the digit run {runs}: {how}"
             if len(kept) > 1:

@@ -1046,7 +1046,7 @@ class _Builder:
             if prose:
                 how = f"of {of} cuts, only this one gives a number the prose states"
             elif rules:
-                how = f"decided by the table's identities ({', '.join(rules)})"
+                how = f"by the table's identities ({', '.join(rules)})"
             else:
                 how = "the only cut that fits"
             reason = f"split of the digit run {runs}: {how}"
