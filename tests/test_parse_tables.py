@@ -231,3 +231,43 @@ def test_label_broken_by_a_page_footer(
     text = zwgk.render(report, style="text").replace("\t", " ")
     broken = f"{row.label[:cut]}\n{footer}\n{row.label[cut:]}"
     _same_cells(report, text.replace(f"\n{row.label} ", f"\n{broken} ", 1))
+
+
+# -- HTML: merged cells that differ between the header and the data rows -----------------------
+
+F2019_T2 = [
+    ("第二十条第（一）项", ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+     [("规章", ["0", "0", "0"]), ("规范性文件", ["2", "3", "45"])]),
+    ("第二十条第（五）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+     [("行政许可", ["7", "1", "120"]), ("其他对外管理服务事项", ["0", "0", "0"])]),
+    ("第二十条第（六）项", ["上一年项目数量", "本年增/减", "处理决定数量"],
+     [("行政处罚", ["5", "0", "33"]), ("行政强制", ["1", "0", "2"])]),
+    ("第二十条第（九）项", ["采购项目数量", "采购总金额"], [("政府集中采购", ["12", "3400"])]),
+]  # fmt: skip
+
+
+@given(st.sampled_from(["header", "data", "both"]))
+def test_html_merged_cells_keep_the_logical_order(where: str) -> None:
+    # The header spans its last column over two grid columns, the data rows their first value:
+    # values are aligned by their order within the row, never by raw grid position.
+    html = ["<html><body><p>某市2019年政府信息公开工作年度报告</p><table>"]
+    for block, heads, data in F2019_T2:
+        html.append(f'<tr><td colspan="4">{block}</td></tr><tr><td>信息内容</td>')
+        last = '<td colspan="2">{}</td>' if where in ("header", "both") else "<td>{}</td>"
+        html.append("".join(f"<td>{h}</td>" for h in heads[:-1]) + last.format(heads[-1]) + "</tr>")
+        for label, values in data:
+            first = '<td colspan="2">{}</td>' if where in ("data", "both") else "<td>{}</td>"
+            rest = "".join(f"<td>{v}</td>" for v in values[1:])
+            html.append(f"<tr><td>{label}</td>{first.format(values[0])}{rest}</tr>")
+    html.append("</table></body></html>")
+    doc = zwgk.parse("".join(html))
+    (t2,) = doc.tables
+    tree = zwgk.indicator_tree("f2019").table("t2")
+    expected = {}
+    for _block, _heads, data in F2019_T2:
+        for label, values in data:
+            row = next(r for r in tree.walk() if r.label == label)
+            for col, value in zip(tree.columns_of(row), values, strict=True):
+                expected[(row.id, col.id)] = value
+    assert {(c.indicator, c.column): c.raw for c in t2.cells} == expected
+    assert not t2.unplaced

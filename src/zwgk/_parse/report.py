@@ -72,7 +72,7 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
         assert table.span is not None
         a, b = table.span.start, table.span.end
         national = national[:a] + " " * (b - a) + national[b:]
-    generation, reads = read_tables(src.text, national, start, evidence)
+    generation, reads = read_tables(src.text, national, start, evidence, src.offsets)
     tables: list[StatTable] = []
     for read in reads:
         if read.filled_rows == 0:

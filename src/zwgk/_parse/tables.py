@@ -257,6 +257,7 @@ def _read_matched(
     end: int,
     evidence: Evidence | None = None,
     prior: str | None = None,
+    origins: Sequence[int] | None = None,
 ) -> TableRead:
     region_end = _region_end(norm, matches, end, template)
     first = _header_start(norm, template, matches[0].start)
@@ -270,7 +271,7 @@ def _read_matched(
         areas.append((match, find_tokens(masked, match.end, stop, label)))
     builder = _Builder(text, template, evidence)
     builder.prior = prior
-    lines = _pipe_rows(norm, matches[0].start, region_end) or _tab_rows(
+    lines = _pipe_rows(norm, matches[0].start, region_end, origins) or _tab_rows(
         text, norm, matches[0].start, region_end
     )
     if template.layout is Layout.GRID and lines:
@@ -422,8 +423,11 @@ def _is_pipe_line(line: str) -> bool:
     return _PIPE_LINE.fullmatch(line) is not None
 
 
-def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
+def _pipe_rows(
+    norm: str, start: int, end: int, origins: Sequence[int] | None = None
+) -> list[_Line]:
     lines = []
+    seen: set[int] = set()  # page offsets of the value cells already read
     for m in _PIPE_LINE.finditer(norm, _block_start(norm, start, _is_pipe_line), end):
         if _RULE_LINE.match(m.group(0)):
             continue
@@ -432,6 +436,13 @@ def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
         for cell in m.group(0).strip().strip("|").split("|"):
             cell_start = norm.index(cell, pos) if cell else pos
             pos = cell_start + len(cell) + 1
+            if origins is not None and cell.strip() and _HAN.search(cell) is None:
+                # A merged value cell (colspan/rowspan) is printed in every grid position
+                # it covers; its copies come from one place of the page and count once.
+                at = origins[cell_start + len(cell) - len(cell.lstrip())]
+                if at in seen:
+                    continue
+                seen.add(at)
             cells.append((cell_start, cell))
         line = _line(norm, m.start(), m.end(), cells)
         if line is not None:
@@ -1232,9 +1243,18 @@ def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
 
 
 def read_tables(
-    text: str, norm: str, start: int = 0, evidence: Evidence | None = None
+    text: str,
+    norm: str,
+    start: int = 0,
+    evidence: Evidence | None = None,
+    origins: Sequence[int] | None = None,
 ) -> tuple[TableFormat | None, list[TableRead]]:
-    """Every table of the generation the text uses, read from ``norm[start:]``."""
+    """Every table of the generation the text uses, read from ``norm[start:]``.
+
+    ``origins`` (an HTML page's text) gives each character's offset in the page:
+    the copies a merged cell leaves in every grid column it spans share their
+    origin and count once, so values keep their logical order within the row.
+    """
     # Page furniture (「— 5 —」 footers) may fall inside a label broken over lines: it is
     # blanked, offsets kept, so the label reads whole.
     norm = PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), norm)
@@ -1251,7 +1271,7 @@ def read_tables(
     reads = []
     for i, (template, matches) in enumerate(found):
         end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
-        reads.append(_read_matched(text, norm, template, matches, end, evidence))
+        reads.append(_read_matched(text, norm, template, matches, end, evidence, None, origins))
     # Blocks the identities could not order are read in the one order they confirmed
     # for the document's other blocks, if there is exactly one.
     orders = {how for read in reads for how in read.confirmed}
@@ -1260,7 +1280,9 @@ def read_tables(
         for i, (template, matches) in enumerate(found):
             if reads[i].undecided:
                 end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
-                reads[i] = _read_matched(text, norm, template, matches, end, evidence, prior)
+                reads[i] = _read_matched(
+                    text, norm, template, matches, end, evidence, prior, origins
+                )
     read_ids = {t.id for t, _ in found}
     for template in indicator_tree(generation).tables:
         if template.layout is Layout.HORIZONTAL and template.id not in read_ids:
