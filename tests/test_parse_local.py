@@ -186,3 +186,18 @@ def test_flattened_local_tables_are_right_or_open_never_wrong(
                 value,
                 cell,
             )
+
+
+@pytest.mark.parametrize(
+    ("columns", "label"),
+    [
+        ("2012年1-12月 历年累计", "2012年1-12月"),
+        ("数量", "数量"),
+        ("2012年 度 历 年 累 计", "2012年度"),
+    ],
+)
+def test_other_value_column_headers(columns: str, label: str) -> None:
+    text = f"{TITLE}附表 指标名称 计量单位 {columns} 主动公开信息数 条 26 {'' if ' ' not in columns else '40'}"
+    (table,) = zwgk.parse(text).tables
+    first = table.cells[0]
+    assert (first.column_labels, first.column, first.value) == ((label,), "current", 26)

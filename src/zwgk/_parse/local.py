@@ -44,10 +44,10 @@ _HEADER = re.compile(
 #: Value columns a local table heads with words (a year heads the others).
 _COLUMN_WORDS = (
     "年末统计", "年末数", "本年度", "上年度", "本期实际", "本期", "本年数", "本年累计",
-    "历年累计", "累计", "统计数", "全年",
+    "历年累计", "累计", "统计数", "全年", "数量", "数值",
 )  # fmt: skip
 _COLUMN = re.compile(
-    r"((?:19|20)\d\d[ ]*年[ ]*度?|"
+    r"((?:19|20)\d\d[ ]*年(?:[ ]*度|[ ]*1[ ]*[-—~至][ ]*12[ ]*月)?|"
     + "|".join(_spaced(w) for w in sorted(_COLUMN_WORDS, key=len, reverse=True))
     + rf"){_SEP}"
 )
@@ -71,11 +71,13 @@ def _column_id(label: str, index: int) -> str:
         return "cumulative"
     if label == "本年累计":
         return "year_to_date"
-    if label.endswith(("年度", "年", "统计", "年末数", "本年数")) or label in (
+    if label.endswith(("年度", "年", "月", "统计", "年末数", "本年数")) or label in (
         "本期实际",
         "本期",
         "统计数",
         "全年",
+        "数量",
+        "数值",
     ):
         return "current" if index == 0 else f"c{index + 1}"
     return f"c{index + 1}"
