@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from tests.strategies import consistent_tables, reports
 
 import zwgk
+from zwgk._model.identities import Check
+from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.text import normalize
 
 T3 = zwgk.indicator_tree("f2021").table("t3")
@@ -271,3 +273,34 @@ def test_html_merged_cells_keep_the_logical_order(where: str) -> None:
                 expected[(row.id, col.id)] = value
     assert {(c.indicator, c.column): c.raw for c in t2.cells} == expected
     assert not t2.unplaced
+
+
+# -- the resolver on its own ---------------------------------------------------------------------
+
+
+def _sum(rule: str, total: tuple[str, str], parts: list[tuple[str, str]]) -> Check:
+    return Check(rule, zwgk.Tag.ALWAYS, "=", ((total, 1),), tuple((p, 1) for p in parts))
+
+
+def test_resolver_uses_column_totals_across_rows() -> None:
+    # Two rows each split two ways on their own; the column totals leave one joint choice.
+    a = Choice((("a", "x"), ("a", "y")), ((1, 23), (12, 3)))
+    b = Choice((("b", "x"), ("b", "y")), ((4, 56), (45, 6)))
+    rules = [
+        _sum("X", ("t", "x"), [("a", "x"), ("b", "x")]),
+        _sum("Y", ("t", "y"), [("a", "y"), ("b", "y")]),
+    ]
+    out = resolve({("t", "x"): 57, ("t", "y"): 9}, [a, b], rules)
+    assert [o.candidates for o in out] == [((12, 3),), ((45, 6),)]
+    assert set(out[0].rules) <= {"X", "Y"}
+    assert out[0].rules  # the identities that decided it are named
+
+
+def test_resolver_keeps_what_survives_and_sets_a_broken_identity_aside() -> None:
+    a = Choice((("a", "x"), ("a", "y")), ((1, 23), (12, 3)))
+    # No total: both cuts survive, nothing is picked.
+    assert resolve({}, [a], [])[0].candidates == ((1, 23), (12, 3))
+    # A total the printed numbers break (no cut gives 99) decides nothing.
+    out = resolve({("t", "x"): 99}, [a], [_sum("X", ("t", "x"), [("a", "x"), ("a", "y")])])
+    assert out[0].candidates == ((1, 23), (12, 3))
+    assert out[0].rules == ()

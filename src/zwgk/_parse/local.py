@@ -26,7 +26,7 @@ from zwgk._model import Cell, Finding, Ref, Severity, Span, StatTable, TableForm
 from zwgk._model.identities import Check, Key
 from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import split_runs
-from zwgk._parse.tables import Evidence, prefer_stated
+from zwgk._parse.tables import Evidence, stated_cuts
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
 
 _SEP = r"[ \n\t|]*"  # spaces, line breaks, tabs and the pipes of a markdown table
@@ -187,9 +187,9 @@ def _read(
                 )
             findings.append(_finding("table.unplaced", Severity.WARNING, row.label, tokens, width))
             continue
-        stated = prefer_stated(candidates, evidence, row.label) if len(candidates) > 1 else None
-        if stated is not None:
-            candidates = [stated]  # the prose states a number of this cut
+        narrowed = stated_cuts(candidates, evidence, row.label)
+        if len(narrowed) < len(candidates):
+            candidates = narrowed  # the prose states a number of these cuts
             prose.add(n)
         choices.append(
             (
@@ -215,7 +215,7 @@ def _read(
             choice, outcome, raw = by_row[id(row)]
             kept = [raw[choice.candidates.index(c)] for c in outcome.candidates]
             how = "the only cut that fits"
-            if n in prose:
+            if n in prose and len(kept) == 1:
                 how = "the only cut giving a number the prose states"
             elif len(kept) == 1 and outcome.rules:
                 how = f"by the table's rules ({', '.join(outcome.rules)})"

@@ -1019,11 +1019,9 @@ class _Builder:
             changed = False
             for i, (slots, _tokens, _all) in enumerate(self.pending):
                 label = "".join(core_label(s.indicator.label) for s in slots[:1])
-                pick = (
-                    prefer_stated(domains[i], self.evidence, label) if len(domains[i]) > 1 else None
-                )
-                if pick is not None:
-                    domains[i], stated[i], changed = [pick], True, True
+                narrowed = stated_cuts(domains[i], self.evidence, label)
+                if len(narrowed) < len(domains[i]):
+                    domains[i], stated[i], changed = narrowed, True, True
             if not changed:
                 break
         for (slots, tokens, every), cands, rules_used, prose in zip(
@@ -1065,10 +1063,20 @@ class _Builder:
             self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
             return
         reason = f"digit run {runs} has {len(candidates)} possible splits; value left open"
+        settled = f"digit run {runs} has {len(candidates)} possible splits, alike in this cell"
+        if prose:
+            reason += f" (of {of} cuts, these give a number the prose states)"
+            settled += f" (of {of} cuts, these give a number the prose states)"
         for i, slot in enumerate(slots):
             options = sorted({_number(c[i]) for c in candidates})
             self._place_one(
-                slot, tokens, candidates[0], i, reason, tuple(options), open_=len(options) > 1
+                slot,
+                tokens,
+                candidates[0],
+                i,
+                reason if len(options) > 1 else settled,
+                tuple(options),
+                open_=len(options) > 1,
             )
         self.findings.append(
             Finding(
@@ -1140,23 +1148,24 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def prefer_stated(
+def stated_cuts(
     candidates: Sequence[tuple[str, ...]], evidence: Evidence, label: str
-) -> tuple[str, ...] | None:
-    """The candidate split whose parts the prose states best, if one stands out.
+) -> list[tuple[str, ...]]:
+    """The candidate splits whose parts the prose states best (all when it states none).
 
     A part counts when the prose states that number (two digits or more: a 0
     or a 7 proves nothing) in a clause that shares character pairs with the
     row's label: at least two for a number of three digits or more, at least
     half the label's pairs for a shorter one, which coincidence matches
-    easily.  A candidate scores the digits of its counted parts and the single
-    best score wins.
+    easily.  A candidate scores the digits of its counted parts; the best score
+    wins, ties kept (「制发行政规范性文件62件」 settles 62 of 6233440, not the rest).
 
     Examples:
-        >>> from zwgk._parse.tables import prefer_stated
-        >>> evidence = {2949: ("主动公开政府信息",), 29: ("重大建设项目",)}
-        >>> prefer_stated([("29", "4981916"), ("2949", "81916")], evidence, "主动公开文件数")
-        ('2949', '81916')
+        >>> from zwgk._parse.tables import stated_cuts
+        >>> evidence = {62: ("本年度制发行政规范性文件",)}
+        >>> cuts = [("6", "2", "33440"), ("62", "3", "3440"), ("62", "33", "440")]
+        >>> stated_cuts(cuts, evidence, "行政规范性文件")
+        [('62', '3', '3440'), ('62', '33', '440')]
     """
     grams = _bigrams(label)
 
@@ -1169,9 +1178,24 @@ def prefer_stated(
 
     scores = [sum(len(p) for p in c if stated(p)) for c in candidates]
     best = max(scores, default=0)
-    if best == 0 or scores.count(best) > 1:
-        return None
-    return candidates[scores.index(best)]
+    if best == 0:
+        return list(candidates)
+    return [c for c, score in zip(candidates, scores, strict=True) if score == best]
+
+
+def prefer_stated(
+    candidates: Sequence[tuple[str, ...]], evidence: Evidence, label: str
+) -> tuple[str, ...] | None:
+    """The one candidate split the prose states best (see `stated_cuts`), if one stands out.
+
+    Examples:
+        >>> from zwgk._parse.tables import prefer_stated
+        >>> evidence = {2949: ("主动公开政府信息",), 29: ("重大建设项目",)}
+        >>> prefer_stated([("29", "4981916"), ("2949", "81916")], evidence, "主动公开文件数")
+        ('2949', '81916')
+    """
+    best = stated_cuts(candidates, evidence, label)
+    return best[0] if len(best) == 1 and len(candidates) > 1 else None
 
 
 def _ints(candidates: Sequence[tuple[str, ...]]) -> tuple[tuple[int, ...], ...] | None:
