@@ -201,3 +201,21 @@ def test_other_value_column_headers(columns: str, label: str) -> None:
     (table,) = zwgk.parse(text).tables
     first = table.cells[0]
     assert (first.column_labels, first.column, first.value) == ((label,), "current", 26)
+
+
+@pytest.mark.parametrize("sep", [" ", "\n", "\t"])
+def test_a_table_without_a_unit_column(sep: str) -> None:
+    text = (
+        f"{TITLE}附表{sep}指标名称{sep}2012年度{sep}历年累计{sep}主动公开信息数{sep}26{sep}30{sep}"
+        f"其中：1．网站公开{sep}26{sep}30{sep}行政复议数{sep}0{sep}1"
+    )
+    (table,) = zwgk.parse(text).tables
+    got = {(c.row_labels, c.column): (c.value, c.unit) for c in table.cells}
+    assert got == {
+        (("主动公开信息数",), "current"): (26, None),
+        (("主动公开信息数",), "cumulative"): (30, None),
+        (("主动公开信息数", "其中：1．网站公开"), "current"): (26, None),
+        (("主动公开信息数", "其中：1．网站公开"), "cumulative"): (30, None),
+        (("行政复议数",), "current"): (0, None),
+        (("行政复议数",), "cumulative"): (1, None),
+    }

@@ -37,9 +37,9 @@ def _spaced(word: str) -> str:
     return "[ ]*".join(re.escape(ch) for ch in word)
 
 
+_UNIT_COLUMN = rf"(?:{_spaced('计量单位')}|{_spaced('单位')}){_SEP}"
 _HEADER = re.compile(
-    rf"{_spaced('指标名称')}{_SEP}(?:{_spaced('代码')}{_SEP})?"
-    rf"(?:{_spaced('计量单位')}|{_spaced('单位')}){_SEP}"
+    rf"{_spaced('指标名称')}{_SEP}(?:{_spaced('代码')}{_SEP})?(?P<unit>{_UNIT_COLUMN})?"
 )
 #: Value columns a local table heads with words (a year heads the others).
 _COLUMN_WORDS = (
@@ -54,11 +54,10 @@ _COLUMN = re.compile(
 _UNITS = "万元|人次|条|件|元|个|次|项|篇|人|份|起"
 #: A row's numbering: 其中：1． / 2、 / 其中：1 (no dot); never 0, never a digit of a value.
 _NUMBERING = r"(?:其中[:：]?[ ]*(?:[1-9][ ]*[、.]?[ ]*)?|[1-9][ ]*[、.][ ]*)"
-_ROW = re.compile(
-    rf"(?P<label>{_NUMBERING}?[^\d\s|:：](?:[^\d\s|]|[ ](?=[^\d\s|])){{1,60}}?)"
-    rf"{_SEP}(?P<unit>{_UNITS})"
-    rf"{_SEP}(?=[\d—/-]|无)"
-)
+_LABEL = rf"(?P<label>{_NUMBERING}?[^\d\s|:：](?:[^\d\s|]|[ ](?=[^\d\s|])){{1,60}}?)"
+_ROW = re.compile(rf"{_LABEL}{_SEP}(?P<unit>{_UNITS}){_SEP}(?=[\d—/-]|无)")
+#: A row of a table printed without a unit column: its values follow its label.
+_BARE_ROW = re.compile(rf"{_LABEL}(?P<unit>){_SEP}(?=[\d—/-]|无)")
 _CHILD = re.compile(_NUMBERING)
 _CUMULATIVE = ("历年累计", "本年累计", "累计")
 _MONEY = frozenset({"万元", "元"})
@@ -160,7 +159,8 @@ def _read(
     if not labels:
         return None
     columns = [_column_id(label, i) for i, label in enumerate(labels)]
-    rows = _rows(text, norm, pos)
+    header = _HEADER.match(norm, header_start)
+    rows = _rows(text, norm, pos, _ROW if header and header.group("unit") else _BARE_ROW)
     if not rows:
         return None
     width = len(columns)
@@ -278,12 +278,12 @@ def _count(token: Token) -> int | None:
     return int(token.raw)
 
 
-def _rows(text: str, norm: str, pos: int) -> list[_Row]:
+def _rows(text: str, norm: str, pos: int, pattern: re.Pattern[str]) -> list[_Row]:
     found: list[re.Match[str]] = []
     end = min(len(norm), pos + 200 * 60)
     following = _HEADER.search(norm, pos, end)  # the next table's header ends this one
     end = following.start() if following is not None else end
-    for m in _ROW.finditer(norm, pos, end):
+    for m in pattern.finditer(norm, pos, end):
         if found and m.start() - found[-1].end() > _ROW_GAP:
             break
         if not found and m.start() - pos > _ROW_GAP:
@@ -306,7 +306,7 @@ def _rows(text: str, norm: str, pos: int) -> list[_Row]:
             _Row(
                 label,
                 parent if parent != label else None,
-                m.group("unit"),
+                m.group("unit") or None,
                 m.start(),
                 m.end(),
                 tuple(find_tokens(norm, m.end(), stop, label)),
