@@ -6,7 +6,6 @@ the source texts (seeds 003 and 004, dev corpus 006 to 010 and 026).
 
 from __future__ import annotations
 
-import pytest
 from tests.docs_pages import DOCS, exec_output
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.docs_pages import DOCS, exec_output, run_page
+from tests.docs_pages import DOCS, exec_output
 
 import zwgk
 
