@@ -304,3 +304,24 @@ def test_resolver_keeps_what_survives_and_sets_a_broken_identity_aside() -> None
     out = resolve({("t", "x"): 99}, [a], [_sum("X", ("t", "x"), [("a", "x"), ("a", "y")])])
     assert out[0].candidates == ((1, 23), (12, 3))
     assert out[0].rules == ()
+
+
+@given(reports("f2021"), st.integers(0, 14), st.booleans())
+def test_tab_separated_one_row_table_keeps_its_blank_fields(
+    report: zwgk.AnnualReport, blank: int, spaced: bool
+) -> None:
+    # 表四's single row copied from a browser: an empty field is a blank cell, in its place.
+    lines = zwgk.render(report, style="text").splitlines()
+    k = max(i for i, line in enumerate(lines) if line.count("\t") == 14)
+    fields = lines[k].split("\t")
+    fields[blank] = " " if spaced else ""
+    lines[k] = "\t".join(fields)
+    doc = zwgk.parse("\n".join(lines))
+    t4 = next(t for t in doc.tables if t.id == "f2021.t4")
+    expected = _printed(report.tables[-1])
+    for n, cell in enumerate(t4.cells):
+        if n == blank:
+            assert cell.token_class is zwgk.TokenClass.BLANK
+        else:
+            assert cell.value == expected[(cell.indicator, cell.column)]
+    assert not t4.unplaced

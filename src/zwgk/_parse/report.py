@@ -75,7 +75,7 @@ def report_from_source(src: Source, common: Common, *, source: str | None = None
     generation, reads = read_tables(src.text, national, start, evidence, src.offsets)
     tables: list[StatTable] = []
     for read in reads:
-        if read.filled_rows == 0:
+        if read.filled_rows == 0 and not read.table.unplaced:  # what is unplaced is kept
             findings.append(
                 Finding(
                     code="table.empty",

@@ -293,7 +293,9 @@ def _read_matched(
     elif template.layout is Layout.HORIZONTAL:
         # 表四: the labels form the header and every value follows the last of them.
         slots = [slot for match, _ in areas for slot in builder.slots(match)]
-        values = [t for _, tokens in areas for t in tokens]
+        values = _tab_values(text, norm, matches[-1].end, region_end) or [
+            t for _, tokens in areas for t in tokens
+        ]
         builder.place_slots(slots, values, blank_at=matches[-1].end)
     else:
         builder.place_areas(areas)
@@ -468,6 +470,32 @@ def _tab_rows(text: str, norm: str, start: int, end: int) -> list[_Line]:
                 lines.append(line)
         pos = stop + 1
     return lines
+
+
+def _tab_values(text: str, norm: str, start: int, end: int) -> list[Token]:
+    """The one tab-separated line of values under a one-row table's header, blank fields kept.
+
+    Empty when the values are not printed so (or when more than one such line follows).
+    """
+    found: list[list[Token]] = []
+    pos = text.find("\n", start, end) + 1
+    while 0 < pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop == -1 else stop
+        fields = text[pos:stop].split("\t")
+        at = pos
+        tokens: list[Token] = []
+        for field in fields:
+            got = find_tokens(norm, at, at + len(field))
+            if _HAN.search(norm, at, at + len(field)) is not None and not got:
+                tokens = []  # a header line, not values
+                break
+            tokens.extend(got or [Token("blank", "", at, at)])
+            at += len(field) + 1
+        if len(fields) > 1 and any(t.kind != "blank" for t in tokens):
+            found.append(tokens)
+        pos = stop + 1
+    return found[0] if len(found) == 1 else []
 
 
 def _line(norm: str, start: int, end: int, cells: list[tuple[int, str]]) -> _Line | None:
