@@ -325,3 +325,11 @@ def test_tab_separated_one_row_table_keeps_its_blank_fields(
         else:
             assert cell.value == expected[(cell.indicator, cell.column)]
     assert not t4.unplaced
+
+
+@given(reports("f2021"))
+def test_pipe_tables_printed_one_after_another(report: zwgk.AnnualReport) -> None:
+    # No heading or blank line between 表二, 表三 and 表四: each keeps its own lines.
+    lines = zwgk.render(report, style="markdown").splitlines()
+    kept = [line for line in lines if line.strip() and not line.startswith(("三、", "四、"))]
+    _same_cells(report, "\n".join(kept))

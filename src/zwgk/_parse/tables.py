@@ -274,6 +274,19 @@ def _read_matched(
     lines = _pipe_rows(norm, matches[0].start, region_end, origins) or _tab_rows(
         text, norm, matches[0].start, region_end
     )
+    # Lines above the first label found are this table's only where they name one of its rows
+    # (a first row whose label is garbled); others belong to what stands above.
+    head = norm.rfind("\n", 0, matches[0].start) + 1
+    own = [r for r in _rows(template) if r.columns]
+    lines = [
+        line
+        for line in lines
+        if line.start >= head
+        or any(
+            r.pattern.search(line.label.replace(" ", "")) or r.wrapped_in(line.label) for r in own
+        )
+    ]
+    first = min([first, *(line.start for line in lines)])
     if template.layout is Layout.GRID and lines:
         # Rows printed as table lines (pipes, or tabs copied from a browser) take
         # their values from the lines; the rest are read as usual from the text around them.
@@ -408,10 +421,16 @@ _RULE_LINE = re.compile(r"^[ \t|:-]+$")
 _NOTE = re.compile(r"(?<=\d)[ ]*\([^()]*\)")
 
 
+#: How many lines above its first label a table's lines may start.
+_BLOCK_LINES_BACK = 6
+
+
 def _block_start(text: str, pos: int, is_row: Callable[[str], bool]) -> int:
     """The start of the run of table lines holding ``pos`` (a first label may be garbled)."""
     start = text.rfind("\n", 0, pos) + 1
-    while start > 0:
+    for _ in range(_BLOCK_LINES_BACK):  # a header and a wrapped first row, never a table above
+        if start == 0:
+            break
         before = text.rfind("\n", 0, start - 1) + 1
         line = text[before : start - 1]
         furniture = PAGE_FURNITURE.fullmatch(line) is not None or (line and not line.strip())
