@@ -38,8 +38,8 @@ def test_parsing_page_splits_and_places() -> None:
     # 006: 713000074 is 71 3 0 0 0 0 74; 8855698 is 88 55 698 (the prose says 698件).
     assert "74 True split of the digit run 713000074: by the table's identities" in page
     assert "[88, 55, 698]\nsplit of the digit run 8855698: of 15 cuts, only this one" in page
-    # 007: 6233440 is left open (the prose states no number that decides).
-    assert "None (6, 62, 623, 6233, 62334)\ndigit run 6233440 splits 15 ways" in page
+    # 007: 6233440; the prose states 62 制发, which leaves four cuts: 废止 and 现行有效 stay open.
+    assert "62 (62,)\nNone (3, 33, 334, 3344)\ndigit run 6233440 splits 4 ways" in page
     # 009: 新收 total 3119; 表二 规章 1 0 11, 规范性文件 8 26 66 read column by column.
     assert "3119\n11 66\n" in page
     # 009 表四: 72+64+178+37 = 351, 13+4+8+1 = 26, 12+1+1+6 = 20.
@@ -59,7 +59,8 @@ def test_validation_page() -> None:
     for line in (
         "identity.failed              2\n",
         "plan.duplicate_number        4\n",  # 026: two lists numbered 1.-4. under 二(一)
-        "structure.empty_cells        1\n",  # 008: 结转下年度 总计 blank
+        # 008: 结转下年度 总计 blank; 031: 表三's legal-person columns printed blank
+        "structure.empty_cells        2\n",
         "text.mismatch                1\n",  # 006: 收到申请75件, table 74 new
     ):
         assert line in page

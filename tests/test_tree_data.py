@@ -288,7 +288,10 @@ EXPECTED_IDENTITIES = {
 )
 def test_header(fmt, title, basis, years):
     data = load(fmt)
-    assert list(data) == ["format", "title", "basis", "family", "years", "sections", "tables"]
+    assert list(data) == [
+        "format", "title", "basis", "family", "years", "sections", "parsing", "tables"
+    ]  # fmt: skip
+    assert list(data["parsing"]) == ["markers", "anchors", "header_words"]
     assert data["format"] == fmt
     assert data["title"] == title
     assert data["basis"] == basis
@@ -428,10 +431,12 @@ def test_row_ids_unique(fmt, t):
 @pytest.mark.parametrize(("fmt", "t"), all_tables())
 def test_row_shape_and_columns(fmt, t):
     column_ids = [c["id"] for c in t["columns"]]
-    # stub (the headers over the label columns) is optional
-    assert [k for k in t if k != "stub"] == [
+    # stub (the headers over the label columns) is optional; a one-row table names where it
+    # begins (parsing), for when its header is garbled
+    assert [k for k in t if k not in ("stub", "parsing")] == [
         "id", "title", "title_en", "layout", "columns", "rows", "identities"
     ]  # fmt: skip
+    assert ("parsing" in t) == (t["layout"] == "horizontal")
     assert all(isinstance(x, str) for x in t.get("stub", ()))
     for row in walk(t["rows"]):
         assert list(row) == [
@@ -599,3 +604,32 @@ def test_a_section_must_name_a_table_of_its_tree() -> None:
     data["sections"][0]["table"] = "t1"
     tree = zwgk.tree_from_data(data)
     assert (tree.sections[0].table, tree.family, tree.tables[0].stub) == ("t1", "", ())
+
+
+def _printed_words(fmt: str) -> str:
+    tree = zwgk.indicator_tree(fmt)
+    words = [tree.title]
+    for t in tree.tables:
+        words.append(t.title)
+        for row in t.walk():
+            words.extend((row.label, *row.aliases, row.block or ""))
+        for col in t.columns:
+            words.extend((*col.labels, *col.aliases))
+    return "\n".join(words).replace(" ", "")
+
+
+def test_markers_tell_the_generations_apart() -> None:
+    # A generation's markers are words of its own template that no other template prints.
+    from zwgk._model.indicators import reading_hints
+
+    for fmt in FORMATS:
+        hints = reading_hints(fmt)
+        assert len(hints.markers) >= 2
+        for other in set(FORMATS) - {fmt}:
+            for marker in hints.markers:
+                assert marker not in _printed_words(other), (fmt, marker, other)
+        assert all(a in _printed_words(fmt) for a in hints.anchors)
+        horizontal = [
+            t.id for t in zwgk.indicator_tree(fmt).tables if t.layout.value == "horizontal"
+        ]
+        assert sorted(hints.table_anchors) == horizontal

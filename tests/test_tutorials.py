@@ -130,10 +130,11 @@ def test_report_contrast_with_006(report_page: str) -> None:
     assert "  natural_person         71  [2889:2891]" in report_page
     assert "  total                  74  [2896:2898]" in report_page
     assert "split of the digit run 713000074: by the table's identities" in report_page
-    # 007: 6233440 splits 15 ways, nothing is picked.
-    issued = "issued    raw 6233440  value None\n  alternatives 6, 62, 623, 6233, 62334"
-    assert issued in report_page
-    assert "digit run 6233440 splits 15 ways into 3 cells" in report_page
+    # 007: 6233440 splits 15 ways; the prose's 62 制发 leaves 4, the other two cells stay open.
+    assert "issued    raw 62  value 62\n  alternatives 62" in report_page
+    repealed = "repealed  raw 6233440  value None\n  alternatives 3, 33, 334, 3344"
+    assert repealed in report_page
+    assert "digit run 6233440 splits 4 ways into 3 cells" in report_page
     # Section 一 says 75; the table has 74 new + 1 carried over = 75 handled.
     assert "warning text.mismatch X-2 reported 75 expected 74" in report_page
     assert "年，全区收到政府信息公开申请【75件】" in report_page

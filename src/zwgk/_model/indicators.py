@@ -463,8 +463,74 @@ def default_column(fmt: TableFormat, table_id: str, indicator: str) -> str:
 
 @functools.cache
 def _load_tree(fmt: TableFormat) -> IndicatorTree:
+    return tree_from_data(_tree_data(fmt), where=f"{fmt.value}.json")
+
+
+@functools.cache
+def _tree_data(fmt: TableFormat) -> Mapping[str, Any]:
     path = resources.files("zwgk") / "_data" / "trees" / f"{fmt.value}.json"
-    return tree_from_data(json.loads(path.read_text(encoding="utf-8")), where=path.name)
+    data: Mapping[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@attrs.frozen
+class ReadingHints:
+    """What the table reader looks for in a generation's text: the tree file's ``parsing`` keys.
+
+    ``markers`` are labels only this generation prints (two of them decide it);
+    ``anchors`` are labels that decide it when no generation's markers are
+    printed; ``header_words`` are the header and caption words blanked out
+    between a flattened table's rows; ``table_anchors`` give, per table id,
+    where a table begins when its header is too garbled to read.
+
+    Examples:
+        >>> from zwgk._model.indicators import reading_hints
+        >>> hints = reading_hints("f2021")
+        >>> (hints.markers[0], hints.anchors, hints.table_anchors["t4"][1])
+        ('本年制发件数', ('本年新收政府信息公开申请数量',), '未经复议直接起诉')
+    """
+
+    markers: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+    header_words: tuple[str, ...] = ()
+    table_anchors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+def hints_from_data(data: Mapping[str, Any], *, where: str = "tree") -> ReadingHints:
+    """The `zwgk._model.indicators.ReadingHints` of tree data (none: empty).
+
+    Raises `zwgk.DataError` when a ``parsing`` key is not a list of strings.
+    """
+
+    def words(found: Mapping[str, Any], key: str, place: str) -> tuple[str, ...]:
+        value = found.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise DataError(f"parsing.{key} must be a list of strings", where=place)
+        return tuple(value)
+
+    parsing = data.get("parsing", {})
+    tables = {
+        t["id"]: words(t.get("parsing", {}), "anchors", f"{where}: table {t['id']}")
+        for t in data.get("tables", ())
+        if "parsing" in t
+    }
+    return ReadingHints(
+        words(parsing, "markers", where),
+        words(parsing, "anchors", where),
+        words(parsing, "header_words", where),
+        tables,
+    )
+
+
+def reading_hints(format: TableFormat | str) -> ReadingHints:
+    """The reading hints of a shipped generation (see `zwgk._model.indicators.ReadingHints`)."""
+    fmt = indicator_tree(format).format
+    return _hints(fmt)
+
+
+@functools.cache
+def _hints(fmt: TableFormat) -> ReadingHints:
+    return hints_from_data(_tree_data(fmt), where=f"{fmt.value}.json")
 
 
 def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> IndicatorTree:

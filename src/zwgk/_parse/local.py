@@ -1,33 +1,68 @@
 """Local statistical tables of the years before the national table (``legacy_local``).
 
-There is no national template: cities and provinces printed their own
-``指标名称 / 计量单位 / <columns>`` tables.  They are read generically: each row
-is a printed label, a unit word and one value per column; cells carry the
-printed labels and no indicator id.  Digit runs that a flattened page glued
-together are split under the one rule every such table obeys: a cumulative
-column (历年累计 / 本年累计) is never below the period's value.
+There is no national template: counties, cities and provinces printed their
+own tables, recognised by their own header — a label column (指标名称,
+also spaced out 指 标 名 称), a unit column (计量单位 / 单位) and one or more
+value columns (年末统计, 2016年度, 2016年, 历年累计…).  Each row is a printed
+label, a unit word and one value per column; cells carry the printed labels
+(the 其中 parent above its numbered sub-rows) and no indicator id; the unit
+column is not a cell.  Digit runs that a flattened page glued together are
+split under the rules every such table obeys — a cumulative column
+(历年累计 / 本年累计) is never below the period's value, and a 其中 sub-row
+never above its parent — decided for the whole table at once
+(`zwgk._parse.resolve`); a run that stays ambiguous keeps its
+alternatives.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from decimal import Decimal
 
-from zwgk._model import Cell, Finding, Ref, Severity, Span, StatTable, TableFormat, Unplaced
+import attrs
+
+from zwgk._model import Cell, Finding, Ref, Severity, Span, StatTable, TableFormat, Tag, Unplaced
+from zwgk._model.identities import Check, Key
+from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import split_runs
-from zwgk._parse.tables import Evidence, prefer_stated
+from zwgk._parse.tables import Evidence, stated_cuts
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
 
-_SEP = r"[ \n|]*"  # spaces, line breaks and the pipes of a markdown table
-_HEADER = re.compile(rf"指标名称{_SEP}(?:代码{_SEP})?计量 *单位{_SEP}")
+_SEP = r"[ \n\t|]*"  # spaces, line breaks, tabs and the pipes of a markdown table
+
+
+def _spaced(word: str) -> str:
+    """A header word that may be printed with spaces between its characters (指 标 名 称)."""
+    return "[ ]*".join(re.escape(ch) for ch in word)
+
+
+_UNIT_COLUMN = rf"(?:{_spaced('计量单位')}|{_spaced('单位')}){_SEP}"
+_HEADER = re.compile(
+    rf"{_spaced('指标名称')}{_SEP}(?:{_spaced('代码')}{_SEP})?(?P<unit>{_UNIT_COLUMN})?"
+)
+#: Value columns a local table heads with words (a year heads the others).
+_COLUMN_WORDS = (
+    "年末统计", "年末数", "本年度", "上年度", "本期实际", "本期", "本年数", "本年累计",
+    "历年累计", "累计", "统计数", "全年", "数量", "数值",
+)  # fmt: skip
 _COLUMN = re.compile(
-    rf"((?:19|20)\d\d *年度?|本年度|上年度|本期实际|本期|本年累计|历年累计|累计|统计数){_SEP}"
+    r"((?:19|20)\d\d[ ]*年(?:[ ]*度|[ ]*1[ ]*[-—~至][ ]*12[ ]*月)?|"
+    + "|".join(_spaced(w) for w in sorted(_COLUMN_WORDS, key=len, reverse=True))
+    + rf"){_SEP}"
 )
-_ROW = re.compile(
-    rf"(?P<label>(?:其中[:：]?)?(?:\d[、.])?[^\d\s|]{{2,60}}?){_SEP}"
-    rf"(?P<unit>万元|人次|条|件|元|个|次|项|篇|人){_SEP}(?=[\d—/-])"
-)
+_UNITS = "万元|人次|条|件|元|个|次|项|篇|人|份|起"
+#: A row's numbering: 其中：1． / 2、 / 其中：1 (no dot); never 0, never a digit of a value.
+_NUMBERING = r"(?:其中[:：]?[ ]*(?:[1-9][ ]*[、.]?[ ]*)?|[1-9][ ]*[、.][ ]*)"
+_LABEL = rf"(?P<label>{_NUMBERING}?[^\d\s|:：](?:[^\d\s|]|[ ](?=[^\d\s|])){{1,60}}?)"
+_ROW = re.compile(rf"{_LABEL}{_SEP}(?P<unit>{_UNITS}){_SEP}(?=[\d—/-]|无)")
+#: A row of a table printed without a unit column: its values follow its label.
+_BARE_ROW = re.compile(rf"{_LABEL}(?P<unit>){_SEP}(?=[\d—/-]|无)")
+_CHILD = re.compile(_NUMBERING)
 _CUMULATIVE = ("历年累计", "本年累计", "累计")
 _MONEY = frozenset({"万元", "元"})
+#: How far a row may stand from the previous one (furniture, a stray note).
+_ROW_GAP = 80
 
 
 def _column_id(label: str, index: int) -> str:
@@ -35,15 +70,49 @@ def _column_id(label: str, index: int) -> str:
         return "cumulative"
     if label == "本年累计":
         return "year_to_date"
-    if label.endswith(("年度", "年")) or label in ("本期实际", "本期", "统计数"):
+    if label.endswith(("年度", "年", "月", "统计", "年末数", "本年数")) or label in (
+        "本期实际",
+        "本期",
+        "统计数",
+        "全年",
+        "数量",
+        "数值",
+    ):
         return "current" if index == 0 else f"c{index + 1}"
     return f"c{index + 1}"
+
+
+@attrs.frozen
+class _Row:
+    label: str
+    parent: str | None
+    unit: str | None
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label,) if self.parent is None else (self.parent, self.label)
+
+
+def find_local_tables(norm: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Where each local table's header stands (start and end), from ``start`` on.
+
+    Examples:
+        >>> from zwgk._parse.local import find_local_tables
+        >>> list(find_local_tables("附表 指 标 名 称 计量 单位 年末统计 主动公开信息数 条 3"))
+        [(3, 17)]
+    """
+    for m in _HEADER.finditer(norm, start):
+        if _COLUMN.match(norm, m.end()) is not None:
+            yield m.start(), m.end()
 
 
 def read_local_table(
     text: str, norm: str, start: int = 0, evidence: Evidence | None = None
 ) -> tuple[StatTable, list[Finding]] | None:
-    """The first ``指标名称 / 计量单位`` table after ``start``, read by printed labels.
+    """The first ``指标名称 / 计量单位 / <columns>`` table after ``start``, read by printed labels.
 
     Example:
         >>> from zwgk._parse.local import read_local_table
@@ -52,133 +121,273 @@ def read_local_table(
         >>> [(c.row_labels[0], c.column, c.value) for c in table.cells]
         [('主动公开文件数', 'current', 2543), ('主动公开文件数', 'cumulative', 78967)]
     """
-    header = _HEADER.search(norm, start)
-    if header is None:
-        return None
+    return next(iter(read_local_tables(text, norm, start, evidence)), None)
+
+
+def read_local_tables(
+    text: str, norm: str, start: int = 0, evidence: Evidence | None = None
+) -> list[tuple[StatTable, list[Finding]]]:
+    """Every local table after ``start``, each read by its own header.
+
+    Example:
+        >>> from zwgk._parse.local import read_local_tables
+        >>> t = "指标名称 单位 2016年 历年累计 行政复议数 件 0 0 指标名称 单位 年末统计 行政诉讼数 件 1"
+        >>> [[c.column_labels[0] for c in table.cells] for table, _ in read_local_tables(t, t)]
+        [['2016年', '历年累计'], ['年末统计']]
+    """
+    out: list[tuple[StatTable, list[Finding]]] = []
+    pos = start
+    for header_start, header_end in find_local_tables(norm, start):
+        if header_start < pos:
+            continue
+        read = _read(text, norm, header_start, header_end, evidence or {})
+        if read is not None:
+            out.append(read)
+            assert read[0].span is not None
+            pos = read[0].span.end
+    return out
+
+
+def _read(
+    text: str, norm: str, header_start: int, header_end: int, evidence: Evidence
+) -> tuple[StatTable, list[Finding]] | None:
     labels: list[str] = []
-    pos = header.end()
+    pos = header_end
     while (m := _COLUMN.match(norm, pos)) is not None:
         labels.append(m.group(1).replace(" ", ""))
         pos = m.end()
     if not labels:
         return None
     columns = [_column_id(label, i) for i, label in enumerate(labels)]
-    rows = list(_ROW.finditer(norm, pos, min(len(norm), pos + 200 * 60)))
-    # Rows run on while each follows the last closely.
-    kept: list[re.Match[str]] = []
-    for m in rows:
-        if kept and m.start() - kept[-1].end() > 80:
-            break
-        kept.append(m)
+    header = _HEADER.match(norm, header_start)
+    rows = _rows(text, norm, pos, _ROW if header and header.group("unit") else _BARE_ROW)
+    if not rows:
+        return None
+    width = len(columns)
     cells: list[Cell] = []
     unplaced: list[Unplaced] = []
     findings: list[Finding] = []
-    for i, m in enumerate(kept):
-        stop = kept[i + 1].start() if i + 1 < len(kept) else _row_end(norm, m.end())
-        tokens = find_tokens(norm, m.end(), stop)
-        label = m.group("label").strip()
-        unit = m.group("unit")
-        values = _fit(tokens, len(columns), labels, evidence or {}, label)
-        if values is None:
+    fixed: dict[Key, int | None] = {}
+    choices: list[tuple[_Row, Choice, list[tuple[str, ...]]]] = []
+    placed: dict[int, list[tuple[Token, tuple[int | Decimal, ...]]]] = {}
+    prose: set[int] = set()
+    for n, row in enumerate(rows):
+        tokens = list(row.tokens) or [Token("blank", "", row.end, row.end)] * width
+        keys = tuple((row.labels, col) for col in columns)
+        if len(tokens) == width:
+            placed[n] = [(t, ()) for t in tokens]
+            for key, token in zip(keys, tokens, strict=True):
+                fixed[_key(key)] = _count(token)
+            continue
+        candidates = _splits(tokens, width, labels)
+        if not candidates:
             for t in tokens:
                 unplaced.append(
                     Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns")
                 )
-            findings.append(
-                _finding("table.unplaced", Severity.WARNING, label, tokens, len(columns))
-            )
+            findings.append(_finding("table.unplaced", Severity.WARNING, row.label, tokens, width))
             continue
-        parts, inferred, alternatives = values
-        if inferred:
+        narrowed = stated_cuts(candidates, evidence, row.label)
+        if len(narrowed) < len(candidates):
+            candidates = narrowed  # the prose states a number of these cuts
+            prose.add(n)
+        choices.append(
+            (
+                row,
+                Choice(
+                    tuple(_key(k) for k in keys),
+                    tuple(tuple(int(p) for p in c) for c in candidates),
+                ),
+                candidates,
+            )
+        )
+        placed[n] = []
+    outcomes = resolve(fixed, [c for _, c, _ in choices], _checks(rows, columns, labels))
+    by_row = {id(row): (choice, outcome, raw) for (row, choice, raw), outcome in zip(
+        choices, outcomes, strict=True)}  # fmt: skip
+    for n, row in enumerate(rows):
+        if n not in placed:
+            continue
+        inferred = None
+        alternatives: list[tuple[int, ...]] = []
+        parts = placed[n]
+        if id(row) in by_row:
+            choice, outcome, raw = by_row[id(row)]
+            kept = [raw[choice.candidates.index(c)] for c in outcome.candidates]
+            how = "the only cut that fits"
+            if n in prose and len(kept) == 1:
+                how = "the only cut giving a number the prose states"
+            elif len(kept) == 1 and outcome.rules:
+                how = f"by the table's rules ({', '.join(outcome.rules)})"
+            runs = "+".join(t.raw for t in row.tokens)
+            inferred = f"split of the digit run {runs}: {how}"
+            if len(kept) > 1:
+                inferred = f"digit run {runs} splits {len(kept)} ways; value left open"
+            parts = _parts(list(row.tokens), kept)
             findings.append(
                 _finding(
-                    "table.ambiguous_split" if alternatives else "table.split_inferred",
-                    Severity.WARNING if alternatives else Severity.INFO,
-                    label,
-                    tokens,
-                    len(columns),
+                    "table.ambiguous_split" if len(kept) > 1 else "table.split_inferred",
+                    Severity.WARNING if len(kept) > 1 else Severity.INFO,
+                    row.label,
+                    list(row.tokens),
+                    width,
                 )
             )
-        for col, column_label, (token, options) in zip(columns, labels, parts, strict=True):
-            token_class, value = classify(token, money=unit in _MONEY)
-            if len(options) > 1:
-                value = None
+            alternatives = [tuple(int(p) for p in c) for c in kept]
+        for i, (col, column_label, (token, options)) in enumerate(
+            zip(columns, labels, parts, strict=True)
+        ):
+            token_class, value = classify(token, money=row.unit in _MONEY)
+            open_ = len({a[i] for a in alternatives}) > 1
             cells.append(
                 Cell(
                     indicator=None,
                     column=col,
-                    row_labels=(label,),
+                    row_labels=row.labels,
                     column_labels=(column_label,),
                     raw=text[token.start : token.end],
-                    value=value,
+                    value=None if open_ else value,
                     token_class=token_class,
-                    unit=unit,
+                    unit=row.unit,
                     span=Span(token.start, token.end),
-                    inferred=inferred,
-                    inferred_reason=(
-                        f"split of the digit run {'+'.join(t.raw for t in tokens)}"
-                        + ("; several splits fit, value left open" if len(options) > 1 else "")
-                        if inferred
-                        else None
-                    ),
-                    alternatives=options if len(options) > 1 else (),
+                    note=token.note,
+                    inferred=inferred is not None,
+                    inferred_reason=inferred,
+                    alternatives=options if open_ else (),
                 )
             )
-    if not cells and not unplaced:
-        return None
-    end = kept[-1].end() if kept else pos
+    end = max(rows[-1].end, *(t.end for r in rows for t in r.tokens))
     table = StatTable(
         id="local",
         format=TableFormat.LEGACY_LOCAL,
-        title=_caption(norm, header.start()),
-        span=Span(
-            header.start(), max(end, cells[-1].span.end if cells and cells[-1].span else end)
-        ),
+        title=_caption(text, norm, header_start),
+        span=Span(header_start, end),
         cells=tuple(cells),
         unplaced=tuple(unplaced),
     )
     return table, findings
 
 
+def _key(key: tuple[tuple[str, ...], str]) -> Key:
+    return ("/".join(key[0]), key[1])
+
+
+def _count(token: Token) -> int | None:
+    if token.kind != "num" or not token.raw.isdigit():
+        return None
+    return int(token.raw)
+
+
+def _rows(text: str, norm: str, pos: int, pattern: re.Pattern[str]) -> list[_Row]:
+    found: list[re.Match[str]] = []
+    end = min(len(norm), pos + 200 * 60)
+    following = _HEADER.search(norm, pos, end)  # the next table's header ends this one
+    end = following.start() if following is not None else end
+    for m in pattern.finditer(norm, pos, end):
+        if found and m.start() - found[-1].end() > _ROW_GAP:
+            break
+        if not found and m.start() - pos > _ROW_GAP:
+            break
+        found.append(m)
+    rows: list[_Row] = []
+    parent: str | None = None
+    last_top: str | None = None
+    for i, m in enumerate(found):
+        stop = found[i + 1].start() if i + 1 < len(found) else _row_end(norm, m.end())
+        label = text[m.start("label") : m.end("label")].strip()
+        numbered = _CHILD.match(norm, m.start("label")) is not None
+        if norm[m.start("label") :].startswith("其中"):
+            parent = last_top
+        elif not numbered:
+            parent = None
+        if parent is None:
+            last_top = label
+        rows.append(
+            _Row(
+                label,
+                parent if parent != label else None,
+                m.group("unit") or None,
+                m.start(),
+                m.end(),
+                tuple(find_tokens(norm, m.end(), stop, label)),
+            )
+        )
+    return rows
+
+
+_ROW_END = re.compile(r"[^\d\s.,—/|-]|\d+[ ]*[年月日]")
+
+
 def _row_end(norm: str, pos: int) -> int:
-    m = re.compile(r"[^\d\s.,—/|-]").search(norm, pos, min(len(norm), pos + 200))
+    m = _ROW_END.search(norm, pos, min(len(norm), pos + 200))
     return m.start() if m else min(len(norm), pos + 200)
 
 
-def _caption(norm: str, header_start: int) -> str | None:
-    before = norm[max(0, header_start - 60) : header_start]
-    m = re.search(r"([^\s。:]{2,40}统计表)\s*$", before)
-    return m.group(1) if m else None
+_CAPTION = re.compile(
+    r"((?:[一二三四五六七八九十]+、)?附[ ]*表[ ]*\d*"
+    r"|(?:[^\s。:：,，;；|]{1,40}[ ]?){0,2}[^\s。:：,，;；|]{0,40}统计表)[ :：|]*$"
+)
 
 
-def _fit(
-    tokens: list[Token], width: int, labels: list[str], evidence: Evidence, label: str
-) -> tuple[list[tuple[Token, tuple[int, ...]]], bool, bool] | None:
-    """Tokens per column, whether a split was inferred, and whether it stays ambiguous."""
-    if len(tokens) == width:
-        return [(t, ()) for t in tokens], False, False
-    if len(tokens) > width or not tokens or any(t.kind != "num" for t in tokens):
+def _caption(text: str, norm: str, header_start: int) -> str | None:
+    start = max(0, header_start - 80)
+    m = _CAPTION.search(norm, start, header_start)
+    if m is None:
         return None
+    caption = text[m.start(1) : m.end(1)]
+    caption = re.sub(r"^附件\s*\d*[:：]?\s*", "", caption.strip())
+    return caption.replace(" ", "") or None
+
+
+def _splits(tokens: list[Token], width: int, labels: list[str]) -> list[tuple[str, ...]]:
+    """The cuts of a row's digit runs into ``width`` counts (cumulative never below current)."""
+    if len(tokens) > width or not tokens or any(not t.raw.isdigit() for t in tokens):
+        return []  # a decimal, a dash or more values than columns: nothing to cut
     cumulative = [i for i, label in enumerate(labels) if label in _CUMULATIVE]
 
     def holds(parts: tuple[str, ...]) -> bool:
         return all(int(parts[c]) >= int(parts[c - 1]) for c in cumulative if c > 0)
 
-    result = split_runs([t.raw for t in tokens], width, holds)
-    if not result.candidates:
-        return None
-    candidates = result.candidates
-    stated = prefer_stated(candidates, evidence, label) if len(candidates) > 1 else None
-    if stated is not None:
-        candidates = (stated,)
-    first = candidates[0]
-    out: list[tuple[Token, tuple[int, ...]]] = []
-    offsets = part_offsets(tokens, first)
-    for i, (start, token) in enumerate(offsets):
-        options = tuple(sorted({int(c[i]) for c in candidates}))
+    return list(split_runs([t.raw for t in tokens], width, holds).candidates)
+
+
+def _checks(rows: list[_Row], columns: list[str], labels: list[str]) -> list[Check]:
+    """The rules of a local table: a 其中 sub-row never exceeds its parent, nor a period its total."""
+    out: list[Check] = []
+    names = {row.label: "/".join(row.labels) for row in rows}
+    for row in rows:
+        if row.parent is None or row.parent not in names:
+            continue
+        for col in columns:
+            child, parent = ("/".join(row.labels), col), (names[row.parent], col)
+            out.append(Check("sub-row ≤ parent", Tag.ALWAYS, "<=", ((child, 1),), ((parent, 1),)))
+    cumulative = [i for i, label in enumerate(labels) if label in _CUMULATIVE]
+    for row in rows:
+        name = "/".join(row.labels)
+        for c in cumulative:
+            if c > 0:
+                out.append(
+                    Check(
+                        "period ≤ cumulative",
+                        Tag.ALWAYS,
+                        "<=",
+                        (((name, columns[c - 1]), 1),),
+                        (((name, columns[c]), 1),),
+                    )
+                )
+    return out
+
+
+def _parts(
+    tokens: list[Token], kept: list[tuple[str, ...]]
+) -> list[tuple[Token, tuple[int | Decimal, ...]]]:
+    first = kept[0]
+    out: list[tuple[Token, tuple[int | Decimal, ...]]] = []
+    for i, (start, token) in enumerate(part_offsets(tokens, first)):
+        options = tuple(sorted({int(c[i]) for c in kept}))
         piece = Token("num", first[i], start, start + len(first[i]))
         out.append((piece if len(options) == 1 else token, options))
-    return out, True, len(candidates) > 1
+    return out
 
 
 def _finding(code: str, severity: Severity, label: str, tokens: list[Token], width: int) -> Finding:

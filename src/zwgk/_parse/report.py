@@ -8,7 +8,7 @@ from zwgk._findings import REPORT_YEAR_ASSUMED, TABLE_EMPTY, finding
 from zwgk._model import AnnualReport, Finding, Scope, StatTable, TableFormat, Templates
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.facts import narrative_facts
-from zwgk._parse.local import read_local_table
+from zwgk._parse.local import read_local_tables
 from zwgk._parse.meta import statistics_year, year_from_title
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.outline import outline
@@ -65,22 +65,30 @@ def report_from_source(
     for fact in narrative_facts(norm, start):
         if isinstance(fact.value, int) and fact.exact:
             evidence[fact.value] = (*evidence.get(fact.value, ()), fact.phrase + fact.raw)
+    # A local table is recognised by its own header and never read as a national one,
+    # however many labels the two share: its stretch is blanked before detection.
+    local = read_local_tables(src.text, norm, start, evidence)
+    national = norm
+    for table, _ in local:
+        assert table.span is not None
+        a, b = table.span.start, table.span.end
+        national = national[:a] + " " * (b - a) + national[b:]
     # The table reader reads the shipped trees; `registry` goes to it once it takes one.
-    generation, reads = read_tables(src.text, norm, start, evidence)
+    generation, reads = read_tables(src.text, national, start, evidence, src.offsets)
     tables: list[StatTable] = []
     for read in reads:
-        if read.filled_rows == 0:
+        if read.filled_rows == 0 and not read.table.unplaced:  # what is unplaced is kept
             findings.append(finding(TABLE_EMPTY, table=read.table.id))
             continue
         tables.append(read.table)
         findings.extend(read.findings)
     fmt: TableFormat | None = generation if tables else None
-    if not tables:
-        local = read_local_table(src.text, norm, start, evidence)
-        if local is not None:
-            tables.append(local[0])
-            findings.extend(local[1])
-            fmt = TableFormat.LEGACY_LOCAL
+    if local and fmt is None:
+        fmt = TableFormat.LEGACY_LOCAL
+    for table, found in local:
+        tables.append(table)
+        findings.extend(found)
+    tables.sort(key=lambda t: t.span.start if t.span is not None else 0)
     table_spans = [t.span for t in tables if t.span is not None]
     facts = narrative_facts(norm, start, skip=table_spans, generation=fmt)
     title = common.title

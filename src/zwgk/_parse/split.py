@@ -36,6 +36,7 @@ def split_runs(
     cells: int,
     check: Callable[[tuple[str, ...]], bool] | None = None,
     *,
+    bound: Callable[[list[str], int], bool] | None = None,
     max_steps: int = MAX_STEPS,
     max_candidates: int = MAX_CANDIDATES,
 ) -> SplitResult:
@@ -44,6 +45,8 @@ def split_runs(
     Each run gives at least one part; a part never starts with ``0`` unless it
     is ``0``; the decimal places of a run (``13575394432.52``) stay on its
     last part; a run holding anything but digits and one decimal point is never cut.
+    ``bound(parts, digits_left)`` may cut the search short: it is asked after
+    each part and returns False when no completion of ``parts`` can pass ``check``.
 
     Examples:
         >>> from zwgk._parse.split import split_runs
@@ -65,10 +68,12 @@ def split_runs(
         cuttable = whole.isdigit() and (not dot or fraction.isdigit())
         digits.append(whole if cuttable else "")
         suffixes.append(dot + fraction if cuttable else run)
+    digits_after = [0] * (len(runs) + 1)
     for i in range(len(runs) - 1, -1, -1):
         uncuttable = not digits[i]
         min_left[i] = min_left[i + 1] + 1
         max_left[i] = max_left[i + 1] + (1 if uncuttable else len(digits[i]))
+        digits_after[i] = digits_after[i + 1] + len(digits[i] or runs[i])
     if not (min_left[0] <= cells <= max_left[0]):
         return SplitResult((), False)
 
@@ -100,11 +105,18 @@ def split_runs(
                 if not (need_min <= left_after <= need_max):
                     continue
                 parts.append(piece + suffixes[run_index])
+                if bound is not None and not bound(parts, digits_after[run_index + 1]):
+                    parts.pop()
+                    continue
                 ok = walk(run_index + 1, 0)
             else:
                 if left_after < 1 + min_left[run_index + 1]:
                     continue  # only the rest of the run as one piece fits
                 parts.append(piece)
+                left = len(run) - end + digits_after[run_index + 1]
+                if bound is not None and not bound(parts, left):
+                    parts.pop()
+                    continue
                 ok = walk(run_index, end)
             parts.pop()
             if not ok:

@@ -22,8 +22,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -43,8 +44,10 @@ from zwgk._model import (
     Unplaced,
     indicator_tree,
 )
-from zwgk._model.identities import checks
-from zwgk._parse.split import split_runs
+from zwgk._model.identities import Check, checks
+from zwgk._model.indicators import KNOWN_TREES, reading_hints
+from zwgk._parse.resolve import Choice, resolve
+from zwgk._parse.split import SplitResult, split_runs
 from zwgk._parse.text import normalize
 from zwgk._parse.tokens import (
     CELL_UNITS,
@@ -98,6 +101,21 @@ class _Row:
     pattern: re.Pattern[str]
     numbering: str | None
     columns: tuple[str, ...]
+    cores: tuple[str, ...] = ()
+
+    def wrapped_in(self, printed: str) -> bool:
+        """True when ``printed`` ends with the head of this row's label, the rest wrapped
+        onto a line of its own (「1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公」)."""
+        text = core_label(printed)
+        for core in self.cores:
+            for k in range(len(core) - 1, _WRAPPED_HEAD - 1, -1):
+                if text.endswith(core[:k]):
+                    return True
+        return False
+
+
+#: The fewest characters of a label's head that name its row when the rest wrapped away.
+_WRAPPED_HEAD = 8
 
 
 @functools.cache
@@ -119,6 +137,7 @@ def _rows(template: TableTemplate) -> tuple[_Row, ...]:
                 re.compile(f"(?:{alternatives})"),
                 _numbering(ind.label),
                 tuple(c.id for c in template.columns_of(ind)),
+                tuple(sorted(cores_of[ind.id], key=len, reverse=True)),
             )
         )
     return tuple(rows)
@@ -136,16 +155,7 @@ def _not_longer(core: str, every_core: set[str]) -> str:
 def _mask_pattern(template: TableTemplate) -> re.Pattern[str]:
     # Header words that sit between rows of a flattened table: column labels,
     # block headings, captions.  They are blanked out before reading values.
-    words: set[str] = {
-        "信息内容",
-        "申请人情况",
-        "统计指标",
-        "统计数",
-        "单位",
-        "表二",
-        "表三",
-        "表四",
-    }
+    words: set[str] = set(reading_hints(template.format).header_words)
     for col in template.columns:
         words.update(core_label(label) for label in (*col.labels, *col.aliases))
         words.update(normalize(label).replace(" ", "") for label in col.labels)
@@ -247,6 +257,7 @@ def _read_matched(
     end: int,
     evidence: Evidence | None = None,
     prior: str | None = None,
+    origins: Sequence[int] | None = None,
 ) -> TableRead:
     region_end = _region_end(norm, matches, end, template)
     first = _header_start(norm, template, matches[0].start)
@@ -260,13 +271,27 @@ def _read_matched(
         areas.append((match, find_tokens(masked, match.end, stop, label)))
     builder = _Builder(text, template, evidence)
     builder.prior = prior
-    lines = _pipe_rows(norm, matches[0].start, region_end)
+    lines = _pipe_rows(norm, matches[0].start, region_end, origins) or _tab_rows(
+        text, norm, matches[0].start, region_end
+    )
+    # Lines above the first label found are this table's only where they name one of its rows
+    # (a first row whose label is garbled); others belong to what stands above.
+    head = norm.rfind("\n", 0, matches[0].start) + 1
+    own = [r for r in _rows(template) if r.columns]
+    lines = [
+        line
+        for line in lines
+        if line.start >= head
+        or any(
+            r.pattern.search(line.label.replace(" ", "")) or r.wrapped_in(line.label) for r in own
+        )
+    ]
+    first = min([first, *(line.start for line in lines)])
     if template.layout is Layout.GRID and lines:
-        # Rows printed as pipe-table lines take their values from the lines; the
-        # rest are read as usual from the text around them.
+        # Rows printed as table lines (pipes, or tabs copied from a browser) take
+        # their values from the lines; the rest are read as usual from the text around them.
         done = builder.place_lines(lines, fill=len(lines) >= 3)
-        line_start = norm.rfind("\n", 0, matches[0].start) + 1
-        inside = [(m.start(), m.end()) for m in _PIPE_LINE.finditer(norm, line_start, region_end)]
+        inside = [(line.start, line.end) for line in lines]
         rest: list[tuple[_Match, list[Token]]] = []
         loose: list[Token] = []
         for match, tokens in areas:
@@ -281,7 +306,9 @@ def _read_matched(
     elif template.layout is Layout.HORIZONTAL:
         # 表四: the labels form the header and every value follows the last of them.
         slots = [slot for match, _ in areas for slot in builder.slots(match)]
-        values = [t for _, tokens in areas for t in tokens]
+        values = _tab_values(text, norm, matches[-1].end, region_end) or [
+            t for _, tokens in areas for t in tokens
+        ]
         builder.place_slots(slots, values, blank_at=matches[-1].end)
     else:
         builder.place_areas(areas)
@@ -391,6 +418,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # 「13件」 is a value with its unit; 「规章」 a label.
 _UNIT_AFTER_NUMBER = re.compile(rf"(?<=\d)[ \t]*(?:{CELL_UNITS})")
 _RULE_LINE = re.compile(r"^[ \t|:-]+$")
+_NOTE = re.compile(r"(?<=\d)[ ]*\([^()]*\)")
 
 
 def _label_row(rows: list[_Row], label: str, cursor: int) -> int | None:
@@ -414,30 +442,124 @@ def _ends(pattern: re.Pattern[str], label: str) -> bool:
     return any(m.end() == len(label) for m in pattern.finditer(label))
 
 
-def _pipe_rows(norm: str, start: int, end: int) -> list[_Line]:
+#: How many lines above its first label a table's lines may start.
+_BLOCK_LINES_BACK = 6
+
+
+def _block_start(text: str, pos: int, is_row: Callable[[str], bool]) -> int:
+    """The start of the run of table lines holding ``pos`` (a first label may be garbled)."""
+    start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_BLOCK_LINES_BACK):  # a header and a wrapped first row, never a table above
+        if start == 0:
+            break
+        before = text.rfind("\n", 0, start - 1) + 1
+        line = text[before : start - 1]
+        furniture = PAGE_FURNITURE.fullmatch(line) is not None or (line and not line.strip())
+        if not (is_row(line) or furniture):  # a footer, or one blanked out, stays inside
+            break
+        start = before
+    return start
+
+
+def _is_pipe_line(line: str) -> bool:
+    return _PIPE_LINE.fullmatch(line) is not None
+
+
+def _pipe_rows(
+    norm: str, start: int, end: int, origins: Sequence[int] | None = None
+) -> list[_Line]:
     lines = []
-    for m in _PIPE_LINE.finditer(norm, norm.rfind("\n", 0, start) + 1, end):
+    seen: set[int] = set()  # page offsets of the value cells already read
+    for m in _PIPE_LINE.finditer(norm, _block_start(norm, start, _is_pipe_line), end):
         if _RULE_LINE.match(m.group(0)):
             continue
-        label_parts: list[str] = []
-        tokens: list[Token] = []
+        cells: list[tuple[int, str]] = []
         pos = m.start() + m.group(0).index("|") + 1
         for cell in m.group(0).strip().strip("|").split("|"):
             cell_start = norm.index(cell, pos) if cell else pos
             pos = cell_start + len(cell) + 1
-            found = find_tokens(norm, cell_start, cell_start + len(cell))
-            if not cell.strip():
-                # An empty cell is a blank value once the row's label has begun;
-                # before it, it is indentation or the rest of a spanned label cell.
-                if label_parts or tokens:
-                    tokens.append(Token("blank", "", cell_start, cell_start))
-            elif found and not _HAN.search(_UNIT_AFTER_NUMBER.sub("", cell).replace("无", "")):
-                tokens.extend(found)
-            elif not tokens and (not label_parts or label_parts[-1] != cell.strip()):
-                label_parts.append(cell.strip())  # a spanned label is printed once
-        if any(t.kind != "blank" for t in tokens):
-            lines.append(_Line("".join(label_parts), m.start(), m.end(), tuple(tokens)))
+            if origins is not None and cell.strip() and _HAN.search(cell) is None:
+                # A merged value cell (colspan/rowspan) is printed in every grid position
+                # it covers; its copies come from one place of the page and count once.
+                at = origins[cell_start + len(cell) - len(cell.lstrip())]
+                if at in seen:
+                    continue
+                seen.add(at)
+            cells.append((cell_start, cell))
+        line = _line(norm, m.start(), m.end(), cells)
+        if line is not None:
+            lines.append(line)
     return lines
+
+
+def _tab_rows(text: str, norm: str, start: int, end: int) -> list[_Line]:
+    """Rows of a table copied from a browser: cells split by tabs, blank cells empty fields."""
+    lines = []
+    pos = _block_start(text, start, lambda line: "\t" in line)
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop == -1 else stop
+        if "\t" in text[pos:stop]:
+            cells: list[tuple[int, str]] = []
+            at = pos
+            for cell in text[pos:stop].split("\t"):
+                cells.append((at, norm[at : at + len(cell)]))
+                at += len(cell) + 1
+            line = _line(norm, pos, stop, cells)
+            if line is not None:
+                lines.append(line)
+        pos = stop + 1
+    return lines
+
+
+def _tab_values(text: str, norm: str, start: int, end: int) -> list[Token]:
+    """The one tab-separated line of values under a one-row table's header, blank fields kept.
+
+    Empty when the values are not printed so (or when more than one such line follows).
+    """
+    found: list[list[Token]] = []
+    pos = text.find("\n", start, end) + 1
+    while 0 < pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop == -1 else stop
+        fields = text[pos:stop].split("\t")
+        at = pos
+        tokens: list[Token] = []
+        for field in fields:
+            got = find_tokens(norm, at, at + len(field))
+            if _HAN.search(norm, at, at + len(field)) is not None and not got:
+                tokens = []  # a header line, not values
+                break
+            tokens.extend(got or [Token("blank", "", at, at)])
+            at += len(field) + 1
+        if len(fields) > 1 and any(t.kind != "blank" for t in tokens):
+            found.append(tokens)
+        pos = stop + 1
+    return found[0] if len(found) == 1 else []
+
+
+def _line(norm: str, start: int, end: int, cells: list[tuple[int, str]]) -> _Line | None:
+    """A table line from its cells: label cells first, then value tokens (blank cells kept)."""
+    label_parts: list[str] = []
+    tokens: list[Token] = []
+    for cell_start, cell in cells:
+        found = find_tokens(norm, cell_start, cell_start + len(cell))
+        if not cell.strip():
+            # An empty cell is a blank value once the row's label has begun;
+            # before it, it is indentation or the rest of a spanned label cell.
+            if label_parts or tokens:
+                tokens.append(Token("blank", "", cell_start, cell_start))
+        elif found and (
+            # Once values have begun every number is one (「3(含3件)」: the note rides on it).
+            tokens
+            or not _HAN.search(_UNIT_AFTER_NUMBER.sub("", _NOTE.sub("", cell)).replace("无", ""))
+        ):
+            tokens.extend(found)
+        elif not tokens and (not label_parts or label_parts[-1] != cell.strip()):
+            label_parts.append(cell.strip())  # a spanned label is printed once
+    if not any(t.kind != "blank" for t in tokens):
+        return None
+    return _Line("".join(label_parts), start, end, tuple(tokens))
 
 
 @attrs.frozen
@@ -445,6 +567,90 @@ class _Slot:
     indicator: Indicator
     column: str
     label_span: tuple[int, int]
+
+
+def _settled(
+    keys: list[tuple[str, str]], local: list[Check]
+) -> Callable[[list[str], int], bool] | None:
+    """Prune a split as soon as an identity whose cells are all cut fails (表四's blocks)."""
+    position = {k: i for i, k in enumerate(keys)}
+    by_last: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
+    for c in local:
+        terms = [(position[k], s) for k, s in c.lhs] + [(position[k], -s) for k, s in c.rhs]
+        by_last.setdefault(max(i for i, _ in terms), []).append((c.relation, terms))
+    if not by_last:
+        return None
+
+    def bound(parts: list[str], _left: int) -> bool:
+        for relation, terms in by_last.get(len(parts) - 1, ()):
+            if not all(parts[i].isdigit() for i, _ in terms):
+                continue  # a decimal or a note: not assessable here
+            total = sum(s * int(parts[i]) for i, s in terms)
+            if not (
+                total == 0 if relation == "=" else total <= 0 if relation == "<=" else total >= 0
+            ):
+                return False
+        return True
+
+    return bound
+
+
+def _split_total_last(
+    runs: list[str],
+    keys: list[tuple[str, str]],
+    local: list[Check],
+    holds: Callable[[tuple[str, ...]], bool],
+) -> SplitResult | None:
+    """Splits of a row whose last cell is the sum of the others (表三's 总计), total first.
+
+    The total's digits end the last run; for each length they may have, the
+    rest is cut into the other cells with the running sum never above it, which
+    prunes almost every branch.  ``None`` when the row has no such identity.
+    """
+    others = set(keys[:-1])
+    if sum(map(len, runs)) < len(keys) + 3:
+        return None  # few ways to cut: the plain search is as quick
+    if (
+        len(keys) < 3
+        or not runs[-1].isdigit()
+        or not any(
+            c.relation == "="
+            and len(c.lhs) == 1
+            and c.lhs[0] == (keys[-1], 1)
+            and {k for k, _ in c.rhs} == others
+            and all(sign == 1 for _, sign in c.rhs)
+            for c in local
+        )
+    ):
+        return None
+    last = runs[-1]
+    cells = len(keys) - 1
+    found: list[tuple[str, ...]] = []
+    exhausted = False
+    for length in range(1, min(len(last), 18) + 1):
+        total = last[-length:]
+        if len(total) > 1 and total[0] == "0":
+            continue
+        head = [*runs[:-1], last[:-length]] if length < len(last) else runs[:-1]
+        if not head:
+            continue
+        limit = int(total)
+
+        def bound(parts: list[str], left: int, limit: int = limit) -> bool:
+            subtotal = sum(int(p) for p in parts if p.isdigit())
+            rest = cells - len(parts)  # parts still to cut from `left` digits
+            if rest == 0 or left - rest + 1 > 17:
+                return subtotal <= limit
+            most: int = 10 ** (left - rest + 1) - 1 + 9 * (rest - 1)
+            return subtotal <= limit <= subtotal + most
+
+        def check(parts: tuple[str, ...], total: str = total) -> bool:
+            return holds((*parts, total))
+
+        result = split_runs(head, cells, check, bound=bound)
+        exhausted = exhausted or result.exhausted
+        found.extend((*parts, total) for parts in result.candidates)
+    return SplitResult(tuple(found), exhausted)
 
 
 class _Builder:
@@ -459,9 +665,10 @@ class _Builder:
         self.placed: dict[tuple[str, str], Cell] = {}
         self.order: list[tuple[str, str]] = []
         self.pending: list[tuple[list[_Slot], list[Token], tuple[tuple[str, ...], ...]]] = []
-        self.checked: list[bool] = []
         self.printed: set[str] = set()
         self.split_cells: list[Ref] = []
+        #: The identities inside each pending row that its cuts had to satisfy.
+        self.row_rules: list[tuple[str, ...]] = []
         self.unplaced: list[Unplaced] = []
         self.findings: list[Finding] = []
         #: How the identities placed blocks of values printed apart ("row by row", …).
@@ -517,13 +724,15 @@ class _Builder:
             values = dict(zip(keys, (_int(p) for p in parts), strict=True))
             return all(c.verdict(values) is not False for c in local)
 
-        result = split_runs(runs, len(slots), holds if local else None)
+        result = _split_total_last(runs, keys, local, holds) or split_runs(
+            runs, len(slots), holds if local else None, bound=_settled(keys, local)
+        )
         if not result.candidates:
             why = "the search bound was reached" if result.exhausted else "no split fits"
             self.leave(tokens, f"cannot split {'+'.join(runs)} into {len(slots)} cells: {why}")
             return
         self.pending.append((slots, tokens, result.candidates))
-        self.checked.append(bool(local))
+        self.row_rules.append(tuple(sorted({c.rule for c in local})))
 
     def place_areas(self, areas: list[tuple[_Match, list[Token]]]) -> None:
         # Rows whose labels stand with no values, followed by a row holding the
@@ -574,7 +783,12 @@ class _Builder:
                 continue
             if line.label:
                 label = line.label.replace(" ", "")
+                # The row whose label ends the line's label, from the cursor on; else the
+                # next rows' labels cut short (the rest on a line of its own).
                 target = _label_row(value_rows, label, cursor)
+                near = range(cursor, min(cursor + 3, len(value_rows)))
+                if target is None or target >= near.stop:
+                    target = next((i for i in near if value_rows[i].wrapped_in(label)), target)
                 if target is None and any(t.kind != "blank" for t in line.tokens):
                     # A group printed with values of its own, its sub-rows not printed (the
                     # 2019 form's single 「（六）其他处理」 in a 2021 table).
@@ -861,33 +1075,55 @@ class _Builder:
     # -- splits ----------------------------------------------------------------------------
 
     def resolve(self) -> None:
-        """Decide pending splits: jointly by the table's identities, else keep candidates."""
+        """Decide pending splits for the whole table at once, else keep their candidates.
+
+        Every identity of the template prunes the cuts no choice of the other
+        rows can satisfy (`zwgk._parse.resolve.resolve`); then the
+        prose may pick among the cuts left, and what it picked propagates again.
+        """
         if not self.pending:
             return
-        choices = [candidates for _, _, candidates in self.pending]
-        combos = 1
-        for candidates in choices:
-            combos *= len(candidates)
-        picked: list[Sequence[tuple[str, ...]]] = [list(c) for c in choices]
-        if 1 < combos <= 4096:
-            known = {k: c.value for k, c in self.placed.items() if isinstance(c.value, int)}
-            best_score = None
-            survivors: list[tuple[tuple[str, ...], ...]] = []
-            for combo in itertools.product(*choices):
-                values: dict[tuple[str, str], int | None] = dict(known)
-                for (slots, _tokens, _candidates), parts in zip(self.pending, combo, strict=True):
-                    for slot, part in zip(slots, parts, strict=True):
-                        values[(slot.indicator.id, slot.column)] = _int(part)
-                score = self.score_values(values)
-                if best_score is None or score > best_score:
-                    best_score, survivors = score, [combo]
-                elif score == best_score:
-                    survivors.append(combo)
-            picked = [sorted({c[i] for c in survivors}) for i in range(len(self.pending))]
-        for (slots, tokens, _all), cands, checked in zip(
-            self.pending, picked, self.checked, strict=True
+        fixed: dict[tuple[str, str], int | None] = {
+            k: c.value if isinstance(c.value, int) else None for k, c in self.placed.items()
+        }
+        rules = [c for c in checks(self.template) if c.tag is Tag.ALWAYS]
+        domains = [list(candidates) for _, _, candidates in self.pending]
+        decided_by: list[tuple[str, ...]] = list(self.row_rules)
+        stated: list[bool] = [False for _ in self.pending]
+        for round_ in range(2):
+            indexed: list[tuple[int, Choice]] = []
+            for i, (slots, _tokens, _all) in enumerate(self.pending):
+                ints = _ints(domains[i])
+                if ints is None:
+                    continue
+                keys = tuple((s.indicator.id, s.column) for s in slots)
+                if len(ints) == 1:  # settled on its own: a known value for the others
+                    fixed.update(zip(keys, ints[0], strict=True))
+                else:
+                    indexed.append((i, Choice(keys, ints)))
+            if not indexed:
+                break
+            outcomes = resolve(fixed, [c for _, c in indexed], rules)
+            for (i, choice), outcome in zip(indexed, outcomes, strict=True):
+                kept = set(outcome.candidates)
+                domains[i] = [
+                    d for d, v in zip(domains[i], choice.candidates, strict=True) if v in kept
+                ]
+                decided_by[i] = tuple(sorted({*decided_by[i], *outcome.rules}))
+            if round_ == 1:
+                break
+            changed = False
+            for i, (slots, _tokens, _all) in enumerate(self.pending):
+                label = "".join(core_label(s.indicator.label) for s in slots[:1])
+                narrowed = stated_cuts(domains[i], self.evidence, label)
+                if len(narrowed) < len(domains[i]):
+                    domains[i], stated[i], changed = narrowed, True, True
+            if not changed:
+                break
+        for (slots, tokens, every), cands, rules_used, prose in zip(
+            self.pending, domains, decided_by, stated, strict=True
         ):
-            self.place_split(slots, tokens, cands, checked)
+            self.place_split(slots, tokens, cands, rules_used, prose=prose, of=len(every))
         if self.split_cells:
             self.findings.append(
                 Finding(
@@ -900,38 +1136,43 @@ class _Builder:
                 )
             )
 
-    def score_values(self, values: dict[tuple[str, str], int | None]) -> int:
-        return sum(c.evidence(values) for c in checks(self.template) if c.tag is Tag.ALWAYS)
-
     def place_split(
         self,
         slots: list[_Slot],
         tokens: list[Token],
         candidates: Sequence[tuple[str, ...]],
-        checked: bool,
+        rules: tuple[str, ...],
+        *,
+        prose: bool,
+        of: int,
     ) -> None:
         runs = "+".join(t.raw for t in tokens)
-        label = "".join(core_label(s.indicator.label) for s in slots[:1])
-        stated = prefer_stated(candidates, self.evidence, label)
-        if len(candidates) > 1 and stated is not None:
-            reason = (
-                f"split of the digit run {runs}: of {len(candidates)} cuts, only this one "
-                f"gives a number the prose states"
-            )
-            self._place_parts(slots, tokens, stated, reason, ())
-            self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
-            return
         if len(candidates) == 1:
-            how = "by the table's identities" if checked else "the only cut that fits"
+            if prose:
+                how = f"of {of} cuts, only this one gives a number the prose states"
+            elif rules:
+                how = f"by the table's identities ({', '.join(rules)})"
+            else:
+                how = "the only cut that fits"
             reason = f"split of the digit run {runs}: {how}"
             self._place_parts(slots, tokens, candidates[0], reason, ())
             self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
             return
         reason = f"digit run {runs} has {len(candidates)} possible splits; value left open"
+        settled = f"digit run {runs} has {len(candidates)} possible splits, alike in this cell"
+        if prose:
+            reason += f" (of {of} cuts, these give a number the prose states)"
+            settled += f" (of {of} cuts, these give a number the prose states)"
         for i, slot in enumerate(slots):
             options = sorted({_number(c[i]) for c in candidates})
             self._place_one(
-                slot, tokens, candidates[0], i, reason, tuple(options), open_=len(options) > 1
+                slot,
+                tokens,
+                candidates[0],
+                i,
+                reason if len(options) > 1 else settled,
+                tuple(options),
+                open_=len(options) > 1,
             )
         self.findings.append(
             Finding(
@@ -1003,23 +1244,24 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def prefer_stated(
+def stated_cuts(
     candidates: Sequence[tuple[str, ...]], evidence: Evidence, label: str
-) -> tuple[str, ...] | None:
-    """The candidate split whose parts the prose states best, if one stands out.
+) -> list[tuple[str, ...]]:
+    """The candidate splits whose parts the prose states best (all when it states none).
 
     A part counts when the prose states that number (two digits or more: a 0
     or a 7 proves nothing) in a clause that shares character pairs with the
     row's label: at least two for a number of three digits or more, at least
     half the label's pairs for a shorter one, which coincidence matches
-    easily.  A candidate scores the digits of its counted parts and the single
-    best score wins.
+    easily.  A candidate scores the digits of its counted parts; the best score
+    wins, ties kept (「制发行政规范性文件62件」 settles 62 of 6233440, not the rest).
 
     Examples:
-        >>> from zwgk._parse.tables import prefer_stated
-        >>> evidence = {2949: ("主动公开政府信息",), 29: ("重大建设项目",)}
-        >>> prefer_stated([("29", "4981916"), ("2949", "81916")], evidence, "主动公开文件数")
-        ('2949', '81916')
+        >>> from zwgk._parse.tables import stated_cuts
+        >>> evidence = {62: ("本年度制发行政规范性文件",)}
+        >>> cuts = [("6", "2", "33440"), ("62", "3", "3440"), ("62", "33", "440")]
+        >>> stated_cuts(cuts, evidence, "行政规范性文件")
+        [('62', '3', '3440'), ('62', '33', '440')]
     """
     grams = _bigrams(label)
 
@@ -1032,9 +1274,35 @@ def prefer_stated(
 
     scores = [sum(len(p) for p in c if stated(p)) for c in candidates]
     best = max(scores, default=0)
-    if best == 0 or scores.count(best) > 1:
-        return None
-    return candidates[scores.index(best)]
+    if best == 0:
+        return list(candidates)
+    return [c for c, score in zip(candidates, scores, strict=True) if score == best]
+
+
+def prefer_stated(
+    candidates: Sequence[tuple[str, ...]], evidence: Evidence, label: str
+) -> tuple[str, ...] | None:
+    """The one candidate split the prose states best (see `stated_cuts`), if one stands out.
+
+    Examples:
+        >>> from zwgk._parse.tables import prefer_stated
+        >>> evidence = {2949: ("主动公开政府信息",), 29: ("重大建设项目",)}
+        >>> prefer_stated([("29", "4981916"), ("2949", "81916")], evidence, "主动公开文件数")
+        ('2949', '81916')
+    """
+    best = stated_cuts(candidates, evidence, label)
+    return best[0] if len(best) == 1 and len(candidates) > 1 else None
+
+
+def _ints(candidates: Sequence[tuple[str, ...]]) -> tuple[tuple[int, ...], ...] | None:
+    """The candidates as counts, or None when a part is not one (a decimal)."""
+    out = []
+    for parts in candidates:
+        values = tuple(_int(p) for p in parts)
+        if any(v is None for v in values):
+            return None
+        out.append(cast(tuple[int, ...], values))
+    return tuple(out)
 
 
 def _int(raw: str) -> int | None:
@@ -1051,29 +1319,22 @@ def _number(raw: str) -> int | Decimal:
 
 # -- detection ---------------------------------------------------------------------------------
 
-#: Labels that tell the generations apart (spec §0); a table's own labels decide, not the year.
-MARKERS: dict[TableFormat, tuple[str, ...]] = {
-    TableFormat.F2021: (
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-        "本年收费金额",
-        "逾期不补正",
-    ),
-    TableFormat.F2019: (
-        "本年新制作数量",
-        "本年新公开数量",
-        "其他对外管理服务事项",
-        "政府集中采购",
-        "上一年项目数量",
-    ),
-    TableFormat.LEGACY_2014: ("统计指标", "统计数", "回应解读情况", "举报投诉数量", "申请办结数"),
-}
-
 
 @functools.cache
 def _marker_patterns() -> dict[TableFormat, tuple[re.Pattern[str], ...]]:
-    return {f: tuple(re.compile(label_pattern(m)) for m in ms) for f, ms in MARKERS.items()}
+    # Labels that tell the generations apart (spec §0), from the tree files: a
+    # table's own labels decide, not the year.
+    return {
+        f: tuple(re.compile(label_pattern(m)) for m in reading_hints(f).markers)
+        for f in KNOWN_TREES
+    }
+
+
+@functools.cache
+def _anchor_patterns() -> tuple[tuple[TableFormat, re.Pattern[str]], ...]:
+    return tuple(
+        (f, re.compile(label_pattern(a))) for f in KNOWN_TREES for a in reading_hints(f).anchors
+    )
 
 
 def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
@@ -1095,18 +1356,28 @@ def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
     best = max(scores, key=lambda f: scores[f])
     if scores[best] >= 2 or (scores[best] == 1 and list(scores.values()).count(1) == 1):
         return best
-    if _T3_ANCHOR.search(norm, start) is not None:
-        return TableFormat.F2021
+    for fmt, anchor in _anchor_patterns():
+        if anchor.search(norm, start) is not None:
+            return fmt
     return None
 
 
-_T3_ANCHOR = re.compile(label_pattern("本年新收政府信息公开申请数量"))
-
-
 def read_tables(
-    text: str, norm: str, start: int = 0, evidence: Evidence | None = None
+    text: str,
+    norm: str,
+    start: int = 0,
+    evidence: Evidence | None = None,
+    origins: Sequence[int] | None = None,
 ) -> tuple[TableFormat | None, list[TableRead]]:
-    """Every table of the generation the text uses, read from ``norm[start:]``."""
+    """Every table of the generation the text uses, read from ``norm[start:]``.
+
+    ``origins`` (an HTML page's text) gives each character's offset in the page:
+    the copies a merged cell leaves in every grid column it spans share their
+    origin and count once, so values keep their logical order within the row.
+    """
+    # Page furniture (「— 5 —」 footers) may fall inside a label broken over lines: it is
+    # blanked, offsets kept, so the label reads whole.
+    norm = PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), norm)
     generation = detect_generation(norm, start)
     if generation is None:
         return None, []
@@ -1120,7 +1391,7 @@ def read_tables(
     reads = []
     for i, (template, matches) in enumerate(found):
         end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
-        reads.append(_read_matched(text, norm, template, matches, end, evidence))
+        reads.append(_read_matched(text, norm, template, matches, end, evidence, None, origins))
     # Blocks the identities could not order are read in the one order they confirmed
     # for the document's other blocks, if there is exactly one.
     orders = {how for read in reads for how in read.confirmed}
@@ -1129,7 +1400,9 @@ def read_tables(
         for i, (template, matches) in enumerate(found):
             if reads[i].undecided:
                 end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
-                reads[i] = _read_matched(text, norm, template, matches, end, evidence, prior)
+                reads[i] = _read_matched(
+                    text, norm, template, matches, end, evidence, prior, origins
+                )
     read_ids = {t.id for t, _ in found}
     for template in indicator_tree(generation).tables:
         if template.layout is Layout.HORIZONTAL and template.id not in read_ids:
@@ -1139,10 +1412,13 @@ def read_tables(
     return generation, reads
 
 
-#: Where 表四 begins: its heading, or the first words of its header.
-_ONE_ROW_ANCHOR = re.compile(
-    label_pattern("行政复议、行政诉讼情况") + "|" + label_pattern("未经复议直接起诉")
-)
+@functools.cache
+def _table_anchor(template: TableTemplate) -> re.Pattern[str] | None:
+    # Where a one-row table (表四) begins: its heading, or the first words of its header.
+    words = reading_hints(template.format).table_anchors.get(template.id, ())
+    return re.compile("|".join(label_pattern(w) for w in words)) if words else None
+
+
 _NEXT_SECTION = re.compile(r"\n[ ]*[一二三四五六七八九十]+、|附件")
 _RULE_ONLY = re.compile(r"[\s|:-]*")
 
@@ -1160,7 +1436,8 @@ def _read_by_position(
     marked inferred; glued digits are split by the identities and extra values
     reported, as for any row; a number or two of prose is not taken for the row.
     """
-    anchor = _ONE_ROW_ANCHOR.search(norm, start)
+    pattern = _table_anchor(template)
+    anchor = pattern.search(norm, start) if pattern is not None else None
     if anchor is None:
         return None
     section = _NEXT_SECTION.search(norm, anchor.end(), anchor.end() + 4000)
