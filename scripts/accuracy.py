@@ -454,6 +454,27 @@ def line(name: str, form: str, s: Score) -> str:
     )
 
 
+def markdown_row(name: str, form: str, s: Score) -> str:
+    """One row of the markdown scoreboard (docs/accuracy.md)."""
+    counts = (s.cells_right, s.cells_open, s.cells_wrong, s.cells_missing, s.cells_total)
+    cells = [str(n) for n in counts] if s.cells_total else [""] * 5
+    tasks = f"{s.tasks_found}/{s.tasks_expected}" if s.tasks_expected else ""
+    leads = (
+        [_ratio(s.leads_matched, s.leads_predicted), _ratio(s.leads_matched, s.leads_expected)]
+        if s.leads_expected
+        else ["", ""]
+    )
+    kind = f"{s.kind_right}/{s.kind_total}"
+    meta = f"{s.meta_right}/{s.meta_total}"
+    return "| " + " | ".join([name, form, kind, meta, *cells, tasks, *leads]) + " |"
+
+
+MARKDOWN_HEADER = (
+    "| document | form | kind | meta | cells right | open | wrong | missing | gold cells "
+    "| tasks | lead P | lead R |\n|---|---|:-:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
+
+
 HEADER = (
     f"{'document':46s} form kind     meta       cells right open wrong miss / gold  tasks   leads"
 )
@@ -466,6 +487,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--forms", default=",".join(FORMS), help="forms to score: text,html,pdf")
     parser.add_argument("--detail", action="store_true", help="list every cell not right")
+    parser.add_argument(
+        "--markdown", action="store_true", help="the totals and per-document tables as markdown"
+    )
     args = parser.parse_args(argv)
     golds = [g for g in load_gold() if not args.docs or g["id"].split("_")[0] in args.docs]
     results, totals = run(golds, tuple(args.forms.split(",")))
@@ -479,6 +503,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "totals": {k: asdict(v) | {"cells_total": v.cells_total} for k, v in totals.items()},
         }
         print(json.dumps(out, ensure_ascii=False, indent=1, default=str))
+        return 0
+    if args.markdown:
+        print(MARKDOWN_HEADER)
+        for form, s in totals.items():
+            print(markdown_row("**total**", form, s))
+        print()
+        print(MARKDOWN_HEADER)
+        for r in results:
+            print(markdown_row(r.doc, r.form, r.score))
         return 0
     print(HEADER)
     for r in results:
