@@ -28,6 +28,7 @@ from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import split_runs
 from zwgk._parse.tables import Evidence, stated_cuts
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
+from zwgk._text.numbering import MarkerKind, marker_pattern
 
 _SEP = r"[ \n\t|]*"  # spaces, line breaks, tabs and the pipes of a markdown table
 
@@ -324,7 +325,7 @@ def _row_end(norm: str, pos: int) -> int:
 
 
 _CAPTION = re.compile(
-    r"((?:[一二三四五六七八九十]+、)?附[ ]*表[ ]*\d*"
+    rf"({marker_pattern(MarkerKind.CN)}?附[ ]*表[ ]*\d*"
     r"|(?:[^\s。:：,，;；|]{1,40}[ ]?){0,2}[^\s。:：,，;；|]{0,40}统计表)[ :：|]*$"
 )
 

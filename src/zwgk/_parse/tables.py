@@ -59,10 +59,9 @@ from zwgk._parse.tokens import (
     find_tokens,
     part_offsets,
 )
+from zwgk._text.labels import normalize_label
+from zwgk._text.numbering import MarkerKind, leading_marker, marker_pattern
 
-_NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|其中:)\s*"
-)
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: Characters a label may have between its printed characters (PDF and HTML line breaks).
 _GAP = r"[ \n]*"
@@ -72,17 +71,15 @@ _WINDOW = 600
 
 
 def core_label(label: str) -> str:
-    """A printed label without its numbering and bracketed guidance, normalized.
+    """A printed label as rows are found in the text: its normal form (see
+    `zwgk._text.labels.normalize_label`) without bracketed guidance or quotes.
 
     Examples:
         >>> from zwgk._parse.tables import core_label
         >>> core_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
         '部分公开'
     """
-    text = normalize(label).replace("“", '"').replace("”", '"')
-    text = _NUMBERING.sub("", text)
-    text = _BRACKETED.sub("", text)
-    return text.replace('"', "").replace(" ", "")
+    return _BRACKETED.sub("", normalize_label(normalize(label))).replace('"', "")
 
 
 def label_pattern(core: str) -> str:
@@ -91,8 +88,7 @@ def label_pattern(core: str) -> str:
 
 
 def _numbering(label: str) -> str | None:
-    m = _NUMBERING.match(normalize(label))
-    return m.group(0).strip() if m and not m.group(0).startswith("其中") else None
+    return leading_marker(normalize(label))
 
 
 @attrs.frozen
@@ -345,7 +341,7 @@ def _header_start(norm: str, template: TableTemplate, start: int) -> int:
     return pos if pos < start and masked[pos:start].strip() == "" else start
 
 
-_REGION_STOP = re.compile(r"[一二三四五六七八九十]、|\n\n\n|附件|注:")
+_REGION_STOP = re.compile(rf"{marker_pattern(MarkerKind.CN)}|\n\n\n|附件|注:")
 _DIGIT = re.compile(r"\d")
 
 
@@ -1419,7 +1415,7 @@ def _table_anchor(template: TableTemplate) -> re.Pattern[str] | None:
     return re.compile("|".join(label_pattern(w) for w in words)) if words else None
 
 
-_NEXT_SECTION = re.compile(r"\n[ ]*[一二三四五六七八九十]+、|附件")
+_NEXT_SECTION = re.compile(rf"\n[ ]*{marker_pattern(MarkerKind.CN)}|附件")
 _RULE_ONLY = re.compile(r"[\s|:-]*")
 
 
