@@ -113,8 +113,9 @@ def _is_han(ch: str) -> bool:
 
 
 #: A row's numbering ending just here (「二、」 「(四)」 「2.」, spaces after it): a label starts.
+#: The 2. may follow the previous row's values directly (「00002.」).
 NUMBERING_BEFORE = re.compile(
-    marker_pattern(MarkerKind.CN, MarkerKind.CN_PAREN, MarkerKind.ARABIC) + "[ ]*$"
+    marker_pattern(MarkerKind.CN, MarkerKind.CN_PAREN, MarkerKind.ARABIC, run_in=True) + "[ ]*$"
 )
 
 # What a row's numbering looks like where it starts: 二、 (二) — the next label, not a word.
