@@ -951,7 +951,7 @@ class _Builder:
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
                 self.put(slot, token, inferred=reason)
         refs = tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1])
-        self.findings.append(attrs.evolve(found, severity=Severity.WARNING, refs=refs))
+        self.findings.append(attrs.evolve(found, refs=refs))
 
     def holds_values(self, indicator: Indicator) -> bool:
         """A leaf, or a group printed without any of its children (the 2019 form's
