@@ -346,7 +346,10 @@ def test_a_misprinted_grid_label_is_placed_between_its_neighbours(misprint: str)
     assert "names no row" in (cell.inferred_reason or "")
     assert report.cell("denied_security_stability", "total").value == 5  # type: ignore[union-attr]
     assert not [u for t in report.tables for u in t.unplaced]
-    assert any("names no row" in f.message for f in report.findings)
+    between = [f for f in report.findings if "names no row" in f.message]
+    assert [(f.code, f.severity, f.message_zh) for f in between] == [
+        ("table.values_apart", zwgk.Severity.WARNING, "行标签无法识别，按上下行位置推定所属行")
+    ]
 
 
 def test_a_misprinted_label_with_no_known_row_after_it_is_reported() -> None:

@@ -24,6 +24,14 @@ FAMILIES = {code.split(".")[0] for code in KNOWN}
 _LITERAL = re.compile(r"""["']((?:""" + "|".join(sorted(FAMILIES)) + r""")\.[a-z_]+)["']""")
 # Any literal given as a finding's code, whatever its family: Finding("x.y", …), code="x.y".
 _GIVEN = re.compile(r"""(?:Finding\(\s*|finding\(\s*|code=)["']([a-z_]+\.[a-z_]+)["']""")
+# A finding built by hand rather than from the catalogue: Finding(…) called, not annotated.
+_BUILT = re.compile(r"""(?<![\w.])Finding\(""")
+# Doctest lines: examples may build findings as a caller would.
+_DOCTEST = re.compile(r"^[ \t]*(?:>>>|\.\.\.)[^\n]*$", re.MULTILINE)
+
+
+def _built_by_hand(source: str) -> int:
+    return len(_BUILT.findall(_DOCTEST.sub("", source)))
 
 
 def test_every_code_literal_in_the_sources_is_catalogued() -> None:
@@ -34,14 +42,36 @@ def test_every_code_literal_in_the_sources_is_catalogued() -> None:
             found.setdefault(m[1], set()).add(path.name)
     unknown = {c: p for c, p in found.items() if c not in KNOWN}
     assert unknown == {}
-    # The scan sees the parser's literals (tables, plans) as well as the catalogue's own.
+    # The scan sees the catalogue's own codes and aliases.
     assert {"table.unplaced", "plan.task_without_lead", "plan.no_tasks"} <= set(found)
+
+
+def test_every_finding_is_built_by_the_catalogue() -> None:
+    # Parser and validator alike call zwgk._findings.finding(code, variant=…, **args); only
+    # the catalogue constructs a Finding (doctests may, as callers do).
+    by_hand = {
+        path.relative_to(SRC).as_posix(): n
+        for path in sorted(SRC.rglob("*.py"))
+        if path.name != "_findings.py" and (n := _built_by_hand(path.read_text(encoding="utf-8")))
+    }
+    assert by_hand == {}
+    assert _built_by_hand((SRC / "_findings.py").read_text(encoding="utf-8")) == 1
 
 
 def test_the_scan_catches_an_unknown_code() -> None:
     assert _LITERAL.findall('Finding(code="table.made_up", ...)') == ["table.made_up"]
     assert _GIVEN.findall('Finding(\n    "html.made_up", …)') == ["html.made_up"]
     assert "table.made_up" not in KNOWN
+
+
+def test_the_scan_catches_a_finding_built_by_hand() -> None:
+    source = (
+        'def f():\n    return Finding(\n        code="table.unplaced", severity=s, message=m)\n'
+        '    """\n    >>> Finding("x.y", Severity.INFO, "")\n    """\n'
+        "def g() -> Finding:\n    return finding(TABLE_UNPLACED, count=1)\n"
+    )
+    assert _built_by_hand(source) == 1
+    assert _built_by_hand("found: list[Finding] = []; attrs.evolve(f, refs=())") == 0
 
 
 def test_every_code_emitted_on_the_seeds_and_corpus_is_catalogued(

@@ -12,6 +12,7 @@ import zwgk
 from zwgk._model.identities import Check
 from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.text import normalize
+from zwgk._parse.tokens import find_tokens
 
 T3 = zwgk.indicator_tree("f2021").table("t3")
 LEGAL_PERSON = ("commercial_enterprise", "research_institution", "public_welfare_org",
@@ -333,3 +334,14 @@ def test_pipe_tables_printed_one_after_another(report: zwgk.AnnualReport) -> Non
     lines = zwgk.render(report, style="markdown").splitlines()
     kept = [line for line in lines if line.strip() and not line.startswith(("三、", "四、"))]
     _same_cells(report, "\n".join(kept))
+
+
+@given(st.lists(st.sampled_from(["0", "1", "25", "无"]), min_size=1, max_size=6))
+def test_a_label_starting_with_wu_after_its_number_is_no_value(values: list[str]) -> None:
+    # 「（四）无法提供」「3.无正当理由」: the 无 after a row's number starts the next label, also
+    # where the number runs into the previous row's digits (「00003.无」); a lone 无 is a value.
+    for numbering in ("3.", "(四)", "二、"):
+        text = " ".join(values) + numbering + "无法提供 5"
+        tokens = [t.raw for t in find_tokens(text, 0, len(text))]
+        assert tokens[-1] == "5"
+        assert tokens.count("无") == values.count("无")

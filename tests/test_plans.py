@@ -339,10 +339,7 @@ def test_013_014_pingtan_task_table(prefix: str) -> None:
     assert _names(tasks[("五", "14")].lead) == ["区社会事业局"]
     eighteen = tasks[("八", "18")]
     assert _names(eighteen.cooperating) == ["政府信息公开工作部门"]
-    assert any(
-        f.code == "plan.task_without_lead" and f.refs[0].span == eighteen.span
-        for f in plan.findings
-    )
+    assert any(f.code == "plan.no_lead" and f.refs[0].span == eighteen.span for f in plan.findings)
 
 
 def test_013_and_014_agree() -> None:
@@ -453,7 +450,7 @@ def test_026_leads_only_in_prose() -> None:
     assert _names(division.lead)[:2] == ["区纪工委", "廉政办"]
     assert "数字办" in _names(division.lead)
     assert division.collective == ("8个区直单位",)
-    flagged = {f.refs[0].span for f in plan.findings if f.code == "plan.task_without_lead"}
+    flagged = {f.refs[0].span for f in plan.findings if f.code == "plan.no_lead"}
     assert prep.span in flagged
     assert _names(tasks[("二", "(一)", "1")].lead) == ["区经济发展局"]
     assert len(plan.attachments) == 5

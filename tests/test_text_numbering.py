@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hypothesis import given
@@ -9,7 +10,15 @@ from hypothesis import strategies as st
 from tests.test_text_numerals import chinese
 
 from zwgk._text.labels import normalize_label
-from zwgk._text.numbering import MarkerKind, TreeNode, TreePolicy, build_tree, markers
+from zwgk._text.numbering import (
+    MarkerKind,
+    TreeNode,
+    TreePolicy,
+    build_tree,
+    leading_marker,
+    marker_pattern,
+    markers,
+)
 from zwgk._text.vocab import alternation
 
 _FORMS = {
@@ -42,6 +51,16 @@ def test_levels_nest_in_outline_order() -> None:
     found = markers("第一部分 一、 （一） 1. （1） ①")
     assert [m.level for m in found] == sorted(m.level for m in found)
     assert [m.label for m in found] == ["第一部分", "一", "(一)", "1", "(1)", "①"]
+
+
+@given(st.sampled_from(list(_FORMS)), st.integers(1, 10), _prose)
+def test_readers_patterns_are_the_lexers_forms(kind: MarkerKind, n: int, prose: str) -> None:
+    printed = _FORMS[kind](n)
+    assert re.fullmatch(marker_pattern(kind), printed)
+    others = [k for k in MarkerKind if k is not kind]
+    assert not re.fullmatch(marker_pattern(*others), printed)
+    assert leading_marker(" " + printed + prose) == printed
+    assert leading_marker(prose + printed) is None
 
 
 def test_not_markers() -> None:

@@ -364,9 +364,9 @@ RULES: tuple[Rule, ...] = (
         "Task without lead",
         "任务未明确牵头单位",
         "A leaf task of a plan names no lead unit, no collective phrase (各单位按职责分工负责) "
-        "and inherits none from a merged cell. The plan reader reports the same thing while "
-        "parsing, where the document assigns units to other tasks, under the older code "
-        "`plan.task_without_lead` (an alias of this one).",
+        "and inherits none from a merged cell. The plan reader reports it while parsing too "
+        "(in `doc.findings`), where the document assigns units to other tasks; "
+        "`plan.task_without_lead`, its older code, is an alias.",
         messages=(
             Message(
                 "task {label} '{title}' names no lead unit.",
@@ -487,7 +487,9 @@ RULES: tuple[Rule, ...] = (
         "数值与行标签分开排列",
         "A table printed its values apart from its labels (a PDF column, a header not read); "
         "they were placed in an order the identities confirm, else in the order confirmed in "
-        "the document's other tables (a guess, a warning), and marked inferred.",
+        "the document's other tables (a guess, a warning), and marked inferred. A table line "
+        "whose printed label names no row is placed on the one row left between its "
+        "neighbours (a guess, a warning).",
         stage="parse",
         messages=(
             Message(
@@ -504,6 +506,12 @@ RULES: tuple[Rule, ...] = (
                 "{table}: {reason}",
                 "表头未能识别，按模板顺序放置该行数值",
                 "template_order",
+            ),
+            Message(
+                "{count} values of {table}: {reason}",
+                "行标签无法识别，按上下行位置推定所属行",
+                "between",
+                Severity.WARNING,
             ),
         ),
     ),

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from zwgk._errors import InputError, MissingExtraError
+from zwgk._text.numerals import CN_DIGITS
 
 
 def _document(data: bytes) -> Any:
@@ -41,7 +42,7 @@ def _blocks(document: Any) -> Iterator[Any]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CN_DIGITS = "零一二三四五六七八九"
+_CN_DIGITS = "零" + CN_DIGITS[:9]  # 零 … 九 by value
 
 
 def chinese_number(n: int) -> str:

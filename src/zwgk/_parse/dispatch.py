@@ -11,8 +11,8 @@ from zwgk._model import (
     Templates,
     WorkPoints,
 )
-from zwgk._parse.common import Common, read_common
-from zwgk._parse.kind import detect_kind as kind_of
+from zwgk._parse.common import read_common
+from zwgk._parse.kind import detect_kind
 from zwgk._parse.organs import resolve_agency
 from zwgk._parse.outline import outline
 from zwgk._parse.plans import plan_from_source
@@ -21,19 +21,6 @@ from zwgk._parse.text import MAX_INPUT_CHARS, finish, read_input
 
 #: What an empty or white-space-only input gives, beside an empty ``OtherDocument``.
 EMPTY = finding(INPUT_EMPTY)
-
-
-def detect_kind(common: Common, norm: str) -> DocumentKind:
-    """The kind of a document, from the evidence of its title and body (see ``zwgk._parse.kind``).
-
-    Examples:
-        >>> from zwgk._parse.text import read_input
-        >>> from zwgk._parse.common import read_common
-        >>> src = read_input("标题: 关于印发2016年政务公开工作主要任务分解表的通知\\n正文")
-        >>> detect_kind(read_common(src), src.norm).value
-        'work_points'
-    """
-    return kind_of(common.title, norm[common.body_start :])
 
 
 def parse(
@@ -68,7 +55,7 @@ def parse(
     if not src.norm.strip():
         return OtherDocument(title="", source=source, findings=(EMPTY,))
     common = read_common(src)
-    kind = detect_kind(common, src.norm)
+    kind = detect_kind(common.title, src.norm[common.body_start :])
     if kind is DocumentKind.ANNUAL_REPORT:
         return finish(report_from_source(src, common, source=source, templates=templates), src)
     if kind in (DocumentKind.IMPLEMENTATION_PLAN, DocumentKind.WORK_POINTS):

@@ -22,12 +22,14 @@ from decimal import Decimal
 
 import attrs
 
-from zwgk._model import Cell, Finding, Ref, Severity, Span, StatTable, TableFormat, Tag, Unplaced
+from zwgk._findings import TABLE_AMBIGUOUS_SPLIT, TABLE_SPLIT_INFERRED, TABLE_UNPLACED, finding
+from zwgk._model import Cell, Finding, Ref, Span, StatTable, TableFormat, Tag, Unplaced
 from zwgk._model.identities import Check, Key
 from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import split_runs
 from zwgk._parse.tables import Evidence, stated_cuts
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
+from zwgk._text.numbering import MarkerKind, marker_pattern
 
 _SEP = r"[ \n\t|]*"  # spaces, line breaks, tabs and the pipes of a markdown table
 
@@ -185,7 +187,7 @@ def _read(
                 unplaced.append(
                     Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns")
                 )
-            findings.append(_finding("table.unplaced", Severity.WARNING, row.label, tokens, width))
+            findings.append(_finding(TABLE_UNPLACED, row.label, tokens, width))
             continue
         narrowed = stated_cuts(candidates, evidence, row.label)
         if len(narrowed) < len(candidates):
@@ -226,8 +228,7 @@ def _read(
             parts = _parts(list(row.tokens), kept)
             findings.append(
                 _finding(
-                    "table.ambiguous_split" if len(kept) > 1 else "table.split_inferred",
-                    Severity.WARNING if len(kept) > 1 else Severity.INFO,
+                    TABLE_AMBIGUOUS_SPLIT if len(kept) > 1 else TABLE_SPLIT_INFERRED,
                     row.label,
                     list(row.tokens),
                     width,
@@ -324,7 +325,7 @@ def _row_end(norm: str, pos: int) -> int:
 
 
 _CAPTION = re.compile(
-    r"((?:[一二三四五六七八九十]+、)?附[ ]*表[ ]*\d*"
+    rf"({marker_pattern(MarkerKind.CN)}?附[ ]*表[ ]*\d*"
     r"|(?:[^\s。:：,，;；|]{1,40}[ ]?){0,2}[^\s。:：,，;；|]{0,40}统计表)[ :：|]*$"
 )
 
@@ -390,21 +391,13 @@ def _parts(
     return out
 
 
-def _finding(code: str, severity: Severity, label: str, tokens: list[Token], width: int) -> Finding:
-    runs = "+".join(t.raw for t in tokens)
-    messages = {
-        "table.unplaced": (f"values {runs} of row {label!r} do not fit its {width} columns",
-                           "该行数值无法对应到各列"),
-        "table.split_inferred": (f"digit run {runs} of row {label!r} split into {width} columns",
-                                 "连写数字已拆分"),
-        "table.ambiguous_split": (f"digit run {runs} of row {label!r} splits several ways; "
-                                  "values left open", "连写数字有多种拆分方式，未作选择"),
-    }  # fmt: skip
-    message, message_zh = messages[code]
-    return Finding(
-        code=code,
-        severity=severity,
-        message=message,
-        message_zh=message_zh,
+def _finding(code: str, label: str, tokens: list[Token], width: int) -> Finding:
+    """A finding on one row's values (the catalogue's ``row`` message of ``code``)."""
+    return finding(
+        code,
+        variant="row",
         refs=tuple(Ref(span=Span(t.start, t.end)) for t in tokens),
+        runs="+".join(t.raw for t in tokens),
+        label=label,
+        width=width,
     )

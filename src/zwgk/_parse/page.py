@@ -15,6 +15,7 @@ from html import unescape
 
 from zwgk._parse.html import _Converter
 from zwgk._parse.meta import DATE_RE
+from zwgk._text.numbering import MarkerKind, marker_pattern
 
 #: Elements that are page furniture whatever their class.
 FURNITURE_TAGS = frozenset(
@@ -203,7 +204,7 @@ def _join_wrapped(pairs: Pairs) -> Pairs:
     return out
 
 
-_CHAPTER = re.compile(r"[一二三四五六七八九十]+、")
+_CHAPTER = re.compile(marker_pattern(MarkerKind.CN))
 
 
 def _lines(pairs: Pairs) -> list[Pairs]:

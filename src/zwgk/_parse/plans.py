@@ -30,9 +30,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from zwgk._findings import PLAN_NO_LEAD, PLAN_NO_TASKS, PLAN_UNRESOLVED_DEADLINE, finding
 from zwgk._model.core import Deadline, Finding, Ref, Span
 from zwgk._model.documents import Contact, ImplementationPlan, Section, Task, WorkPoints
-from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
+from zwgk._model.enums import DeadlineKind, DocumentKind
 from zwgk._parse.common import Common, read_common
 from zwgk._parse.deadlines import iter_deadlines
 from zwgk._parse.kind import plan_kind
@@ -481,13 +482,9 @@ def _deadlines(ctx: _Context, spans: Iterable[tuple[int, int]]) -> tuple[Deadlin
     return tuple(out)
 
 
-def _unresolved_finding(d: Deadline) -> Finding:
-    return Finding(
-        "plan.unresolved_deadline",
-        Severity.INFO,
-        f"deadline {d.phrase!r} could not be resolved to a date",
-        message_zh=f"无法确定完成时限“{d.phrase}”的日期",
-        refs=(Ref(span=d.span),),
+def _unresolved_finding(d: Deadline, variant: str = "") -> Finding:
+    return finding(
+        PLAN_UNRESOLVED_DEADLINE, variant=variant, refs=(Ref(span=d.span),), phrase=d.phrase
     )
 
 
@@ -614,13 +611,7 @@ def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Findin
                 continue
             path = "".join(t.path)
             out.append(
-                Finding(
-                    "plan.task_without_lead",
-                    Severity.INFO,
-                    f"task {path} names no lead unit, though the document assigns units elsewhere",
-                    message_zh=f"任务{path}未写明牵头单位",
-                    refs=(Ref(span=t.span),),
-                )
+                finding(PLAN_NO_LEAD, variant="elsewhere", refs=(Ref(span=t.span),), label=path)
             )
     return out
 
@@ -969,25 +960,10 @@ def plan_from_source(
     )
     findings = list(ctx.findings)
     if reply is not None and reply.kind is DeadlineKind.UNRESOLVED:
-        findings.append(
-            Finding(
-                "plan.unresolved_deadline",
-                Severity.INFO,
-                f"reply deadline {reply.phrase!r} could not be resolved to a date",
-                message_zh=f"无法确定报送时限“{reply.phrase}”的日期",
-                refs=(Ref(span=reply.span),),
-            )
-        )
+        findings.append(_unresolved_finding(reply, "reply"))
     findings.extend(_lead_findings(tasks, ctx.row_spans))
     if not tasks:
-        findings.append(
-            Finding(
-                "plan.no_tasks",
-                Severity.INFO,
-                "no numbered tasks were found",
-                message_zh="未识别出编号任务",
-            )
-        )
+        findings.append(finding(PLAN_NO_TASKS))
     cls = WorkPoints if doc_kind is DocumentKind.WORK_POINTS else ImplementationPlan
     return cls(
         title=common.title,

@@ -28,6 +28,13 @@ from typing import cast
 
 import attrs
 
+from zwgk._findings import (
+    TABLE_AMBIGUOUS_SPLIT,
+    TABLE_SPLIT_INFERRED,
+    TABLE_UNPLACED,
+    TABLE_VALUES_APART,
+    finding,
+)
 from zwgk._model import (
     Cell,
     Finding,
@@ -59,10 +66,9 @@ from zwgk._parse.tokens import (
     find_tokens,
     part_offsets,
 )
+from zwgk._text.labels import normalize_label
+from zwgk._text.numbering import MarkerKind, leading_marker, marker_pattern
 
-_NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、]|其中:)\s*"
-)
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: Characters a label may have between its printed characters (PDF and HTML line breaks).
 _GAP = r"[ \n]*"
@@ -72,17 +78,15 @@ _WINDOW = 600
 
 
 def core_label(label: str) -> str:
-    """A printed label without its numbering and bracketed guidance, normalized.
+    """A printed label as rows are found in the text: its normal form (see
+    `zwgk._text.labels.normalize_label`) without bracketed guidance or quotes.
 
     Examples:
         >>> from zwgk._parse.tables import core_label
         >>> core_label("（二）部分公开（区分处理的，只计这一情形，不计其他情形）")
         '部分公开'
     """
-    text = normalize(label).replace("“", '"').replace("”", '"')
-    text = _NUMBERING.sub("", text)
-    text = _BRACKETED.sub("", text)
-    return text.replace('"', "").replace(" ", "")
+    return _BRACKETED.sub("", normalize_label(normalize(label))).replace('"', "")
 
 
 def label_pattern(core: str) -> str:
@@ -91,8 +95,7 @@ def label_pattern(core: str) -> str:
 
 
 def _numbering(label: str) -> str | None:
-    m = _NUMBERING.match(normalize(label))
-    return m.group(0).strip() if m and not m.group(0).startswith("其中") else None
+    return leading_marker(normalize(label))
 
 
 @attrs.frozen
@@ -345,7 +348,7 @@ def _header_start(norm: str, template: TableTemplate, start: int) -> int:
     return pos if pos < start and masked[pos:start].strip() == "" else start
 
 
-_REGION_STOP = re.compile(r"[一二三四五六七八九十]、|\n\n\n|附件|注:")
+_REGION_STOP = re.compile(rf"{marker_pattern(MarkerKind.CN)}|\n\n\n|附件|注:")
 _DIGIT = re.compile(r"\d")
 
 
@@ -832,10 +835,14 @@ class _Builder:
             "between its neighbours (a guess)"
         )
         match = _Match(row, line.start, line.end)
-        message = f"{len(line.tokens)} values of {self.template.qualified_id}: {reason}"
-        self.place_apart(
-            [match], [list(line.tokens)], reason, message, "行标签无法识别，按上下行位置推定所属行"
+        found = finding(
+            TABLE_VALUES_APART,
+            variant="between",
+            count=len(line.tokens),
+            table=self.template.qualified_id,
+            reason=reason,
         )
+        self.place_apart([match], [list(line.tokens)], reason, found)
 
     def place_block(self, matched: list[_Match], tokens: list[Token]) -> bool:
         """Place values printed apart from their rows; False when the count does not fit."""
@@ -912,12 +919,13 @@ class _Builder:
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
                 self.put(slot, token, inferred=reason)
         self.findings.append(
-            Finding(
-                code="table.values_apart",
-                severity=Severity.WARNING if "reordered" in how else Severity.INFO,
-                message=f"{len(tokens)} values printed apart from their {len(rows)} rows: {placed}",
-                message_zh="数值与行标签分开排列，已按恒等式确定位置",
+            finding(
+                TABLE_VALUES_APART,
+                severity=Severity.WARNING if "reordered" in how else None,
                 refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
+                count=len(tokens),
+                rows=len(rows),
+                how=placed,
             )
         )
 
@@ -929,26 +937,21 @@ class _Builder:
             "order the identities confirmed in this document's other tables (a guess)"
         )
         reason = f"values printed apart from their labels; {guess}"
-        message = f"{len(tokens)} values printed apart from their {len(rows)} rows: {guess}"
-        zh = "数值与行标签分开排列，恒等式无法确定顺序，按本文其他表格的排列顺序推定"
-        self.place_apart(rows, chosen, reason, message, zh)
+        found = finding(
+            TABLE_VALUES_APART, variant="guessed", count=len(tokens), rows=len(rows), how=guess
+        )
+        self.place_apart(rows, chosen, reason, found)
 
     def place_apart(
-        self, rows: list[_Match], chosen: list[list[Token]], reason: str, message: str, zh: str
+        self, rows: list[_Match], chosen: list[list[Token]], reason: str, found: Finding
     ) -> None:
-        """Values placed on rows by a guess: each cell flagged, one warning for them all."""
+        """Values placed on rows by a guess: each cell flagged, one warning for them all
+        (``found``, a ``table.values_apart``, pointed at the first row)."""
         for match, row_tokens in zip(rows, chosen, strict=True):
             for slot, token in zip(self.slots(match), row_tokens, strict=True):
                 self.put(slot, token, inferred=reason)
-        self.findings.append(
-            Finding(
-                code="table.values_apart",
-                severity=Severity.WARNING,
-                message=message,
-                message_zh=zh,
-                refs=tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1]),
-            )
-        )
+        refs = tuple(Ref(m.row.indicator.id, None, Span(m.start, m.end)) for m in rows[:1])
+        self.findings.append(attrs.evolve(found, refs=refs))
 
     def holds_values(self, indicator: Indicator) -> bool:
         """A leaf, or a group printed without any of its children (the 2019 form's
@@ -1063,12 +1066,12 @@ class _Builder:
             self.unplaced.append(Unplaced(token.raw, Span(token.start, token.end), reason))
         if tokens:
             self.findings.append(
-                Finding(
-                    code="table.unplaced",
-                    severity=Severity.WARNING,
-                    message=f"{len(tokens)} value(s) not placed in {self.template.qualified_id}: {reason}",
-                    message_zh="表格中有数值未能定位到单元格",
+                finding(
+                    TABLE_UNPLACED,
                     refs=tuple(Ref(span=Span(t.start, t.end)) for t in tokens[:8]),
+                    count=len(tokens),
+                    table=self.template.qualified_id,
+                    reason=reason,
                 )
             )
 
@@ -1126,13 +1129,11 @@ class _Builder:
             self.place_split(slots, tokens, cands, rules_used, prose=prose, of=len(every))
         if self.split_cells:
             self.findings.append(
-                Finding(
-                    code="table.split_inferred",
-                    severity=Severity.INFO,
-                    message=f"{len(self.split_cells)} cells of {self.template.qualified_id} come "
-                    "from digit runs split where exactly one cut fits the identities",
-                    message_zh="连写数字已按恒等式唯一拆分，相关单元格标记为推断",
+                finding(
+                    TABLE_SPLIT_INFERRED,
                     refs=tuple(self.split_cells),
+                    count=len(self.split_cells),
+                    table=self.template.qualified_id,
                 )
             )
 
@@ -1175,13 +1176,13 @@ class _Builder:
                 open_=len(options) > 1,
             )
         self.findings.append(
-            Finding(
-                code="table.ambiguous_split",
-                severity=Severity.WARNING,
-                message=f"digit run {runs} splits {len(candidates)} ways into {len(slots)} cells; "
-                f"candidates: {'; '.join(','.join(c) for c in candidates[:6])}",
-                message_zh=f"连写数字 {runs} 有多种拆分方式，未作选择",
+            finding(
+                TABLE_AMBIGUOUS_SPLIT,
                 refs=tuple(Ref(s.indicator.id, s.column) for s in slots),
+                runs=runs,
+                count=len(candidates),
+                width=len(slots),
+                candidates="; ".join(",".join(c) for c in candidates[:6]),
             )
         )
 
@@ -1419,7 +1420,7 @@ def _table_anchor(template: TableTemplate) -> re.Pattern[str] | None:
     return re.compile("|".join(label_pattern(w) for w in words)) if words else None
 
 
-_NEXT_SECTION = re.compile(r"\n[ ]*[一二三四五六七八九十]+、|附件")
+_NEXT_SECTION = re.compile(rf"\n[ ]*{marker_pattern(MarkerKind.CN)}|附件")
 _RULE_ONLY = re.compile(r"[\s|:-]*")
 
 
@@ -1463,12 +1464,12 @@ def _read_by_position(
         for slot, token in zip(slots, tokens, strict=True):
             builder.put(slot, token, inferred=reason)
         builder.findings.append(
-            Finding(
-                code="table.values_apart",
-                severity=Severity.INFO,
-                message=f"{template.qualified_id}: {reason}",
-                message_zh="表头未能识别，按模板顺序放置该行数值",
+            finding(
+                TABLE_VALUES_APART,
+                variant="template_order",
                 refs=(Ref(None, None, Span(tokens[0].start, tokens[-1].end)),),
+                table=template.qualified_id,
+                reason=reason,
             )
         )
     elif sum(len(t.raw) for t in tokens if t.kind == "num") >= len(slots):

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from zwgk._model import TokenClass
+from zwgk._text.numbering import MarkerKind, marker_pattern
 
 #: Units a cell may print after its number (「13件」).
 CELL_UNITS = "万元|元|件|条|个|次|人次|人|项|篇"
@@ -112,14 +113,13 @@ def _is_han(ch: str) -> bool:
 
 
 #: A row's numbering ending just here (「二、」 「(四)」 「2.」, spaces after it): a label starts.
+#: The 2. may follow the previous row's values directly (「00002.」).
 NUMBERING_BEFORE = re.compile(
-    r"(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.、])[ ]*$"
+    marker_pattern(MarkerKind.CN, MarkerKind.CN_PAREN, MarkerKind.ARABIC, run_in=True) + "[ ]*$"
 )
 
-# What a row's numbering looks like where it starts: 二、 (二) 2. — the next label, not a word.
-_NUMBERING_AFTER = re.compile(
-    r"[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]"
-)
+# What a row's numbering looks like where it starts: 二、 (二) — the next label, not a word.
+_NUMBERING_AFTER = re.compile(marker_pattern(MarkerKind.CN, MarkerKind.CN_PAREN))
 
 
 def _in_words(text: str, pos: int) -> bool:

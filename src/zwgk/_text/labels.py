@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from zwgk._text.numbering import MARKER_RE
+from zwgk._text.numbering import leading_marker
 
 __all__ = ["normalize_label"]
 
@@ -25,9 +25,9 @@ def normalize_label(label: str) -> str:
     text = "".join(label.split())
     for step in range(3):  # "其中:1、…" and "1、其中:…"; NFKC once a ① is off
         text = _OF_WHICH.sub("", text)
-        m = MARKER_RE.match(text)
-        if m is not None:
-            text = text[m.end() :]
+        marker = leading_marker(text)
+        if marker is not None:
+            text = text[len(marker) :]
         if step == 0:
             text = unicodedata.normalize("NFKC", text)
     return text

@@ -29,6 +29,8 @@ __all__ = [
     "TreePolicy",
     "build_tree",
     "iter_markers",
+    "leading_marker",
+    "marker_pattern",
     "markers",
 ]
 
@@ -48,16 +50,72 @@ class MarkerKind(enum.Enum):
 _LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
+
+def _forms(named: bool, run_in: bool = False) -> dict[MarkerKind, str]:
+    """Each kind's printed form; ``named`` puts the numeral in a group named after the kind.
+
+    Unnamed forms leave out the run-on ``3.5`` (a decimal unless a reader asks for it);
+    ``run_in`` lets an Arabic marker follow digits or letters directly.
+    """
+
+    def num(kind: str, body: str) -> str:
+        return f"(?P<{kind}>{body})" if named else f"(?:{body})"
+
+    cn, counted = f"[{CN_DIGITS}]{{1,3}}", f"[{CN_NUMERAL}]{{1,4}}"
+    arabic, arabic_paren = r"\d{1,3}", r"\d{1,2}"
+    after_dot = r"(?P<glued>\d)?" if named else r"(?!\d)"
+    alone = "" if run_in else r"(?<![\d.A-Za-z])"
+    return {
+        MarkerKind.PART: rf"第{num('part', counted)}(?:部分|章)",
+        MarkerKind.ARTICLE: rf"第{num('article', counted)}条",
+        MarkerKind.CN: rf"{num('cn', cn)}(?:[、,]|[.．](?![\d{CN_DIGITS}]))",
+        MarkerKind.CN_PAREN: rf"[(（]{num('cn_paren', cn)}[)）]",
+        MarkerKind.ARABIC: rf"{alone}{num('arabic', arabic)} ?(?:[.．]{after_dot}|、)",
+        MarkerKind.ARABIC_PAREN: rf"[(（]{num('arabic_paren', arabic_paren)}[)）]",
+        MarkerKind.CIRCLED: num("circled", f"[{_CIRCLED}]"),
+    }
+
+
 #: The one numbering pattern.  Brackets may be half- or full-width.
-MARKER_RE = re.compile(
-    rf"第(?P<part>[{CN_NUMERAL}]{{1,4}})(?:部分|章)"
-    rf"|第(?P<article>[{CN_NUMERAL}]{{1,4}})条"
-    rf"|(?P<cn>[{CN_DIGITS}]{{1,3}})(?:[、,]|[.．](?![\d{CN_DIGITS}]))"
-    rf"|[(（](?P<cn_paren>[{CN_DIGITS}]{{1,3}})[)）]"
-    r"|(?<![\d.A-Za-z])(?P<arabic>\d{1,3}) ?(?:[.．](?P<glued>\d)?|、)"
-    r"|[(（](?P<arabic_paren>\d{1,2})[)）]"
-    rf"|(?P<circled>[{_CIRCLED}])"
-)
+MARKER_RE = re.compile("|".join(_forms(named=True).values()))
+_PLAIN_FORMS = {run_in: _forms(named=False, run_in=run_in) for run_in in (False, True)}
+
+
+def marker_pattern(*kinds: MarkerKind, run_in: bool = False) -> str:
+    """The printed forms of these kinds (every kind by default), for a reader's own patterns.
+
+    The forms are `zwgk._text.numbering.MARKER_RE`'s, without its groups; a ``3.`` run
+    into a digit (``3.5``) is not one.  ``run_in`` also takes a ``3.`` printed right after
+    other digits, as a flattened table runs a row's values into the next row's number
+    (``00003.无法提供``).
+
+    Example:
+        >>> import re
+        >>> from zwgk._text.numbering import MarkerKind, marker_pattern
+        >>> heading = re.compile(marker_pattern(MarkerKind.CN, MarkerKind.CN_PAREN))
+        >>> [bool(heading.match(x)) for x in ("十二、问题", "（三）", "3.5万", "1、")]
+        [True, True, False, False]
+        >>> row = re.compile(marker_pattern(MarkerKind.ARABIC, run_in=True) + "$")
+        >>> bool(row.search("00003.")), bool(re.search(marker_pattern() + "$", "00003."))
+        (True, False)
+    """
+    chosen = kinds or tuple(MarkerKind)
+    return "(?:" + "|".join(_PLAIN_FORMS[run_in][kind] for kind in chosen) + ")"
+
+
+_LEADING = re.compile(rf"[ ]*{marker_pattern()}")
+
+
+def leading_marker(label: str) -> str | None:
+    """The marker a label starts with, as printed (spaces before it dropped), or ``None``.
+
+    Example:
+        >>> from zwgk._text.numbering import leading_marker
+        >>> leading_marker("（二）部分公开"), leading_marker("2.5万元"), leading_marker("申请")
+        ('（二）', None, None)
+    """
+    m = _LEADING.match(label)
+    return m.group(0).lstrip(" ") if m is not None else None
 
 
 @attrs.frozen
