@@ -225,6 +225,32 @@ def _parse_side(id: str, text: str) -> tuple[Term, ...]:
 
 
 @attrs.frozen
+class ReadingHints:
+    """What the table reader looks for in a generation's text: a tree's ``parsing`` keys.
+
+    ``markers`` are labels only this generation prints (two of them decide it);
+    ``anchors`` are labels that decide it when no generation's markers are
+    printed; ``header_words`` are the header and caption words blanked out
+    between a flattened table's rows; ``table_anchors`` give, per table id,
+    where a table begins when its header is too garbled to read.
+
+    Examples:
+        >>> from zwgk._model.indicators import reading_hints
+        >>> hints = reading_hints("f2021")
+        >>> (hints.markers[0], hints.anchors, hints.table_anchors["t4"][1])
+        ('本年制发件数', ('本年新收政府信息公开申请数量',), '未经复议直接起诉')
+
+    A tree given without ``markers`` or ``anchors`` (one a user builds) is
+    detected by its own labels: see `zwgk.Templates`.
+    """
+
+    markers: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+    header_words: tuple[str, ...] = ()
+    table_anchors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen
 class TableTemplate:
     """One table of a generation's template: layout, columns, indicator rows, identities.
 
@@ -249,6 +275,10 @@ class TableTemplate:
     identities: tuple[Identity, ...] = ()
     title_en: str = ""
     stub: tuple[str, ...] = ()
+    #: The tree's header words, blanked between a flattened table's rows (``parsing``).
+    header_words: tuple[str, ...] = ()
+    #: Where the table begins when its header is too garbled to read (its ``parsing.anchors``).
+    anchors: tuple[str, ...] = ()
 
     @property
     def qualified_id(self) -> str:
@@ -348,6 +378,8 @@ class IndicatorTree:
     tables: tuple[TableTemplate, ...]
     family: str = ""
     sections: tuple[SectionTemplate, ...] = ()
+    #: What the table reader looks for: the ``parsing`` keys of the tree's data.
+    parsing: ReadingHints = attrs.field(factory=ReadingHints, hash=False)
 
     def table(self, table_id: str | TemplateRef) -> TableTemplate:
         """The table with this id (``t1``…``t4``, qualified ``f2021.t3``, or a reference)."""
@@ -473,29 +505,6 @@ def _tree_data(fmt: TableFormat) -> Mapping[str, Any]:
     return data
 
 
-@attrs.frozen
-class ReadingHints:
-    """What the table reader looks for in a generation's text: the tree file's ``parsing`` keys.
-
-    ``markers`` are labels only this generation prints (two of them decide it);
-    ``anchors`` are labels that decide it when no generation's markers are
-    printed; ``header_words`` are the header and caption words blanked out
-    between a flattened table's rows; ``table_anchors`` give, per table id,
-    where a table begins when its header is too garbled to read.
-
-    Examples:
-        >>> from zwgk._model.indicators import reading_hints
-        >>> hints = reading_hints("f2021")
-        >>> (hints.markers[0], hints.anchors, hints.table_anchors["t4"][1])
-        ('本年制发件数', ('本年新收政府信息公开申请数量',), '未经复议直接起诉')
-    """
-
-    markers: tuple[str, ...] = ()
-    anchors: tuple[str, ...] = ()
-    header_words: tuple[str, ...] = ()
-    table_anchors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-
-
 def hints_from_data(data: Mapping[str, Any], *, where: str = "tree") -> ReadingHints:
     """The `zwgk._model.indicators.ReadingHints` of tree data (none: empty).
 
@@ -524,13 +533,7 @@ def hints_from_data(data: Mapping[str, Any], *, where: str = "tree") -> ReadingH
 
 def reading_hints(format: TableFormat | str) -> ReadingHints:
     """The reading hints of a shipped generation (see `zwgk._model.indicators.ReadingHints`)."""
-    fmt = indicator_tree(format).format
-    return _hints(fmt)
-
-
-@functools.cache
-def _hints(fmt: TableFormat) -> ReadingHints:
-    return hints_from_data(_tree_data(fmt), where=f"{fmt.value}.json")
+    return indicator_tree(format).parsing
 
 
 def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> IndicatorTree:
@@ -552,8 +555,9 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
     """
     try:
         fmt = TableFormat(data["format"])
+        hints = hints_from_data(data, where=where)
         tables = tuple(
-            _table(fmt, t, f"{where}: tables[{i}]") for i, t in enumerate(data["tables"])
+            _table(fmt, t, f"{where}: tables[{i}]", hints) for i, t in enumerate(data["tables"])
         )
         first, last = data["years"]
         sections = tuple(_section(x) for x in data.get("sections", ()))
@@ -571,6 +575,7 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
             tables,
             _text(data.get("family", ""), f"{where}: family"),
             sections,
+            hints,
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, DataError):
@@ -578,7 +583,9 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
         raise DataError(f"malformed indicator tree: {exc!r}", where=where) from exc
 
 
-def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTemplate:
+def _table(
+    fmt: TableFormat, data: Mapping[str, Any], where: str, hints: ReadingHints
+) -> TableTemplate:
     columns = tuple(
         Column(
             c["id"],
@@ -611,6 +618,8 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
         identities,
         _text(data.get("title_en", ""), f"{where}: title_en"),
         tuple(_text(x, f"{where}: stub") for x in data.get("stub", ())),
+        hints.header_words,
+        hints.table_anchors.get(data["id"], ()),
     )
     column_ids = {c.id for c in columns}
     seen: set[str] = set()

@@ -150,6 +150,19 @@ class Templates:
         """The generation ids of the registered trees, in registration order."""
         return tuple(self._trees)
 
+    @functools.cached_property
+    def added(self) -> Templates:
+        """The registry of the trees that are not shipped: those registered, new or replacing.
+
+        Example:
+            >>> import zwgk
+            >>> zwgk.Templates().added.generations
+            ()
+        """
+        return Templates(
+            t for t in self if t.format not in KNOWN_TREES or t is not indicator_tree(t.format)
+        )
+
     def __iter__(self) -> Iterator[IndicatorTree]:
         return iter(self._trees.values())
 
