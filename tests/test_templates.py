@@ -267,30 +267,49 @@ def cells_of(doc: zwgk.Document) -> list[tuple[str, str | None, str, int | None]
     ]
 
 
-def test_a_tree_that_is_not_shipped_drives_parse_validate_and_render() -> None:
+@pytest.mark.parametrize("generation", ["legacy_local", "zhejiang_2012"])
+def test_a_tree_that_is_not_shipped_drives_parse_validate_and_render(generation: str) -> None:
+    # A province's table, as the local generation or as a generation of its own.
+    mine = Templates().register(zwgk.tree_from_data({**LOCAL, "format": generation}))
     text = local_text(9, 5, 2)
-    doc = zwgk.parse(text, templates=MINE)
+    doc = zwgk.parse(text, templates=mine)
     assert isinstance(doc, AnnualReport)
-    assert doc.format is TableFormat.LEGACY_LOCAL
+    assert doc.format == generation
     assert cells_of(doc) == [
-        ("legacy_local.t1", "apps", "9", 9),
-        ("legacy_local.t1", "apps_online", "5", 5),
-        ("legacy_local.t1", "apps_other", "2", 2),
+        (f"{generation}.t1", "apps", "9", 9),
+        (f"{generation}.t1", "apps_online", "5", 5),
+        (f"{generation}.t1", "apps_other", "2", 2),
     ]
     assert [c.span.of(text) for c in doc.tables[0].cells if c.span] == ["9", "5", "2"]
-    # 9 ≠ 5 + 2: the tree's own identity reports it.
-    (f,) = zwgk.validate(doc, templates=MINE)
+    # 9 ≠ 5 + 2: the tree's own identity reports it, also after a JSON round trip.
+    (f,) = zwgk.validate(doc, templates=mine)
     assert (f.code, f.rule, f.reported, f.expected) == ("identity.failed", "A1", 9, 7)
+    assert zwgk.validate(zwgk.from_json(zwgk.to_json(doc)), templates=mine) == (f,)
     # Rendered on the tree and parsed back: the same cells.
-    printed = zwgk.render(doc, templates=MINE)
+    printed = zwgk.render(doc, templates=mine)
     assert "受理申请总数\t件\t9" in printed
-    assert cells_of(zwgk.parse(printed, templates=MINE)) == cells_of(doc)
-    assert zwgk.validate(zwgk.parse(local_text(7, 5, 2), templates=MINE), templates=MINE) == ()
+    assert cells_of(zwgk.parse(printed, templates=mine)) == cells_of(doc)
+    assert zwgk.validate(zwgk.parse(local_text(7, 5, 2), templates=mine), templates=mine) == ()
     # The shipped registry reads the table by its own header, with no indicator ids.
     shipped = zwgk.parse(text)
+    assert isinstance(shipped, AnnualReport)
+    assert shipped.format is TableFormat.LEGACY_LOCAL
     assert [(t, i, raw) for t, i, raw, _ in cells_of(shipped)] == [
         ("local", None, "9"), ("local", None, "5"), ("local", None, "2")
     ]  # fmt: skip
+
+
+def test_a_generation_id_is_open_and_checked_by_the_registry() -> None:
+    own = TableFormat("zhejiang_2012")
+    assert own == "zhejiang_2012"
+    assert own.value == "zhejiang_2012"
+    assert own not in list(TableFormat)
+    with pytest.raises(ValueError, match="not a valid TableFormat"):
+        TableFormat("Zhejiang 2012")
+    with pytest.raises(zwgk.UnknownError, match="no tree for generation 'zhejiang_2012'"):
+        SHIPPED.tree(own)
+    with pytest.raises(zwgk.DataError):
+        zwgk.tree_from_data({**LOCAL, "format": "Zhejiang 2012"})
 
 
 def test_a_tree_reads_a_table_the_local_reader_does_not_recognise() -> None:
@@ -328,7 +347,7 @@ def test_a_tree_without_hints_is_detected_by_its_own_labels() -> None:
     # Its hints, given as data, are kept on the tree and on its tables.
     hinted = zwgk.tree_from_data({**LOCAL, "parsing": {"markers": ["受理申请总数"],
                                                        "header_words": ["填报单位"]}})  # fmt: skip
-    assert hinted.parsing.markers == ("受理申请总数",)
+    assert hinted.markers == ("受理申请总数",)
     assert hinted.tables[0].header_words == ("填报单位",)
 
 

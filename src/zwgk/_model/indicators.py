@@ -378,8 +378,10 @@ class IndicatorTree:
     tables: tuple[TableTemplate, ...]
     family: str = ""
     sections: tuple[SectionTemplate, ...] = ()
-    #: What the table reader looks for: the ``parsing`` keys of the tree's data.
-    parsing: ReadingHints = attrs.field(factory=ReadingHints, hash=False)
+    #: Labels only this generation prints: two of them decide it (``parsing.markers``).
+    markers: tuple[str, ...] = ()
+    #: Labels that decide it when no generation's markers are printed (``parsing.anchors``).
+    anchors: tuple[str, ...] = ()
 
     def table(self, table_id: str | TemplateRef) -> TableTemplate:
         """The table with this id (``t1``…``t4``, qualified ``f2021.t3``, or a reference)."""
@@ -533,7 +535,10 @@ def hints_from_data(data: Mapping[str, Any], *, where: str = "tree") -> ReadingH
 
 def reading_hints(format: TableFormat | str) -> ReadingHints:
     """The reading hints of a shipped generation (see `zwgk._model.indicators.ReadingHints`)."""
-    return indicator_tree(format).parsing
+    tree = indicator_tree(format)
+    header_words = next((t.header_words for t in tree.tables), ())
+    anchors = {t.id: t.anchors for t in tree.tables if t.anchors}
+    return ReadingHints(tree.markers, tree.anchors, header_words, anchors)
 
 
 def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> IndicatorTree:
@@ -575,7 +580,8 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
             tables,
             _text(data.get("family", ""), f"{where}: family"),
             sections,
-            hints,
+            hints.markers,
+            hints.anchors,
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, DataError):

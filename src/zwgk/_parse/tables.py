@@ -1338,7 +1338,7 @@ def _printed(tree: IndicatorTree, *, rows_only: bool = False) -> set[str]:
 def _detectors(registry: Templates) -> tuple[_Markers, _Anchors]:
     """Each registered generation's marker patterns, and the anchors of every generation.
 
-    A tree's markers and anchors are its ``parsing`` hints (spec §0: labels
+    A tree's ``markers`` and ``anchors`` are its ``parsing`` hints (spec §0: labels
     only that generation prints; a table's own labels decide, not the year).
     A tree given without either is detected by its own labels: its markers
     are the cores of its row labels that no other registered tree prints
@@ -1346,16 +1346,14 @@ def _detectors(registry: Templates) -> tuple[_Markers, _Anchors]:
     """
     markers = []
     for tree in registry:
-        words = tree.parsing.markers
-        if not words and not tree.parsing.anchors:
+        words = tree.markers
+        if not words and not tree.anchors:
             others = {w for t in registry if t is not tree for w in _printed(t)}
             own = _printed(tree, rows_only=True)
             words = tuple(sorted(w for w in own if not any(w in o for o in others)))
         markers.append((tree.format, tuple(re.compile(label_pattern(m)) for m in words)))
     anchors = tuple(
-        (tree.format, re.compile(label_pattern(a)))
-        for tree in registry
-        for a in tree.parsing.anchors
+        (tree.format, re.compile(label_pattern(a))) for tree in registry for a in tree.anchors
     )
     return tuple(markers), anchors
 
