@@ -100,7 +100,16 @@ class Templates:
     your own: build it with `zwgk.tree_from_data` and
     ``register`` it (a new registry is returned; registries never change, so
     the views they compile stay right).  A tree replaces the one of its
-    generation.
+    generation, or adds a generation: ``legacy_local`` or an id of its own
+    (`zwgk.TableFormat` takes any lower-case id).
+
+    `zwgk.parse` detects the generation over the registry's trees and
+    reads the tables on its tree; a local table (recognised by its own
+    header) is read on a registered tree that prints its labels.  A tree's
+    ``markers`` (labels only it prints; two decide) and ``anchors`` come
+    from the ``parsing`` keys of its data; a tree without either is
+    recognised by the labels of its rows that no other registered tree
+    prints, which is what the shipped markers are.
 
     Example:
         >>> import zwgk
