@@ -333,6 +333,11 @@ def test_a_tree_replaces_a_shipped_generation_for_reading() -> None:
     assert [i for _, i, _, _ in cells_of(doc)] == ["apps", "apps_online", "apps_other"]
     (f,) = zwgk.validate(doc, templates=variant)
     assert (f.rule, f.reported, f.expected) == ("A1", 9, 7)
+    # A national generation's tree never reads a table the local header marks as local.
+    local = zwgk.parse(local_text(9, 5, 2), templates=variant)
+    assert [(t, i) for t, i, _, _ in cells_of(local)] == [("local", None)] * 3
+    assert variant.local.generations == ()
+    assert MINE.local.generations == ("legacy_local",)
 
 
 def test_a_tree_without_hints_is_detected_by_its_own_labels() -> None:

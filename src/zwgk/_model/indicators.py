@@ -225,32 +225,6 @@ def _parse_side(id: str, text: str) -> tuple[Term, ...]:
 
 
 @attrs.frozen
-class ReadingHints:
-    """What the table reader looks for in a generation's text: a tree's ``parsing`` keys.
-
-    ``markers`` are labels only this generation prints (two of them decide it);
-    ``anchors`` are labels that decide it when no generation's markers are
-    printed; ``header_words`` are the header and caption words blanked out
-    between a flattened table's rows; ``table_anchors`` give, per table id,
-    where a table begins when its header is too garbled to read.
-
-    Examples:
-        >>> from zwgk._model.indicators import reading_hints
-        >>> hints = reading_hints("f2021")
-        >>> (hints.markers[0], hints.anchors, hints.table_anchors["t4"][1])
-        ('本年制发件数', ('本年新收政府信息公开申请数量',), '未经复议直接起诉')
-
-    A tree given without ``markers`` or ``anchors`` (one a user builds) is
-    detected by its own labels: see `zwgk.Templates`.
-    """
-
-    markers: tuple[str, ...] = ()
-    anchors: tuple[str, ...] = ()
-    header_words: tuple[str, ...] = ()
-    table_anchors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-
-
-@attrs.frozen
 class TableTemplate:
     """One table of a generation's template: layout, columns, indicator rows, identities.
 
@@ -507,6 +481,32 @@ def _tree_data(fmt: TableFormat) -> Mapping[str, Any]:
     return data
 
 
+@attrs.frozen
+class ReadingHints:
+    """What the table reader looks for in a generation's text: a tree's ``parsing`` keys.
+
+    ``markers`` are labels only this generation prints (two of them decide it);
+    ``anchors`` are labels that decide it when no generation's markers are
+    printed; ``header_words`` are the header and caption words blanked out
+    between a flattened table's rows; ``table_anchors`` give, per table id,
+    where a table begins when its header is too garbled to read.
+
+    Examples:
+        >>> from zwgk._model.indicators import reading_hints
+        >>> hints = reading_hints("f2021")
+        >>> (hints.markers[0], hints.anchors, hints.table_anchors["t4"][1])
+        ('本年制发件数', ('本年新收政府信息公开申请数量',), '未经复议直接起诉')
+
+    A tree given without ``markers`` or ``anchors`` (one a user builds) is
+    detected by its own labels: see `zwgk.Templates`.
+    """
+
+    markers: tuple[str, ...] = ()
+    anchors: tuple[str, ...] = ()
+    header_words: tuple[str, ...] = ()
+    table_anchors: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
 def hints_from_data(data: Mapping[str, Any], *, where: str = "tree") -> ReadingHints:
     """The `zwgk._model.indicators.ReadingHints` of tree data (none: empty).
 
@@ -545,6 +545,11 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
     """Build an `zwgk.IndicatorTree` from data in the shipped JSON layout.
 
     This is how a province's local variant is added: as data, not code.
+    The optional ``parsing`` keys (``markers``, ``anchors``, ``header_words``,
+    and per table ``anchors``) tell the table reader how its tables are
+    recognised; a tree without them is recognised by its own row labels
+    (see `zwgk.Templates`).  ``format`` is ``legacy_local``, a shipped
+    id (to replace that tree) or an id of its own.
     Raises `zwgk.DataError` naming the place of a malformed entry.
 
     Examples:

@@ -105,8 +105,8 @@ class Templates:
 
     `zwgk.parse` detects the generation over the registry's trees and
     reads the tables on its tree; a local table (recognised by its own
-    header) is read on a registered tree that prints its labels.  A tree's
-    ``markers`` (labels only it prints; two decide) and ``anchors`` come
+    header) is read on a registered ``local`` tree that prints its labels.
+    A tree's ``markers`` (labels only it prints; two decide) and ``anchors`` come
     from the ``parsing`` keys of its data; a tree without either is
     recognised by the labels of its rows that no other registered tree
     prints, which is what the shipped markers are.
@@ -160,17 +160,18 @@ class Templates:
         return tuple(self._trees)
 
     @functools.cached_property
-    def added(self) -> Templates:
-        """The registry of the trees that are not shipped: those registered, new or replacing.
+    def local(self) -> Templates:
+        """The registry of the trees of local generations: ``legacy_local`` and ids of their own.
+
+        These are the trees a local table (one recognised by its own header) is
+        read on; a national generation's tree, shipped or replaced, never reads one.
 
         Example:
             >>> import zwgk
-            >>> zwgk.Templates().added.generations
+            >>> zwgk.Templates().local.generations
             ()
         """
-        return Templates(
-            t for t in self if t.format not in KNOWN_TREES or t is not indicator_tree(t.format)
-        )
+        return Templates(t for t in self if t.format not in KNOWN_TREES)
 
     def __iter__(self) -> Iterator[IndicatorTree]:
         return iter(self._trees.values())

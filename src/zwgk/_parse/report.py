@@ -37,8 +37,8 @@ def parse_report(
     indicator trees (see `zwgk.Templates`): the table reader tells its
     generations apart and reads the tables on its trees, and the outline
     reader takes their section titles.  A local table (recognised by its own
-    header) is read on a registered tree that prints its labels, else by its
-    own labels without indicator ids.
+    header) is read on a registered local tree that prints its labels (see
+    `zwgk.Templates.local`), else by its own labels without indicator ids.
 
     Examples:
         >>> import zwgk
@@ -75,8 +75,8 @@ def report_from_source(
         assert table.span is not None
         a, b = table.span.start, table.span.end
         national = national[:a] + " " * (b - a) + national[b:]
-        # A registered tree (not a shipped one) that prints the table's labels reads it.
-        mine = _read_on(registry.added, src, norm[:b], a, evidence)
+        # A registered local tree that prints the table's labels reads it.
+        mine = _read_on(registry.local, src, norm[:b], a, evidence)
         if mine is not None:
             local[i] = mine
     generation, reads = read_tables(
