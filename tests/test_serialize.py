@@ -163,7 +163,7 @@ def test_nested_path_is_named() -> None:
         title="t", tables=(zwgk.StatTable(id="local", format=zwgk.TableFormat.LEGACY_LOCAL),)
     )
     data = zwgk.to_data(doc)
-    data["tables"][0]["format"] = "f2099"
+    data["tables"][0]["format"] = "F 2099"  # not a generation id
     with pytest.raises(zwgk.SchemaError) as info:
         zwgk.from_data(data)
     assert info.value.where == "$.tables[0].format"

@@ -234,8 +234,8 @@ def test_a_tree_without_stub_prints_blank_headers() -> None:
 
 
 def test_parse_takes_the_registry_for_its_section_titles() -> None:
-    # The table reader does not take a registry yet; the outline reader takes its titles:
-    # a registered title ends a heading that runs into its text.
+    # The outline reader takes the registry's section titles: a registered title ends a
+    # heading that runs into its text.
     text = (
         "某县2012年政府信息公开工作年度报告\n一、概述\n本年度工作平稳。\n"
         "二、本单位政务公开工作亮点今年我们推进了网站改版。\n"
@@ -246,6 +246,121 @@ def test_parse_takes_the_registry_for_its_section_titles() -> None:
     assert [s.title for s in shipped.sections][1] != "本单位政务公开工作亮点"
     assert zwgk.parse(text, templates=MINE) == mine
     assert zwgk.parse(text, templates=SHIPPED) == shipped
+
+
+def local_text(
+    apps: int, online: int, other: int, *, header: str = "指标名称 计量单位 本年累计"
+) -> str:
+    return (
+        "某县2012年政府信息公开工作年度报告\n\n一、概述\n本县认真落实条例。\n\n"
+        f"附件：政府信息公开情况统计表\n{header}\n受理申请总数 件 {apps}\n"
+        f"其中：网上申请 件 {online}\n其他方式申请 件 {other}\n"
+    )
+
+
+def cells_of(doc: zwgk.Document) -> list[tuple[str, str | None, str, int | None]]:
+    assert isinstance(doc, AnnualReport)
+    return [
+        (t.id, c.indicator, c.raw, c.value if isinstance(c.value, int) else None)
+        for t in doc.tables
+        for c in t.cells
+    ]
+
+
+@pytest.mark.parametrize("generation", ["legacy_local", "zhejiang_2012"])
+def test_a_tree_that_is_not_shipped_drives_parse_validate_and_render(generation: str) -> None:
+    # A province's table, as the local generation or as a generation of its own.
+    mine = Templates().register(zwgk.tree_from_data({**LOCAL, "format": generation}))
+    text = local_text(9, 5, 2)
+    doc = zwgk.parse(text, templates=mine)
+    assert isinstance(doc, AnnualReport)
+    assert doc.format == generation
+    assert cells_of(doc) == [
+        (f"{generation}.t1", "apps", "9", 9),
+        (f"{generation}.t1", "apps_online", "5", 5),
+        (f"{generation}.t1", "apps_other", "2", 2),
+    ]
+    assert [c.span.of(text) for c in doc.tables[0].cells if c.span] == ["9", "5", "2"]
+    # 9 ≠ 5 + 2: the tree's own identity reports it, also after a JSON round trip.
+    (f,) = zwgk.validate(doc, templates=mine)
+    assert (f.code, f.rule, f.reported, f.expected) == ("identity.failed", "A1", 9, 7)
+    assert zwgk.validate(zwgk.from_json(zwgk.to_json(doc)), templates=mine) == (f,)
+    # Rendered on the tree and parsed back: the same cells.
+    printed = zwgk.render(doc, templates=mine)
+    assert "受理申请总数\t件\t9" in printed
+    assert cells_of(zwgk.parse(printed, templates=mine)) == cells_of(doc)
+    assert zwgk.validate(zwgk.parse(local_text(7, 5, 2), templates=mine), templates=mine) == ()
+    # The shipped registry reads the table by its own header, with no indicator ids.
+    shipped = zwgk.parse(text)
+    assert isinstance(shipped, AnnualReport)
+    assert shipped.format is TableFormat.LEGACY_LOCAL
+    assert [(t, i, raw) for t, i, raw, _ in cells_of(shipped)] == [
+        ("local", None, "9"), ("local", None, "5"), ("local", None, "2")
+    ]  # fmt: skip
+
+
+def test_a_generation_id_is_open_and_checked_by_the_registry() -> None:
+    own = TableFormat("zhejiang_2012")
+    assert own == "zhejiang_2012"
+    assert own.value == "zhejiang_2012"
+    assert own not in list(TableFormat)
+    with pytest.raises(ValueError, match="not a valid TableFormat"):
+        TableFormat("Zhejiang 2012")
+    with pytest.raises(zwgk.UnknownError, match="no tree for generation 'zhejiang_2012'"):
+        SHIPPED.tree(own)
+    with pytest.raises(zwgk.DataError):
+        zwgk.tree_from_data({**LOCAL, "format": "Zhejiang 2012"})
+
+
+def test_a_tree_reads_a_table_the_local_reader_does_not_recognise() -> None:
+    # No 指标名称 header and one line: only the tree's own labels find the table.
+    text = local_text(9, 5, 2, header="项目 数量").replace("\n受理", " 受理").replace(" 件", "")
+    text = text.replace("\n其", " 其")
+    assert cells_of(zwgk.parse(text)) == []
+    assert cells_of(zwgk.parse(text, templates=MINE)) == [
+        ("legacy_local.t1", "apps", "9", 9),
+        ("legacy_local.t1", "apps_online", "5", 5),
+        ("legacy_local.t1", "apps_other", "2", 2),
+    ]
+
+
+def test_a_tree_replaces_a_shipped_generation_for_reading() -> None:
+    data = {**LOCAL, "format": "legacy_2014", "years": [2014, 2018], "sections": []}
+    variant = SHIPPED.register(zwgk.tree_from_data(data))
+    doc = zwgk.parse(local_text(9, 5, 2, header="项目 单位 数量"), templates=variant)
+    assert isinstance(doc, AnnualReport)
+    assert doc.format is TableFormat.LEGACY_2014
+    assert [i for _, i, _, _ in cells_of(doc)] == ["apps", "apps_online", "apps_other"]
+    (f,) = zwgk.validate(doc, templates=variant)
+    assert (f.rule, f.reported, f.expected) == ("A1", 9, 7)
+    # A national generation's tree never reads a table the local header marks as local.
+    local = zwgk.parse(local_text(9, 5, 2), templates=variant)
+    assert [(t, i) for t, i, _, _ in cells_of(local)] == [("local", None)] * 3
+    assert variant.local.generations == ()
+    assert MINE.local.generations == ("legacy_local",)
+
+
+def test_a_tree_without_hints_is_detected_by_its_own_labels() -> None:
+    from zwgk._parse.tables import detect_generation
+
+    printed = "受理申请总数 9 其中：网上申请 5"
+    assert detect_generation(printed) is None
+    assert detect_generation(printed, templates=MINE) is TableFormat.LEGACY_LOCAL
+    # A shipped generation's own markers still decide it in the larger registry.
+    f2021 = "本年制发件数 本年废止件数 现行有效件数 受理申请总数"
+    assert detect_generation(f2021, templates=MINE) is TableFormat.F2021
+    # Its hints, given as data, are kept on the tree and on its tables.
+    hinted = zwgk.tree_from_data({**LOCAL, "parsing": {"markers": ["受理申请总数"],
+                                                       "header_words": ["填报单位"]}})  # fmt: skip
+    assert hinted.markers == ("受理申请总数",)
+    assert hinted.tables[0].header_words == ("填报单位",)
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6))
+def test_a_registered_tree_round_trips_through_render(apps: int, online: int, other: int) -> None:
+    doc = zwgk.parse(local_text(apps, online, other), templates=MINE)
+    assert [v for _, _, _, v in cells_of(doc)] == [apps, online, other]
+    assert cells_of(zwgk.parse(zwgk.render(doc, templates=MINE), templates=MINE)) == cells_of(doc)
 
 
 def test_outline_titles_match_by_the_registry() -> None:

@@ -338,10 +338,10 @@ def _concept(entry: Mapping[str, Any], where: str) -> Concept:
 
 
 def _mapping(fmt: str, spec: Mapping[str, Any], where: str) -> ConceptMapping:
-    try:
-        format = TableFormat(fmt)
-    except ValueError:
-        raise DataError(f"unknown table generation {fmt!r}", where=where) from None
+    # The crosswalk maps the named generations; a registered tree's own id has no mapping.
+    if fmt not in {f.value for f in TableFormat}:
+        raise DataError(f"unknown table generation {fmt!r}", where=where)
+    format = TableFormat(fmt)
     if format == TableFormat.LEGACY_LOCAL:
         labels = tuple(normalize_label(label) for label in spec.get("labels", ()))
         if not labels or spec.get("terms"):

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import enum
+import re
+
+#: What a generation id looks like: the four named ones, and any a registered tree takes.
+GENERATION_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 
 class DocumentKind(enum.StrEnum):
@@ -25,12 +29,25 @@ class DocumentKind(enum.StrEnum):
 
 
 class TableFormat(enum.StrEnum):
-    """The generation of statistical table a report uses.
+    """The generation of statistical table a report uses: a generation id.
+
+    The four named generations are the members; a tree registered in a
+    `zwgk.Templates` registry may take an id of its own (lower-case
+    letters, digits and ``_``, starting with a letter), and ``TableFormat``
+    of that id is a generation like the others, without a member name in
+    the class.  Whether a tree exists for an id is the registry's question
+    (`zwgk.Templates.tree` raises `zwgk.UnknownError`).
 
     Examples:
         >>> import zwgk
         >>> [f.value for f in zwgk.TableFormat]
         ['legacy_local', 'legacy_2014', 'f2019', 'f2021']
+        >>> zwgk.TableFormat("zhejiang_2012").value, zwgk.TableFormat("zhejiang_2012") == "zhejiang_2012"
+        ('zhejiang_2012', True)
+        >>> zwgk.TableFormat("Not an id")
+        Traceback (most recent call last):
+        ...
+        ValueError: 'Not an id' is not a valid TableFormat
     """
 
     LEGACY_LOCAL = "legacy_local"
@@ -41,6 +58,17 @@ class TableFormat(enum.StrEnum):
     """格式（试行） of 2019: reports on 2019 and 2020."""
     F2021 = "f2021"
     """国办公开办函〔2021〕30号: reports on 2021 onward."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> TableFormat | None:
+        # An id no member has: a generation of a registered tree, made on the fly as Flag
+        # makes its combined members (equal and hashed by its id; not listed in the class).
+        if not isinstance(value, str) or GENERATION_ID.fullmatch(value) is None:
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value.upper()
+        member._value_ = value
+        return member
 
 
 class Scope(enum.StrEnum):

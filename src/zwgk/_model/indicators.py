@@ -249,6 +249,10 @@ class TableTemplate:
     identities: tuple[Identity, ...] = ()
     title_en: str = ""
     stub: tuple[str, ...] = ()
+    #: The tree's header words, blanked between a flattened table's rows (``parsing``).
+    header_words: tuple[str, ...] = ()
+    #: Where the table begins when its header is too garbled to read (its ``parsing.anchors``).
+    anchors: tuple[str, ...] = ()
 
     @property
     def qualified_id(self) -> str:
@@ -348,6 +352,10 @@ class IndicatorTree:
     tables: tuple[TableTemplate, ...]
     family: str = ""
     sections: tuple[SectionTemplate, ...] = ()
+    #: Labels only this generation prints: two of them decide it (``parsing.markers``).
+    markers: tuple[str, ...] = ()
+    #: Labels that decide it when no generation's markers are printed (``parsing.anchors``).
+    anchors: tuple[str, ...] = ()
 
     def table(self, table_id: str | TemplateRef) -> TableTemplate:
         """The table with this id (``t1``…``t4``, qualified ``f2021.t3``, or a reference)."""
@@ -475,7 +483,7 @@ def _tree_data(fmt: TableFormat) -> Mapping[str, Any]:
 
 @attrs.frozen
 class ReadingHints:
-    """What the table reader looks for in a generation's text: the tree file's ``parsing`` keys.
+    """What the table reader looks for in a generation's text: a tree's ``parsing`` keys.
 
     ``markers`` are labels only this generation prints (two of them decide it);
     ``anchors`` are labels that decide it when no generation's markers are
@@ -488,6 +496,9 @@ class ReadingHints:
         >>> hints = reading_hints("f2021")
         >>> (hints.markers[0], hints.anchors, hints.table_anchors["t4"][1])
         ('本年制发件数', ('本年新收政府信息公开申请数量',), '未经复议直接起诉')
+
+    A tree given without ``markers`` or ``anchors`` (one a user builds) is
+    detected by its own labels: see `zwgk.Templates`.
     """
 
     markers: tuple[str, ...] = ()
@@ -524,19 +535,21 @@ def hints_from_data(data: Mapping[str, Any], *, where: str = "tree") -> ReadingH
 
 def reading_hints(format: TableFormat | str) -> ReadingHints:
     """The reading hints of a shipped generation (see `zwgk._model.indicators.ReadingHints`)."""
-    fmt = indicator_tree(format).format
-    return _hints(fmt)
-
-
-@functools.cache
-def _hints(fmt: TableFormat) -> ReadingHints:
-    return hints_from_data(_tree_data(fmt), where=f"{fmt.value}.json")
+    tree = indicator_tree(format)
+    header_words = next((t.header_words for t in tree.tables), ())
+    anchors = {t.id: t.anchors for t in tree.tables if t.anchors}
+    return ReadingHints(tree.markers, tree.anchors, header_words, anchors)
 
 
 def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> IndicatorTree:
     """Build an `zwgk.IndicatorTree` from data in the shipped JSON layout.
 
     This is how a province's local variant is added: as data, not code.
+    The optional ``parsing`` keys (``markers``, ``anchors``, ``header_words``,
+    and per table ``anchors``) tell the table reader how its tables are
+    recognised; a tree without them is recognised by its own row labels
+    (see `zwgk.Templates`).  ``format`` is ``legacy_local``, a shipped
+    id (to replace that tree) or an id of its own.
     Raises `zwgk.DataError` naming the place of a malformed entry.
 
     Examples:
@@ -552,8 +565,9 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
     """
     try:
         fmt = TableFormat(data["format"])
+        hints = hints_from_data(data, where=where)
         tables = tuple(
-            _table(fmt, t, f"{where}: tables[{i}]") for i, t in enumerate(data["tables"])
+            _table(fmt, t, f"{where}: tables[{i}]", hints) for i, t in enumerate(data["tables"])
         )
         first, last = data["years"]
         sections = tuple(_section(x) for x in data.get("sections", ()))
@@ -571,6 +585,8 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
             tables,
             _text(data.get("family", ""), f"{where}: family"),
             sections,
+            hints.markers,
+            hints.anchors,
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, DataError):
@@ -578,7 +594,9 @@ def tree_from_data(data: Mapping[str, Any], *, where: str = "tree") -> Indicator
         raise DataError(f"malformed indicator tree: {exc!r}", where=where) from exc
 
 
-def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTemplate:
+def _table(
+    fmt: TableFormat, data: Mapping[str, Any], where: str, hints: ReadingHints
+) -> TableTemplate:
     columns = tuple(
         Column(
             c["id"],
@@ -611,6 +629,8 @@ def _table(fmt: TableFormat, data: Mapping[str, Any], where: str) -> TableTempla
         identities,
         _text(data.get("title_en", ""), f"{where}: title_en"),
         tuple(_text(x, f"{where}: stub") for x in data.get("stub", ())),
+        hints.header_words,
+        hints.table_anchors.get(data["id"], ()),
     )
     column_ids = {c.id for c in columns}
     seen: set[str] = set()

@@ -100,7 +100,16 @@ class Templates:
     your own: build it with `zwgk.tree_from_data` and
     ``register`` it (a new registry is returned; registries never change, so
     the views they compile stay right).  A tree replaces the one of its
-    generation.
+    generation, or adds a generation: ``legacy_local`` or an id of its own
+    (`zwgk.TableFormat` takes any lower-case id).
+
+    `zwgk.parse` detects the generation over the registry's trees and
+    reads the tables on its tree; a local table (recognised by its own
+    header) is read on a registered ``local`` tree that prints its labels.
+    A tree's ``markers`` (labels only it prints; two decide) and ``anchors`` come
+    from the ``parsing`` keys of its data; a tree without either is
+    recognised by the labels of its rows that no other registered tree
+    prints, which is what the shipped markers are.
 
     Example:
         >>> import zwgk
@@ -149,6 +158,20 @@ class Templates:
     def generations(self) -> tuple[str, ...]:
         """The generation ids of the registered trees, in registration order."""
         return tuple(self._trees)
+
+    @functools.cached_property
+    def local(self) -> Templates:
+        """The registry of the trees of local generations: ``legacy_local`` and ids of their own.
+
+        These are the trees a local table (one recognised by its own header) is
+        read on; a national generation's tree, shipped or replaced, never reads one.
+
+        Example:
+            >>> import zwgk
+            >>> zwgk.Templates().local.generations
+            ()
+        """
+        return Templates(t for t in self if t.format not in KNOWN_TREES)
 
     def __iter__(self) -> Iterator[IndicatorTree]:
         return iter(self._trees.values())

@@ -41,9 +41,10 @@ def parse(
     path, or the bytes of a PDF or Word file, it points to `zwgk.read`) and
     `zwgk.DecodeError` for bytes no supported encoding reads.
     ``templates`` is the registry of indicator trees annual reports are read
-    on (see `zwgk.Templates`; default: the shipped trees); for now
-    it gives the outline its section titles, and the table reader still reads
-    the shipped trees.
+    on (see `zwgk.Templates`; default: the shipped trees): the
+    generation is told apart among its trees, the tables are read on them
+    (a tree you register with `zwgk.tree_from_data` is used end to
+    end) and the outline takes their section titles.
 
     Examples:
         >>> import zwgk

@@ -34,9 +34,11 @@ def parse_report(
     GB18030).  Every cell keeps its raw token, token class and span in the
     given text; numbers the reader could not place are in each table's
     ``unplaced`` and in a finding.  ``templates`` is the registry of
-    indicator trees (see `zwgk.Templates`); the outline reader
-    takes the section titles of its trees.  The table reader still reads the
-    shipped trees: a tree you register does not yet change how tables are read.
+    indicator trees (see `zwgk.Templates`): the table reader tells its
+    generations apart and reads the tables on its trees, and the outline
+    reader takes their section titles.  A local table (recognised by its own
+    header) is read on a registered local tree that prints its labels (see
+    `zwgk.Templates.local`), else by its own labels without indicator ids.
 
     Examples:
         >>> import zwgk
@@ -69,12 +71,17 @@ def report_from_source(
     # however many labels the two share: its stretch is blanked before detection.
     local = read_local_tables(src.text, norm, start, evidence)
     national = norm
-    for table, _ in local:
+    for i, (table, _) in enumerate(local):
         assert table.span is not None
         a, b = table.span.start, table.span.end
         national = national[:a] + " " * (b - a) + national[b:]
-    # The table reader reads the shipped trees; `registry` goes to it once it takes one.
-    generation, reads = read_tables(src.text, national, start, evidence, src.offsets)
+        # A registered local tree that prints the table's labels reads it.
+        mine = _read_on(registry.local, src, norm[:b], a, evidence)
+        if mine is not None:
+            local[i] = mine
+    generation, reads = read_tables(
+        src.text, national, start, evidence, src.offsets, templates=registry
+    )
     tables: list[StatTable] = []
     for read in reads:
         if read.filled_rows == 0 and not read.table.unplaced:  # what is unplaced is kept
@@ -84,7 +91,7 @@ def report_from_source(
         findings.extend(read.findings)
     fmt: TableFormat | None = generation if tables else None
     if local and fmt is None:
-        fmt = TableFormat.LEGACY_LOCAL
+        fmt = local[0][0].format
     for table, found in local:
         tables.append(table)
         findings.extend(found)
@@ -117,3 +124,14 @@ def report_from_source(
         tables=tuple(tables),
         facts=facts,
     )
+
+
+def _read_on(
+    registry: Templates, src: Source, norm: str, start: int, evidence: dict[int, tuple[str, ...]]
+) -> tuple[StatTable, list[Finding]] | None:
+    """The table a registry's tree reads in ``norm[start:]`` (one with a filled row), if any."""
+    if not registry.generations:
+        return None
+    _, reads = read_tables(src.text, norm, start, evidence, src.offsets, templates=registry)
+    read = next((r for r in reads if r.filled_rows), None)
+    return None if read is None else (read.table, list(read.findings))

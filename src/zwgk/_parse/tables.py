@@ -39,6 +39,7 @@ from zwgk._model import (
     Cell,
     Finding,
     Indicator,
+    IndicatorTree,
     Layout,
     Ref,
     Severity,
@@ -47,12 +48,11 @@ from zwgk._model import (
     TableFormat,
     TableTemplate,
     Tag,
+    Templates,
     TokenClass,
     Unplaced,
-    indicator_tree,
 )
 from zwgk._model.identities import Check, checks
-from zwgk._model.indicators import KNOWN_TREES, reading_hints
 from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import SplitResult, split_runs
 from zwgk._parse.text import normalize
@@ -158,7 +158,7 @@ def _not_longer(core: str, every_core: set[str]) -> str:
 def _mask_pattern(template: TableTemplate) -> re.Pattern[str]:
     # Header words that sit between rows of a flattened table: column labels,
     # block headings, captions.  They are blanked out before reading values.
-    words: set[str] = set(reading_hints(template.format).header_words)
+    words: set[str] = set(template.header_words)
     for col in template.columns:
         words.update(core_label(label) for label in (*col.labels, *col.aliases))
         words.update(normalize(label).replace(" ", "") for label in col.labels)
@@ -1321,43 +1321,67 @@ def _number(raw: str) -> int | Decimal:
 # -- detection ---------------------------------------------------------------------------------
 
 
-@functools.cache
-def _marker_patterns() -> dict[TableFormat, tuple[re.Pattern[str], ...]]:
-    # Labels that tell the generations apart (spec §0), from the tree files: a
-    # table's own labels decide, not the year.
-    return {
-        f: tuple(re.compile(label_pattern(m)) for m in reading_hints(f).markers)
-        for f in KNOWN_TREES
-    }
+_Markers = tuple[tuple[TableFormat, tuple[re.Pattern[str], ...]], ...]
+_Anchors = tuple[tuple[TableFormat, re.Pattern[str]], ...]
 
 
-@functools.cache
-def _anchor_patterns() -> tuple[tuple[TableFormat, re.Pattern[str]], ...]:
-    return tuple(
-        (f, re.compile(label_pattern(a))) for f in KNOWN_TREES for a in reading_hints(f).anchors
+def _printed(tree: IndicatorTree, *, rows_only: bool = False) -> set[str]:
+    """The core of every label a tree prints (its row labels alone with ``rows_only``)."""
+    words = {w for t in tree.tables for r in t.walk() for w in (r.label, *r.aliases)}
+    if not rows_only:
+        for t in tree.tables:
+            words.update((t.title, *(w for c in t.columns for w in (*c.labels, *c.aliases))))
+            words.update(r.block for r in t.walk() if r.block)
+    return {core_label(w) for w in words} - {""}
+
+
+@functools.lru_cache(maxsize=16)
+def _detectors(registry: Templates) -> tuple[_Markers, _Anchors]:
+    """Each registered generation's marker patterns, and the anchors of every generation.
+
+    A tree's ``markers`` and ``anchors`` are its ``parsing`` hints (spec §0: labels
+    only that generation prints; a table's own labels decide, not the year).
+    A tree given without either is detected by its own labels: its markers
+    are the cores of its row labels that no other registered tree prints
+    (nor holds inside a longer label), which is what the shipped markers are.
+    """
+    markers = []
+    for tree in registry:
+        words = tree.markers
+        if not words and not tree.anchors:
+            others = {w for t in registry if t is not tree for w in _printed(t)}
+            own = _printed(tree, rows_only=True)
+            words = tuple(sorted(w for w in own if not any(w in o for o in others)))
+        markers.append((tree.format, tuple(re.compile(label_pattern(m)) for m in words)))
+    anchors = tuple(
+        (tree.format, re.compile(label_pattern(a))) for tree in registry for a in tree.anchors
     )
+    return tuple(markers), anchors
 
 
-def detect_generation(norm: str, start: int = 0) -> TableFormat | None:
-    """The national generation whose marker labels the text prints most, or ``None``.
+def detect_generation(
+    norm: str, start: int = 0, templates: Templates | None = None
+) -> TableFormat | None:
+    """The generation whose marker labels the text prints most, or ``None``.
 
     Two markers decide; one decides when no other generation has one.  A text
     with 表三's rows and no marker at all (表二 missing) is read as ``f2021``,
-    whose 表三 holds the rows of both 2019 and 2021.
+    whose 表三 holds the rows of both 2019 and 2021.  ``templates`` is the
+    registry whose trees are told apart (default: the shipped ones).
 
     Examples:
         >>> from zwgk._parse.tables import detect_generation
         >>> detect_generation("第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数")
         <TableFormat.F2021: 'f2021'>
     """
-    scores = {
-        fmt: sum(1 for p in patterns if p.search(norm, start))
-        for fmt, patterns in _marker_patterns().items()
-    }
+    markers, anchors = _detectors(templates or Templates.shipped())
+    if not markers:
+        return None
+    scores = {fmt: sum(1 for p in patterns if p.search(norm, start)) for fmt, patterns in markers}
     best = max(scores, key=lambda f: scores[f])
     if scores[best] >= 2 or (scores[best] == 1 and list(scores.values()).count(1) == 1):
         return best
-    for fmt, anchor in _anchor_patterns():
+    for fmt, anchor in anchors:
         if anchor.search(norm, start) is not None:
             return fmt
     return None
@@ -1369,9 +1393,12 @@ def read_tables(
     start: int = 0,
     evidence: Evidence | None = None,
     origins: Sequence[int] | None = None,
+    templates: Templates | None = None,
 ) -> tuple[TableFormat | None, list[TableRead]]:
     """Every table of the generation the text uses, read from ``norm[start:]``.
 
+    The generation is detected over the trees of ``templates`` (default: the
+    shipped ones) and its tables are read on that registry's tree.
     ``origins`` (an HTML page's text) gives each character's offset in the page:
     the copies a merged cell leaves in every grid column it spans share their
     origin and count once, so values keep their logical order within the row.
@@ -1379,12 +1406,14 @@ def read_tables(
     # Page furniture (「— 5 —」 footers) may fall inside a label broken over lines: it is
     # blanked, offsets kept, so the label reads whole.
     norm = PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), norm)
-    generation = detect_generation(norm, start)
+    registry = templates or Templates.shipped()
+    generation = detect_generation(norm, start, registry)
     if generation is None:
         return None, []
+    tree = registry.tree(generation)
     found: list[tuple[TableTemplate, list[_Match]]] = []
     pos = start
-    for template in indicator_tree(generation).tables:
+    for template in tree.tables:
         matches = _match_rows(norm, template, pos, len(norm))
         if len(matches) >= max(2, len(_rows(template)) // 3):
             found.append((template, matches))
@@ -1405,7 +1434,7 @@ def read_tables(
                     text, norm, template, matches, end, evidence, prior, origins
                 )
     read_ids = {t.id for t, _ in found}
-    for template in indicator_tree(generation).tables:
+    for template in tree.tables:
         if template.layout is Layout.HORIZONTAL and template.id not in read_ids:
             read = _read_by_position(text, norm, template, pos, evidence)
             if read is not None:
@@ -1416,7 +1445,7 @@ def read_tables(
 @functools.cache
 def _table_anchor(template: TableTemplate) -> re.Pattern[str] | None:
     # Where a one-row table (表四) begins: its heading, or the first words of its header.
-    words = reading_hints(template.format).table_anchors.get(template.id, ())
+    words = template.anchors
     return re.compile("|".join(label_pattern(w) for w in words)) if words else None
 
 

@@ -19,7 +19,8 @@ import attrs
 import cattrs
 
 from zwgk._errors import InputError, SchemaError
-from zwgk._model import MODEL_CLASSES, TYPE_TAGS
+from zwgk._model import MODEL_CLASSES, TYPE_TAGS, TableFormat
+from zwgk._model.enums import GENERATION_ID
 
 #: Version of the JSON layout; the major part changes when old dumps no longer read.
 SCHEMA_VERSION = "1.0"
@@ -91,6 +92,8 @@ def _structure_enum(value: object, type_: type[Any]) -> Any:
         return type_(value)
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in type_)
+        if type_ is TableFormat:
+            allowed += f" or a generation id ({GENERATION_ID.pattern})"
         raise SchemaError(f"expected one of {allowed}, got {_short(value)}") from None
 
 

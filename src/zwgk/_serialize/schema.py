@@ -14,7 +14,8 @@ from typing import Any
 
 import attrs
 
-from zwgk._model import MODEL_CLASSES, TYPE_TAGS
+from zwgk._model import MODEL_CLASSES, TYPE_TAGS, TableFormat
+from zwgk._model.enums import GENERATION_ID
 from zwgk._serialize.json import DECIMAL_PATTERN, SCHEMA_VERSION
 
 
@@ -100,6 +101,8 @@ def _type_schema(tp: Any) -> dict[str, Any]:
         return {"type": "string", "pattern": DECIMAL_PATTERN}
     if tp is dt.date:
         return {"type": "string", "format": "date"}
+    if tp is TableFormat:  # open: a registered tree may take an id of its own
+        return {"type": "string", "pattern": f"^{GENERATION_ID.pattern}$"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [m.value for m in tp]}
     if isinstance(tp, type) and attrs.has(tp):
