@@ -715,3 +715,17 @@ def test_property_frames_keep_shape_and_harmonize_never_zero_fills(
 def _split(key: str) -> tuple[str, str]:
     indicator, column = key[:-1].split("[")
     return indicator, column
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+@pytest.mark.parametrize("big", [2**53 + 1, 123456789012345678, 2**63 - 1, -(2**63)])
+def test_write_facts_integers_are_exact(tmp_path: Path, suffix: str, big: int) -> None:
+    # Integers past 2**53 once came back changed from Parquet (read through float64),
+    # and near 2**63 reading raised TypeError.
+    report = _report("350128", granted=big, partially=None)
+    target = tmp_path / f"facts{suffix}"
+    write_facts([report], target)
+    back = read_facts(target)
+    assert str(back["value_int"].dtype) == "Int64"
+    assert back["value_int"].iloc[0] == big
+    assert back["value_int"].isna().sum() == 1

@@ -374,7 +374,9 @@ def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
     pd = pandas_module("read_facts")
     dtypes = {spec.name: spec.dtype for spec in FACT_COLUMNS}
     if fmt == "parquet":
-        frame = pd.read_parquet(target)
+        # Nullable dtypes straight from Arrow: an int64 column with gaps never passes
+        # through float64, where integers past 2**53 change.
+        frame = pd.read_parquet(target, dtype_backend="numpy_nullable")
     else:
         frame = pd.read_csv(
             target,

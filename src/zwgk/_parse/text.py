@@ -16,7 +16,14 @@ from typing import TypeVar
 import attrs
 
 from zwgk._errors import DecodeError, InputError
-from zwgk._parse.html import html_to_text, looks_like_html, map_spans, span_mapper
+from zwgk._model import Cell, NarrativeFact, Unplaced
+from zwgk._parse.html import (
+    html_to_text,
+    looks_like_html,
+    map_instances,
+    map_spans,
+    span_mapper,
+)
 
 T = TypeVar("T")
 
@@ -107,6 +114,7 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     elif isinstance(data, str):
         if len(data) > max_chars:
             raise InputError(f"input of {len(data)} characters exceeds the limit of {max_chars}")
+        refuse_surrogates(data)
         text, encoding = data, None
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
@@ -122,6 +130,30 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
     if offsets is None:
         return Source(text, normalize(text), encoding)
     return Source(text, normalize(text), encoding, tuple(offsets), size)
+
+
+#: A lone surrogate: a code point of UTF-16's pairs, not a character of any text.
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def refuse_surrogates(text: str) -> None:
+    """Raise [`InputError`][zwgk.InputError] at the first lone surrogate of ``text``.
+
+    A lone surrogate is not a character: no encoding writes it, so a document
+    holding one could be parsed but never dumped or saved.
+
+    Examples:
+        >>> from zwgk._parse.text import refuse_surrogates
+        >>> refuse_surrogates("年度报告\\ud800")
+        Traceback (most recent call last):
+        ...
+        zwgk._errors.InputError: lone surrogate U+D800 is not text @ character 4
+    """
+    m = SURROGATE.search(text)
+    if m is not None:
+        raise InputError(
+            f"lone surrogate U+{ord(m.group()):04X} is not text", where=f"character {m.start()}"
+        )
 
 
 _CR = re.compile(r"\r\n?")
@@ -150,7 +182,28 @@ def _without_cr(text: str) -> tuple[str, list[int]]:
 
 
 def finish(doc: T, src: Source) -> T:
-    """The document with its spans moved back onto the page the caller gave (HTML input)."""
+    """The document as the caller gave it: each ``raw`` the token as printed, and (for
+    HTML input) the spans moved back onto the page.
+
+    Parsers read the normalized text, so a token's ``raw`` is first its normalized form
+    (``25`` for a printed ``２５``); here it becomes the printed text of its span.
+
+    Examples:
+        >>> from zwgk._parse.text import finish, read_input
+        >>> from zwgk import Span, Unplaced
+        >>> finish(Unplaced("25", Span(2, 4), "x"), read_input("规章２５")).raw
+        '２５'
+    """
+
+    def printed(item: Cell | NarrativeFact | Unplaced) -> Cell | NarrativeFact | Unplaced:
+        span = item.span
+        if span is None or item.raw != src.norm[span.start : span.end]:
+            return item
+        text = src.text[span.start : span.end]
+        return item if text == item.raw else attrs.evolve(item, raw=text)
+
+    if src.text != src.norm:
+        doc = map_instances(doc, (Cell, NarrativeFact, Unplaced), printed)
     if src.offsets is None:
         return doc
     return map_spans(doc, span_mapper(list(src.offsets), src.page_length))
