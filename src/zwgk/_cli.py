@@ -1,8 +1,9 @@
 """The ``zwgk`` command line.
 
 Exit codes: 0 success; 1 findings at or above ``--fail-on`` (``validate``, default
-``error``); 2 usage error; 3 one or more files could not be read or parsed (the others
-are still processed and printed); 130 interrupted; 141 output pipe closed early.
+``error``); 2 usage error, or output that cannot be written (a full disk); 3 one or more
+files could not be read or parsed (the others are still processed and printed); 130
+interrupted; 141 output pipe closed early.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from zwgk._analysis.batch import cmd_facts, parse_many
+from zwgk._analysis.batch import cmd_facts, parse_many, report_skipped, scan
 from zwgk._model import AnnualReport, AnyDocument, Plan
 from zwgk._serialize.json import to_data, to_json
 from zwgk._serialize.schema import json_schema
@@ -28,17 +29,8 @@ EXIT_USAGE = 2
 EXIT_FILE_ERRORS = 3
 
 
-def _files(paths: Sequence[str]) -> Iterator[Path]:
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix in (".txt", ".md", ".html", ".htm")
-            )
-        else:
-            yield path
+def _files(paths: Sequence[str], err: TextIO) -> Iterator[Path]:
+    return scan(paths, report_skipped(err))
 
 
 def summary(doc: AnyDocument, name: str) -> str:
@@ -86,7 +78,7 @@ def summary(doc: AnyDocument, name: str) -> str:
 def _parsed(args: argparse.Namespace, err: TextIO) -> Iterator[tuple[Path, AnyDocument]]:
     """Parse the files of ``args.paths`` on every core (progress bar on a terminal);
     each failure is one line on ``err`` and sets ``args.failed``."""
-    paths = [str(p) for p in _files(args.paths)]
+    paths = [str(p) for p in _files(args.paths, err)]
     args.failed = False
     for result in parse_many(paths, workers=args.workers, progress=True):
         if result.document is None:
@@ -137,7 +129,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_facts(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    paths = [str(p) for p in _files(args.paths)]
+    paths = [str(p) for p in _files(args.paths, err)]
     return cmd_facts(paths, args.output, out, err)
 
 
@@ -216,7 +208,8 @@ def console_main() -> None:
     """Entry point of the installed ``zwgk`` script (and of ``python -m zwgk``).
 
     A reader that stops early (``zwgk parse --format jsonl big/ | head``) ends the run
-    quietly with the shell's code for a closed pipe, 141; Ctrl-C with 130.
+    quietly with the shell's code for a closed pipe, 141; Ctrl-C with 130; output that
+    cannot be written (``> /dev/full``) with one line on standard error and 2.
     """
     try:
         code = main()
@@ -225,6 +218,10 @@ def console_main() -> None:
         # Python would complain again while flushing stdout at exit: point it at devnull.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 128 + 13  # SIGPIPE
+    except OSError as exc:  # standard output cannot be written (a full disk, /dev/full)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"zwgk: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        code = EXIT_USAGE
     except KeyboardInterrupt:
         code = 128 + 2  # SIGINT
     raise SystemExit(code)

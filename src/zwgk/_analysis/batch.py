@@ -21,9 +21,11 @@ import importlib
 import json
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -34,6 +36,7 @@ from zwgk._analysis.frames import FACT_COLUMNS, facts_frame, pandas_module
 from zwgk._errors import InputError, MissingExtraError, ZwgkError
 from zwgk._model.documents import AnyDocument
 from zwgk._parse.dispatch import parse
+from zwgk._parse.text import not_regular, read_file
 from zwgk._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,10 +106,25 @@ def _parse_one(item: str | RawText, source: str) -> ParseResult:
         if isinstance(item, RawText):
             doc = parse(item.text, source=item.source)
         else:
-            doc = parse(Path(item).read_bytes(), source=source)
+            doc = parse(read_file(item), source=source)
     except (OSError, ZwgkError) as exc:
         return ParseResult(source, None, str(exc) or type(exc).__name__)
+    except Exception as exc:  # a bug in zwgk: this input fails, the batch goes on
+        return ParseResult(source, None, f"internal error, please report it: {exc!r}")
     return ParseResult(source, doc, None)
+
+
+#: The error of an input whose worker process died twice, the second time alone.
+WORKER_DIED = "the worker process died while parsing it, and again when retried alone"
+
+
+def _parse_alone(item: str | RawText, source: str) -> ParseResult:
+    """Parse one input in a fresh process of its own: if that dies too, the input failed."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(_parse_one, item, source).result()
+        except BrokenProcessPool:
+            return ParseResult(source, None, WORKER_DIED)
 
 
 def _cpus() -> int:
@@ -157,7 +175,12 @@ def parse_many(
     are read as bytes, so any encoding ``zwgk.parse`` decodes will do.  A file
     that cannot be read (``OSError``: missing, a folder, no permission) or
     parsed (any [`ZwgkError`][zwgk.ZwgkError]) gives a result with ``error``
-    set; the others go on.  Other exceptions are bugs and propagate.
+    set; the others go on.  So does an input that meets a bug (any other
+    exception: the error says so) and one that kills its worker process: every
+    input that was in flight in a pool whose worker died is retried alone in a
+    fresh process, and the one that kills that one too fails with
+    ``WORKER_DIED``.  FIFOs, devices and sockets are refused unread, and at
+    most the size limit plus one byte of a file is read.
 
     ``workers`` is the number of processes (default: the CPUs this process
     may use); with one, inputs are parsed in this process.  At most
@@ -188,19 +211,36 @@ def parse_many(
             return
         pool = ProcessPoolExecutor(max_workers=count)
         try:
-            pending: collections.deque[Future[ParseResult]] = collections.deque()
-            for item, source in _normalize(inputs):
-                pending.append(pool.submit(_parse_one, item, source))
-                if len(pending) >= 4 * count:
-                    result = pending.popleft().result()
-                    if bar is not None:
-                        bar.update(1)
-                    yield result
-            while pending:
-                result = pending.popleft().result()
+            pending: collections.deque[tuple[str | RawText, str, Future[ParseResult]]]
+            pending = collections.deque()
+
+            def submit(item: str | RawText, source: str) -> Future[ParseResult]:
+                nonlocal pool
+                try:
+                    return pool.submit(_parse_one, item, source)
+                except BrokenProcessPool:  # a worker died: go on with a fresh pool
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=count)
+                    return pool.submit(_parse_one, item, source)
+
+            def take() -> ParseResult:
+                item, source, future = pending.popleft()
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    # Some worker died (killed, out of memory); every input in flight is
+                    # retried alone, so only the one that kills its process fails.
+                    result = _parse_alone(item, source)
                 if bar is not None:
                     bar.update(1)
-                yield result
+                return result
+
+            for item, source in _normalize(inputs):
+                pending.append((item, source, submit(item, source)))
+                if len(pending) >= 4 * count:
+                    yield take()
+            while pending:
+                yield take()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
@@ -332,6 +372,19 @@ def write_facts(
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size}")
     pandas_module("write_facts")
+    # The rows go to a hidden file first: the file appears under its name, with its
+    # datapackage.json beside it, only when every row is written.
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        count = _write_rows(docs, partial, fmt, batch_size)
+        _write_datapackage(target, fmt)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def _write_rows(docs: Iterable[AnyDocument], target: Path, fmt: str, batch_size: int) -> int:
     count = 0
     if fmt == "parquet":
         try:
@@ -352,7 +405,6 @@ def write_facts(
                 frame = facts_frame(batch, feature="write_facts")
                 frame.to_csv(handle, index=False, header=False)
                 count += len(batch)
-    _write_datapackage(target, fmt)
     return count
 
 
@@ -390,13 +442,41 @@ def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
 # --- command line ----------------------------------------------------------------------------
 
 
-def _files(paths: Sequence[str]) -> Iterator[Path]:
+def scan(paths: Iterable[str], skipped: Callable[[Path, str], None]) -> Iterator[Path]:
+    """The files named by ``paths``: a file as named, a folder's documents recursively.
+
+    A folder gives its ``*.txt``, ``*.md``, ``*.html``, ``*.htm`` files in sorted
+    order; an entry with such a name that is no regular file (a FIFO, a device, a
+    socket, a broken link) is not read but passed to ``skipped`` with the reason.
+
+    Example:
+        >>> from zwgk._analysis.batch import scan
+        >>> [p.name for p in scan(["seeds"], print)][:2]
+        ['000_cfc0556bba3b7f24.txt', '001_f34a2bd53015dbff.txt']
+    """
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        for entry in sorted(path.rglob("*")):
+            if entry.suffix not in SUFFIXES:
+                continue
+            try:
+                mode = entry.stat().st_mode
+            except OSError as exc:
+                skipped(entry, exc.strerror or str(exc))
+                continue
+            kind = not_regular(mode)
+            if kind is not None:
+                skipped(entry, f"not a regular file ({kind})")
+            elif stat.S_ISREG(mode):
+                yield entry
+
+
+def report_skipped(err: TextIO) -> Callable[[Path, str], None]:
+    """A ``skipped`` callback for ``scan`` that prints one line on ``err``."""
+    return lambda path, why: print(f"zwgk: {path}: skipped, {why}", file=err)
 
 
 def cmd_facts(paths: list[str], output: str, out: TextIO, err: TextIO) -> int:
@@ -427,7 +507,7 @@ def cmd_facts(paths: list[str], output: str, out: TextIO, err: TextIO) -> int:
     except InputError as exc:
         print(f"zwgk: {output}: {exc}", file=err)
         return 2
-    files = list(_files(paths))
+    files = list(scan(paths, report_skipped(err)))
     failed = 0
 
     def documents() -> Iterator[AnyDocument]:

@@ -10,7 +10,10 @@ match on the normalized text and report offsets that are valid in both.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
+import stat
 from typing import TypeVar
 
 import attrs
@@ -154,6 +157,57 @@ def refuse_surrogates(text: str) -> None:
         raise InputError(
             f"lone surrogate U+{ord(m.group()):04X} is not text", where=f"character {m.start()}"
         )
+
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is when it is neither a regular file nor a folder."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_CHARS) -> bytes:
+    """The bytes of a regular file, reading at most ``max_bytes + 1`` of them.
+
+    A FIFO, a device or a socket is refused before it is read (reading one could
+    block forever or never end) and a file over the limit is refused after
+    ``max_bytes + 1`` bytes, both with [`InputError`][zwgk.InputError]; a missing
+    file or a folder raises the usual ``OSError``.
+
+    Examples:
+        >>> from zwgk._parse.text import read_file
+        >>> read_file("/dev/zero")
+        Traceback (most recent call last):
+        ...
+        zwgk._errors.InputError: not a regular file (a character device)
+        >>> len(read_file("seeds/003_cfccfa7d233b51e6.txt"))
+        9781
+    """
+    name = os.fspath(path)
+    mode = os.stat(name).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
+    kind = not_regular(mode)
+    if kind is not None:
+        raise InputError(f"not a regular file ({kind})")
+    # O_NONBLOCK: a FIFO put in the file's place since the check still cannot block.
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        kind = not_regular(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise InputError(f"not a regular file ({kind})")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"input of more than {max_bytes} bytes exceeds the limit of {max_bytes}")
+    return data
 
 
 _CR = re.compile(r"\r\n?")
