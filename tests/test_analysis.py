@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import signal
 import sys
 import types
 from collections.abc import Iterator
@@ -20,11 +22,13 @@ from tests.conftest import CORPUS, SEEDS
 
 import zwgk
 from zwgk._analysis.batch import (
+    WORKER_DIED,
     ParseResult,
     RawText,
     cmd_facts,
     parse_many,
     read_facts,
+    scan,
     write_facts,
 )
 from zwgk._analysis.crosswalk import (
@@ -729,3 +733,105 @@ def test_write_facts_integers_are_exact(tmp_path: Path, suffix: str, big: int) -
     assert str(back["value_int"].dtype) == "Int64"
     assert back["value_int"].iloc[0] == big
     assert back["value_int"].isna().sum() == 1
+
+
+def _parse_or_die(text: str | bytes, **kwargs: object) -> zwgk.AnyDocument:
+    """``parse``, except that it kills its own process on "KILL" and has a bug on "BUG"."""
+    if text in ("KILL", b"KILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if text in ("BUG", b"BUG"):
+        raise ValueError("a bug")
+    return zwgk.parse(text, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [3, 17])
+def test_parse_many_survives_a_killed_worker(monkeypatch: pytest.MonkeyPatch, bad: int) -> None:
+    # A killed worker once raised BrokenProcessPool out of parse_many: 2 of 24 results came
+    # back.  Worker processes are forked, so they inherit the patched parse.
+    monkeypatch.setattr("zwgk._analysis.batch.parse", _parse_or_die)
+    texts = [f"停电通知{i}" for i in range(24)]
+    texts[bad] = "KILL"
+    inputs = [RawText(t, source=f"t{i}") for i, t in enumerate(texts)]
+    results = list(parse_many(inputs, workers=2, progress=False))
+    assert [r.source for r in results] == [f"t{i}" for i in range(24)]
+    assert [r.ok for r in results] == [i != bad for i in range(24)]
+    assert results[bad].error == WORKER_DIED
+    assert all(r.document.title == f"停电通知{i}" for i, r in enumerate(results) if r.document)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_many_reports_a_bug_as_a_failed_result(
+    monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr("zwgk._analysis.batch.parse", _parse_or_die)
+    inputs = [RawText("停电通知", source="a"), RawText("BUG", source="b"), RawText("x", source="c")]
+    results = list(parse_many(inputs, workers=workers, progress=False))
+    assert [r.ok for r in results] == [True, False, True]
+    assert (results[1].error or "").startswith("internal error, please report it: ValueError")
+
+
+def test_parse_many_refuses_special_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)  # reading it once blocked forever
+    results = list(parse_many([fifo, "/dev/zero", SEEDS / "003_cfccfa7d233b51e6.txt"], workers=1))
+    assert [r.error for r in results[:2]] == [
+        "not a regular file (a FIFO)",
+        "not a regular file (a character device)",
+    ]
+    assert results[2].ok
+
+
+def test_read_file_reads_at_most_the_limit_plus_one(tmp_path: Path) -> None:
+    from zwgk._parse.text import read_file
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"1" * 11)
+    assert read_file(path, max_bytes=11) == b"1" * 11
+    with pytest.raises(zwgk.InputError, match="more than 10 bytes"):
+        read_file(path, max_bytes=10)
+
+
+def test_scan_names_what_it_skips(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("停电通知", encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF")
+    skipped: list[tuple[str, str]] = []
+    found = list(scan([str(tmp_path)], lambda p, why: skipped.append((p.name, why))))
+    assert found == [tmp_path / "a.txt"]
+    assert skipped == [
+        ("b.txt", "not a regular file (a FIFO)"),
+        ("c.txt", "No such file or directory"),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_write_facts_leaves_no_file_without_its_data_package(tmp_path: Path, suffix: str) -> None:
+    # A batch that stopped half-way once left a Parquet file without its datapackage.json.
+    def documents() -> Iterator[zwgk.AnyDocument]:
+        yield _report("350128")
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        write_facts(documents(), tmp_path / f"facts{suffix}", batch_size=1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cmd_facts_goes_on_past_a_crashing_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("zwgk._analysis.batch.parse", _parse_or_die)
+    bug = tmp_path / "bug.txt"
+    bug.write_text("BUG", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.txt")
+    out, err = io.StringIO(), io.StringIO()
+    files = [str(SEEDS / "003_cfccfa7d233b51e6.txt"), str(tmp_path)]
+    target = tmp_path / "out" / "facts.parquet"
+    target.parent.mkdir()
+    assert cmd_facts(files, str(target), out, err) == 3
+    assert err.getvalue().splitlines() == [
+        f"zwgk: {tmp_path / 'fifo.txt'}: skipped, not a regular file (a FIFO)",
+        f"zwgk: {bug}: internal error, please report it: ValueError('a bug')",
+    ]
+    assert (target.parent / "datapackage.json").exists()
+    assert len(read_facts(target)) == 72
