@@ -297,9 +297,13 @@ def hostile_input(documents: list[str], rng: random.Random, *, size: int = 3000)
     return encode(mutate(text, rng), rng)
 
 
-def check(data: str | bytes) -> None:
+def check(data: str | bytes, *, table_invariants: bool = True) -> None:
     """Every promise ``parse`` makes about one input; an ``AssertionError`` (or any
-    exception that is not a ``ZwgkError``) is a broken promise."""
+    exception that is not a ``ZwgkError``) is a broken promise.
+
+    ``table_invariants=False`` leaves out what only table reading promises (each
+    unplaced entry is a token), which the long run checks and reports on its own.
+    """
     import zwgk  # here, so the module imports without zwgk for the runners' set-up
 
     try:
@@ -319,5 +323,5 @@ def check(data: str | bytes) -> None:
             for item in (*table.cells, *table.unplaced):
                 if size is not None:
                     assert 0 <= item.span.start <= item.span.end <= size, "span outside the input"
-            for entry in table.unplaced:
+            for entry in table.unplaced if table_invariants else ():
                 assert entry.raw.strip(), "unplaced entry without a token"
