@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -835,3 +836,24 @@ def test_cmd_facts_goes_on_past_a_crashing_file(
     ]
     assert (target.parent / "datapackage.json").exists()
     assert len(read_facts(target)) == 72
+
+
+@pytest.mark.parametrize("text", ["a\rb", "a\nb", "a\r\nb", "\r", 'a,"b"'])
+def test_csv_facts_keep_line_breaks_in_fields(tmp_path: Path, text: str) -> None:
+    # A lone CR in a text field once split the record in two when read back.
+    cell = zwgk.Cell(
+        indicator="granted",
+        column="total",
+        row_labels=(text,),
+        column_labels=(),
+        raw=text,
+        value=None,
+        token_class=zwgk.TokenClass.TEXT,
+    )
+    report = attrs.evolve(
+        _report("350128"),
+        tables=(zwgk.StatTable(id="f2021.t3", format=zwgk.TableFormat.F2021, cells=(cell,)),),
+    )
+    write_facts([report], tmp_path / "facts.csv")
+    back = read_facts(tmp_path / "facts.csv")
+    assert (len(back), back["row_label"].iloc[0], back["raw"].iloc[0]) == (1, text, text)

@@ -54,6 +54,9 @@ __all__ = [
 #: File suffixes taken from a folder given to ``cmd_facts``.
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 
+#: What ends a CSV record: CR LF, so that a field holding a CR or an LF is quoted.
+_CSV_LINE_END = "\r\n"
+
 #: Columns that are never missing: an empty field in CSV is an empty string there.
 _NEVER_MISSING = frozenset({"row_label", "raw"})
 
@@ -313,7 +316,12 @@ def _write_datapackage(path: Path, fmt: str) -> Path:
     if fmt == "csv":
         resource["profile"] = "tabular-data-resource"
         resource["encoding"] = "utf-8"
-        resource["dialect"] = {"delimiter": ",", "doubleQuote": True, "header": True}
+        resource["dialect"] = {
+            "delimiter": ",",
+            "doubleQuote": True,
+            "header": True,
+            "lineTerminator": _CSV_LINE_END,
+        }
     package: dict[str, Any] = {
         "profile": "data-package",
         "name": "zwgk-facts",
@@ -400,10 +408,13 @@ def _write_rows(docs: Iterable[AnyDocument], target: Path, fmt: str, batch_size:
                 count += len(batch)
     else:
         with target.open("w", encoding="utf-8", newline="") as handle:
-            facts_frame([], feature="write_facts").to_csv(handle, index=False)
+            # CR LF ends a record (RFC 4180), so a field holding a lone CR is quoted too
+            # and reads back whole.
+            empty = facts_frame([], feature="write_facts")
+            empty.to_csv(handle, index=False, lineterminator=_CSV_LINE_END)
             for batch in _batches(docs, batch_size):
                 frame = facts_frame(batch, feature="write_facts")
-                frame.to_csv(handle, index=False, header=False)
+                frame.to_csv(handle, index=False, header=False, lineterminator=_CSV_LINE_END)
                 count += len(batch)
     return count
 
