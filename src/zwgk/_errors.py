@@ -46,7 +46,8 @@ class InputError(ZwgkError, ValueError):
     """The input cannot be read as a document at all.
 
     Raised for the wrong type (neither ``str`` nor ``bytes``), input over the
-    configured size limit, or a document nested deeper than allowed.
+    configured size limit, a lone surrogate in ``str`` input (``where`` names the
+    character), a file that is no regular file, or a document nested deeper than allowed.
 
     Examples:
         >>> import zwgk
