@@ -857,3 +857,22 @@ def test_csv_facts_keep_line_breaks_in_fields(tmp_path: Path, text: str) -> None
     write_facts([report], tmp_path / "facts.csv")
     back = read_facts(tmp_path / "facts.csv")
     assert (len(back), back["row_label"].iloc[0], back["raw"].iloc[0]) == (1, text, text)
+
+
+def test_parse_many_retries_the_inputs_of_a_killed_worker(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A worker killed from outside, once: its input, retried alone, parses.
+    mark = tmp_path / "killed"
+
+    def parse_killed_once(text: str | bytes, **kwargs: object) -> zwgk.AnyDocument:
+        if text == "停电通知5" and not mark.exists():
+            mark.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return zwgk.parse(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("zwgk._analysis.batch.parse", parse_killed_once)
+    inputs = [RawText(f"停电通知{i}", source=f"t{i}") for i in range(24)]
+    results = list(parse_many(inputs, workers=2, progress=False))
+    assert mark.exists()
+    assert [r.document.title for r in results if r.document] == [f"停电通知{i}" for i in range(24)]

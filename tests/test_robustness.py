@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import random
 
 import pytest
 from hypothesis import given
@@ -201,8 +202,6 @@ def test_structure_aware_mutations_keep_every_promise(data: str | bytes) -> None
 
 @pytest.mark.parametrize("name", sorted(mutations.MUTATIONS))
 def test_each_mutation_changes_the_text(name: str) -> None:
-    import random
-
     text = mutations.seed_documents()[3]
     changed = [mutations.MUTATIONS[name](text, random.Random(i)) != text for i in range(20)]
     assert sum(changed) >= 10
@@ -233,3 +232,24 @@ def test_raw_is_the_printed_token() -> None:
             assert not any("0" <= ch <= "9" for ch in item.raw)
     fact = next(f for f in doc.facts if f.value == 25)
     assert (fact.raw, fact.value) == ("２５件", 25)
+
+
+@pytest.fixture(scope="module")
+def seed_dumps(seed_texts: dict[str, str]) -> list[str]:
+    return [zwgk.to_json(zwgk.parse(text)) for text in seed_texts.values()]
+
+
+_JSON_MUTATIONS = ["characters", "invisible", "other_digits", "surrogate", "duplicate_block"]
+
+
+def test_mutated_dumps_only_raise_zwgk_errors(seed_dumps: list[str]) -> None:
+    @given(st.randoms(use_true_random=False), st.sampled_from(_JSON_MUTATIONS))
+    def check(rng: random.Random, name: str) -> None:
+        text = mutations.MUTATIONS[name](rng.choice(seed_dumps), rng)
+        try:
+            obj = zwgk.from_json(text)
+        except zwgk.ZwgkError:
+            return
+        assert zwgk.from_json(zwgk.to_json(obj)) == obj
+
+    check()

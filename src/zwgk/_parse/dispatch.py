@@ -59,8 +59,9 @@ def parse(
     [`ImplementationPlan`][zwgk.ImplementationPlan], [`WorkPoints`][zwgk.WorkPoints]
     or an [`OtherDocument`][zwgk.OtherDocument].  ``data`` is page text or its
     bytes; ``source`` (a URL or path) is kept on the document.  Raises
-    [`InputError`][zwgk.InputError] for input that is not text and
-    [`DecodeError`][zwgk.DecodeError] for bytes no supported encoding reads.
+    [`InputError`][zwgk.InputError] for input that is not text (or holds a lone
+    surrogate) and [`DecodeError`][zwgk.DecodeError] for bytes no supported
+    encoding reads.
 
     Examples:
         >>> import zwgk
