@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from hypothesis import assume
 from hypothesis import strategies as st
+from tests import mutations
 
 import zwgk
 from zwgk._model.identities import checks
@@ -390,3 +391,15 @@ def reports(fmt: str, *, consistent: bool = True) -> st.SearchStrategy[zwgk.Annu
             tables=tables,
         )
     )
+
+
+_SEED_DOCUMENTS = mutations.seed_documents()
+
+#: Hostile inputs: windows of the seeds and dev corpus after one to four mutations of
+#: ``tests/mutations.py`` (row swaps, duplicated tables, stray numbering, HTML tags and
+#: entities, nested and unclosed tables, invisible characters, other digit sets, lone
+#: surrogates), as ``str`` or in one of ten encodings.
+hostile_inputs = st.builds(
+    lambda rng: mutations.hostile_input(_SEED_DOCUMENTS, rng, size=rng.choice((300, 1000, 3000))),
+    st.randoms(use_true_random=False),
+)

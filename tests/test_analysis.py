@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import signal
 import sys
 import types
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -20,9 +23,11 @@ from tests.conftest import CORPUS, SEEDS
 
 import zwgk
 from zwgk._analysis.batch import (
+    WORKER_DIED,
     ParseResult,
     RawText,
     cmd_facts,
+    document_files,
     parse_many,
     read_facts,
     write_facts,
@@ -786,3 +791,166 @@ def test_to_frame_of_tables_says_what_it_expects() -> None:
     )
     with pytest.raises(zwgk.InputError, match="got dict"):
         to_frame([{"title": "x"}], kind="wide")  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+@pytest.mark.parametrize("big", [2**53 + 1, 123456789012345678, 2**63 - 1, -(2**63)])
+def test_write_facts_integers_are_exact(tmp_path: Path, suffix: str, big: int) -> None:
+    # Integers past 2**53 once came back changed from Parquet (read through float64),
+    # and near 2**63 reading raised TypeError.
+    report = _report("350128", granted=big, partially=None)
+    target = tmp_path / f"facts{suffix}"
+    write_facts([report], target)
+    back = read_facts(target)
+    assert str(back["value_int"].dtype) == "Int64"
+    assert back["value_int"].iloc[0] == big
+    assert back["value_int"].isna().sum() == 1
+
+
+def _parse_or_die(text: str | bytes, **kwargs: object) -> zwgk.AnyDocument:
+    """``parse``, except that it kills its own process on "KILL" and has a bug on "BUG"."""
+    if text in ("KILL", b"KILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if text in ("BUG", b"BUG"):
+        raise ValueError("a bug")
+    return zwgk.parse(text, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [3, 17])
+def test_parse_many_survives_a_killed_worker(monkeypatch: pytest.MonkeyPatch, bad: int) -> None:
+    # A killed worker once raised BrokenProcessPool out of parse_many: 2 of 24 results came
+    # back.  Worker processes are forked, so they inherit the patched parse.
+    monkeypatch.setattr("zwgk._analysis.batch.parse", _parse_or_die)
+    texts = [f"停电通知{i}" for i in range(24)]
+    texts[bad] = "KILL"
+    inputs = [RawText(t, source=f"t{i}") for i, t in enumerate(texts)]
+    results = list(parse_many(inputs, workers=2, progress=False))
+    assert [r.source for r in results] == [f"t{i}" for i in range(24)]
+    assert [r.ok for r in results] == [i != bad for i in range(24)]
+    assert results[bad].error == WORKER_DIED
+    assert all(r.document.title == f"停电通知{i}" for i, r in enumerate(results) if r.document)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_parse_many_reports_a_bug_as_a_failed_result(
+    monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    monkeypatch.setattr("zwgk._analysis.batch.parse", _parse_or_die)
+    inputs = [RawText("停电通知", source="a"), RawText("BUG", source="b"), RawText("x", source="c")]
+    results = list(parse_many(inputs, workers=workers, progress=False))
+    assert [r.ok for r in results] == [True, False, True]
+    assert (results[1].error or "").startswith("internal error, please report it: ValueError")
+
+
+def test_parse_many_refuses_special_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)  # reading it once blocked forever
+    results = list(parse_many([fifo, "/dev/zero", SEEDS / "003_cfccfa7d233b51e6.txt"], workers=1))
+    assert [r.error for r in results[:2]] == [
+        "not a regular file (a FIFO)",
+        "not a regular file (a character device)",
+    ]
+    assert results[2].ok
+
+
+def test_read_file_reads_at_most_the_limit_plus_one(tmp_path: Path) -> None:
+    from zwgk._parse.text import read_file
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"1" * 11)
+    assert read_file(path, max_bytes=11) == b"1" * 11
+    with pytest.raises(zwgk.InputError, match="more than 10 bytes"):
+        read_file(path, max_bytes=10)
+
+
+def test_document_files_names_what_it_skips(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("停电通知", encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    (tmp_path / "c.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "d.pdf").write_bytes(b"%PDF")
+    (tmp_path / "e.xlsx").write_bytes(b"PK")
+    err = io.StringIO()
+    found = list(document_files([str(tmp_path)], err))
+    assert found == [tmp_path / "a.txt", tmp_path / "d.pdf"]
+    assert err.getvalue().splitlines() == [
+        f"zwgk: skipped {tmp_path / 'b.txt'}: not a regular file (a FIFO)",
+        f"zwgk: skipped {tmp_path / 'c.txt'}: broken link",
+        f"zwgk: skipped {tmp_path / 'e.xlsx'}: suffix .xlsx is not one of .txt .html .htm .pdf .docx",
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+def test_write_facts_leaves_no_file_without_its_data_package(tmp_path: Path, suffix: str) -> None:
+    # A batch that stopped half-way once left a Parquet file without its datapackage.json.
+    def documents() -> Iterator[zwgk.AnyDocument]:
+        yield _report("350128")
+        raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        write_facts(documents(), tmp_path / f"facts{suffix}", batch_size=1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cmd_facts_goes_on_past_a_crashing_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def read(path: Path, **kwargs: object) -> zwgk.AnyDocument:
+        if path.read_bytes() == b"BUG":
+            raise ValueError("a bug")
+        return zwgk.read(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("zwgk._analysis.batch.read", read)
+    bug = tmp_path / "bug.txt"
+    bug.write_text("BUG", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.txt")
+    out, err = io.StringIO(), io.StringIO()
+    files = [str(SEEDS / "003_cfccfa7d233b51e6.txt"), str(tmp_path)]
+    target = tmp_path / "out" / "facts.parquet"
+    target.parent.mkdir()
+    assert cmd_facts(files, str(target), out, err) == 3
+    assert err.getvalue().splitlines() == [
+        f"zwgk: skipped {tmp_path / 'fifo.txt'}: not a regular file (a FIFO)",
+        f"zwgk: {bug}: internal error, please report it: ValueError('a bug')",
+    ]
+    assert (target.parent / "datapackage.json").exists()
+    assert len(read_facts(target)) == 72
+
+
+@pytest.mark.parametrize("text", ["a\rb", "a\nb", "a\r\nb", "\r", 'a,"b"'])
+def test_csv_facts_keep_line_breaks_in_fields(tmp_path: Path, text: str) -> None:
+    # A lone CR in a text field once split the record in two when read back.
+    cell = zwgk.Cell(
+        indicator="granted",
+        column="total",
+        row_labels=(text,),
+        column_labels=(),
+        raw=text,
+        value=None,
+        token_class=zwgk.TokenClass.TEXT,
+    )
+    report = attrs.evolve(
+        _report("350128"),
+        tables=(zwgk.StatTable(id="f2021.t3", format=zwgk.TableFormat.F2021, cells=(cell,)),),
+    )
+    write_facts([report], tmp_path / "facts.csv")
+    back = read_facts(tmp_path / "facts.csv")
+    assert (len(back), back["row_label"].iloc[0], back["raw"].iloc[0]) == (1, text, text)
+
+
+def test_parse_many_retries_the_inputs_of_a_killed_worker(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A worker killed from outside, once: its input, retried alone, parses.
+    mark = tmp_path / "killed"
+
+    def parse_killed_once(text: str | bytes, **kwargs: object) -> zwgk.AnyDocument:
+        if text == "停电通知5" and not mark.exists():
+            mark.touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return zwgk.parse(text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("zwgk._analysis.batch.parse", parse_killed_once)
+    inputs = [RawText(f"停电通知{i}", source=f"t{i}") for i in range(24)]
+    results = list(parse_many(inputs, workers=2, progress=False))
+    assert mark.exists()
+    assert [r.document.title for r in results if r.document] == [f"停电通知{i}" for i in range(24)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -200,11 +201,11 @@ def test_folder_scan_lists_what_it_skips(tmp_path: Path) -> None:
     assert code == 0
     assert [zwgk.from_json(line).year for line in out.splitlines()] == [2017, 2017]
     assert err.splitlines() == [
-        f"zwgk: skipped {folder / 'NOTES.md'}: suffix .md is not one of .txt .html .htm",
+        f"zwgk: skipped {folder / 'NOTES.md'}: suffix .md is not one of .txt .html .htm .pdf .docx",
         f"zwgk: skipped {folder / 'README.txt'}: notes, not a document",
         f"zwgk: skipped {folder / 'broken.txt'}: broken link",
-        f"zwgk: skipped {folder / 'pipe.txt'}: not a regular file",
-        f"zwgk: skipped {folder / 'table.csv'}: suffix .csv is not one of .txt .html .htm",
+        f"zwgk: skipped {folder / 'pipe.txt'}: not a regular file (a FIFO)",
+        f"zwgk: skipped {folder / 'table.csv'}: suffix .csv is not one of .txt .html .htm .pdf .docx",
     ]
 
 
@@ -218,3 +219,66 @@ def test_a_file_named_is_always_read_and_suffix_adds_to_a_folder_scan(tmp_path: 
     assert f"{folder / 'table.csv'}: " in out
     assert "table.csv" not in err
     assert "NOTES.md" in err
+
+
+def test_special_files_are_refused_and_the_others_printed(tmp_path: Path) -> None:
+    # `zwgk parse fifo.txt good.txt` once blocked forever, and /dev/zero grew to gigabytes.
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "zwgk", "parse", str(fifo), "/dev/zero", SEED],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 3
+    assert done.stderr.splitlines() == [
+        f"zwgk: {fifo}: not a regular file (a FIFO)",
+        "zwgk: /dev/zero: not a regular file (a character device)",
+    ]
+    assert "株洲市工商行政管理局" in done.stdout
+
+
+def test_a_folder_scan_names_what_it_skipped(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "a.txt")
+    os.mkfifo(tmp_path / "b.txt")
+    code, out, err = run("parse", str(tmp_path))
+    assert code == 0
+    assert err == f"zwgk: skipped {tmp_path / 'b.txt'}: not a regular file (a FIFO)\n"
+    assert out.startswith(f"{tmp_path / 'a.txt'}: annual_report")
+
+
+def test_a_file_that_crashes_the_parser_does_not_stop_the_run(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def read(path: Path, **kwargs: object) -> zwgk.AnyDocument:
+        if path.read_bytes() == b"BUG":
+            raise ValueError("a bug")
+        return zwgk.read(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("zwgk._analysis.batch.read", read)
+    paths = []
+    for i in range(6):
+        path = tmp_path / f"{i}.txt"
+        path.write_bytes(b"BUG" if i == 2 else f"停电通知{i}".encode())
+        paths.append(str(path))
+    code, out, err = run("parse", *paths, "--format", "jsonl", "--workers", "2")
+    assert code == 3
+    assert [zwgk.from_json(line).title for line in out.splitlines()] == [
+        f"停电通知{i}" for i in (0, 1, 3, 4, 5)
+    ]
+    assert err.startswith(f"zwgk: {paths[2]}: internal error, please report it: ValueError")
+
+
+def test_output_that_cannot_be_written_ends_with_one_line() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "zwgk", "parse", "--format", "jsonl", "seeds"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "zwgk: cannot write the output: No space left on device\n"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import html
+import itertools
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from tests.strategies import reports
 
 import zwgk
-from zwgk._parse.html import html_to_text, looks_like_html
+from zwgk._parse.html import _span_number, html_to_text, looks_like_html
 
 
 def _html_report(report: zwgk.AnnualReport) -> str:
@@ -117,3 +119,81 @@ def test_corpus_tables_read_back_from_html(corpus_texts: dict[str, str], key: st
     assert isinstance(back, zwgk.AnnualReport)
     want = {c.key: c.raw for c in report.cells() if c.value is not None}
     assert {c.key: c.raw for c in back.cells() if c.key in want} == want
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>1</p><p>2</p><p>3</p><![ ",
+        "<p>1</p><p>2</p><p>3</p><![CD[x]]>",
+        "<p>1</p><p>2</p><p>3</p><![if !supportLists]>",
+        "<p>1</p><p>2</p><p>3</p><!",
+    ],
+)
+def test_malformed_marked_sections_parse(page: str) -> None:
+    # The standard library's HTML parser raised AssertionError on these.
+    assert zwgk.parse(page).kind is zwgk.DocumentKind.OTHER
+
+
+def test_word_conditional_sections_are_skipped_like_browsers_do() -> None:
+    page = "<p>a</p><![if !supportLists]>1.<![endif]>标题<![CDATA[x]]><p>b</p><p>c</p>"
+    assert html_to_text(page)[0] == "a\n1.标题\nb\nc\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "span"),
+    [
+        ("2", 2),
+        (" +3px", 3),
+        ("१०००", 1),
+        ("١٠", 1),
+        ("0", 1),
+        ("-4", 1),
+        ("x", 1),
+        ("9" * 5000, 1000),
+    ],
+)
+def test_span_attributes_count_ascii_digits_only(value: str, span: int) -> None:
+    # colspan=१००० once counted as 1000.
+    assert _span_number(value) == span
+
+
+def test_rowspan_stops_at_the_last_row() -> None:
+    page = "<table><tr><td rowspan=50>x</td><td>1</td></tr><tr><td>2</td></tr></table>"
+    assert html_to_text(page)[0] == "| x | 1 |\n| x | 2 |\n"
+
+
+def test_ordinary_spans_still_expand() -> None:
+    page = "<table><tr><td colspan=3>申请人情况</td></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>"
+    assert html_to_text(page)[0] == "| 申请人情况 | 申请人情况 | 申请人情况 |\n| 1 | 2 | 3 |\n"
+
+
+def _spanned_cell(n: int) -> str:  # one cell spanning n × n positions (was n² work)
+    return f"<p>a</p><p>b</p><table><tr><td rowspan={n} colspan={n}>x</td></tr></table>"
+
+
+def _spanned_tables(n: int) -> str:  # n tables of one 1000 × 1000 cell each
+    return "<p>a</p><p>b</p>" + "<table><tr><td rowspan=1000 colspan=1000>x</td></tr></table>" * n
+
+
+def _ragged(n: int) -> str:  # one row of n cells, then n rows of one cell (was n²)
+    return "<table><tr>" + "<td>1</td>" * n + "</tr>" + "<tr><td>1</td></tr>" * n + "</table>"
+
+
+def _nested(n: int) -> str:  # six levels of colspan=10 around n cells (was 10⁶ × n)
+    inner = "<table><tr>" + "<td>1</td>" * n + "</tr></table>"
+    return "<p>a</p><p>b</p>" + "<table><tr><td colspan=10>" * 6 + inner + "</td></tr></table>" * 6
+
+
+def _wide_spans(n: int) -> str:  # n rows whose cells span 2 columns and 2 rows
+    row = "<tr>" + "<td colspan=2 rowspan=2>1</td>" * 8 + "</tr>"
+    return "<table>" + row * n + "</table>"
+
+
+@pytest.mark.parametrize("shape", [_spanned_cell, _spanned_tables, _ragged, _nested, _wide_spans])
+def test_html_expansion_is_linear(shape: Callable[[int], str]) -> None:
+    # The text written for an HTML page grows at most linearly with the page (work is
+    # proportional to it: every grid position written is a character of the text).
+    sizes = [len(html_to_text(shape(n))[0]) for n in (200, 400, 800, 1600)]
+    assert all(b <= 2.5 * a for a, b in itertools.pairwise(sizes)), sizes
+    assert sizes[-1] <= 8 * len(shape(1600)) + 1000

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import codecs
 import json
+import random
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests import mutations, strategies
+from tests.conftest import SEEDS
 
 import zwgk
 
@@ -191,3 +194,64 @@ def test_random_json_only_raises_schema_error(body: object, tag: str) -> None:
         message = "read"
         assert zwgk.from_json(zwgk.to_json(obj)) == obj
     assert message
+
+
+@given(strategies.hostile_inputs)
+def test_structure_aware_mutations_keep_every_promise(data: str | bytes) -> None:
+    # The same mutations, for a million inputs, in fuzz/fuzz_structured.py.
+    mutations.check(data, table_invariants=False)
+
+
+@pytest.mark.parametrize("name", sorted(mutations.MUTATIONS))
+def test_each_mutation_changes_the_text(name: str) -> None:
+    text = mutations.seed_documents()[3]
+    changed = [mutations.MUTATIONS[name](text, random.Random(i)) != text for i in range(20)]
+    assert sum(changed) >= 10
+
+
+@pytest.mark.parametrize("where", [0, 5, 30])
+def test_lone_surrogates_are_refused_with_their_offset(where: int) -> None:
+    # They were accepted and broke facts() and UTF-8 dumps later.
+    text = "2021年度政府信息公开工作年度报告\n规章 1 2 3 4 5 6 7 8 9"
+    bad = text[:where] + "\udc80" + text[where:]
+    with pytest.raises(zwgk.InputError) as info:
+        zwgk.parse(bad)
+    assert info.value.where == f"character {where}"
+    assert zwgk.parse(text).kind is zwgk.DocumentKind.ANNUAL_REPORT
+
+
+def test_raw_is_the_printed_token() -> None:
+    # A full-width digit's raw was its normalized form; raw is as printed, value normalized.
+    text = (SEEDS / "003_cfccfa7d233b51e6.txt").read_text(encoding="utf-8")
+    wide = text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    doc = zwgk.parse(wide)
+    assert isinstance(doc, zwgk.AnnualReport)
+    items = [*doc.cells(), *doc.facts]
+    assert sum(1 for item in items if item.value) > 40
+    for item in items:
+        if item.span is not None and item.raw:
+            assert item.raw == wide[item.span.start : item.span.end]
+            assert not any("0" <= ch <= "9" for ch in item.raw)
+    fact = next(f for f in doc.facts if f.value == 25)
+    assert (fact.raw, fact.value) == ("２５件", 25)
+
+
+@pytest.fixture(scope="module")
+def seed_dumps(seed_texts: dict[str, str]) -> list[str]:
+    return [zwgk.to_json(zwgk.parse(text)) for text in seed_texts.values()]
+
+
+_JSON_MUTATIONS = ["characters", "invisible", "other_digits", "surrogate", "duplicate_block"]
+
+
+def test_mutated_dumps_only_raise_zwgk_errors(seed_dumps: list[str]) -> None:
+    @given(st.randoms(use_true_random=False), st.sampled_from(_JSON_MUTATIONS))
+    def check(rng: random.Random, name: str) -> None:
+        text = mutations.MUTATIONS[name](rng.choice(seed_dumps), rng)
+        try:
+            obj = zwgk.from_json(text)
+        except zwgk.ZwgkError:
+            return
+        assert zwgk.from_json(zwgk.to_json(obj)) == obj
+
+    check()

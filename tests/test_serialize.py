@@ -229,3 +229,62 @@ def test_error_branches_subclass_builtins() -> None:
     assert issubclass(zwgk.UnknownError, LookupError)
     assert issubclass(zwgk.MissingExtraError, ImportError)
     assert str(zwgk.SchemaError("bad", where="$.x")) == "bad @ $.x"
+
+
+def _span_dump(**change: object) -> str:
+    return json.dumps({**BASE, **change}, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("version", ["².0", "1" * 5000 + ".0", "١.٠", "01.0", "1.00", "1", "1.0 "])
+def test_only_plain_schema_versions_are_read(version: str) -> None:
+    # "².0" and 5,000 digits once raised ValueError; "١.٠" and "01.0" were read as 1.0.
+    with pytest.raises(zwgk.SchemaError) as info:
+        zwgk.from_json(_span_dump(schema_version=version))
+    assert info.value.where == "$.schema_version"
+
+
+def test_an_integer_past_pythons_digit_limit_is_a_schema_error() -> None:
+    text = _span_dump().replace('"start": 1', '"start": ' + "1" * 5000)
+    with pytest.raises(zwgk.SchemaError, match="invalid JSON number"):
+        zwgk.from_json(text)
+
+
+@pytest.mark.parametrize("date", ["2020-W01-1", "20200101", "2020-001", "2020-01-01T00:00"])
+def test_dates_are_the_schemas_format_only(date: str) -> None:
+    data = {"schema_version": "1.0", "type": "OtherDocument", "title": "x", "published": date}
+    with pytest.raises(zwgk.SchemaError, match="YYYY-MM-DD") as info:
+        zwgk.from_json(json.dumps(data))
+    assert info.value.where == "$.published"
+
+
+def test_lone_surrogates_are_refused() -> None:
+    raw = '{"schema_version": "1.0", "type": "OtherDocument", "title": "报告\ud800"}'
+    with pytest.raises(zwgk.InputError) as info:
+        zwgk.from_json(raw)
+    assert info.value.where == f"character {raw.index(chr(0xD800))}"
+    escaped = '{"schema_version": "1.0", "type": "OtherDocument", "title": "报告\\udc00"}'
+    with pytest.raises(zwgk.SchemaError, match="lone surrogate U\\+DC00") as schema_info:
+        zwgk.from_json(escaped)
+    assert schema_info.value.where == "$.title"
+
+
+def test_a_payload_of_containers_is_refused_before_it_is_built() -> None:
+    # 63 MB of nested arrays under the depth limit once took 29 s and 3.3 GB to refuse.
+    # The bound is one array or object per 16 characters of max_chars, counted before
+    # json.loads builds anything.
+    block = "[" * 100 + "]" * 100
+    with pytest.raises(zwgk.SchemaError, match="arrays and objects, more than the 1000"):
+        zwgk.from_json(block * 70, max_chars=16_000)
+    with pytest.raises(zwgk.SchemaError, match="expected a JSON object"):
+        zwgk.from_json("[" + ",".join([block] * 9) + "]", max_chars=16_000)
+
+
+@pytest.mark.parametrize("depth", [2, 200, 201])
+def test_depth_limit_counts_brackets_outside_strings(depth: int) -> None:
+    # The object is one level; "x" holds depth - 1 arrays; brackets in strings do not count.
+    inner = "[" * (depth - 1) + '"[[{{"' + "]" * (depth - 1)
+    title = "[" * 300
+    data = f'{{"schema_version": "1.0", "type": "OtherDocument", "title": "{title}", "x": {inner}}}'
+    words = "unknown keys" if depth <= 200 else "nested deeper than 200"
+    with pytest.raises(zwgk.SchemaError, match=words):
+        zwgk.from_json(data)

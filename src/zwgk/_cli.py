@@ -1,8 +1,9 @@
 """The ``zwgk`` command line.
 
 Exit codes: 0 success; 1 findings at or above ``--fail-on`` (``validate``, default
-``error``); 2 usage error; 3 one or more files could not be read or parsed (the others
-are still processed and printed); 130 interrupted; 141 output pipe closed early.
+``error``); 2 usage error, or output that cannot be written (a full disk); 3 one or more
+files could not be read or parsed (the others are still processed and printed); 130
+interrupted; 141 output pipe closed early.
 """
 
 from __future__ import annotations
@@ -248,7 +249,8 @@ def console_main() -> None:
     """Entry point of the installed ``zwgk`` script (and of ``python -m zwgk``).
 
     A reader that stops early (``zwgk parse --format jsonl big/ | head``) ends the run
-    quietly with the shell's code for a closed pipe, 141; Ctrl-C with 130.
+    quietly with the shell's code for a closed pipe, 141; Ctrl-C with 130; output that
+    cannot be written (``> /dev/full``) with one line on standard error and 2.
     """
     try:
         code = main()
@@ -257,6 +259,10 @@ def console_main() -> None:
         # Python would complain again while flushing stdout at exit: point it at devnull.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 128 + 13  # SIGPIPE
+    except OSError as exc:  # standard output cannot be written (a full disk, /dev/full)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"zwgk: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        code = EXIT_USAGE
     except KeyboardInterrupt:
         code = 128 + 2  # SIGINT
     raise SystemExit(code)

@@ -47,8 +47,10 @@ class InputError(ZwgkError, ValueError):
 
     Raised for the wrong type (neither ``str`` nor ``bytes``), input over the
     configured size limit, a document nested deeper than allowed, a path or a PDF or
-    Word file's bytes given to ``parse`` (open files with ``zwgk.read``), and files
-    ``zwgk.read`` cannot read (missing, legacy ``.doc``, a PDF without a text layer).
+    Word file's bytes given to ``parse`` (open files with ``zwgk.read``), files
+    ``zwgk.read`` cannot read (missing, legacy ``.doc``, a PDF without a text layer),
+    a file that is no regular file, and a lone surrogate in ``str`` input (``where``
+    names the character).
 
     Examples:
         >>> import zwgk

@@ -21,9 +21,11 @@ import importlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -35,6 +37,7 @@ from zwgk._errors import InputError, MissingExtraError, ZwgkError
 from zwgk._files import read
 from zwgk._model.documents import AnyDocument
 from zwgk._parse.dispatch import parse
+from zwgk._parse.text import not_regular
 from zwgk._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,12 +55,15 @@ __all__ = [
 #: File suffixes taken as documents from a folder (in any case: ``.TXT`` too).  Other files
 #: of a folder, notes (``README``, ``NOTES``…) and hidden entries are skipped; a file named
 #: on the command line is always read.
-SUFFIXES = (".txt", ".html", ".htm")
+SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
 
 #: Stems of notes that sit beside documents in a folder (any case, any suffix).
 NOTES_STEMS = frozenset(
     {"readme", "notes", "license", "licence", "changelog", "contributing", "authors", "todo"}
 )
+
+#: What ends a CSV record: CR LF, so that a field holding a CR or an LF is quoted.
+_CSV_LINE_END = "\r\n"
 
 #: Columns that are never missing: an empty field in CSV is an empty string there.
 _NEVER_MISSING = frozenset({"row_label", "raw"})
@@ -115,7 +121,22 @@ def _parse_one(item: str | RawText, source: str) -> ParseResult:
             doc = doc if doc.source == source else attrs.evolve(doc, source=source)
     except (OSError, ZwgkError) as exc:
         return ParseResult(source, None, str(exc) or type(exc).__name__)
+    except Exception as exc:  # a bug in zwgk: this input fails, the batch goes on
+        return ParseResult(source, None, f"internal error, please report it: {exc!r}")
     return ParseResult(source, doc, None)
+
+
+#: The error of an input whose worker process died twice, the second time alone.
+WORKER_DIED = "the worker process died while parsing it, and again when retried alone"
+
+
+def _parse_alone(item: str | RawText, source: str) -> ParseResult:
+    """Parse one input in a fresh process of its own: if that dies too, the input failed."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(_parse_one, item, source).result()
+        except BrokenProcessPool:
+            return ParseResult(source, None, WORKER_DIED)
 
 
 def _cpus() -> int:
@@ -166,7 +187,12 @@ def parse_many(
     are read as bytes, so any encoding ``zwgk.parse`` decodes will do.  A file
     that cannot be read (``OSError``: missing, a folder, no permission) or
     parsed (any `zwgk.ZwgkError`) gives a result with ``error``
-    set; the others go on.  Other exceptions are bugs and propagate.
+    set; the others go on.  So does an input that meets a bug (any other
+    exception: the error says so) and one that kills its worker process: every
+    input that was in flight in a pool whose worker died is retried alone in a
+    fresh process, and the one that kills that one too fails with
+    ``WORKER_DIED``.  FIFOs, devices and sockets are refused unread, and at
+    most the size limit plus one byte of a file is read.
 
     ``workers`` is the number of processes (default: the CPUs this process
     may use); with one, inputs are parsed in this process.  At most
@@ -197,19 +223,36 @@ def parse_many(
             return
         pool = ProcessPoolExecutor(max_workers=count)
         try:
-            pending: collections.deque[Future[ParseResult]] = collections.deque()
-            for item, source in _normalize(inputs):
-                pending.append(pool.submit(_parse_one, item, source))
-                if len(pending) >= 4 * count:
-                    result = pending.popleft().result()
-                    if bar is not None:
-                        bar.update(1)
-                    yield result
-            while pending:
-                result = pending.popleft().result()
+            pending: collections.deque[tuple[str | RawText, str, Future[ParseResult]]]
+            pending = collections.deque()
+
+            def submit(item: str | RawText, source: str) -> Future[ParseResult]:
+                nonlocal pool
+                try:
+                    return pool.submit(_parse_one, item, source)
+                except BrokenProcessPool:  # a worker died: go on with a fresh pool
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(max_workers=count)
+                    return pool.submit(_parse_one, item, source)
+
+            def take() -> ParseResult:
+                item, source, future = pending.popleft()
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    # Some worker died (killed, out of memory); every input in flight is
+                    # retried alone, so only the one that kills its process fails.
+                    result = _parse_alone(item, source)
                 if bar is not None:
                     bar.update(1)
-                yield result
+                return result
+
+            for item, source in _normalize(inputs):
+                pending.append((item, source, submit(item, source)))
+                if len(pending) >= 4 * count:
+                    yield take()
+            while pending:
+                yield take()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
@@ -282,7 +325,12 @@ def _write_datapackage(path: Path, fmt: str) -> Path:
     if fmt == "csv":
         resource["profile"] = "tabular-data-resource"
         resource["encoding"] = "utf-8"
-        resource["dialect"] = {"delimiter": ",", "doubleQuote": True, "header": True}
+        resource["dialect"] = {
+            "delimiter": ",",
+            "doubleQuote": True,
+            "header": True,
+            "lineTerminator": _CSV_LINE_END,
+        }
     package: dict[str, Any] = {
         "profile": "data-package",
         "name": "zwgk-facts",
@@ -341,6 +389,19 @@ def write_facts(
     if batch_size < 1:
         raise InputError(f"batch_size must be >= 1, got {batch_size}")
     pandas_module("write_facts")
+    # The rows go to a hidden file first: the file appears under its name, with its
+    # datapackage.json beside it, only when every row is written.
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        count = _write_rows(docs, partial, fmt, batch_size)
+        _write_datapackage(target, fmt)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def _write_rows(docs: Iterable[AnyDocument], target: Path, fmt: str, batch_size: int) -> int:
     count = 0
     if fmt == "parquet":
         try:
@@ -356,12 +417,14 @@ def write_facts(
                 count += len(batch)
     else:
         with target.open("w", encoding="utf-8", newline="") as handle:
-            facts_frame([], feature="write_facts").to_csv(handle, index=False)
+            # CR LF ends a record (RFC 4180), so a field holding a lone CR is quoted too
+            # and reads back whole.
+            empty = facts_frame([], feature="write_facts")
+            empty.to_csv(handle, index=False, lineterminator=_CSV_LINE_END)
             for batch in _batches(docs, batch_size):
                 frame = facts_frame(batch, feature="write_facts")
-                frame.to_csv(handle, index=False, header=False)
+                frame.to_csv(handle, index=False, header=False, lineterminator=_CSV_LINE_END)
                 count += len(batch)
-    _write_datapackage(target, fmt)
     return count
 
 
@@ -383,7 +446,9 @@ def read_facts(path: str | os.PathLike[str]) -> pd.DataFrame:
     pd = pandas_module("read_facts")
     dtypes = {spec.name: spec.dtype for spec in FACT_COLUMNS}
     if fmt == "parquet":
-        frame = pd.read_parquet(target)
+        # Nullable dtypes straight from Arrow: an int64 column with gaps never passes
+        # through float64, where integers past 2**53 change.
+        frame = pd.read_parquet(target, dtype_backend="numpy_nullable")
     else:
         frame = pd.read_csv(
             target,
@@ -401,7 +466,14 @@ def _skip_reason(path: Path, suffixes: Sequence[str]) -> str | None:
     """Why a folder entry is not taken as a document, or ``None`` to take it."""
     if path.is_symlink() and not path.exists():
         return "broken link"
-    if not path.is_file():
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    kind = not_regular(mode)
+    if kind is not None:
+        return f"not a regular file ({kind})"
+    if not stat.S_ISREG(mode):
         return "not a regular file"
     if path.suffix.lower() not in suffixes:
         return f"suffix {path.suffix or '(none)'} is not one of {' '.join(suffixes)}"

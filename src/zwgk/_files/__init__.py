@@ -22,7 +22,10 @@ from zwgk._model import AnnualReport, AnyDocument, DocumentKind
 from zwgk._parse.dispatch import parse
 from zwgk._parse.plans import parse_plan
 from zwgk._parse.report import parse_report
-from zwgk._parse.text import MAX_INPUT_CHARS
+from zwgk._parse.text import MAX_INPUT_CHARS, read_file
+
+#: The largest file `read` opens (a PDF holds much more than its text).
+MAX_FILE_BYTES = 256 * 1024 * 1024
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -75,9 +78,8 @@ def _bytes(source: Source) -> tuple[bytes | str, str | None]:
             raise InputError(
                 "zwgk.read takes a path, a binary file or bytes; for page text use zwgk.parse"
             )
-        try:
-            with open(path, "rb") as handle:
-                return handle.read(), path
+        try:  # a FIFO or device is refused unread; at most the limit plus one byte is read
+            return read_file(path, max_bytes=MAX_FILE_BYTES), path
         except OSError as exc:  # "[Errno 2] No such file or directory: 'x.pdf'"
             raise InputError(str(exc)) from None
     read = getattr(source, "read", None)

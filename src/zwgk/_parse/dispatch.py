@@ -38,7 +38,8 @@ def parse(
     bytes (files are opened by `zwgk.read`); ``source`` (a URL or path) is kept
     on the document.  Empty input gives an ``OtherDocument`` with an ``input.empty``
     finding.  Raises `zwgk.InputError` for input that is not text (for a
-    path, or the bytes of a PDF or Word file, it points to `zwgk.read`) and
+    path, or the bytes of a PDF or Word file, it points to `zwgk.read`; a lone
+    surrogate is refused with its offset) and
     `zwgk.DecodeError` for bytes no supported encoding reads.
     ``templates`` is the registry of indicator trees annual reports are read
     on (see `zwgk.Templates`; default: the shipped trees): the

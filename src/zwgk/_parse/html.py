@@ -150,45 +150,91 @@ class _Converter(HTMLParser):
             self.emit(unescape(f"&#{name};"), self._pos(), one_offset=True)
 
     def write_grid(self, table: _Table) -> None:
-        # Expand rowspan/colspan into a rectangle of cells.
-        grid: dict[tuple[int, int], _Cell] = {}
-        for r, row in enumerate(table.rows):
-            c = 0
-            for cell in row:
-                while (r, c) in grid:
-                    c += 1
-                for dr in range(cell.rowspan):
-                    for dc in range(cell.colspan):
-                        grid[(r + dr, c + dc)] = cell
-                c += cell.colspan
-        height = max((r for r, _ in grid), default=-1) + 1
-        width = max((c for _, c in grid), default=-1) + 1
         target = (
             self.tables[-1].rows[-1][-1].chars
             if self.tables and self.tables[-1].rows and self.tables[-1].rows[-1]
             else self.out
         )
-        for r in range(height):
-            line: list[tuple[str, int]] = [("|", table.offset)]
-            for c in range(width):
-                found = grid.get((r, c))
-                chars = found.chars if found is not None else []
-                text = [(" " if ch in "\n\r\t|" else ch, at) for ch, at in chars]
-                line.extend(
-                    [(" ", table.offset), *_strip(text), (" ", table.offset), ("|", table.offset)]
-                )
-            line.append(("\n", table.offset))
+        for line in _grid_lines(table, max(self._pos() - table.offset, 0)):
             if target is self.out and self.out and self.out[-1][0] != "\n":
                 self.out.append(("\n", table.offset))
             target.extend(line)
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # Browsers read "<![" (CDATA, Word's "<![if ...]>") as a bogus comment up to the
+        # next ">"; the standard library's SGML reading asserts on what it does not know.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
+
+#: A table's pipe grid may hold this many characters per character of its HTML (plus
+#: ``_GRID_SLACK``); spans and padding that would write more are not expanded.
+GRID_CHARS_PER_CHAR = 8
+_GRID_SLACK = 1000
+
+
+def _grid_lines(table: _Table, source_length: int) -> list[list[tuple[str, int]]]:
+    """The table as pipe-grid lines, ``rowspan``/``colspan`` expanded into a rectangle.
+
+    Expansion is bounded by the table's size in the page: when copying spanned
+    cells would write more than ``GRID_CHARS_PER_CHAR`` characters per character of
+    HTML, every cell stands once (spans of 1); when padding rows to a rectangle
+    would, each row ends at its last cell.  A spanned cell never reaches past the
+    table's last row.
+    """
+    budget = GRID_CHARS_PER_CHAR * source_length + _GRID_SLACK
+    height = len(table.rows)
+    spans = [
+        [(min(cell.rowspan, height - r), cell.colspan) for cell in row]
+        for r, row in enumerate(table.rows)
+    ]
+    written = sum(
+        rs * cs * (len(cell.chars) + 3)
+        for row, row_spans in zip(table.rows, spans, strict=True)
+        for cell, (rs, cs) in zip(row, row_spans, strict=True)
+    )
+    if written > budget:
+        spans = [[(1, 1)] * len(row) for row in table.rows]
+    grid: dict[tuple[int, int], _Cell] = {}
+    ends = [0] * height
+    for r, (row, row_spans) in enumerate(zip(table.rows, spans, strict=True)):
+        c = 0
+        for cell, (rowspan, colspan) in zip(row, row_spans, strict=True):
+            while (r, c) in grid:
+                c += 1
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = cell
+                ends[r + dr] = max(ends[r + dr], c + colspan)
+            c += colspan
+    width = max(ends, default=0)
+    padded = sum(len(cell.chars) for cell in grid.values()) + 3 * height * width <= budget
+    lines = []
+    for r in range(height):
+        line: list[tuple[str, int]] = [("|", table.offset)]
+        for c in range(width if padded else ends[r]):
+            found = grid.get((r, c))
+            chars = found.chars if found is not None else []
+            text = [(" " if ch in "\n\r\t|" else ch, at) for ch, at in chars]
+            line.extend(
+                [(" ", table.offset), *_strip(text), (" ", table.offset), ("|", table.offset)]
+            )
+        line.append(("\n", table.offset))
+        lines.append(line)
+    return lines
+
+
+_SPAN_NUMBER = re.compile(r"[ \t\n\f\r]*\+?([0-9]+)")
+
 
 def _span_number(value: str | None) -> int:
-    try:
-        number = int(value or "1")
-    except ValueError:
+    # HTML's rules for a non-negative integer: ASCII digits only, trailing text ignored;
+    # 0 or an unreadable value is 1, and browsers stop at 1000.
+    m = _SPAN_NUMBER.match(value or "")
+    if m is None:
         return 1
-    return min(max(number, 1), 1000)
+    digits = m.group(1).lstrip("0")
+    return 1000 if len(digits) > 4 else min(max(int(digits or "0"), 1), 1000)
 
 
 def _strip(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -225,19 +271,24 @@ T = TypeVar("T")
 
 def map_spans(obj: T, change: Callable[[Span], Span]) -> T:
     """A copy of a model object with every `zwgk.Span` in it replaced by ``change(span)``."""
-    return _map(obj, change)  # type: ignore[no-any-return]
+    return map_instances(obj, Span, change)
 
 
-def _map(obj: Any, change: Callable[[Span], Span]) -> Any:
-    if isinstance(obj, Span):
+def map_instances(obj: T, kinds: type | tuple[type, ...], change: Callable[[Any], Any]) -> T:
+    """A copy of a model object with every instance of ``kinds`` in it replaced by ``change``."""
+    return _map(obj, kinds, change)  # type: ignore[no-any-return]
+
+
+def _map(obj: Any, kinds: type | tuple[type, ...], change: Callable[[Any], Any]) -> Any:
+    if isinstance(obj, kinds):
         return change(obj)
     if isinstance(obj, tuple):
-        return tuple(_map(item, change) for item in obj)
+        return tuple(_map(item, kinds, change) for item in obj)
     if attrs.has(type(obj)):
         updates = {}
         for field in attrs.fields(type(obj)):
             value = getattr(obj, field.name)
-            mapped = _map(value, change)
+            mapped = _map(value, kinds, change)
             if mapped is not value:
                 updates[field.name] = mapped
         return attrs.evolve(obj, **updates) if updates else obj

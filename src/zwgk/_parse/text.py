@@ -10,14 +10,22 @@ match on the normalized text and report offsets that are valid in both.
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
+import stat
 from typing import TypeVar
 
 import attrs
 
 from zwgk._errors import DecodeError, InputError
-from zwgk._parse.html import looks_like_html, map_spans, span_mapper
+from zwgk._model import Cell, NarrativeFact, Unplaced
+from zwgk._parse.html import (
+    looks_like_html,
+    map_instances,
+    map_spans,
+    span_mapper,
+)
 from zwgk._parse.page import page_to_text
 
 T = TypeVar("T")
@@ -115,6 +123,7 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
             raise InputError(f"{data!r} is the path of a file: read files with zwgk.read")
         if len(data) > max_chars:
             raise InputError(f"input of {len(data)} characters exceeds the limit of {max_chars}")
+        refuse_surrogates(data)
         text, encoding = data, None
     else:
         raise InputError(f"expected str or bytes, got {type(data).__name__}")
@@ -151,6 +160,81 @@ def _is_path(text: str) -> bool:
         return False
 
 
+#: A lone surrogate: a code point of UTF-16's pairs, not a character of any text.
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def refuse_surrogates(text: str) -> None:
+    """Raise `zwgk.InputError` at the first lone surrogate of ``text``.
+
+    A lone surrogate is not a character: no encoding writes it, so a document
+    holding one could be parsed but never dumped or saved.
+
+    Examples:
+        >>> from zwgk._parse.text import refuse_surrogates
+        >>> refuse_surrogates("年度报告\\ud800")
+        Traceback (most recent call last):
+        ...
+        zwgk._errors.InputError: lone surrogate U+D800 is not text @ character 4
+    """
+    m = SURROGATE.search(text)
+    if m is not None:
+        raise InputError(
+            f"lone surrogate U+{ord(m.group()):04X} is not text", where=f"character {m.start()}"
+        )
+
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is when it is neither a regular file nor a folder."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def read_file(path: str | os.PathLike[str], *, max_bytes: int = MAX_INPUT_CHARS) -> bytes:
+    """The bytes of a regular file, reading at most ``max_bytes + 1`` of them.
+
+    A FIFO, a device or a socket is refused before it is read (reading one could
+    block forever or never end) and a file over the limit is refused after
+    ``max_bytes + 1`` bytes, both with `zwgk.InputError`; a missing
+    file or a folder raises the usual ``OSError``.
+
+    Examples:
+        >>> from zwgk._parse.text import read_file
+        >>> read_file("/dev/zero")
+        Traceback (most recent call last):
+        ...
+        zwgk._errors.InputError: not a regular file (a character device)
+        >>> len(read_file("seeds/003_cfccfa7d233b51e6.txt"))
+        9781
+    """
+    name = os.fspath(path)
+    mode = os.stat(name).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), name)
+    kind = not_regular(mode)
+    if kind is not None:
+        raise InputError(f"not a regular file ({kind})")
+    # O_NONBLOCK: a FIFO put in the file's place since the check still cannot block.
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        kind = not_regular(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise InputError(f"not a regular file ({kind})")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"input of more than {max_bytes} bytes exceeds the limit of {max_bytes}")
+    return data
+
+
 _CR = re.compile(r"\r\n?")
 
 
@@ -177,7 +261,28 @@ def _without_cr(text: str) -> tuple[str, list[int]]:
 
 
 def finish(doc: T, src: Source) -> T:
-    """The document with its spans moved back onto the page the caller gave (HTML input)."""
+    """The document as the caller gave it: each ``raw`` the token as printed, and (for
+    HTML input) the spans moved back onto the page.
+
+    Parsers read the normalized text, so a token's ``raw`` is first its normalized form
+    (``25`` for a printed ``２５``); here it becomes the printed text of its span.
+
+    Examples:
+        >>> from zwgk._parse.text import finish, read_input
+        >>> from zwgk import Span, Unplaced
+        >>> finish(Unplaced("25", Span(2, 4), "x"), read_input("规章２５")).raw
+        '２５'
+    """
+
+    def printed(item: Cell | NarrativeFact | Unplaced) -> Cell | NarrativeFact | Unplaced:
+        span = item.span
+        if span is None or item.raw != src.norm[span.start : span.end]:
+            return item
+        text = src.text[span.start : span.end]
+        return item if text == item.raw else attrs.evolve(item, raw=text)
+
+    if src.text != src.norm:
+        doc = map_instances(doc, (Cell, NarrativeFact, Unplaced), printed)
     if src.offsets is None:
         return doc
     return map_spans(doc, span_mapper(list(src.offsets), src.page_length))

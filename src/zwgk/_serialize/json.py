@@ -13,6 +13,7 @@ import enum
 import json
 import re
 from decimal import Decimal
+from itertools import accumulate
 from typing import Any, TypeVar
 
 import attrs
@@ -21,6 +22,7 @@ import cattrs
 from zwgk._errors import InputError, SchemaError
 from zwgk._model import MODEL_CLASSES, TYPE_TAGS, TableFormat
 from zwgk._model.enums import GENERATION_ID
+from zwgk._parse.text import SURROGATE, refuse_surrogates
 
 #: Version of the JSON layout; the major part changes when old dumps no longer read.
 SCHEMA_VERSION = "1.0"
@@ -30,6 +32,11 @@ MAX_JSON_CHARS = 64 * 1024 * 1024
 
 #: Default upper bound on nesting depth of a JSON text ``from_json`` accepts.
 MAX_JSON_DEPTH = 200
+
+#: A JSON text may hold one array or object per this many characters of ``max_chars``
+#: (a dump holds about one per 40): the bound keeps ``json.loads`` from building
+#: millions of containers before the first one is looked at.
+CHARS_PER_CONTAINER = 16
 
 #: How a decimal is written in a dump, in the JSON Schema and in ``from_json`` alike.
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
@@ -82,6 +89,9 @@ def _structure_str(value: object, type_: type) -> str:
         return member
     if not isinstance(value, str):
         raise _fail("a string", value)
+    m = SURROGATE.search(value)
+    if m is not None:
+        raise SchemaError(f"lone surrogate U+{ord(m.group()):04X} at character {m.start()}")
     return value
 
 
@@ -127,9 +137,15 @@ def _structure_value(value: object, _type: object) -> int | Decimal | None:
     return None if value is None else _structure_number(value, _type)
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _structure_date(value: object, _type: object) -> dt.date:
+    # The schema's "date" format (RFC 3339 full-date), not every form fromisoformat reads.
     if not isinstance(value, str):
         raise _fail("an ISO 8601 date string", value)
+    if _DATE.fullmatch(value) is None:
+        raise SchemaError(f"expected a date as YYYY-MM-DD, got {_short(value)}")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -245,7 +261,8 @@ def from_json(
         raise SchemaError(f"expected JSON text (str or bytes), got {type(text).__name__}")
     if len(text) > max_chars:
         raise SchemaError(f"JSON text of {len(text)} characters exceeds the limit of {max_chars}")
-    _check_depth(text, max_depth)
+    refuse_surrogates(text)
+    _check_structure(text, max_depth, max_chars // CHARS_PER_CONTAINER)
     try:
         data = json.loads(text, parse_float=_JsonFloat, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -254,6 +271,8 @@ def from_json(
         ) from None
     except SchemaError:
         raise
+    except ValueError as exc:  # an integer past Python's limit on digits
+        raise SchemaError(f"invalid JSON number: {exc}") from None
     return from_data(data, cls)
 
 
@@ -261,27 +280,24 @@ def _reject_constant(token: str) -> float:
     raise SchemaError(f"{token} is not a JSON number")
 
 
-def _check_depth(text: str, max_depth: int) -> None:
-    # Counts brackets outside strings in one pass, before json.loads can recurse.
-    depth = 0
-    in_string = False
-    escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            if depth > max_depth:
-                raise SchemaError(f"JSON nested deeper than {max_depth} levels")
-        elif ch in "]}":
-            depth -= 1
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+
+
+def _check_structure(text: str, max_depth: int, max_containers: int) -> None:
+    # Before json.loads can recurse or build anything: strings are cut out and the
+    # brackets left are counted and summed, in C loops, never in one per character.
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    containers = brackets.count("[") + brackets.count("{")
+    if containers > max_containers:
+        raise SchemaError(
+            f"JSON text holds {containers} arrays and objects, more than the "
+            f"{max_containers} its size limit allows"
+        )
+    depth = max(accumulate(map(_DEPTH_STEP.__getitem__, brackets.encode("ascii"))), default=0)
+    if depth > max_depth:
+        raise SchemaError(f"JSON nested deeper than {max_depth} levels")
 
 
 def _check_version(version: object) -> None:
@@ -294,17 +310,18 @@ def _check_version(version: object) -> None:
     theirs = _version_tuple(version)
     if theirs is None or theirs[0] != ours[0] or theirs[1] > ours[1]:  # type: ignore[index]
         raise SchemaError(
-            f"schema_version {version!r} cannot be read by this zwgk (it reads "
+            f"schema_version {_short(version)} cannot be read by this zwgk (it reads "
             f"{ours[0]}.0 to {SCHEMA_VERSION})",  # type: ignore[index]
             where="$.schema_version",
         )
 
 
+_VERSION = re.compile(r"(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})")
+
+
 def _version_tuple(version: str) -> tuple[int, int] | None:
-    major, _, minor = version.partition(".")
-    if not (major.isdigit() and minor.isdigit()):
-        return None
-    return int(major), int(minor)
+    m = _VERSION.fullmatch(version)
+    return None if m is None else (int(m.group(1)), int(m.group(2)))
 
 
 def _schema_error(exc: BaseException) -> SchemaError:
