@@ -297,13 +297,9 @@ def hostile_input(documents: list[str], rng: random.Random, *, size: int = 3000)
     return encode(mutate(text, rng), rng)
 
 
-def check(data: str | bytes, *, table_invariants: bool = True) -> None:
+def check(data: str | bytes) -> None:
     """Every promise ``parse`` makes about one input; an ``AssertionError`` (or any
-    exception that is not a ``ZwgkError``) is a broken promise.
-
-    ``table_invariants=False`` leaves out what only table reading promises (each
-    unplaced entry is a token), which the long run checks and reports on its own.
-    """
+    exception that is not a ``ZwgkError``) is a broken promise."""
     import zwgk  # here, so the module imports without zwgk for the runners' set-up
 
     try:
@@ -323,5 +319,5 @@ def check(data: str | bytes, *, table_invariants: bool = True) -> None:
             for item in (*table.cells, *table.unplaced):
                 if size is not None:
                     assert 0 <= item.span.start <= item.span.end <= size, "span outside the input"
-            for entry in table.unplaced if table_invariants else ():
+            for entry in table.unplaced:
                 assert entry.raw.strip(), "unplaced entry without a token"

@@ -219,3 +219,14 @@ def test_a_table_without_a_unit_column(sep: str) -> None:
         (("行政复议数",), "current"): (0, None),
         (("行政复议数",), "cumulative"): (1, None),
     }
+
+
+def test_a_blank_field_of_a_row_that_does_not_fit_is_not_reported_unplaced() -> None:
+    # Found by fuzzing: a row of three fields under two value columns reported its blank
+    # field as an unplaced entry with an empty token.
+    doc = zwgk.parse(
+        "2014年度政府信息公开工作年度报告\n指标名称 计量单位 2014年度 历年累计\n"
+        "主动公开文件数 条 2543 | | 78967\n"
+    )
+    assert isinstance(doc, zwgk.AnnualReport)
+    assert [u.raw for u in doc.tables[0].unplaced] == ["2543", "78967"]

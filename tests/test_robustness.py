@@ -199,7 +199,7 @@ def test_random_json_only_raises_schema_error(body: object, tag: str) -> None:
 @given(strategies.hostile_inputs)
 def test_structure_aware_mutations_keep_every_promise(data: str | bytes) -> None:
     # The same mutations, for a million inputs, in fuzz/fuzz_structured.py.
-    mutations.check(data, table_invariants=False)
+    mutations.check(data)
 
 
 @pytest.mark.parametrize("name", sorted(mutations.MUTATIONS))

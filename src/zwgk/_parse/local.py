@@ -184,6 +184,8 @@ def _read(
         candidates = _splits(tokens, width, labels)
         if not candidates:
             for t in tokens:
+                if t.kind == "blank":  # a blank field holds no number to report
+                    continue
                 unplaced.append(
                     Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns")
                 )
