@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.test_text_numerals import chinese
 
 from zwgk._text.labels import normalize_label
 from zwgk._text.numbering import (
+    ROW_NUMBERING,
     MarkerKind,
     TreeNode,
     TreePolicy,
@@ -137,3 +139,13 @@ def test_the_tree_never_loses_or_invents_a_marker(items: list[tuple[int, int]]) 
             assert m.start < nodes[0].marker.start or any(
                 n.marker.start < m.start < n.end for n in nodes
             )
+
+
+@pytest.mark.parametrize(
+    ("label", "numbering"),
+    [("其中：1．网站公开", "其中：1．"), ("其中1网站公开", "其中1"), ("2、传真申请数", "2、"),
+     ("252.网站", None), ("0.5万元", None), ("主动公开", None)],
+)  # fmt: skip
+def test_row_numbering_of_old_local_tables(label: str, numbering: str | None) -> None:
+    m = re.match(ROW_NUMBERING, label)
+    assert (m.group(0) if m and m.group(0) else None) == numbering

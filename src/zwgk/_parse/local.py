@@ -29,7 +29,7 @@ from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import split_runs
 from zwgk._parse.tables import Evidence, stated_cuts
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
-from zwgk._text.numbering import MarkerKind, marker_pattern
+from zwgk._text.numbering import ROW_NUMBERING, MarkerKind, marker_pattern
 
 _SEP = r"[ \n\t|]*"  # spaces, line breaks, tabs and the pipes of a markdown table
 
@@ -54,8 +54,8 @@ _COLUMN = re.compile(
     + rf"){_SEP}"
 )
 _UNITS = "万元|人次|条|件|元|个|次|项|篇|人|份|起"
-#: A row's numbering: 其中：1． / 2、 / 其中：1 (no dot); never 0, never a digit of a value.
-_NUMBERING = r"(?:其中[:：]?[ ]*(?:[1-9][ ]*[、.]?[ ]*)?|[1-9][ ]*[、.][ ]*)"
+#: A row's numbering (其中：1． / 2、 / 其中：1), from the shared marker grammar.
+_NUMBERING = ROW_NUMBERING
 _LABEL = rf"(?P<label>{_NUMBERING}?[^\d\s|:：](?:[^\d\s|]|[ ](?=[^\d\s|])){{1,60}}?)"
 _ROW = re.compile(rf"{_LABEL}{_SEP}(?P<unit>{_UNITS}){_SEP}(?=[\d—/-]|无)")
 #: A row of a table printed without a unit column: its values follow its label.

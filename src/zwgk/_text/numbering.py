@@ -103,6 +103,11 @@ def marker_pattern(*kinds: MarkerKind, run_in: bool = False) -> str:
     return "(?:" + "|".join(_PLAIN_FORMS[run_in][kind] for kind in chosen) + ")"
 
 
+#: The numbering of a row in a statistics table before 2014: ``其中：1．``, ``2、``, or
+#: ``其中：1`` with no dot (a flattened row prints 其中1网站公开); a single digit, never 0,
+#: so that a value glued before the label (``252.``) is not taken for it.
+ROW_NUMBERING = r"(?:其中[:：]?[ ]*(?:[1-9][ ]*[、.．]?[ ]*)?|[1-9][ ]*[、.．][ ]*)"
+
 _LEADING = re.compile(rf"[ ]*{marker_pattern()}")
 
 
