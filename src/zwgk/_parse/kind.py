@@ -16,6 +16,7 @@ unit assignments (a catalogue, a guide, rules) is no plan.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -45,6 +46,8 @@ _WEAK_PLAN = re.compile(r"措施|(?<!停电)计划(?!停电)|意见|规划|行�
 # Unit assignments: a role word after a unit, a labelled unit line, a task-table header.
 _ASSIGNMENT = re.compile(rf"牵头|{UNIT_LABEL}|按职责分工")
 _ITEM_KINDS = frozenset(OUTLINE_LEVELS)
+#: Numbered items that make a task list (with unit assignments among them).
+ITEMS = 3
 
 
 @attrs.frozen
@@ -65,7 +68,7 @@ class Evidence:
     negative: bool  # a consultation, feedback or template about a document
     work_points_title: str  # "strong", "weak" or ""
     plan_title: str  # "strong", "weak" or ""
-    items: int  # numbered items in the body
+    items: int  # numbered items in the body, counted up to ITEMS (all a task list needs)
     assignments: int  # unit assignments in the body
     report_body: bool
 
@@ -93,7 +96,8 @@ def evidence(title: str, body: str) -> Evidence:
     core = _title_core(title)
     negative = bool(_CONSULTATION.search(title) or _FEEDBACK.search(core))
     plan = "strong" if _STRONG_PLAN.search(core) else "weak" if _WEAK_PLAN.search(core) else ""
-    items = sum(1 for m in iter_markers(body) if m.kind in _ITEM_KINDS)
+    found = (m for m in iter_markers(body) if m.kind in _ITEM_KINDS)
+    items = sum(1 for _ in itertools.islice(found, ITEMS))
     head = body[:1500]
     return Evidence(
         report_title=bool(_REPORT_TITLE.search(title) and _DISCLOSURE.search(title)),
@@ -132,7 +136,7 @@ def detect_kind(title: str, body: str) -> DocumentKind:
     if e.negative:
         return DocumentKind.OTHER
     # A task list: numbered items and unit assignments among them.
-    task_list = e.items >= 3 and e.assignments >= 2
+    task_list = e.items >= ITEMS and e.assignments >= 2
     if e.work_points_title == "strong" or (e.work_points_title == "weak" and task_list):
         return DocumentKind.WORK_POINTS
     if e.plan_title == "strong" or (e.plan_title == "weak" and task_list):

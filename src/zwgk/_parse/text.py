@@ -70,6 +70,20 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 
 
+def _token_changes() -> re.Pattern[str]:
+    # The printed characters that normalizing turns into a character of a number token.
+    chars = []
+    for key, value in _TABLE.items():
+        mapped = chr(value) if isinstance(value, int) else value or ""
+        if mapped and all(c in "0123456789.-—/〇%+" for c in mapped):
+            chars.append(chr(key))
+    return re.compile("[" + re.escape("".join(chars)) + "]")
+
+
+#: Where none of these is printed, every token reads as printed: ``finish`` leaves ``raw`` be.
+_TOKEN_CHANGES = _token_changes()
+
+
 def normalize(text: str) -> str:
     """Map full-width forms to half-width and odd spaces to ``" "``, one character for one.
 
@@ -281,7 +295,7 @@ def finish(doc: T, src: Source) -> T:
         text = src.text[span.start : span.end]
         return item if text == item.raw else attrs.evolve(item, raw=text)
 
-    if src.text != src.norm:
+    if _TOKEN_CHANGES.search(src.text):
         doc = map_instances(doc, (Cell, NarrativeFact, Unplaced), printed)
     if src.offsets is None:
         return doc
