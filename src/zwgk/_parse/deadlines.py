@@ -25,50 +25,53 @@ _Y = r"(?:19|20)\d\d"
 _NUM = rf"(?:\d{{1,3}}|[{_CN}]{{1,3}})"
 _MONTH_LIST = r"\d{1,2}(?: *月? *[、,和及与] *\d{1,2}){0,11}"
 
-_DEADLINE_RE = re.compile(
-    "|".join(
-        (
-            # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
-            rf"(?P<freq>每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
-            r"|不定期|定期|动态更新|动态调整)",
-            # ongoing: 持续推进, 长期坚持
-            r"(?P<ongoing>持续推进|长期坚持|长期执行|持续开展|常态化)",
-            # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
-            rf"(?P<ryear>每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
-            rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
-            r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
-            # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
-            rf"(?P<half>(?:(?P<hy>{_Y}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?)",
-            rf"(?P<quarter>(?:(?P<qy>{_Y}) *年 *)?第?(?P<qn>[一二三四1-4]) *季度(?:内|末|底)?{_BEFORE}?)",
-            # bare periods: 每年, 按年度, 每半年, 按季度, 按月
-            r"(?P<ryearly>每半年|按半年|每年度?|按年度?)",
-            # monthly: 每月5日前, 每月底
-            rf"(?P<rmonth>每(?:个)?月(?:的)? *"
-            rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
-            r"(?P<rquarter>每(?:个|一)?季度(?:末|结束后)?|按季度?)",
-            r"(?P<rweek>每(?:周|星期))",
-            r"(?P<rmonthly>按月)",
-            # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
-            rf"(?P<range>(?:(?P<sy>{_Y}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
-            rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月"
-            rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
-            # relative durations: 3个工作日内, 24小时内, 3年内
-            rf"(?P<dur>(?P<damount>{_NUM}) *"
-            r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
-            r" *(?:之内|以内|内))",
-            # absolute dates
-            rf"(?P<ymd>(?P<y1>{_Y}) *年 *(?P<m1>\d{{1,2}}) *月 *"
-            rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
-            rf"(?P<ymend>(?P<y2>{_Y}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-            rf"(?P<yend>(?P<y3>{_Y}) *年 *(?:底|末){_BEFORE}?)",
-            rf"(?P<yin>(?P<y4>{_Y}) *年(?:内|以内))",
-            rf"(?P<md>(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE})",
-            rf"(?P<mend>(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-            rf"(?P<thisyear>(?<![\d{_CN}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
-            rf"|(?<![\d{_CN}个每近])(?:今|本)?年内)",
-        )
+#: Every deadline phrase, one alternative each (see `_DEADLINE_RE`).
+DEADLINE_ALTERNATIVES = "|".join(
+    (
+        # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
+        rf"(?P<freq>每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
+        r"|不定期|定期|动态更新|动态调整)",
+        # ongoing: 持续推进, 长期坚持
+        r"(?P<ongoing>持续推进|长期坚持|长期执行|持续开展|常态化)",
+        # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
+        rf"(?P<ryear>每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
+        rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
+        r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
+        # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
+        rf"(?P<half>(?:(?P<hy>{_Y}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?)",
+        rf"(?P<quarter>(?:(?P<qy>{_Y}) *年 *)?第?(?P<qn>[一二三四1-4]) *季度(?:内|末|底)?{_BEFORE}?)",
+        # bare periods: 每年, 按年度, 每半年, 按季度, 按月
+        r"(?P<ryearly>每半年|按半年|每年度?|按年度?)",
+        # monthly: 每月5日前, 每月底
+        rf"(?P<rmonth>每(?:个)?月(?:的)? *"
+        rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
+        r"(?P<rquarter>每(?:个|一)?季度(?:末|结束后)?|按季度?)",
+        r"(?P<rweek>每(?:周|星期))",
+        r"(?P<rmonthly>按月)",
+        # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
+        rf"(?P<range>(?:(?P<sy>{_Y}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
+        rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月"
+        rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
+        # relative durations: 3个工作日内, 24小时内, 3年内
+        rf"(?P<dur>(?P<damount>{_NUM}) *"
+        r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
+        r" *(?:之内|以内|内))",
+        # absolute dates
+        rf"(?P<ymd>(?P<y1>{_Y}) *年 *(?P<m1>\d{{1,2}}) *月 *"
+        rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
+        rf"(?P<ymend>(?P<y2>{_Y}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
+        rf"(?P<yend>(?P<y3>{_Y}) *年 *(?:底|末){_BEFORE}?)",
+        rf"(?P<yin>(?P<y4>{_Y}) *年(?:内|以内))",
+        rf"(?P<md>(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE})",
+        rf"(?P<mend>(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
+        rf"(?P<thisyear>(?<![\d{_CN}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
+        rf"|(?<![\d{_CN}个每近])(?:今|本)?年内)",
     )
 )
+#: The characters a deadline phrase can start with: a cheap test at each position before
+#: the alternatives are tried (tests check it finds what the alternatives alone find).
+DEADLINE_FIRST = rf"[每不定动持长常按上下第今本年\d{_CN}]"
+_DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?:{DEADLINE_ALTERNATIVES})")
 
 _UNITS = {"工作日": "working_day", "小时": "hour", "日": "day", "天": "day", "周": "week",
           "星期": "week", "月": "month", "年": "year"}  # fmt: skip

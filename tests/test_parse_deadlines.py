@@ -1,0 +1,40 @@
+"""The deadline grammar's first-character test never hides a phrase the alternatives find."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zwgk._parse import deadlines
+from zwgk._parse.text import read_input
+
+ROOT = Path(__file__).resolve().parents[1]
+ALTERNATIVES = re.compile(deadlines.DEADLINE_ALTERNATIVES)
+# What deadline phrases are made of, and characters around them.
+ALPHABET = (
+    "每年半季度月周星期日天号前底末内以之止至到按上下第今本近个工作小时不定动态更新"
+    "持续推进长期坚持常化一二三四五六七八九十〇0123456789 -—~、,和及与于在"
+)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_first_character_test_finds_what_the_alternatives_find(text: str) -> None:
+    assert _spans(deadlines._DEADLINE_RE, text) == _spans(ALTERNATIVES, text)
+
+
+def test_first_character_test_on_every_document() -> None:
+    paths = [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/corpus/dev/[0-9]*.txt")]
+    found = 0
+    for path in paths:
+        norm = read_input(path.read_bytes()).norm
+        spans = _spans(deadlines._DEADLINE_RE, norm)
+        assert spans == _spans(ALTERNATIVES, norm), path.name
+        found += len(spans)
+    assert found > 100
