@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+import zwgk
+
 settings.register_profile(
     "ci",
     max_examples=60,
@@ -22,6 +24,13 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT / "tests" / "corpus" / "dev"
+
+
+def read_or_bug(path: Path, **kwargs: object) -> zwgk.AnyDocument:
+    """``zwgk.read``, except that a file holding ``BUG`` meets a bug (a ``ValueError``)."""
+    if path.read_bytes() == b"BUG":
+        raise ValueError("a bug")
+    return zwgk.read(path, **kwargs)  # type: ignore[arg-type]
 
 
 def read(path: Path) -> str:

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests import strategies
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import CORPUS, SEEDS, read_or_bug
 
 import zwgk
 from zwgk._analysis.batch import (
@@ -894,12 +894,7 @@ def test_write_facts_leaves_no_file_without_its_data_package(tmp_path: Path, suf
 def test_cmd_facts_goes_on_past_a_crashing_file(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def read(path: Path, **kwargs: object) -> zwgk.AnyDocument:
-        if path.read_bytes() == b"BUG":
-            raise ValueError("a bug")
-        return zwgk.read(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("zwgk._analysis.batch.read", read)
+    monkeypatch.setattr("zwgk._analysis.batch.read", read_or_bug)
     bug = tmp_path / "bug.txt"
     bug.write_text("BUG", encoding="utf-8")
     os.mkfifo(tmp_path / "fifo.txt")

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import read_or_bug
 
 import zwgk
 from zwgk._cli import main
@@ -252,12 +253,7 @@ def test_a_folder_scan_names_what_it_skipped(tmp_path: Path) -> None:
 def test_a_file_that_crashes_the_parser_does_not_stop_the_run(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def read(path: Path, **kwargs: object) -> zwgk.AnyDocument:
-        if path.read_bytes() == b"BUG":
-            raise ValueError("a bug")
-        return zwgk.read(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr("zwgk._analysis.batch.read", read)
+    monkeypatch.setattr("zwgk._analysis.batch.read", read_or_bug)
     paths = []
     for i in range(6):
         path = tmp_path / f"{i}.txt"
