@@ -230,3 +230,21 @@ def test_a_blank_field_of_a_row_that_does_not_fit_is_not_reported_unplaced() -> 
     )
     assert isinstance(doc, zwgk.AnnualReport)
     assert [u.raw for u in doc.tables[0].unplaced] == ["2543", "78967"]
+
+
+def test_a_table_whose_only_value_is_wu_is_read() -> None:
+    # Found by fuzzing: a local table whose one row prints 无 raised TypeError (the row's
+    # values ended before the 无, so the table had no token at all).
+    doc = zwgk.parse_report(
+        "2012年政府信息公开工作年度报告\n指标名称 计量单位 年末统计\n主动公开信息数 条 无\n"
+    )
+    (table,) = doc.tables
+    assert [(c.raw, c.value, c.token_class) for c in table.cells] == [
+        ("无", None, zwgk.TokenClass.NONE_WORD)
+    ]
+    # Two columns, one 无: reported, not guessed into either column.
+    doc = zwgk.parse_report(
+        "2012年政府信息公开工作年度报告\n指标名称 计量单位 年末统计 历年累计\n"
+        "主动公开信息数 条 无\n受理申请数 件 3 4\n"
+    )
+    assert [u.raw for u in doc.tables[0].unplaced] == ["无"]

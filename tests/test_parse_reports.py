@@ -502,3 +502,21 @@ def test_narrative_facts_bind_through_the_crosswalk() -> None:
         "17件": ("granted", "total"),
         "2件": ("carried_over_out", "total"),
     }
+
+
+def test_info_table_copied_from_a_browser_names_the_document() -> None:
+    # A scraper's title carries the site's name; the page's info table, copied with tabs,
+    # names the document and gives its index number (dev 031).
+    text = (
+        "标题：某县财政局2023年政府信息公开年度报告-某县财政局\n"
+        "名称\t某县财政局2023年政府信息公开年度报告\n"
+        "索引号\t014314799/2024-00002\t分类\t信息公开年报\n"
+        "一、总体情况\n2023年，我局主动公开政府信息12条。\n"
+    )
+    doc = zwgk.parse(text)
+    assert (doc.title, doc.index_no) == (
+        "某县财政局2023年政府信息公开年度报告",
+        "014314799/2024-00002",
+    )
+    # Without the info table the scraped title stays as printed: nothing is cut by guess.
+    assert zwgk.parse(text.split("\n", 1)[0] + "\n一、总体情况\n").title.endswith("-某县财政局")

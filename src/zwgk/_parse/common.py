@@ -26,6 +26,7 @@ _NOISE_LINE = re.compile(
 _TITLE_WORDS = re.compile(
     r"报告|方案|要点|通知|意见|办法|制度|公告|计划|规定|决定|分解表|安排|通告|规则|指南|时限|函"
 )
+_SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜]|——)")
 _INDEX_NO = re.compile(r"[0-9A-Za-z-]{3,24}/ ?(?:19|20)\d\d(?:\d\d)?-\d{1,8}|[A-Z]{2}\d{3,}-[\d-]+")
 
 
@@ -74,6 +75,15 @@ def read_common(src: Source) -> Common:
     body_start = mark.end() if mark else 0
 
     title_field = _first(fields, "title")
+    for other in fields:
+        # A scraper's title may carry the site's name (标题：X-某某局) where the page's own
+        # info table names the document (名称  X): the name without the suffix wins.
+        if title_field is None or other.key != "title" or not other.value:
+            continue
+        rest = title_field.value[len(other.value) :]
+        if title_field.value.startswith(other.value) and _SITE_SUFFIX.match(rest):
+            title_field = other
+            break
     title_span: tuple[int, int] | None
     if title_field is not None:
         title, title_span = title_field.value, (title_field.start, title_field.end)

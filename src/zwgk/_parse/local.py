@@ -259,7 +259,7 @@ def _read(
                     alternatives=options if open_ else (),
                 )
             )
-    end = max(rows[-1].end, *(t.end for r in rows for t in r.tokens))
+    end = max([rows[-1].end, *(t.end for r in rows for t in r.tokens)])
     table = StatTable(
         id="local",
         format=TableFormat.LEGACY_LOCAL,
@@ -318,7 +318,8 @@ def _rows(text: str, norm: str, pos: int, pattern: re.Pattern[str]) -> list[_Row
     return rows
 
 
-_ROW_END = re.compile(r"[^\d\s.,—/|-]|\d+[ ]*[年月日]")
+# A row's values end at the next label (a 无 that starts label words too), or at a date.
+_ROW_END = re.compile(r"无(?=[\u4e00-\u9fff])|[^\d\s.,—/|无-]|\d+[ ]*[年月日]")
 
 
 def _row_end(norm: str, pos: int) -> int:

@@ -39,7 +39,12 @@ _LABEL_ALT = "|".join(
     " *".join(re.escape(ch) for ch in label)
     for label in sorted(_LABEL_TO_KEY, key=len, reverse=True)
 )
-_META = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL_ALT}) *:[ ]*|(?<=日)(来源) *:[ ]*")
+# ``label: value``; or, at the start of a line, ``label`` and a blank (an info table copied
+# from a browser: 索引号<TAB>014314799/2024-00002, a tab read as a blank).
+_META = re.compile(
+    rf"(?<![\u4e00-\u9fff])({_LABEL_ALT}) *:[ ]*|(?<=日)(来源) *:[ ]*"
+    rf"|(?:^|(?<=\n))({_LABEL_ALT})[ ]+(?=[^ \n])"
+)
 _SPACES = re.compile(r" +")
 
 
@@ -61,12 +66,14 @@ def metadata_fields(norm: str) -> list[MetaField]:
         >>> from zwgk._parse.meta import metadata_fields
         >>> [(f.key, f.value) for f in metadata_fields("索 引 号： A/2013-2 成文日期： 2013-01-25")]
         [('index_no', 'A/2013-2'), ('written', '2013-01-25')]
+        >>> [(f.key, f.value) for f in metadata_fields("名称 某某报告\\n索引号 A/2024-2 分类 年报")]
+        [('title', '某某报告'), ('index_no', 'A/2024-2 分类 年报')]
     """
     norm = norm.replace("：", ":")
     matches = list(_META.finditer(norm))
     fields: list[MetaField] = []
     for i, m in enumerate(matches):
-        label = _SPACES.sub("", m.group(1) or m.group(2))
+        label = _SPACES.sub("", m.group(1) or m.group(2) or m.group(3))
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
         newline = norm.find("\n", m.end(), stop)
         if newline != -1:
