@@ -162,11 +162,10 @@ PAGE_FILLS = {"005": 18, "007": 2}
 
 #: Lead units where the page and the text form differ, and why.
 LEADS_APART = {
-    # The page prints two units one per line in one cell (省发改委 / 省经信委); the text form
-    # runs them together and its reader splits the run, the pipe-cell reader does not.
-    "012": 14,
-    "013": 1,
-    "014": 1,
+    # 012: the page prints 省应急办 / 省政府新闻办 one per line in one cell, which the name
+    # grammar does not split (政府新闻办 is no organ ending it knows); task 10's lead cell is
+    # empty on the page, where the text form takes 省公安厅 from 「省公安厅会同…」.
+    "012": 2,
     # 026: the page sets 「1.区经济发展局：…」 apart, so each item names its unit; the flat text
     # does not.
     "026": 4,

@@ -50,6 +50,7 @@ from zwgk._parse.units import (
     is_collective,
     looks_like_unit,
     parse_row_units,
+    split_glued,
     split_list,
 )
 from zwgk._text.numbering import (
@@ -858,7 +859,7 @@ def classify_names(value: str, role: str) -> Assignment:
         >>> ([u.name for u in a.lead], a.collective)
         (['市财政局'], ('各区县政府',))
     """
-    return classify(split_list(value), role)
+    return classify([n for piece in split_list(value) for n in split_glued(piece)], role)
 
 
 # ---- the entry point -------------------------------------------------------------------

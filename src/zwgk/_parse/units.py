@@ -18,6 +18,7 @@ Every pattern here is bounded, so matching is linear in the input size.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -206,6 +207,30 @@ def split_list(text: str) -> list[str]:
         for p in merged:
             out.extend(x.strip() for x in _split_and(p) if x.strip())
     return out
+
+
+def split_glued(name: str) -> list[str]:
+    """A cell's names printed one per line and read run together, split by their grammar.
+
+    Only a run that the organ-name grammar covers whole, name after name, is split;
+    anything else is one name as printed.
+
+    Example:
+        >>> from zwgk._parse.units import split_glued
+        >>> split_glued("省发改委省经信委"), split_glued("区经济发展局区行政审批局")
+        (['省发改委', '省经信委'], ['区经济发展局', '区行政审批局'])
+        >>> split_glued("省政府办公厅"), split_glued("各设区市人民政府")
+        (['省政府办公厅'], ['各设区市人民政府'])
+    """
+    tokens = _tokenize(name, 0)
+    whole = (
+        len(tokens) >= 2
+        and tokens[0].start == 0
+        and tokens[-1].end == len(name)
+        and all(a.end == b.start and not b.sep for a, b in itertools.pairwise(tokens))
+        and all(looks_like_unit(t.text) and not is_collective(t.text) for t in tokens)
+    )
+    return [t.text for t in tokens] if whole else [name]
 
 
 def classify(names: list[str], role: str) -> Assignment:
