@@ -54,13 +54,11 @@ _COLUMN = re.compile(
     + rf"){_SEP}"
 )
 _UNITS = "万元|人次|条|件|元|个|次|项|篇|人|份|起"
-#: A row's numbering (其中：1． / 2、 / 其中：1), from the shared marker grammar.
-_NUMBERING = ROW_NUMBERING
-_LABEL = rf"(?P<label>{_NUMBERING}?[^\d\s|:：](?:[^\d\s|]|[ ](?=[^\d\s|])){{1,60}}?)"
+_LABEL = rf"(?P<label>{ROW_NUMBERING}?[^\d\s|:：](?:[^\d\s|]|[ ](?=[^\d\s|])){{1,60}}?)"
 _ROW = re.compile(rf"{_LABEL}{_SEP}(?P<unit>{_UNITS}){_SEP}(?=[\d—/-]|无)")
 #: A row of a table printed without a unit column: its values follow its label.
 _BARE_ROW = re.compile(rf"{_LABEL}(?P<unit>){_SEP}(?=[\d—/-]|无)")
-_CHILD = re.compile(_NUMBERING)
+_CHILD = re.compile(ROW_NUMBERING)  # 其中：1． / 2、 / 其中：1
 _CUMULATIVE = ("历年累计", "本年累计", "累计")
 _MONEY = frozenset({"万元", "元"})
 #: How far a row may stand from the previous one (furniture, a stray note).

@@ -22,7 +22,7 @@ import cattrs
 from zwgk._errors import InputError, SchemaError
 from zwgk._model import MODEL_CLASSES, TYPE_TAGS, TableFormat
 from zwgk._model.enums import GENERATION_ID
-from zwgk._parse.text import SURROGATE, refuse_surrogates
+from zwgk._text.chars import SURROGATE, refuse_surrogates
 
 #: Version of the JSON layout; the major part changes when old dumps no longer read.
 SCHEMA_VERSION = "1.0"
