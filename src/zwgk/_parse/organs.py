@@ -10,17 +10,18 @@ from zwgk._parse.common import Common
 from zwgk._text.vocab import ORGAN_SUFFIX
 
 _ORGAN_END = ORGAN_SUFFIX
-# "株洲市工商行政管理局2017年度…报告", "…管委会办公室关于印发…的通知"
+# "株洲市工商行政管理局2017年度…报告", "…管委会办公室关于印发…的通知",
+# "2024年XX公安局“双随机、一公开”抽查工作计划"
 _TITLE_ORGAN = re.compile(
     rf"^(?:(?:19|20)\d\d年(?:度)?)?(?P<organ>[\u4e00-\u9fff()]{{2,40}}?{_ORGAN_END})[ \n]*"
-    r"(?:(?:19|20)\d\d|关于|印发|政府信息公开|政务公开|政务信息公开)"
+    r"(?:(?:19|20)\d\d|关于|印发|政府信息公开|政务公开|政务信息公开|[\"“《「])"
 )
 _REGION_PREFIX = re.compile(
     r"^(?P<region>[\u4e00-\u9fff]{2,12}?(?:综合实验区|新区|开发区|自治州|地区|省|市|县|区|盟|旗))"
 )
 # "…由株洲市工商局办公室编制", "我区管委会办公室编制完成了本报告"
 _COMPILER = re.compile(
-    rf"(?:由|我区|我市|我县|我省|[,，、。])(?P<organ>[\u4e00-\u9fff]{{0,30}}?{_ORGAN_END})"
+    rf"(?:由|我区|我市|我县|我省|[,，、。]由?)(?P<organ>[\u4e00-\u9fff]{{0,30}}?{_ORGAN_END})"
     r"(?:根据|负责)?[^。]{0,8}编制"
     rf"|请与(?P<contact>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_END})"
 )
@@ -28,7 +29,11 @@ _NOT_ORGANS = frozenset({"中国平潭", "本网", "本站", "网站"})
 
 
 def issuing_organ(common: Common, norm: str) -> str | None:
-    """The issuing organ's name as printed: page metadata, title, compiler line, signature.
+    """The issuing organ's name as printed: title, compiler line, page metadata, signature.
+
+    An organ that opens the title names the issuer; failing that, a body line saying
+    which organ compiled the document ("本报告由X编制") outranks the page's 来源 field,
+    which often names the site that carries the page rather than the organ it is about.
 
     Examples:
         >>> from zwgk._parse.text import read_input
@@ -42,8 +47,6 @@ def issuing_organ(common: Common, norm: str) -> str | None:
     if m:
         return m.group("organ")
     publisher = common.publisher
-    if publisher and publisher not in _NOT_ORGANS and re.search(f"{_ORGAN_END}$", publisher):
-        return publisher
     for compiler in _COMPILER.finditer(norm, common.body_start, common.body_start + 3000):
         organ = _SELF.sub("", compiler.group("organ") or compiler.group("contact"))
         if any(word in organ for word in ("各", "汇总", "综合各")) or len(organ) < 2:
@@ -52,6 +55,8 @@ def issuing_organ(common: Common, norm: str) -> str | None:
         if region and not organ.startswith(region.group("region")) and len(organ) <= 8:
             organ = region.group("region") + organ
         return organ
+    if publisher and publisher not in _NOT_ORGANS and re.search(f"{_ORGAN_END}$", publisher):
+        return publisher
     if common.signature is not None:
         return _trim(common.signature.org)
     return publisher or None

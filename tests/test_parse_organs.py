@@ -1,0 +1,36 @@
+"""Which organ issued a document (`zwgk._parse.organs`), on shapes built here."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zwgk._parse.common import read_common
+from zwgk._parse.organs import issuing_organ
+from zwgk._parse.text import read_input
+
+
+def _organ(text: str) -> str | None:
+    src = read_input(text)
+    return issuing_organ(read_common(src), src.norm)
+
+
+@pytest.mark.parametrize("opening", ["“双随机、一公开”抽查工作计划", "《信息公开指南》", "关于印发方案的通知"])
+def test_an_organ_opening_the_title_is_the_issuer(opening: str) -> None:
+    assert _organ(f"2024年江口市公安局{opening}\n正文。\n") == "江口市公安局"
+
+
+@given(site=st.sampled_from(["江口县人民政府", "江口市人民政府办公室", "江口市政务服务中心"]))
+def test_the_body_compiler_outranks_the_page_source_field(site: str) -> None:
+    text = (
+        "江口新区2015年度政府信息公开工作年度报告\n"
+        f"来源：{site} 时间：2016-01-12\n"
+        "根据《条例》要求，由江口新区管委会办公室编制完成了本报告。\n"
+    )
+    assert _organ(text) == "江口新区管委会办公室"
+
+
+def test_the_page_source_field_is_used_when_the_body_names_no_organ() -> None:
+    text = "2015年度政府信息公开工作年度报告\n来源：江口市商务局\n现将有关情况报告如下。\n"
+    assert _organ(text) == "江口市商务局"
