@@ -16,7 +16,9 @@ def _organ(text: str) -> str | None:
     return issuing_organ(read_common(src), src.norm)
 
 
-@pytest.mark.parametrize("opening", ["“双随机、一公开”抽查工作计划", "《信息公开指南》", "关于印发方案的通知"])
+@pytest.mark.parametrize(
+    "opening", ["“双随机、一公开”抽查工作计划", "《信息公开指南》", "关于印发方案的通知"]
+)
 def test_an_organ_opening_the_title_is_the_issuer(opening: str) -> None:
     assert _organ(f"2024年江口市公安局{opening}\n正文。\n") == "江口市公安局"
 
