@@ -26,6 +26,15 @@ _NOISE_LINE = re.compile(
 _TITLE_WORDS = re.compile(
     r"报告|方案|要点|通知|意见|办法|制度|公告|计划|规定|决定|分解表|安排|通告|规则|指南|时限|函"
 )
+# A page flattened onto one line: the title printed just before the page's source or date
+# label ("当前位置:首页… <title> 来源:… 时间:…"), or as the line's first run before the body.
+_TITLED = rf"[^\s:]{{4,80}}?(?:{_TITLE_WORDS.pattern})(?:\([^()\s]{{1,8}}\))?"
+_TITLE_BEFORE_SOURCE = re.compile(
+    rf"(?:^|\s)(?P<title>{_TITLED})\s*(?:信息来源|来源|发布时间|发布日期|时间|日期)\s*:"
+)
+_TITLE_OPENING = re.compile(rf"(?P<title>{_TITLED}) +\S")
+# Words a title cannot stop at: a run before the found title ending so belongs to it.
+_TITLE_CONTINUES = re.compile(r"(?:关于|印发|转发|的)$")
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜]|——)")
 _INDEX_NO = re.compile(r"[0-9A-Za-z-]{3,24}/ ?(?:19|20)\d\d(?:\d\d)?-\d{1,8}|[A-Z]{2}\d{3,}-[\d-]+")
 
@@ -138,13 +147,15 @@ def read_common(src: Source) -> Common:
 
 _HEADER_DATE = re.compile(
     r"(?:^|\n)[^\n。]{0,20}?((?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))[ ]*(?:来源|\n|$)"
+    # a page flattened onto one line: "… 来源:X 时间:2022-06-08 08:53 …"
+    r"|(?:^|\s)(?:发布|更新)?(?:时间|日期) *: *((?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))"
 )
 
 
 def _header_date(norm: str, start: int) -> dt.date | None:
     # A page's own date line near the top: "2018年03月29日来源:市工商局".
     m = _HEADER_DATE.search(norm, start, min(len(norm), start + 400))
-    return first_date(m.group(1)) if m else None
+    return first_date(m.group(1) or m.group(2)) if m else None
 
 
 def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | None]:
@@ -161,6 +172,9 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
         if stripped:
             lines.append((stripped, begin))
     for i, (line, begin) in enumerate(lines):
+        inline = _title_in_line(line, opening=len(line) > 80)
+        if inline is not None:
+            return line[inline[0] : inline[1]], (begin + inline[0], begin + inline[1])
         if not (4 <= len(line) <= 80) or "。" in line or ":" in line or _NOISE_LINE.search(line):
             continue
         if not _TITLE_WORDS.search(line) or MARKER_RE.match(line):
@@ -201,3 +215,30 @@ def _body_doc_no(norm: str, body_start: int) -> str | None:
 
 _ORGAN_LINE = re.compile(ORGAN_SUFFIX + "$")
 _TITLE_END = re.compile(r"(?:报告|方案|要点|通知|意见|办法|分解表|安排)$")
+
+
+def _balanced(text: str) -> bool:
+    return text.count("《") == text.count("》") and text.count("“") == text.count("”")
+
+
+def _title_in_line(line: str, *, opening: bool) -> tuple[int, int] | None:
+    """Where a title sits in a line that holds more than the title (a flattened page).
+
+    Examples:
+        >>> line = "当前位置:首页 政务公开 X局关于印发 《Y方案》的通知 时间:2021-05-06"
+        >>> a, b = _title_in_line(line, opening=False)
+        >>> line[a:b]
+        'X局关于印发 《Y方案》的通知'
+    """
+    m = _TITLE_BEFORE_SOURCE.search(line) or (_TITLE_OPENING.match(line) if opening else None)
+    if m is None or "。" in m["title"]:
+        return None
+    start, end = m.span("title")
+    # A title printed with a space inside ("关于印发 《…》的通知") is taken whole.
+    while not _balanced(line[start:end]) or _TITLE_CONTINUES.search(line[:start].rstrip()):
+        before = line[:start].rstrip()
+        cut = max(before.rfind(" "), before.rfind(":")) + 1
+        if before == "" or "。" in before[cut:] or start - cut > 80:
+            break
+        start = cut
+    return (start, end) if _balanced(line[start:end]) else None

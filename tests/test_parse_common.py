@@ -1,0 +1,58 @@
+"""Shared metadata (`zwgk._parse.common`) on pages flattened onto one line, built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zwgk
+from zwgk._parse.common import read_common
+from zwgk._parse.text import read_input
+
+TITLES = [
+    "江口市商务局关于印发2022年政务公开工作要点的通知",
+    "江口市2015年度政府信息公开工作年度报告",
+    "江口市人民政府办公室关于印发 《江口市政务公开实施方案》的通知",
+    "中共江口市委员会关于印发《做好“四篇大文章” 推动发展实施方案》的通知",
+    "江口市政府信息公开指南(试行)",
+]
+CRUMBS = st.sampled_from(["当前位置: 首页政务公开最新文件 ", "首页 > 政务公开 > 通知公告 ", ""])
+LABELS = st.sampled_from(
+    ["来源:江口市人民政府 时间:", "时间:", "发布时间: ", "来源:本网 发布日期:"]
+)
+
+
+def _common(text: str) -> tuple[str, dt.date | None]:
+    c = read_common(read_input(text))
+    return c.title, c.published
+
+
+@given(title=st.sampled_from(TITLES), crumbs=CRUMBS, label=LABELS)
+def test_title_and_date_of_a_page_flattened_onto_one_line(
+    title: str, crumbs: str, label: str
+) -> None:
+    text = f"{crumbs}{title} {label}2022-06-08 08:53 微信 微博 各单位:现将有关事项通知如下。"
+    got, published = _common(text)
+    assert got == read_input(title).norm
+    assert published == dt.date(2022, 6, 8)
+
+
+@pytest.mark.parametrize("title", TITLES[:2])
+def test_a_title_opening_a_long_flattened_line(title: str) -> None:
+    body = "根据《条例》的要求编制本报告。" * 8
+    assert _common(f"{title} {body}")[0] == title
+
+
+def test_a_sentence_opening_a_line_is_no_title() -> None:
+    assert _common("本报告根据《条例》等文件要求编制。 " + "正文。" * 40)[0] == ""
+
+
+def test_kind_of_a_flattened_plan_page_comes_from_its_title() -> None:
+    text = (
+        f"当前位置: 首页政务公开 {TITLES[0]} 来源:江口市商务局 时间:2022-06-08 "
+        "各科室:现将要点印发给你们。一、推进政务公开 1.加强政策解读。牵头单位:办公室 "
+    )
+    assert zwgk.parse(text).kind is zwgk.DocumentKind.WORK_POINTS
