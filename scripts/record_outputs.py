@@ -34,9 +34,9 @@ def documents() -> Iterator[Path]:
 
 def digest(path: Path) -> str:
     """The SHA-256 of the JSON dump of what ``zwgk`` reads from *path*."""
-    document = (
-        zwgk.parse(path.read_text(encoding="utf-8")) if path.suffix == ".txt" else zwgk.read(path)
-    )
+    # Bytes rather than a path: a document read from a path records where it was, and
+    # digests must not depend on where the repository is checked out.
+    document = zwgk.parse(path.read_bytes())
     return hashlib.sha256(zwgk.to_json(document).encode("utf-8")).hexdigest()
 
 
