@@ -29,7 +29,7 @@ from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.tables.evidence import Evidence, stated_cuts
 from zwgk._parse.tables.proposals import Apart, Fill, Leave, Place, Proposal
 from zwgk._parse.tables.splits import row_splits
-from zwgk._parse.tables.template import Slot, as_int, compiled, core_label
+from zwgk._parse.tables.template import Slot, as_int, compiled
 from zwgk._parse.tokens import Token, classify, part_offsets
 
 _MONEY_UNITS = frozenset({"万元", "元"})
@@ -240,7 +240,7 @@ class _Collector:
                 break
             changed = False
             for i, (slots, _tokens, _all) in enumerate(self.pending):
-                label = "".join(core_label(s.indicator.label) for s in slots[:1])
+                label = "".join(self.compiled.core[s.indicator.id] for s in slots[:1])
                 narrowed = stated_cuts(domains[i], self.evidence, label)
                 if len(narrowed) < len(domains[i]):
                     domains[i], stated[i], changed = narrowed, True, True
@@ -279,8 +279,9 @@ class _Collector:
             else:
                 how = "the only cut that fits"
             reason = f"split of the digit run {runs}: {how}"
+            offsets = part_offsets(list(tokens), candidates[0])
             for i, slot in enumerate(slots):
-                self._place_one(slot, tokens, candidates[0], i, reason, ())
+                self._place_one(slot, offsets, candidates[0], i, reason, ())
             self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
             return
         reason = f"digit run {runs} has {len(candidates)} possible splits; value left open"
@@ -288,11 +289,12 @@ class _Collector:
         if prose:
             reason += f" (of {of} cuts, these give a number the prose states)"
             settled += f" (of {of} cuts, these give a number the prose states)"
+        offsets = part_offsets(list(tokens), candidates[0])
         for i, slot in enumerate(slots):
             options = sorted({_number(c[i]) for c in candidates})
             self._place_one(
                 slot,
-                tokens,
+                offsets,
                 candidates[0],
                 i,
                 reason if len(options) > 1 else settled,
@@ -313,7 +315,7 @@ class _Collector:
     def _place_one(
         self,
         slot: Slot,
-        tokens: Sequence[Token],
+        offsets: Sequence[tuple[int, Token]],
         parts: tuple[str, ...],
         index: int,
         reason: str,
@@ -321,8 +323,8 @@ class _Collector:
         *,
         open_: bool = False,
     ) -> None:
-        # Locate part `index` inside the tokens it came from, for its span.
-        start, token = part_offsets(list(tokens), parts)[index]
+        # Part `index` inside the token it came from (`part_offsets`), for its span.
+        start, token = offsets[index]
         raw = parts[index]
         if open_:
             covering = Token("num", token.raw, token.start, token.end, token.unit)

@@ -19,7 +19,7 @@ import attrs
 from zwgk._model import Layout, TableTemplate
 from zwgk._parse.tables.evidence import Evidence
 from zwgk._parse.tables.lines import Line, pipe_lines, tab_lines
-from zwgk._parse.tables.template import Compiled, RowLabel, compiled, core_label
+from zwgk._parse.tables.template import Compiled, RowLabel, compiled
 from zwgk._parse.tokens import NUMBERING_BEFORE, PAGE_FURNITURE, Token, find_tokens
 from zwgk._text.numbering import MarkerKind, marker_pattern
 
@@ -59,22 +59,24 @@ def match_rows(text: str, template: TableTemplate, start: int, end: int) -> list
     hits.sort(key=lambda h: (h.start, -h.end))
     order = c.order
     ranks = [order[h.row.indicator.id] for h in hits]
+    starts = [h.start for h in hits]
+    ends = [h.end for h in hits]
     # best[i]: (length, -span, previous index) of the best chain ending at hit i
     best: list[tuple[int, int, int]] = []
-    for i, hit in enumerate(hits):
-        entry = (1, 0, -1)
-        rank = ranks[i]
+    for i in range(len(hits)):
+        length_i, span_i, prev_i = 1, 0, -1
+        rank, start = ranks[i], starts[i]
         for j in range(i - 1, -1, -1):
-            prev = hits[j]
-            if hit.start - prev.end > _WINDOW:
+            if start - ends[j] > _WINDOW:
                 break
-            if prev.end > hit.start or ranks[j] >= rank:
+            if ends[j] > start or ranks[j] >= rank:
                 continue
             length, neg_span, _ = best[j]
-            candidate = (length + 1, neg_span - (hit.start - prev.start), j)
-            if candidate[:2] > entry[:2]:
-                entry = candidate
-        best.append(entry)
+            length += 1
+            neg_span -= start - starts[j]
+            if length > length_i or (length == length_i and neg_span > span_i):
+                length_i, span_i, prev_i = length, neg_span, j
+        best.append((length_i, span_i, prev_i))
     if not best:
         return []
     i = max(range(len(best)), key=lambda k: best[k][:2])
@@ -147,7 +149,7 @@ def locate(
         stop = matches[i + 1].start if i + 1 < len(matches) else region_end
         if i + 1 < len(matches):
             stop = _before_numbering(masked, match.end, stop, matches[i + 1].row.numbering)
-        label = core_label(match.row.indicator.label)
+        label = c.core[match.row.indicator.id]
         areas.append((match, tuple(find_tokens(masked, match.end, stop, label))))
     kind = "pipe"
     lines = pipe_lines(norm, matches[0].start, region_end, origins)

@@ -140,21 +140,28 @@ def read_tables(
             found.append((template, matches))
             pos = matches[-1].end
 
-    def read(i: int, prior: str | None = None) -> TableRead:
-        template, matches = found[i]
-        end = found[i + 1][1][0].start if i + 1 < len(found) else len(norm)
-        region = locate(
-            text, norm, template, matches, end, evidence=evidence, prior=prior, origins=origins
+    regions = [
+        locate(
+            text,
+            norm,
+            template,
+            matches,
+            found[i + 1][1][0].start if i + 1 < len(found) else len(norm),
+            evidence=evidence,
+            origins=origins,
         )
-        return read_region(region)
-
-    reads = [read(i) for i in range(len(found))]
+        for i, (template, matches) in enumerate(found)
+    ]
+    reads = [read_region(region) for region in regions]
     # Blocks the identities could not order are read in the one order they confirmed
     # for the document's other blocks, if there is exactly one.
     orders = {how for r in reads for how in r.confirmed}
     if len(orders) == 1 and any(r.undecided for r in reads):
         (prior,) = orders
-        reads = [read(i, prior) if r.undecided else r for i, r in enumerate(reads)]
+        reads = [
+            read_region(attrs.evolve(region, prior=prior)) if r.undecided else r
+            for region, r in zip(regions, reads, strict=True)
+        ]
     read_ids = {t.id for t, _ in found}
     for template in tree.tables:
         if template.layout is Layout.HORIZONTAL and template.id not in read_ids:

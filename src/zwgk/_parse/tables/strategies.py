@@ -23,12 +23,13 @@ No strategy writes a finding or a cell: each returns `Proposals`, which
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol, TypeVar
 
 import attrs
 
 from zwgk._model import Indicator, Layout, Ref, Severity, Span, TableTemplate
+from zwgk._model.identities import Check, Key
 from zwgk._parse.tables.lines import Line, ends, label_row, tab_values
 from zwgk._parse.tables.locate import Match, Region
 from zwgk._parse.tables.proposals import Proposals
@@ -456,14 +457,8 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         _place(out, rows, tokens, by_row, "row by row", confirmed=False)
         return
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
-    relevant = c.within(keys)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
-
-    def score(perm: tuple[int, ...]) -> int:
-        if not relevant:
-            return 0
-        cells = dict(zip(keys, (values[i] for i in perm), strict=True))
-        return sum(check.evidence(cells) for check in relevant)
+    score = _scorer(keys, c.within(keys), values)
 
     # (score, -(columns moved), the columns moved, negated, how, assignment)
     options: list[tuple[tuple[int, int, tuple[int, ...]], str, tuple[int, ...]]] = [
@@ -495,6 +490,47 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         return
     how, chosen = winners[0]
     _place(out, rows, tokens, chosen, how, confirmed=best[1] == 0)
+
+
+def _scorer(
+    keys: tuple[Key, ...], relevant: Sequence[Check], values: Sequence[int | None]
+) -> Callable[[tuple[int, ...]], int]:
+    """The evidence the identities ``relevant`` give an assignment of ``values`` to the
+    cells ``keys``: each adds 1 where it holds on some non-zero value, takes 1 where it
+    fails (`zwgk._model.identities.Check.evidence`), on cells indexed once."""
+    at = {k: i for i, k in enumerate(keys)}
+    terms = [
+        (
+            check.relation,
+            tuple((at[k], s) for k, s in check.lhs) + tuple((at[k], -s) for k, s in check.rhs),
+        )
+        for check in relevant
+    ]
+
+    def score(perm: tuple[int, ...]) -> int:
+        cells = [values[i] for i in perm]
+        total = 0
+        for relation, signed in terms:
+            balance = 0
+            nonzero = False
+            for i, sign in signed:
+                value = cells[i]
+                if value is None:
+                    break
+                balance += sign * value
+                nonzero = nonzero or value != 0
+            else:
+                holds = (
+                    balance == 0
+                    if relation == "="
+                    else balance <= 0
+                    if relation == "<="
+                    else balance >= 0
+                )
+                total += (1 if nonzero else 0) if holds else -1
+        return total
+
+    return score
 
 
 def _place(

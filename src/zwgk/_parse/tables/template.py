@@ -117,6 +117,8 @@ class Compiled:
         self.row_labels: dict[str, tuple[str, ...]] = {
             ind.id: _row_labels(template, ind) for ind in template.walk()
         }
+        #: Each row's printed label as a core (`core_label`).
+        self.core: dict[str, str] = {ind.id: core_label(ind.label) for ind in template.walk()}
 
     def within(self, keys: tuple[Key, ...]) -> tuple[Check, ...]:
         """The identities that always hold whose cells are all among ``keys``, in order."""
