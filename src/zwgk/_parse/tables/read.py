@@ -40,8 +40,12 @@ class TableRead:
     undecided: int = 0
 
 
-def region_of(text: str, template: TableTemplate, start: int = 0) -> Region | None:
+def region_of(
+    text: str, template: TableTemplate, start: int = 0, origins: Sequence[int] | None = None
+) -> Region | None:
     """The region of ``template``'s table in ``text`` (used as is), if its labels are there.
+
+    ``origins`` are the page offsets of an HTML page's text (see `read_tables`).
 
     Example:
         >>> import zwgk
@@ -53,7 +57,7 @@ def region_of(text: str, template: TableTemplate, start: int = 0) -> Region | No
     matches = match_rows(text, template, start, len(text))
     if not enough(matches, template):
         return None
-    return locate(text, text, template, matches, len(text))
+    return locate(text, text, template, matches, len(text), origins=origins)
 
 
 def read_region(region: Region) -> TableRead:
