@@ -444,18 +444,17 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     n = len(rows)
     # An assignment is a permutation: the token each cell (row-major) takes.
     by_row = tuple(range(width * n))
+    if width == 1 or n == 1:  # one column or one row: the order is plain
+        _place(out, rows, tokens, by_row, "row by row", confirmed=False)
+        return
     # The printed order, and every order with one pair of columns swapped.
     orders = [tuple(range(width))]
     for a, b in itertools.combinations(range(width), 2):
         swapped = list(range(width))
         swapped[a], swapped[b] = b, a
         orders.append(tuple(swapped))
-    by_col = [
-        tuple(order[col] * n + r for r in range(n) for col in range(width)) for order in orders
-    ]
-    if width == 1 or n == 1:  # one column or one row: the order is plain
-        _place(out, rows, tokens, by_row, "row by row", confirmed=False)
-        return
+    cells = [(r, col) for r in range(n) for col in range(width)]
+    by_col = [tuple([order[col] * n + r for r, col in cells]) for order in orders]
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
     score = _scorer(keys, c.within(keys), values)
