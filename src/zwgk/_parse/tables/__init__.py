@@ -24,8 +24,8 @@ The package is laid out as the reading runs:
 """
 
 from zwgk._parse.tables.detect import detect_generation
-from zwgk._parse.tables.evidence import Evidence, prefer_stated, stated_cuts
-from zwgk._parse.tables.read import TableRead, read_table, read_tables
+from zwgk._parse.tables.evidence import Evidence, stated_cuts
+from zwgk._parse.tables.read import TableRead, read_tables
 from zwgk._parse.tables.template import core_label, label_pattern
 
 __all__ = [
@@ -34,8 +34,6 @@ __all__ = [
     "core_label",
     "detect_generation",
     "label_pattern",
-    "prefer_stated",
-    "read_table",
     "read_tables",
     "stated_cuts",
 ]

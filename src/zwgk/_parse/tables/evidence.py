@@ -47,18 +47,3 @@ def stated_cuts(
     if best == 0:
         return list(candidates)
     return [c for c, score in zip(candidates, scores, strict=True) if score == best]
-
-
-def prefer_stated(
-    candidates: Sequence[tuple[str, ...]], evidence: Evidence, label: str
-) -> tuple[str, ...] | None:
-    """The one candidate split the prose states best (see `stated_cuts`), if one stands out.
-
-    Examples:
-        >>> from zwgk._parse.tables import prefer_stated
-        >>> evidence = {2949: ("主动公开政府信息",), 29: ("重大建设项目",)}
-        >>> prefer_stated([("29", "4981916"), ("2949", "81916")], evidence, "主动公开文件数")
-        ('2949', '81916')
-    """
-    best = stated_cuts(candidates, evidence, label)
-    return best[0] if len(best) == 1 and len(candidates) > 1 else None

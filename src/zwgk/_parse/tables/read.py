@@ -95,16 +95,6 @@ def _table(template: TableTemplate, span: Span, got: Collected) -> StatTable:
     )
 
 
-def read_table(
-    text: str, norm: str, template: TableTemplate, start: int, end: int
-) -> TableRead | None:
-    """Read one template table from ``norm[start:end]``; ``None`` when its labels are not there."""
-    matches = match_rows(norm, template, start, end)
-    if not enough(matches, template):
-        return None
-    return read_region(locate(text, norm, template, matches, end))
-
-
 def read_tables(
     text: str,
     norm: str,
