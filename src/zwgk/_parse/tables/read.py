@@ -21,7 +21,7 @@ from zwgk._parse.tables.collect import Collected, collect
 from zwgk._parse.tables.detect import detect_generation
 from zwgk._parse.tables.evidence import Evidence
 from zwgk._parse.tables.locate import Match, Region, enough, locate, masked_window, match_rows
-from zwgk._parse.tables.strategies import Anchored, TemplateOrder, choose
+from zwgk._parse.tables.strategies import Anchored, Strategy, TemplateOrder, choose
 from zwgk._parse.tables.template import compiled
 from zwgk._parse.tokens import PAGE_FURNITURE, find_tokens
 from zwgk._text.numbering import MarkerKind, marker_pattern
@@ -193,7 +193,7 @@ def _read_by_position(
 ) -> TableRead | None:
     """A one-row table (表四) whose header labels are too garbled to read (`TemplateOrder`)."""
     region = anchored(norm, template, start)
-    strategy = TemplateOrder()
+    strategy: Strategy[Anchored] = TemplateOrder()
     if region is None or not strategy.applies(region):
         return None  # no heading, or a number or two of prose under it, not the row
     proposals = strategy.propose(region)

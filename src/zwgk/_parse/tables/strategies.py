@@ -435,7 +435,7 @@ class ValuesApart:
         return out
 
 
-VALUES_APART = ValuesApart()
+VALUES_APART: Strategy[Block] = ValuesApart()
 
 
 def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence[Token]) -> None:
