@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.local import read_local_tables
+from zwgk._parse.local import (
+    LocalRegion,
+    LocalTable,
+    collect_local,
+    find_local_tables,
+    locate_local,
+    read_local_tables,
+)
 
 TITLE = "平潭县司法局2012年度政府信息公开年度报告\n"
 
@@ -248,3 +255,46 @@ def test_a_table_whose_only_value_is_wu_is_read() -> None:
         "主动公开信息数 条 无\n受理申请数 件 3 4\n"
     )
     assert [u.raw for u in doc.tables[0].unplaced] == ["无"]
+
+
+# -- the reading strategy and its collector ---------------------------------------------------
+
+
+def _region(text: str) -> LocalRegion:
+    (start, end), *_ = find_local_tables(text)
+    region = locate_local(text, text, start, end, {})
+    assert region is not None
+    return region
+
+
+def test_the_strategy_proposes_a_fill_a_cut_or_nothing_per_row() -> None:
+    text = (
+        "指标名称 计量单位 2012年度 历年累计 "
+        "主动公开信息数 条 15 300 "  # one value per column: filled as printed
+        "行政复议数 件 27 "  # one run under two columns: cut
+        "行政诉讼数 件 1.5 "  # a decimal in a count table: fits no cut
+    )
+    region = _region(text)
+    proposals = LocalTable().propose(region)
+    assert [r.label for r in region.rows] == ["主动公开信息数", "行政复议数", "行政诉讼数"]
+    assert proposals.filled == {0}
+    assert proposals.cuts == {1: [("2", "7")]}  # cumulative is never below the year: not 2+7… only
+    assert proposals.unfit == (2,)
+
+
+def test_the_strategy_does_not_apply_without_rows() -> None:
+    text = "指标名称 计量单位 年末统计 本表无数据。"
+    (start, end), *_ = find_local_tables(text)
+    region = locate_local(text, text, start, end, {})
+    assert region is None or not LocalTable().applies(region)
+
+
+def test_the_collector_alone_writes_cells_unplaced_values_and_findings() -> None:
+    text = "指标名称 计量单位 2012年度 历年累计 主动公开信息数 条 15 300 行政复议数 件 27 行政诉讼数 件 1.5 "
+    table, findings = collect_local(LocalTable().propose(_region(text)))
+    cells = {(c.row_labels[0], c.column): c for c in table.cells}
+    assert cells["主动公开信息数", "cumulative"].value == 300
+    assert cells["行政复议数", "current"].value == 2
+    assert cells["行政复议数", "current"].inferred
+    assert [u.raw for u in table.unplaced] == ["1.5"]
+    assert sorted(f.code for f in findings) == ["table.split_inferred", "table.unplaced"]

@@ -148,9 +148,34 @@ def read_local_tables(
     return out
 
 
-def _read(
+@attrs.frozen(eq=False)
+class LocalRegion:
+    """A local table located by its own header: its value columns and the rows under them."""
+
+    text: str
+    norm: str
+    header_start: int
+    labels: tuple[str, ...]  # value-column labels as printed (spaces dropped)
+    columns: tuple[str, ...]  # their column ids (current, cumulative, c2…)
+    rows: tuple[_Row, ...]
+    evidence: Evidence
+
+
+@attrs.frozen(eq=False)
+class LocalProposals:
+    """What `LocalTable` proposes: per row, its values as printed, its cuts, or nothing."""
+
+    region: LocalRegion
+    filled: frozenset[int]  # rows whose values fill the columns as printed
+    cuts: dict[int, list[tuple[str, ...]]]  # rows whose digit runs must be cut, and the cuts
+    stated: frozenset[int]  # rows whose cuts the prose narrowed
+    unfit: tuple[int, ...]  # rows whose values fit no cut
+
+
+def locate_local(
     text: str, norm: str, header_start: int, header_end: int, evidence: Evidence
-) -> tuple[StatTable, list[Finding]] | None:
+) -> LocalRegion | None:
+    """The columns and rows of the local table whose header stands at ``header_start``."""
     labels: list[str] = []
     pos = header_end
     while (m := _COLUMN.match(norm, pos)) is not None:
@@ -158,88 +183,122 @@ def _read(
         pos = m.end()
     if not labels:
         return None
-    columns = [_column_id(label, i) for i, label in enumerate(labels)]
     header = _HEADER.match(norm, header_start)
     rows = _rows(text, norm, pos, _ROW if header and header.group("unit") else _BARE_ROW)
-    if not rows:
-        return None
+    columns = tuple(_column_id(label, i) for i, label in enumerate(labels))
+    return LocalRegion(text, norm, header_start, tuple(labels), columns, tuple(rows), evidence)
+
+
+class LocalTable:
+    """The reading strategy of a local table: each label row, its unit and one value per column.
+
+    A row printing one value per column fills them; a row whose digit runs ran
+    together proposes every cut that the table's own rules allow (narrowed by the
+    prose where it states one of them); a row that fits no cut proposes nothing.
+    Like the strategies of `zwgk._parse.tables.strategies` it writes no cell and
+    no finding: `collect_local` does.
+
+    Example:
+        >>> from zwgk._parse.local import LocalTable, locate_local
+        >>> t = "指标名称 计量单位 2014年度 历年累计 主动公开文件数 条 2543 78967"
+        >>> region = locate_local(t, t, 0, 10, {})
+        >>> strategy = LocalTable()
+        >>> strategy.applies(region), sorted(strategy.propose(region).filled)
+        (True, [0])
+    """
+
+    name = "local"
+
+    def applies(self, region: LocalRegion) -> bool:
+        """True when the header has value columns and rows stand under it."""
+        return bool(region.labels and region.rows)
+
+    def propose(self, region: LocalRegion) -> LocalProposals:
+        """Per row: filled as printed, the cuts of its digit runs, or unfit."""
+        width = len(region.columns)
+        filled: set[int] = set()
+        cuts: dict[int, list[tuple[str, ...]]] = {}
+        stated: set[int] = set()
+        unfit: list[int] = []
+        for n, row in enumerate(region.rows):
+            if not row.tokens or len(row.tokens) == width:
+                filled.add(n)
+                continue
+            candidates = _splits(list(row.tokens), width, list(region.labels))
+            if not candidates:
+                unfit.append(n)
+                continue
+            narrowed = stated_cuts(candidates, region.evidence, row.label)
+            if len(narrowed) < len(candidates):
+                candidates = narrowed  # the prose states a number of these cuts
+                stated.add(n)
+            cuts[n] = candidates
+        return LocalProposals(region, frozenset(filled), cuts, frozenset(stated), tuple(unfit))
+
+
+def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
+    """The table and findings from what `LocalTable` proposed, cuts decided table-wide."""
+    region = proposals.region
+    text, columns, labels = region.text, region.columns, region.labels
+    rows = region.rows
     width = len(columns)
     cells: list[Cell] = []
     unplaced: list[Unplaced] = []
     findings: list[Finding] = []
     fixed: dict[Key, int | None] = {}
-    choices: list[tuple[_Row, Choice, list[tuple[str, ...]]]] = []
     placed: dict[int, list[tuple[Token, tuple[int | Decimal, ...]]]] = {}
-    prose: set[int] = set()
-    for n, row in enumerate(rows):
+
+    def keys(row: _Row) -> tuple[Key, ...]:
+        return tuple(_key((row.labels, col)) for col in columns)
+
+    for n in sorted(proposals.filled):
+        row = rows[n]
         tokens = list(row.tokens) or [Token("blank", "", row.end, row.end)] * width
-        keys = tuple((row.labels, col) for col in columns)
-        if len(tokens) == width:
-            placed[n] = [(t, ()) for t in tokens]
-            for key, token in zip(keys, tokens, strict=True):
-                fixed[_key(key)] = _count(token)
-            continue
-        candidates = _splits(tokens, width, labels)
-        if not candidates:
-            for t in tokens:
-                if t.kind == "blank":  # a blank field holds no number to report
-                    continue
+        placed[n] = [(t, ()) for t in tokens]
+        for key, token in zip(keys(row), tokens, strict=True):
+            fixed[key] = _count(token)
+    for n in proposals.unfit:
+        row = rows[n]
+        for t in row.tokens:
+            if t.kind != "blank":  # a blank field holds no number to report
                 unplaced.append(
                     Unplaced(t.raw, Span(t.start, t.end), "cannot fit the row's columns")
                 )
-            findings.append(_finding(TABLE_UNPLACED, row.label, tokens, width))
-            continue
-        narrowed = stated_cuts(candidates, evidence, row.label)
-        if len(narrowed) < len(candidates):
-            candidates = narrowed  # the prose states a number of these cuts
-            prose.add(n)
-        choices.append(
-            (
-                row,
-                Choice(
-                    tuple(_key(k) for k in keys),
-                    tuple(tuple(int(p) for p in c) for c in candidates),
-                ),
-                candidates,
-            )
-        )
-        placed[n] = []
-    outcomes = resolve(fixed, [c for _, c, _ in choices], _checks(rows, columns, labels))
-    by_row = {id(row): (choice, outcome, raw) for (row, choice, raw), outcome in zip(
-        choices, outcomes, strict=True)}  # fmt: skip
-    for n, row in enumerate(rows):
-        if n not in placed:
-            continue
-        inferred = None
-        alternatives: list[tuple[int, ...]] = []
-        parts = placed[n]
-        if id(row) in by_row:
-            choice, outcome, raw = by_row[id(row)]
-            kept = [raw[choice.candidates.index(c)] for c in outcome.candidates]
-            how = "the only cut that fits"
-            if n in prose and len(kept) == 1:
-                how = "the only cut giving a number the prose states"
-            elif len(kept) == 1 and outcome.rules:
-                how = f"by the table's rules ({', '.join(outcome.rules)})"
-            runs = "+".join(t.raw for t in row.tokens)
-            inferred = f"split of the digit run {runs}: {how}"
-            if len(kept) > 1:
-                inferred = f"digit run {runs} splits {len(kept)} ways; value left open"
-            parts = _parts(list(row.tokens), kept)
-            findings.append(
-                _finding(
-                    TABLE_AMBIGUOUS_SPLIT if len(kept) > 1 else TABLE_SPLIT_INFERRED,
-                    row.label,
-                    list(row.tokens),
-                    width,
-                )
-            )
-            alternatives = [tuple(int(p) for p in c) for c in kept]
+        findings.append(_finding(TABLE_UNPLACED, row.label, list(row.tokens), width))
+    order = sorted(proposals.cuts)
+    choices = [
+        Choice(keys(rows[n]), tuple(tuple(int(p) for p in c) for c in proposals.cuts[n]))
+        for n in order
+    ]
+    outcomes = resolve(fixed, choices, _checks(list(rows), list(columns), list(labels)))
+    alternatives: dict[int, list[tuple[int, ...]]] = {}
+    inferred: dict[int, str] = {}
+    for n, choice, outcome in zip(order, choices, outcomes, strict=True):
+        row = rows[n]
+        raw = proposals.cuts[n]
+        kept = [raw[choice.candidates.index(c)] for c in outcome.candidates]
+        how = "the only cut that fits"
+        if n in proposals.stated and len(kept) == 1:
+            how = "the only cut giving a number the prose states"
+        elif len(kept) == 1 and outcome.rules:
+            how = f"by the table's rules ({', '.join(outcome.rules)})"
+        runs = "+".join(t.raw for t in row.tokens)
+        inferred[n] = f"split of the digit run {runs}: {how}"
+        if len(kept) > 1:
+            inferred[n] = f"digit run {runs} splits {len(kept)} ways; value left open"
+        placed[n] = _parts(list(row.tokens), kept)
+        code = TABLE_AMBIGUOUS_SPLIT if len(kept) > 1 else TABLE_SPLIT_INFERRED
+        findings.append(_finding(code, row.label, list(row.tokens), width))
+        alternatives[n] = [tuple(int(p) for p in c) for c in kept]
+    for n in sorted(placed):
+        row = rows[n]
+        options_of = alternatives.get(n, [])
+        reason = inferred.get(n)
         for i, (col, column_label, (token, options)) in enumerate(
-            zip(columns, labels, parts, strict=True)
+            zip(columns, labels, placed[n], strict=True)
         ):
             token_class, value = classify(token, money=row.unit in _MONEY)
-            open_ = len({a[i] for a in alternatives}) > 1
+            open_ = len({a[i] for a in options_of}) > 1
             cells.append(
                 Cell(
                     indicator=None,
@@ -252,8 +311,8 @@ def _read(
                     unit=row.unit,
                     span=Span(token.start, token.end),
                     note=token.note,
-                    inferred=inferred is not None,
-                    inferred_reason=inferred,
+                    inferred=reason is not None,
+                    inferred_reason=reason,
                     alternatives=options if open_ else (),
                 )
             )
@@ -261,12 +320,22 @@ def _read(
     table = StatTable(
         id="local",
         format=TableFormat.LEGACY_LOCAL,
-        title=_caption(text, norm, header_start),
-        span=Span(header_start, end),
+        title=_caption(text, region.norm, region.header_start),
+        span=Span(region.header_start, end),
         cells=tuple(cells),
         unplaced=tuple(unplaced),
     )
     return table, findings
+
+
+def _read(
+    text: str, norm: str, header_start: int, header_end: int, evidence: Evidence
+) -> tuple[StatTable, list[Finding]] | None:
+    region = locate_local(text, norm, header_start, header_end, evidence)
+    strategy = LocalTable()
+    if region is None or not strategy.applies(region):
+        return None
+    return collect_local(strategy.propose(region))
 
 
 def _key(key: tuple[tuple[str, ...], str]) -> Key:

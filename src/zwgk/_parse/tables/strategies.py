@@ -14,7 +14,9 @@ Inside the labelled readings, `ValuesApart` reads a block of rows whose
 values were printed apart from their labels (PDF writes grids column by
 column); `TemplateOrder` reads 表四 by position when its header is too
 garbled to find (`Anchored`).  Local tables (no template: 指标名称 / 计量单位 /
-N value columns) are read by `zwgk._parse.local`.
+N value columns) are read by the same kind of strategy, `zwgk._parse.local.LocalTable`,
+whose proposals `zwgk._parse.local.collect_local` collects (its cells carry printed
+labels, not indicators).
 
 No strategy writes a finding or a cell: each returns `Proposals`, which
 `zwgk._parse.tables.collect.collect` turns into the table.
