@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterator, Sequence
 
 from zwgk._model import Section, Span
+from zwgk._text.lexer import lex
 from zwgk._text.numbering import (
     OUTLINE_LEVELS,
     Marker,
     TreeNode,
     TreePolicy,
     build_tree,
-    iter_markers,
 )
 from zwgk._text.numerals import CN_DIGITS
 
@@ -34,7 +34,7 @@ _TITLE_STOP = re.compile(rf"[。;；:：!！?？\n]| {{1,}}|(?=[(（][{CN_DIGITS
 def _candidates(norm: str, start: int, end: int, spans: Sequence[Span]) -> Iterator[Marker]:
     # Markers that may be headings: outside tables, after a break or a table's last digit.
     si = 0
-    for m in iter_markers(norm, start, end):
+    for m in lex(norm).markers(start, end):
         level = OUTLINE_LEVELS.get(m.kind)
         if level is None or (level >= 3 and (m.value > 99 or " " in norm[m.start : m.end])):
             continue

@@ -53,6 +53,7 @@ from zwgk._parse.units import (
     split_glued,
     split_list,
 )
+from zwgk._text.lexer import lex
 from zwgk._text.numbering import (
     OUTLINE_LEVELS,
     Marker,
@@ -302,7 +303,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def _markers(norm: str, start: int, end: int) -> list[Marker]:
     found: list[Marker] = []
-    for m in iter_markers(norm, start, end, glued=True):
+    for m in lex(norm).markers(start, end, glued=True):
         rank = OUTLINE_LEVELS.get(m.kind)
         if rank is None:
             continue
@@ -901,7 +902,7 @@ def plan_from_source(
     """Build the plan from decoded text and its shared metadata (used by ``parse``)."""
     norm, text = src.norm, src.text
     start = common.body_start
-    doc_kind = kind if kind is not None else plan_kind(common.title, norm[start:])
+    doc_kind = kind if kind is not None else plan_kind(common.title, norm, start)
     year = year_from_title(common.title)
     if year is None:
         dates = [d for d in (common.published, common.signed) if d is not None]

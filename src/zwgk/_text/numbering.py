@@ -13,6 +13,7 @@ their numbering.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -30,6 +31,7 @@ __all__ = [
     "build_tree",
     "iter_markers",
     "leading_marker",
+    "marker_from_match",
     "marker_pattern",
     "markers",
 ]
@@ -171,27 +173,42 @@ def iter_markers(
     """`zwgk._text.numbering.markers`, lazily."""
     stop = len(text) if end is None else end
     for m in MARKER_RE.finditer(text, start, stop):
-        run_on = m.group("glued") is not None
-        if run_on and not glued:
-            continue
-        kind = MarkerKind.ARABIC if m.group("arabic") is not None else MarkerKind(m.lastgroup)
-        raw = m.group(kind.value)
-        if kind is MarkerKind.CIRCLED:
-            value: int | None = _CIRCLED.index(raw) + 1
-        elif len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
-            value = None  # 一二、 is not a count: markers are 十二、
-        else:
-            number = numeral_or_none(raw)
-            value = number if isinstance(number, int) else None
-        if value is None or value <= 0:
-            continue
-        if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
-            label = f"({raw})"
-        elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
-            label = m.group(0)
-        else:
-            label = raw
-        yield Marker(kind, value, m.start(), m.end() - run_on, label, run_on)
+        marker = marker_from_match(m)
+        if marker is not None and (glued or not marker.glued):
+            yield marker
+
+
+def marker_from_match(m: re.Match[str]) -> Marker | None:
+    """The marker a `zwgk._text.numbering.MARKER_RE` match prints, or ``None`` (一二、, 0.).
+
+    Example:
+        >>> from zwgk._text.numbering import MARKER_RE, marker_from_match
+        >>> marker_from_match(MARKER_RE.search("（十二）")).label
+        '(十二)'
+    """
+    run_on = m.group("glued") is not None
+    kind = MarkerKind.ARABIC if m.group("arabic") is not None else MarkerKind(m.lastgroup)
+    raw = m.group(kind.value)
+    value = _marker_value(kind, raw)
+    if value is None:
+        return None
+    if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+        label = f"({raw})"
+    elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
+        label = m.group(0)
+    else:
+        label = raw
+    return Marker(kind, value, m.start(), m.end() - run_on, label, run_on)
+
+
+@functools.lru_cache(maxsize=512)
+def _marker_value(kind: MarkerKind, raw: str) -> int | None:
+    if kind is MarkerKind.CIRCLED:
+        return _CIRCLED.index(raw) + 1
+    if len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
+        return None  # 一二、 is not a count: markers are 十二、
+    number = numeral_or_none(raw)
+    return number if isinstance(number, int) and number > 0 else None
 
 
 # ---- the marker tree ---------------------------------------------------------------------
