@@ -73,9 +73,6 @@ DEADLINE_ALTERNATIVES = "|".join(
 #: the alternatives are tried (tests check it finds what the alternatives alone find).
 DEADLINE_FIRST = rf"[每不定动持长常按上下第今本年\d{CN_SMALL}]"
 _DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?:{DEADLINE_ALTERNATIVES})")
-#: How far past its start a phrase's match may read (the longest, 每年1、4、7、10月8日之前,
-#: is under 60 characters; spaces between its parts may add more).
-_DEADLINE_REACH = 96
 
 _UNITS = {"工作日": "working_day", "小时": "hour", "日": "day", "天": "day", "周": "week",
           "星期": "week", "月": "month", "年": "year"}  # fmt: skip
@@ -215,7 +212,8 @@ def iter_deadlines(
         [('6月 20日前', 'date'), ('每季度', 'recurring')]
     """
     stop = len(norm) if end is None else end
-    for m in lex(norm).scan(_DEADLINE_RE, reach=_DEADLINE_REACH).within(start, stop):
+    # No assertion of the pattern looks past a phrase's end (see Scan).
+    for m in lex(norm).scan(_DEADLINE_RE).within(start, stop):
         yield _from_match(m, norm, start, year)
 
 

@@ -24,6 +24,7 @@ from zwgk._text.vocab import MEASURE_UNITS, alternation
 
 _UNITS = alternation(MEASURE_UNITS)
 _FACT = re.compile(
+    rf"(?=[约近超逾共达\d{CN_COUNT}])"  # the characters a count starts with: a quick skip
     rf"(?P<pre>约|近|超过|逾|共计|共|达)?"
     rf"(?:(?<![\d.,])(?P<num>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?)(?![\d])"
     rf"|(?P<cn>[{CN_COUNT}]{{1,8}}))"

@@ -30,9 +30,10 @@ DATE_YMD = (
 #: Every printed date; groups ``y m1 d1`` (dashes, dots, slashes), ``y m2 d2`` (年月日),
 #: ``cy cm cd`` (Chinese numerals).
 DATE_RE = re.compile(
-    rf"(?P<y>{YEAR}) *(?:(?P<s1>[-./]) *(?P<m1>\d{{1,2}}) *(?P=s1) *(?P<d1>\d{{1,2}})(?!\d)"
+    rf"(?=[12{ZEROS}{_LETTER_ZEROS}{CN_DIGITS}])"  # what a date starts with: a quick skip
+    rf"(?:(?P<y>{YEAR}) *(?:(?P<s1>[-./]) *(?P<m1>\d{{1,2}}) *(?P=s1) *(?P<d1>\d{{1,2}})(?!\d)"
     r"|年 *(?P<m2>\d{1,2}) *月 *(?P<d2>\d{1,2}) *日)"
-    rf"|(?P<cy>{_CN_YEAR_DIGIT}{{4}})年(?P<cm>{_CN_COUNT}{{1,2}})月(?P<cd>{_CN_COUNT}{{1,3}})日"
+    rf"|(?P<cy>{_CN_YEAR_DIGIT}{{4}})年(?P<cm>{_CN_COUNT}{{1,2}})月(?P<cd>{_CN_COUNT}{{1,3}})日)"
 )
 _ZERO_LETTERS = str.maketrans(dict.fromkeys(_LETTER_ZEROS, ZEROS[0]))
 

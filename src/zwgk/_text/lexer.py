@@ -37,21 +37,25 @@ _MARKER_REACH = 16
 class Scan:
     """The matches of one pattern over a whole text, in order (one ``finditer``).
 
-    ``reach`` bounds how far past its start position a match attempt reads the text
-    (match and lookahead); `zwgk._text.lexer.Scan.within` relies on it to answer for
-    a stretch exactly as a scan of the stretch alone would.
+    `zwgk._text.lexer.Scan.within` answers for a stretch of the text exactly as a scan
+    of the stretch alone would.  It needs to know how the pattern may look past the
+    stretch's end: ``reach=None`` says that nothing in the pattern looks past a match's
+    end (no negative lookahead, ``$`` or ``\\b``), so cutting the text can only lose a
+    match that runs past the cut; a number says how far past its start a match attempt
+    may read (its match and its lookaheads), and the last ``reach`` characters of a
+    stretch are read again.
 
     Example:
         >>> import re
         >>> from zwgk._text.lexer import Scan
-        >>> scan = Scan(re.compile(r"\\d+年"), "2019年 与 2020年", reach=8)
-        >>> [m.group() for m in scan.within(0, 8)], [m.group() for m in scan.within(0, 14)]
-        (['2019年'], ['2019年', '2020年'])
+        >>> scan = Scan(re.compile(r"\\d+年"), "2019年 与 2020年")
+        >>> [m.group() for m in scan.within(0, 10)], [m.group() for m in scan.within(2, 13)]
+        (['2019年'], ['19年', '2020年'])
     """
 
     __slots__ = ("_ends", "_starts", "matches", "pattern", "reach", "text")
 
-    def __init__(self, pattern: re.Pattern[str], text: str, *, reach: int) -> None:
+    def __init__(self, pattern: re.Pattern[str], text: str, *, reach: int | None = None) -> None:
         self.pattern = pattern
         self.text = text
         self.reach = reach
@@ -68,6 +72,15 @@ class Scan:
         i = bisect.bisect_left(self._starts, start)
         if i and self._ends[i - 1] > start:  # a match runs across the start: read afresh
             return range(i, i), start
+        if end >= len(self.text):  # the stretch ends where the text does
+            return range(i, bisect.bisect_left(self._starts, end, i)), end
+        if self.reach is None:
+            # Matches that end inside the stretch are the stretch's; from the first one
+            # that runs past its end, the stretch is read again.
+            j = bisect.bisect_left(self._starts, end, i)
+            if j > i and self._ends[j - 1] > end:  # only the last can run past the end
+                return range(i, j - 1), self._starts[j - 1]
+            return range(i, j), end
         # A match attempt at p reads text[p : p + reach]: where that lies inside the
         # stretch, the stretch's scan does what the whole-text scan did.
         j = bisect.bisect_right(self._starts, end - self.reach, i)
@@ -101,7 +114,7 @@ class Lexed:
         self._memo: dict[Hashable, object] = {}
         self._marker_tokens: list[Marker | None] | None = None
 
-    def scan(self, pattern: re.Pattern[str], *, reach: int) -> Scan:
+    def scan(self, pattern: re.Pattern[str], *, reach: int | None = None) -> Scan:
         """The whole-text matches of ``pattern`` (scanned once per text and pattern)."""
         found = self._scans.get(pattern)
         if found is None:

@@ -50,6 +50,7 @@ class MarkerKind(enum.Enum):
 
 
 _LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
+_KIND_OF = {kind.value: kind for kind in MarkerKind}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -78,8 +79,11 @@ def _forms(named: bool, run_in: bool = False) -> dict[MarkerKind, str]:
     }
 
 
-#: The one numbering pattern.  Brackets may be half- or full-width.
-MARKER_RE = re.compile("|".join(_forms(named=True).values()))
+#: The one numbering pattern.  Brackets may be half- or full-width.  The lookahead of
+#: the characters a marker starts with lets a scan pass over other text quickly.
+MARKER_RE = re.compile(
+    rf"(?=[第(（\d{CN_DIGITS}{_CIRCLED}])(?:{'|'.join(_forms(named=True).values())})"
+)
 _PLAIN_FORMS = {run_in: _forms(named=False, run_in=run_in) for run_in in (False, True)}
 
 
@@ -187,7 +191,7 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
         '(十二)'
     """
     run_on = m.group("glued") is not None
-    kind = MarkerKind.ARABIC if m.group("arabic") is not None else MarkerKind(m.lastgroup)
+    kind = MarkerKind.ARABIC if run_on else _KIND_OF[m.lastgroup or ""]
     raw = m.group(kind.value)
     value = _marker_value(kind, raw)
     if value is None:
