@@ -56,6 +56,7 @@ from zwgk._parse.units import (
 from zwgk._text.lexer import lex
 from zwgk._text.numbering import (
     OUTLINE_LEVELS,
+    TITLE_END,
     Marker,
     MarkerKind,
     TreeNode,
@@ -335,7 +336,8 @@ def _markers(norm: str, start: int, end: int) -> list[Marker]:
     ]
 
 
-_TITLE_STOP = re.compile(r"[。;；:\n]|  ")
+# A task's title ends at a mark or a wide blank (a single blank may stand inside it).
+_TITLE_STOP = re.compile(rf"[{TITLE_END}]| {{2}}")
 _ASSIGNING_PAREN = re.compile(rf"\((?=[^()]*{alternation(ROLE_WORDS)})")
 
 

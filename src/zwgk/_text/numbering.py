@@ -24,6 +24,8 @@ from zwgk._text.numerals import CN_DIGITS, CN_NUMERAL, DIGIT_VALUES, numeral_or_
 __all__ = [
     "MARKER_RE",
     "OUTLINE_LEVELS",
+    "ROW_NUMBERING",
+    "TITLE_END",
     "Marker",
     "MarkerKind",
     "TreeNode",
@@ -115,6 +117,11 @@ def marker_pattern(*kinds: MarkerKind, run_in: bool = False) -> str:
 ROW_NUMBERING = r"(?:其中[:：]?[ ]*(?:[1-9][ ]*[、.．]?[ ]*)?|[1-9][ ]*[、.．][ ]*)"
 
 _LEADING = re.compile(rf"[ ]*{marker_pattern()}")
+
+#: The marks that end the title after a marker (a heading's, a task's): sentence and
+#: clause marks and a line break.  Each reader adds its own policy (spaces, the next
+#: marker).
+TITLE_END = "。;；:：!！?？\n"
 
 
 def leading_marker(label: str) -> str | None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from zwgk._agency.data import agency_data
+from zwgk._text.numerals import CN_DIGITS
 
 __all__ = [
     "COLLECTIVE_HEAD",
@@ -141,7 +142,7 @@ ROLE_WORDS = (*LEAD_WORDS[:1], "负责", "落实", *COOPERATE_WORDS[:4])
 COLLECTIVE_HEAD = (
     r"(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|"
     r"基层(?!.{0,8}[处科室股]$)|"
-    r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个)"
+    rf"(?:\d{{1,3}}|[{CN_DIGITS}两]{{1,3}})个)"
 )
 #: Units of the counts a report states in its prose.
 MEASURE_UNITS = (
