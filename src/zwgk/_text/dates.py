@@ -22,11 +22,6 @@ YEAR = r"(?:19|20)\d\d"
 _LETTER_ZEROS = "Oo"
 _CN_YEAR_DIGIT = f"[{ZEROS}{_LETTER_ZEROS}{CN_DIGITS[:-1]}]"
 _CN_COUNT = f"[{ZEROS}{_LETTER_ZEROS}{CN_DIGITS}]"
-#: A date printed with 年月日 (Arabic or Chinese numerals): the form signatures print.
-DATE_YMD = (
-    rf"{YEAR} *年 *\d{{1,2}} *月 *\d{{1,2}} *日"
-    rf"|{_CN_YEAR_DIGIT}{{4}}年{_CN_COUNT}{{1,2}}月{_CN_COUNT}{{1,3}}日"
-)
 #: Every printed date; groups ``y m1 d1`` (dashes, dots, slashes), ``y m2 d2`` (年月日),
 #: ``cy cm cd`` (Chinese numerals).
 DATE_RE = re.compile(
