@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from zwgk._text.numbering import MARKER_RE, Marker, marker_from_match
@@ -110,15 +110,15 @@ class Lexed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._scans: dict[re.Pattern[str], Scan] = {}
+        self._scans: dict[tuple[re.Pattern[str], int | None], Scan] = {}
         self._memo: dict[Hashable, object] = {}
         self._marker_tokens: list[Marker | None] | None = None
 
     def scan(self, pattern: re.Pattern[str], *, reach: int | None = None) -> Scan:
         """The whole-text matches of ``pattern`` (scanned once per text and pattern)."""
-        found = self._scans.get(pattern)
+        found = self._scans.get((pattern, reach))
         if found is None:
-            found = self._scans[pattern] = Scan(pattern, self.text, reach=reach)
+            found = self._scans[pattern, reach] = Scan(pattern, self.text, reach=reach)
         return found
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -158,10 +158,6 @@ class Lexed:
         breaks = self.clause_breaks()
         i = bisect.bisect_left(breaks, end)
         return breaks[i - 1] if i and breaks[i - 1] >= start else None
-
-    def iter_markers(self, start: int = 0, end: int | None = None) -> Iterator[Marker]:
-        """`zwgk._text.lexer.Lexed.markers`, as an iterator."""
-        return iter(self.markers(start, end))
 
 
 @functools.lru_cache(maxsize=4)
