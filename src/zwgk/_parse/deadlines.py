@@ -72,7 +72,13 @@ DEADLINE_ALTERNATIVES = "|".join(
 #: The characters a deadline phrase can start with: a cheap test at each position before
 #: the alternatives are tried (tests check it finds what the alternatives alone find).
 DEADLINE_FIRST = rf"[每不定动持长常按上下第今本年\d{CN_SMALL}]"
-_DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?:{DEADLINE_ALTERNATIVES})")
+#: How a deadline phrase starts, a little further: what each alternative needs first (a
+#: number must be followed by a unit of time), a second cheap test before the alternatives.
+DEADLINE_START = (
+    rf"每|不定期|定期|动态|持续|长期|常态化|按[年半季月]|[上下]半年|第[{_QUARTERS}] *季"
+    rf"|[今本]?年[底末内]|[\d{CN_SMALL}]{{1,4}} *[年月个工日小天周季]"
+)
+_DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?={DEADLINE_START})(?:{DEADLINE_ALTERNATIVES})")
 
 _UNITS = {"工作日": "working_day", "小时": "hour", "日": "day", "天": "day", "周": "week",
           "星期": "week", "月": "month", "年": "year"}  # fmt: skip
