@@ -122,7 +122,7 @@ def signatures(norm: str) -> list[Signature]:
 def _signatures(norm: str) -> list[Signature]:
     found: list[Signature] = []
     # Dates first (the text's one date scan), then a short look back for the organ.
-    for m in lex(norm).scan(DATE_RE, reach=_DATE_REACH).matches:
+    for m in lex(norm).scan(DATE_RE, reach=_DATE_REACH).within(0, len(norm)):
         if m.group("d1") is not None:
             continue  # a signature prints 年月日, not 2018-03-01
         end = m.start()

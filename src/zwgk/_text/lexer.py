@@ -15,10 +15,11 @@ token could be cut by the stretch's end.
 
 from __future__ import annotations
 
+import array
 import bisect
 import functools
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import TypeVar
 
 from zwgk._text.numbering import MARKER_RE, Marker, marker_from_match
@@ -53,15 +54,28 @@ class Scan:
         (['2019年'], ['19年', '2020年'])
     """
 
-    __slots__ = ("_ends", "_starts", "matches", "pattern", "reach", "text")
+    __slots__ = ("_ends", "_starts", "pattern", "reach", "text")
 
     def __init__(self, pattern: re.Pattern[str], text: str, *, reach: int | None = None) -> None:
         self.pattern = pattern
         self.text = text
         self.reach = reach
-        self.matches = list(pattern.finditer(text))
-        self._starts = [m.start() for m in self.matches]
-        self._ends = [m.end() for m in self.matches]
+        # Positions only (a match object weighs ten times more): a match is made again
+        # when a reader asks for it, the same attempt at the same position.
+        self._starts = array.array("q")
+        self._ends = array.array("q")
+        for m in pattern.finditer(text):
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def match(self, k: int) -> re.Match[str]:
+        """The ``k``-th match of the whole-text scan."""
+        m = self.pattern.match(self.text, self._starts[k])
+        assert m is not None  # the same attempt at the same position matches again
+        return m
 
     def indices(self, start: int, end: int) -> tuple[range, int]:
         """The whole-text matches a scan of ``text[start:end]`` also finds, and where to rescan.
@@ -87,13 +101,13 @@ class Scan:
         resume = self._ends[j - 1] if j > i else start
         return range(i, j), max(resume, end - self.reach + 1)
 
-    def within(self, start: int, end: int) -> list[re.Match[str]]:
+    def within(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text, start, end)``, read from the whole-text scan."""
         found, resume = self.indices(start, end)
-        out = [self.matches[k] for k in found]
+        for k in found:
+            yield self.match(k)
         if resume < end:
-            out.extend(self.pattern.finditer(self.text, resume, end))
-        return out
+            yield from self.pattern.finditer(self.text, resume, end)
 
 
 class Lexed:
@@ -136,7 +150,7 @@ class Lexed:
         stop = len(self.text) if end is None else end
         scan = self.scan(MARKER_RE, reach=_MARKER_REACH)
         if self._marker_tokens is None:
-            self._marker_tokens = [marker_from_match(m) for m in scan.matches]
+            self._marker_tokens = [marker_from_match(scan.match(k)) for k in range(len(scan))]
         tokens = self._marker_tokens
         found, resume = scan.indices(start, stop)
         out = [mk for k in found if (mk := tokens[k]) is not None and (glued or not mk.glued)]
@@ -160,7 +174,7 @@ class Lexed:
         return breaks[i - 1] if i and breaks[i - 1] >= start else None
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=2)  # a parse reads one text; the last two are kept
 def lex(text: str) -> Lexed:
     """The shared tokens of ``text`` (a document's normalized text), cached for its readers.
 
