@@ -19,7 +19,7 @@ import attrs
 from zwgk._analysis.crosswalk import prose_bindings
 from zwgk._model import NarrativeFact, Span, TableFormat
 from zwgk._text.lexer import lex
-from zwgk._text.numerals import CN_COUNT, numeral_or_none
+from zwgk._text.numerals import CN_COUNT, numeral_or_none, parse_numeral
 from zwgk._text.vocab import MEASURE_UNITS, alternation
 
 _UNITS = alternation(MEASURE_UNITS)
@@ -93,8 +93,7 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
         if norm[number_start - 1 : number_start] == "第":
             continue  # 第三项, 第十一个: an ordinal, not a count
         if m.group("num"):
-            text = m.group("num").replace(",", "")
-            number: int | Decimal = Decimal(text) if "." in text else int(text)
+            number: int | Decimal = parse_numeral(m.group("num").replace(",", ""))
         else:
             if m.group("cn") in ("一", "两", "二"):
                 continue  # 一项, 一次, 两个: words, not counts
