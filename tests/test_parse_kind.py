@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zwgk._parse.kind import detect_kind, evidence, plan_kind
+from zwgk._parse.kind import _ASSIGNMENT, detect_kind, evidence, plan_kind
+from zwgk._text.vocab import UNIT_LABEL
 
 _TITLES = (
     "关于印发福建省2023年政务公开工作主要任务的通知", "关于印发《XX改革创新12项措施》的通知",
@@ -26,3 +29,9 @@ def test_the_body_read_in_place_is_the_body_read_alone(title: str, head: str, bo
     assert evidence(title, text, start) == evidence(title, body)
     assert detect_kind(title, text, start) is detect_kind(title, body)
     assert plan_kind(title, text, start) is plan_kind(title, body)
+
+
+@given(st.text("牵头责任配合参与协助办主单位部门处室科 按职分工:", max_size=40))
+def test_the_quick_skip_never_hides_a_unit_assignment(text: str) -> None:
+    plain = re.compile(rf"牵头|{UNIT_LABEL}|按职责分工")
+    assert _ASSIGNMENT.findall(text) == plain.findall(text)
