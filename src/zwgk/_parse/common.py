@@ -15,7 +15,7 @@ from zwgk._parse.meta import (
     signatures,
 )
 from zwgk._parse.text import Source
-from zwgk._text.dates import YEAR, first_date
+from zwgk._text.dates import first_date
 from zwgk._text.numbering import MARKER_RE
 from zwgk._text.vocab import ORGAN_SUFFIX
 
@@ -137,7 +137,7 @@ def read_common(src: Source) -> Common:
 
 
 _HEADER_DATE = re.compile(
-    rf"(?:^|\n)[^\n。]{{0,20}}?({YEAR}(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}}))[ ]*(?:来源|\n|$)"
+    r"(?:^|\n)[^\n。]{0,20}?((?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))[ ]*(?:来源|\n|$)"
 )
 
 
