@@ -1,4 +1,4 @@
-"""The deadline grammar's first-character test never hides a phrase the alternatives find."""
+"""The deadline grammar's first-character tests never hide a phrase the alternatives find."""
 
 from __future__ import annotations
 

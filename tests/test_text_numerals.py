@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zwgk._text.numerals import NumeralError, numeral_or_none, parse_numeral
+from zwgk._text.numerals import (
+    CN_COUNT,
+    CN_NUMERAL,
+    CN_SMALL,
+    ZEROS,
+    NumeralError,
+    digits_up_to,
+    numeral_or_none,
+    parse_numeral,
+)
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -123,3 +132,12 @@ def test_error_is_a_value_error_and_pickles() -> None:
     err = pickle.loads(pickle.dumps(NumeralError("x")))
     assert isinstance(err, ValueError)
     assert err.text == "x"
+
+
+def test_numeral_classes_are_slices_of_the_one_numeral_alphabet() -> None:
+    assert set(CN_SMALL) | set("百千万亿") == set(CN_NUMERAL)
+    assert set(CN_COUNT) | {"亿"} == set(CN_NUMERAL)
+    assert set(ZEROS) <= set(CN_SMALL)
+    assert [parse_numeral(c) for c in digits_up_to(4)] == [1, 2, 3, 4, 1, 2, 3, 4]
+    with pytest.raises(ValueError, match="1 to 9"):
+        digits_up_to(10)

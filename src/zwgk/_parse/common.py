@@ -11,11 +11,11 @@ from zwgk._parse.meta import (
     DOC_NO_RE,
     MetaField,
     Signature,
-    first_date,
     metadata_fields,
     signatures,
 )
 from zwgk._parse.text import Source
+from zwgk._text.dates import first_date
 from zwgk._text.numbering import MARKER_RE
 from zwgk._text.vocab import ORGAN_SUFFIX
 

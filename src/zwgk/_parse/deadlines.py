@@ -17,12 +17,13 @@ from collections.abc import Iterator
 
 from zwgk._model.core import Deadline, Duration, Recurrence, Span
 from zwgk._model.enums import DeadlineKind
-from zwgk._text.numerals import CN_NUMERAL, numeral_or_none, parse_numeral
+from zwgk._text.dates import YEAR
+from zwgk._text.lexer import lex
+from zwgk._text.numerals import CN_SMALL, digits_up_to, numeral_or_none, parse_numeral
 
-_CN = CN_NUMERAL[: CN_NUMERAL.index("十") + 1]  # 〇 … 十: counts of days and months
 _BEFORE = r"(?:之前|以前|前|止)"
-_Y = r"(?:19|20)\d\d"
-_NUM = rf"(?:\d{{1,3}}|[{_CN}]{{1,3}})"
+_QUARTERS = digits_up_to(4)
+_NUM = rf"(?:\d{{1,3}}|[{CN_SMALL}]{{1,3}})"
 _MONTH_LIST = r"\d{1,2}(?: *月? *[、,和及与] *\d{1,2}){0,11}"
 
 #: Every deadline phrase, one alternative each (see `_DEADLINE_RE`).
@@ -38,8 +39,8 @@ DEADLINE_ALTERNATIVES = "|".join(
         rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
         r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
         # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
-        rf"(?P<half>(?:(?P<hy>{_Y}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?)",
-        rf"(?P<quarter>(?:(?P<qy>{_Y}) *年 *)?第?(?P<qn>[一二三四1-4]) *季度(?:内|末|底)?{_BEFORE}?)",
+        rf"(?P<half>(?:(?P<hy>{YEAR}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?)",
+        rf"(?P<quarter>(?:(?P<qy>{YEAR}) *年 *)?第?(?P<qn>[{_QUARTERS}]) *季度(?:内|末|底)?{_BEFORE}?)",
         # bare periods: 每年, 按年度, 每半年, 按季度, 按月
         r"(?P<ryearly>每半年|按半年|每年度?|按年度?)",
         # monthly: 每月5日前, 每月底
@@ -49,29 +50,35 @@ DEADLINE_ALTERNATIVES = "|".join(
         r"(?P<rweek>每(?:周|星期))",
         r"(?P<rmonthly>按月)",
         # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
-        rf"(?P<range>(?:(?P<sy>{_Y}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
-        rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{_Y}) *年 *)?(?P<gm>\d{{1,2}}) *月"
+        rf"(?P<range>(?:(?P<sy>{YEAR}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
+        rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{YEAR}) *年 *)?(?P<gm>\d{{1,2}}) *月"
         rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
         # relative durations: 3个工作日内, 24小时内, 3年内
         rf"(?P<dur>(?P<damount>{_NUM}) *"
         r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
         r" *(?:之内|以内|内))",
         # absolute dates
-        rf"(?P<ymd>(?P<y1>{_Y}) *年 *(?P<m1>\d{{1,2}}) *月 *"
+        rf"(?P<ymd>(?P<y1>{YEAR}) *年 *(?P<m1>\d{{1,2}}) *月 *"
         rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
-        rf"(?P<ymend>(?P<y2>{_Y}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-        rf"(?P<yend>(?P<y3>{_Y}) *年 *(?:底|末){_BEFORE}?)",
-        rf"(?P<yin>(?P<y4>{_Y}) *年(?:内|以内))",
+        rf"(?P<ymend>(?P<y2>{YEAR}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
+        rf"(?P<yend>(?P<y3>{YEAR}) *年 *(?:底|末){_BEFORE}?)",
+        rf"(?P<yin>(?P<y4>{YEAR}) *年(?:内|以内))",
         rf"(?P<md>(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE})",
         rf"(?P<mend>(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-        rf"(?P<thisyear>(?<![\d{_CN}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
-        rf"|(?<![\d{_CN}个每近])(?:今|本)?年内)",
+        rf"(?P<thisyear>(?<![\d{CN_SMALL}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
+        rf"|(?<![\d{CN_SMALL}个每近])(?:今|本)?年内)",
     )
 )
 #: The characters a deadline phrase can start with: a cheap test at each position before
 #: the alternatives are tried (tests check it finds what the alternatives alone find).
-DEADLINE_FIRST = rf"[每不定动持长常按上下第今本年\d{_CN}]"
-_DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?:{DEADLINE_ALTERNATIVES})")
+DEADLINE_FIRST = rf"[每不定动持长常按上下第今本年\d{CN_SMALL}]"
+#: How a deadline phrase starts, a little further: what each alternative needs first (a
+#: number must be followed by a unit of time), a second cheap test before the alternatives.
+DEADLINE_START = (
+    rf"每|不定期|定期|动态|持续|长期|常态化|按[年半季月]|[上下]半年|第[{_QUARTERS}] *季"
+    rf"|[今本]?年[底末内]|[\d{CN_SMALL}]{{1,4}} *[年月个工日小天周季]"
+)
+_DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?={DEADLINE_START})(?:{DEADLINE_ALTERNATIVES})")
 
 _UNITS = {"工作日": "working_day", "小时": "hour", "日": "day", "天": "day", "周": "week",
           "星期": "week", "月": "month", "年": "year"}  # fmt: skip
@@ -200,7 +207,9 @@ def iter_deadlines(
 ) -> Iterator[Deadline]:
     """Every deadline phrase in ``norm[start:end]``, in order, with spans into ``norm``.
 
-    ``year`` is the document year used for phrases that print none.
+    ``year`` is the document year used for phrases that print none.  The phrases of a
+    text are found once (``zwgk._text.lexer``): each task's stretch reads its own by
+    position.
 
     Example:
         >>> from zwgk._parse.deadlines import iter_deadlines
@@ -209,7 +218,8 @@ def iter_deadlines(
         [('6月 20日前', 'date'), ('每季度', 'recurring')]
     """
     stop = len(norm) if end is None else end
-    for m in _DEADLINE_RE.finditer(norm, start, stop):
+    # No assertion of the pattern looks past a phrase's end (see Scan).
+    for m in lex(norm).scan(_DEADLINE_RE).within(start, stop):
         yield _from_match(m, norm, start, year)
 
 
@@ -229,7 +239,7 @@ def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:
         >>> parse_deadline("按计划").kind.value
         'unresolved'
     """
-    found = next(iter_deadlines(phrase, year=year), None)
-    if found is None:
+    m = _DEADLINE_RE.search(phrase)
+    if m is None:
         return Deadline(phrase, DeadlineKind.UNRESOLVED, span=Span(0, len(phrase)))
-    return found
+    return _from_match(m, phrase, 0, year)

@@ -57,7 +57,7 @@ def parse(
     if not src.norm.strip():
         return OtherDocument(title="", source=source, findings=(EMPTY,))
     common = read_common(src)
-    kind = detect_kind(common.title, src.norm[common.body_start :])
+    kind = detect_kind(common.title, src.norm, common.body_start)
     if kind is DocumentKind.ANNUAL_REPORT:
         return finish(report_from_source(src, common, source=source, templates=templates), src)
     if kind in (DocumentKind.IMPLEMENTATION_PLAN, DocumentKind.WORK_POINTS):

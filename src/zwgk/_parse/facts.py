@@ -14,21 +14,25 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
+
 from zwgk._analysis.crosswalk import prose_bindings
 from zwgk._model import NarrativeFact, Span, TableFormat
-from zwgk._text.numerals import CN_NUMERAL, numeral_or_none
+from zwgk._text.lexer import lex
+from zwgk._text.numerals import CN_COUNT, numeral_or_none, parse_numeral
 from zwgk._text.vocab import MEASURE_UNITS, alternation
 
 _UNITS = alternation(MEASURE_UNITS)
-_CN_NUM = CN_NUMERAL.replace("亿", "")
 _FACT = re.compile(
+    rf"(?=[约近超逾共达\d{CN_COUNT}])"  # the characters a count starts with: a quick skip
     rf"(?P<pre>约|近|超过|逾|共计|共|达)?"
     rf"(?:(?<![\d.,])(?P<num>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?)(?![\d])"
-    rf"|(?P<cn>[{_CN_NUM}]{{1,8}}))"
+    rf"|(?P<cn>[{CN_COUNT}]{{1,8}}))"
     rf"(?P<mult>万|千)?(?P<post>余|多)? ?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
 )
-# Line breaks are no clause breaks: PDF text wraps lines in mid-sentence.
-_CLAUSE_BREAK = re.compile(r"[。；;，,：:！？!?]")
+#: How far past its start a count's match may read: 3 + 12 + 4·4 + 7 digits, a unit, a date.
+_FACT_REACH = 64
+_SPACE = re.compile(r"\s+")
 # After the number, an enumeration comma already starts the next item.
 _ITEM_BREAK = re.compile(r"[。；;，,：:！？!?、(]")
 
@@ -45,27 +49,51 @@ def narrative_facts(
 ) -> tuple[NarrativeFact, ...]:
     """Every counted number in ``norm[start:end]`` outside the ``skip`` spans (tables).
 
+    The counted numbers of a text are read once (shared through ``zwgk._text.lexer``);
+    a later call for the same stretch only leaves out the ``skip`` spans and binds the
+    facts to the ``generation``'s indicators.
+
     Examples:
         >>> from zwgk._parse.facts import narrative_facts
         >>> [(f.phrase, f.value, f.unit, f.qualifier)
         ...  for f in narrative_facts("依申请公开全年共受理5件，发放5万余份，第3项。")]
         [('依申请公开全年共受理', 5, '件', None), ('发放', 50000, '份', '余')]
     """
-    end = len(norm) if end is None else end
+    stop = len(norm) if end is None else end
+    lexed = lex(norm)
+    counted = lexed.memo(("facts", start, stop), lambda: _counted(norm, start, stop))
     spans = sorted(skip, key=lambda s: s.start)
+    bindings = prose_bindings(generation) if generation is not None else ()
     facts: list[NarrativeFact] = []
     si = 0
-    for m in _FACT.finditer(norm, start, end):
-        while si < len(spans) and spans[si].end <= m.start():
+    for at, fact, context in counted:
+        while si < len(spans) and spans[si].end <= at:
             si += 1
-        if si < len(spans) and spans[si].start <= m.start() < spans[si].end:
+        if si < len(spans) and spans[si].start <= at < spans[si].end:
             continue
+        if generation is not None:
+            # The cells of the crosswalk's concepts the clause names: bound where just one.
+            hits = {cell for p, cell in bindings if p.search(context)}
+            if _PART.search(fact.phrase):
+                hits.clear()  # a part of the whole (其中…, 代表…), not the table's total
+            if len(hits) == 1:
+                indicator, column = hits.pop()
+                fact = attrs.evolve(fact, indicator=indicator, column=column)
+        facts.append(fact)
+    return tuple(facts)
+
+
+def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, str]]:
+    """Each counted number of ``norm[start:end]``: where its match starts, the fact, and the
+    context a crosswalk phrase is looked for in."""
+    lexed = lex(norm)
+    found: list[tuple[int, NarrativeFact, str]] = []
+    for m in lexed.scan(_FACT, reach=_FACT_REACH).within(start, end):
         number_start = m.start("num") if m.group("num") else m.start("cn")
         if norm[number_start - 1 : number_start] == "第":
             continue  # 第三项, 第十一个: an ordinal, not a count
         if m.group("num"):
-            text = m.group("num").replace(",", "")
-            number: int | Decimal = Decimal(text) if "." in text else int(text)
+            number: int | Decimal = parse_numeral(m.group("num").replace(",", ""))
         else:
             if m.group("cn") in ("一", "两", "二"):
                 continue  # 一项, 一次, 两个: words, not counts
@@ -85,36 +113,25 @@ def narrative_facts(
         elif unit in ("万元", "元") and isinstance(number, int):
             number = Decimal(number)
         clause_start = max(start, m.start() - 40)
-        breaks = list(_CLAUSE_BREAK.finditer(norm, clause_start, m.start()))
-        phrase_start = breaks[-1].end() if breaks else clause_start
-        phrase = re.sub(r"\s+", "", norm[phrase_start : m.start()])
+        brk = lexed.last_break(clause_start, m.start())
+        phrase_start = brk + 1 if brk is not None else clause_start
+        phrase = _SPACE.sub("", norm[phrase_start : m.start()])
         if m.group("pre") in ("共计", "共", "达"):
             phrase = (phrase + m.group("pre")).strip()
         qualifier = m.group("post") or (
             m.group("pre") if m.group("pre") in ("约", "近", "超过", "逾") else None
         )
-        indicator = column = None
-        if generation is not None:
-            after = _ITEM_BREAK.search(norm, m.end(), min(end, m.end() + 20))
-            context = phrase + re.sub(
-                r"\s+", "", norm[m.start() : after.start() if after else m.end() + 20]
-            )
-            # The cells of the crosswalk's concepts the clause names: bound where just one.
-            hits = {cell for p, cell in prose_bindings(generation) if p.search(context)}
-            if _PART.search(phrase):
-                hits.clear()  # a part of the whole (其中…, 代表…), not the table's total
-            if len(hits) == 1:
-                indicator, column = hits.pop()
-        facts.append(
-            NarrativeFact(
-                phrase=phrase,
-                raw=norm[number_start : m.end()],
-                value=number,
-                unit=unit,
-                span=Span(number_start, m.end()),
-                qualifier=qualifier,
-                indicator=indicator,
-                column=column,
-            )
+        after = _ITEM_BREAK.search(norm, m.end(), min(end, m.end() + 20))
+        context = phrase + _SPACE.sub(
+            "", norm[m.start() : after.start() if after else m.end() + 20]
         )
-    return tuple(facts)
+        fact = NarrativeFact(
+            phrase=phrase,
+            raw=norm[number_start : m.end()],
+            value=number,
+            unit=unit,
+            span=Span(number_start, m.end()),
+            qualifier=qualifier,
+        )
+        found.append((m.start(), fact, context))
+    return found

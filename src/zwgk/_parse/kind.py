@@ -22,8 +22,9 @@ import re
 import attrs
 
 from zwgk._model import DocumentKind
-from zwgk._text.numbering import OUTLINE_LEVELS, iter_markers
-from zwgk._text.vocab import UNIT_LABEL
+from zwgk._text.lexer import lex
+from zwgk._text.numbering import OUTLINE_LEVELS
+from zwgk._text.vocab import UNIT_LABEL, UNIT_LABEL_FIRST
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
 
@@ -44,7 +45,7 @@ _WEAK_WORK_POINTS = re.compile(r"工作安排|(?:主要|重点)(?:工作)?任务
 _STRONG_PLAN = re.compile(r"实施方案|工作方案|行动方案|推进方案|实施意见|方案|若干措施|\d+项措施")
 _WEAK_PLAN = re.compile(r"措施|(?<!停电)计划(?!停电)|意见|规划|行动")
 # Unit assignments: a role word after a unit, a labelled unit line, a task-table header.
-_ASSIGNMENT = re.compile(rf"牵头|{UNIT_LABEL}|按职责分工")
+_ASSIGNMENT = re.compile(rf"(?=[牵按{UNIT_LABEL_FIRST}])(?:牵头|{UNIT_LABEL}|按职责分工)")
 _ITEM_KINDS = frozenset(OUTLINE_LEVELS)
 #: Numbered items that make a task list (with unit assignments among them).
 ITEMS = 3
@@ -84,8 +85,8 @@ def _title_core(title: str) -> str:
     return title.replace(inner.group(0), "")
 
 
-def evidence(title: str, body: str) -> Evidence:
-    """The kind evidence of a title and the first part of a body (see the module notes).
+def evidence(title: str, text: str, start: int = 0) -> Evidence:
+    """The kind evidence of a title and of the body ``text[start:]`` (see the module notes).
 
     Example:
         >>> from zwgk._parse.kind import evidence
@@ -96,9 +97,9 @@ def evidence(title: str, body: str) -> Evidence:
     core = _title_core(title)
     negative = bool(_CONSULTATION.search(title) or _FEEDBACK.search(core))
     plan = "strong" if _STRONG_PLAN.search(core) else "weak" if _WEAK_PLAN.search(core) else ""
-    found = (m for m in iter_markers(body) if m.kind in _ITEM_KINDS)
+    found = (m for m in lex(text).markers(start) if m.kind in _ITEM_KINDS)
     items = sum(1 for _ in itertools.islice(found, ITEMS))
-    head = body[:1500]
+    head = min(len(text), start + 1500)
     return Evidence(
         report_title=bool(_REPORT_TITLE.search(title) and _DISCLOSURE.search(title)),
         notice_title=bool(_NOTICE.search(title)),
@@ -111,15 +112,17 @@ def evidence(title: str, body: str) -> Evidence:
         else "",
         plan_title=plan,
         items=items,
-        assignments=len(_ASSIGNMENT.findall(body)),
+        assignments=len(_ASSIGNMENT.findall(text, start)),
         report_body=bool(
-            _REPORT_BODY.search(head) and _DISCLOSURE.search(head) and _APPLICATIONS.search(body)
+            _REPORT_BODY.search(text, start, head)
+            and _DISCLOSURE.search(text, start, head)
+            and _APPLICATIONS.search(text, start)
         ),
     )
 
 
-def detect_kind(title: str, body: str) -> DocumentKind:
-    """The kind of a document from its title and body (``body`` from where the text starts).
+def detect_kind(title: str, text: str, start: int = 0) -> DocumentKind:
+    """The kind of a document from its title and its body, ``text[start:]``.
 
     Examples:
         >>> from zwgk._parse.kind import detect_kind
@@ -130,7 +133,7 @@ def detect_kind(title: str, body: str) -> DocumentKind:
         >>> detect_kind("2026年9月18-22日平潭计划停电", "一、停电范围 二、停电时间").value
         'other'
     """
-    e = evidence(title, body)
+    e = evidence(title, text, start)
     if e.report_title:
         return DocumentKind.OTHER if e.about_reports else DocumentKind.ANNUAL_REPORT
     if e.negative:
@@ -144,15 +147,15 @@ def detect_kind(title: str, body: str) -> DocumentKind:
     if (not title or not e.notice_title) and e.report_body:
         return DocumentKind.ANNUAL_REPORT
     if task_list and e.assignments >= 5 and not e.report_body:
-        return plan_kind(title, body)
+        return plan_kind(title, text, start)
     return DocumentKind.OTHER
 
 
-def plan_kind(title: str, body: str = "") -> DocumentKind:
+def plan_kind(title: str, text: str = "", start: int = 0) -> DocumentKind:
     """Work points or an implementation plan, for a document known to be one of them.
 
     The title decides (工作要点 / 主要任务 / 任务分解表 / 工作安排 are work points), else
-    whichever word the body names first.
+    whichever word the body (``text[start:]``) names first.
 
     Example:
         >>> from zwgk._parse.kind import plan_kind
@@ -164,8 +167,8 @@ def plan_kind(title: str, body: str = "") -> DocumentKind:
         return DocumentKind.WORK_POINTS
     if _STRONG_PLAN.search(core) or _WEAK_PLAN.search(core):
         return DocumentKind.IMPLEMENTATION_PLAN
-    head = body[:3000]
-    wp, pl = _WORK_POINTS.search(head), _STRONG_PLAN.search(head)
+    head = min(len(text), start + 3000)
+    wp, pl = _WORK_POINTS.search(text, start, head), _STRONG_PLAN.search(text, start, head)
     if wp and (pl is None or wp.start() < pl.start()):
         return DocumentKind.WORK_POINTS
     return DocumentKind.IMPLEMENTATION_PLAN

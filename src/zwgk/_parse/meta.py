@@ -1,18 +1,20 @@
 """Page metadata, dates, titles and closing signatures: what every document kind shares.
 
 All functions work on normalized text (see ``zwgk._parse.text.normalize``)
-and return offsets valid in the original text.
+and return offsets valid in the original text.  Dates are read by the text layer's
+one date grammar (``zwgk._text.dates``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 import attrs
 
-from zwgk._text.numerals import parse_numeral
+from zwgk._text.dates import DATE_RE as DATE_RE  # the page reader's too
+from zwgk._text.dates import YEAR, parse_date
+from zwgk._text.lexer import lex
 from zwgk._text.vocab import ORGAN_SUFFIX
 
 # Canonical key -> printed labels (spec §8).  Spaces between characters are allowed.
@@ -41,9 +43,11 @@ _LABEL_ALT = "|".join(
 )
 # ``label: value``; or, at the start of a line, ``label`` and a blank (an info table copied
 # from a browser: 索引号<TAB>014314799/2024-00002, a tab read as a blank).
+_LABEL_FIRST = "".join(sorted({label[0] for label in _LABEL_TO_KEY}))
 _META = re.compile(
-    rf"(?<![\u4e00-\u9fff])({_LABEL_ALT}) *:[ ]*|(?<=日)(来源) *:[ ]*"
-    rf"|(?:^|(?<=\n))({_LABEL_ALT})[ ]+(?=[^ \n])"
+    rf"(?=[{_LABEL_FIRST}])"  # the characters a label starts with: a quick skip
+    rf"(?:(?<![\u4e00-\u9fff])({_LABEL_ALT}) *:[ ]*|(?<=日)(来源) *:[ ]*"
+    rf"|(?:^|(?<=\n))({_LABEL_ALT})[ ]+(?=[^ \n]))"
 )
 _SPACES = re.compile(r" +")
 
@@ -83,68 +87,14 @@ def metadata_fields(norm: str) -> list[MetaField]:
     return fields
 
 
-# Years print digit by digit (二〇一二, 二O一二 with a letter O); months and days count (二十).
-_CN_NUM = "〇○零Oo一二三四五六七八九十"
-DATE_RE = re.compile(
-    r"(?P<y>(?:19|20)\d\d) *(?:(?P<s1>[-./]) *(?P<m1>\d{1,2}) *(?P=s1) *(?P<d1>\d{1,2})(?!\d)"
-    r"|年 *(?P<m2>\d{1,2}) *月 *(?P<d2>\d{1,2}) *日)"
-    rf"|(?P<cy>[{_CN_NUM[:-1]}]{{4}})年(?P<cm>[{_CN_NUM}]{{1,2}})月(?P<cd>[{_CN_NUM}]{{1,3}})日"
-)
-
-
-def parse_date(match: re.Match[str]) -> dt.date | None:
-    """The date a ``DATE_RE`` match stands for, or ``None`` when it is not a real date."""
-    try:
-        if match.group("y"):
-            month = match.group("m1") or match.group("m2")
-            day = match.group("d1") or match.group("d2")
-            return dt.date(int(match.group("y")), int(month), int(day))
-        year, month, day = (
-            int(parse_numeral(match.group(g).replace("O", "〇").replace("o", "〇")))
-            for g in ("cy", "cm", "cd")
-        )
-        return dt.date(year, month, day)
-    except ValueError:  # NumeralError too
-        return None
-
-
-def find_dates(
-    norm: str, start: int = 0, end: int | None = None
-) -> Iterator[tuple[dt.date, int, int]]:
-    """Every date in ``norm[start:end]`` with its offsets.
-
-    Examples:
-        >>> from zwgk._parse.meta import find_dates
-        >>> [d.isoformat() for d, _, _ in find_dates("二〇一二年二月二十日 与 2018年3月14日")]
-        ['2012-02-20', '2018-03-14']
-    """
-    for m in DATE_RE.finditer(norm, start, len(norm) if end is None else end):
-        date = parse_date(m)
-        if date is not None:
-            yield date, m.start(), m.end()
-
-
-def first_date(value: str) -> dt.date | None:
-    """The first date in a short string such as a metadata value.
-
-    Examples:
-        >>> from zwgk._parse.meta import first_date
-        >>> first_date("2021-10-08 15:47")
-        datetime.date(2021, 10, 8)
-    """
-    return next((d for d, _, _ in find_dates(value)), None)
-
-
 DOC_NO_RE = re.compile(
-    r"[\u4e00-\u9fffA-Za-z]{1,12}[〔\[(（]\s*(?:19|20)\d\d\s*[〕\])）]\s*\d{1,5}\s*号"
+    rf"[\u4e00-\u9fffA-Za-z]{{1,12}}[〔\[(（]\s*{YEAR}\s*[〕\])）]\s*\d{{1,5}}\s*号"
 )
 
 
 _ORG_END = re.compile(ORGAN_SUFFIX + "$")
-_SIGN_DATE = re.compile(
-    r"(?:19|20)\d\d *年 *\d{1,2} *月 *\d{1,2} *日"
-    rf"|[{_CN_NUM[:-1]}]{{4}}年[{_CN_NUM}]{{1,2}}月[{_CN_NUM}]{{1,3}}日"
-)
+#: How far past its start a date's match may read.
+_DATE_REACH = 48
 _ORG_CHAR = re.compile(r"[\u4e00-\u9fff()]")
 
 
@@ -166,9 +116,15 @@ def signatures(norm: str) -> list[Signature]:
         >>> [(s.org, s.date.isoformat()) for s in signatures("特此报告。\\n沈阳市工商局\\n2018年3月1日")]
         [('沈阳市工商局', '2018-03-01')]
     """
+    return list(lex(norm).memo("signatures", lambda: _signatures(norm)))
+
+
+def _signatures(norm: str) -> list[Signature]:
     found: list[Signature] = []
-    # Dates first (one linear scan), then a short look back for the organ.
-    for m in _SIGN_DATE.finditer(norm):
+    # Dates first (the text's one date scan), then a short look back for the organ.
+    for m in lex(norm).scan(DATE_RE, reach=_DATE_REACH).within(0, len(norm)):
+        if m.group("d1") is not None:
+            continue  # a signature prints 年月日, not 2018-03-01
         end = m.start()
         floor = max(0, end - 400)
         while end > floor and norm[end - 1] in " \n":
@@ -186,17 +142,16 @@ def signatures(norm: str) -> list[Signature]:
             continue
         if norm[m.end() : m.end() + 1] in ("起", "至", "前", "以", "到", "-", "—"):
             continue
-        dm = DATE_RE.match(norm, m.start())
-        date = parse_date(dm) if dm else None
+        date = parse_date(m)
         if date is not None:
             start = begin + raw.find(org)
             found.append(Signature(org, date, start, m.end()))
     return found
 
 
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d) *年(?:度)?")
+_YEAR_IN_TITLE = re.compile(rf"({YEAR}) *年(?:度)?")
 _PERIOD = re.compile(
-    r"(?:统计期限|统计时限|统计周期|统计时间|数据统计)[^。]{0,12}?((?:19|20)\d\d) *年 *1 *月 *1 *日"
+    r"(?:统计期限|统计时限|统计周期|统计时间|数据统计)[^。]{0,12}?(" + YEAR + r") *年 *1 *月 *1 *日"
 )
 
 

@@ -14,13 +14,16 @@ import re
 from collections.abc import Iterator, Sequence
 
 from zwgk._model import Section, Span
+from zwgk._text.lexer import lex
 from zwgk._text.numbering import (
     OUTLINE_LEVELS,
+    TITLE_END,
     Marker,
+    MarkerKind,
     TreeNode,
     TreePolicy,
     build_tree,
-    iter_markers,
+    marker_pattern,
 )
 from zwgk._text.numerals import CN_DIGITS
 
@@ -28,13 +31,16 @@ _BEFORE = frozenset(' \n\t。;；:：!！?？"”)）>】]|*#•')
 _APPENDIX = re.compile(
     rf"(?:(?<=[\s>])|^)附(?:件|表)[\d{CN_DIGITS}]{{0,2}}(?=[：:\s]|下载|$)", re.M
 )
-_TITLE_STOP = re.compile(rf"[。;；:：!！?？\n]| {{1,}}|(?=[(（][{CN_DIGITS}\d])")
+# A heading's title ends at a mark, a blank, or a bracketed number that opens the next item.
+_TITLE_STOP = re.compile(
+    rf"[{TITLE_END}]| +|(?={marker_pattern(MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN)})"
+)
 
 
 def _candidates(norm: str, start: int, end: int, spans: Sequence[Span]) -> Iterator[Marker]:
     # Markers that may be headings: outside tables, after a break or a table's last digit.
     si = 0
-    for m in iter_markers(norm, start, end):
+    for m in lex(norm).markers(start, end):
         level = OUTLINE_LEVELS.get(m.kind)
         if level is None or (level >= 3 and (m.value > 99 or " " in norm[m.start : m.end])):
             continue

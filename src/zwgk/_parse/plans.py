@@ -53,8 +53,10 @@ from zwgk._parse.units import (
     split_glued,
     split_list,
 )
+from zwgk._text.lexer import lex
 from zwgk._text.numbering import (
     OUTLINE_LEVELS,
+    TITLE_END,
     Marker,
     MarkerKind,
     TreeNode,
@@ -302,7 +304,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def _markers(norm: str, start: int, end: int) -> list[Marker]:
     found: list[Marker] = []
-    for m in iter_markers(norm, start, end, glued=True):
+    for m in lex(norm).markers(start, end, glued=True):
         rank = OUTLINE_LEVELS.get(m.kind)
         if rank is None:
             continue
@@ -334,7 +336,8 @@ def _markers(norm: str, start: int, end: int) -> list[Marker]:
     ]
 
 
-_TITLE_STOP = re.compile(r"[。;；:\n]|  ")
+# A task's title ends at a mark or a wide blank (a single blank may stand inside it).
+_TITLE_STOP = re.compile(rf"[{TITLE_END}]| {{2}}")
 _ASSIGNING_PAREN = re.compile(rf"\((?=[^()]*{alternation(ROLE_WORDS)})")
 
 
@@ -901,7 +904,7 @@ def plan_from_source(
     """Build the plan from decoded text and its shared metadata (used by ``parse``)."""
     norm, text = src.norm, src.text
     start = common.body_start
-    doc_kind = kind if kind is not None else plan_kind(common.title, norm[start:])
+    doc_kind = kind if kind is not None else plan_kind(common.title, norm, start)
     year = year_from_title(common.title)
     if year is None:
         dates = [d for d in (common.published, common.signed) if d is not None]

@@ -18,6 +18,7 @@ Every pattern here is bounded, so matching is linear in the input size.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -187,6 +188,12 @@ def split_list(text: str) -> list[str]:
         >>> split_list("市政府办公室、各县(市、区)政府")
         ['市政府办公室', '各县(市、区)政府']
     """
+    return list(_split_list(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_list(text: str) -> tuple[str, ...]:
+    # A plan prints the same unit lists again and again: each is split once.
     out: list[str] = []
     for chunk in _outside_brackets(text, ",，;；"):
         pieces = [p.strip() for p in _outside_brackets(chunk, "、")]
@@ -206,7 +213,7 @@ def split_list(text: str) -> list[str]:
             merged.append(carry)
         for p in merged:
             out.extend(x.strip() for x in _split_and(p) if x.strip())
-    return out
+    return tuple(out)
 
 
 def split_glued(name: str) -> list[str]:
@@ -247,6 +254,12 @@ def classify(names: list[str], role: str) -> Assignment:
         >>> [(u.name, u.full_name) for u in classify(["区法院", "检察院"], "lead").lead]
         [('区法院', None), ('检察院', '区检察院')]
     """
+    return _classify(tuple(names), role)
+
+
+@functools.lru_cache(maxsize=4096)
+def _classify(names: tuple[str, ...], role: str) -> Assignment:
+    # The same unit list is classified once (an Assignment is immutable).
     units: list[OrgUnit] = []
     collective: list[str] = []
     prefix = ""

@@ -13,6 +13,7 @@ their numbering.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -23,6 +24,8 @@ from zwgk._text.numerals import CN_DIGITS, CN_NUMERAL, DIGIT_VALUES, numeral_or_
 __all__ = [
     "MARKER_RE",
     "OUTLINE_LEVELS",
+    "ROW_NUMBERING",
+    "TITLE_END",
     "Marker",
     "MarkerKind",
     "TreeNode",
@@ -30,6 +33,7 @@ __all__ = [
     "build_tree",
     "iter_markers",
     "leading_marker",
+    "marker_from_match",
     "marker_pattern",
     "markers",
 ]
@@ -48,6 +52,7 @@ class MarkerKind(enum.Enum):
 
 
 _LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
+_KIND_OF = {kind.value: kind for kind in MarkerKind}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -76,8 +81,11 @@ def _forms(named: bool, run_in: bool = False) -> dict[MarkerKind, str]:
     }
 
 
-#: The one numbering pattern.  Brackets may be half- or full-width.
-MARKER_RE = re.compile("|".join(_forms(named=True).values()))
+#: The one numbering pattern.  Brackets may be half- or full-width.  The lookahead of
+#: the characters a marker starts with lets a scan pass over other text quickly.
+MARKER_RE = re.compile(
+    rf"(?=[第(（\d{CN_DIGITS}{_CIRCLED}])(?:{'|'.join(_forms(named=True).values())})"
+)
 _PLAIN_FORMS = {run_in: _forms(named=False, run_in=run_in) for run_in in (False, True)}
 
 
@@ -109,6 +117,11 @@ def marker_pattern(*kinds: MarkerKind, run_in: bool = False) -> str:
 ROW_NUMBERING = r"(?:其中[:：]?[ ]*(?:[1-9][ ]*[、.．]?[ ]*)?|[1-9][ ]*[、.．][ ]*)"
 
 _LEADING = re.compile(rf"[ ]*{marker_pattern()}")
+
+#: The marks that end the title after a marker (a heading's, a task's): sentence and
+#: clause marks and a line break.  Each reader adds its own policy (spaces, the next
+#: marker).
+TITLE_END = "。;；:：!！?？\n"
 
 
 def leading_marker(label: str) -> str | None:
@@ -171,27 +184,42 @@ def iter_markers(
     """`zwgk._text.numbering.markers`, lazily."""
     stop = len(text) if end is None else end
     for m in MARKER_RE.finditer(text, start, stop):
-        run_on = m.group("glued") is not None
-        if run_on and not glued:
-            continue
-        kind = MarkerKind.ARABIC if m.group("arabic") is not None else MarkerKind(m.lastgroup)
-        raw = m.group(kind.value)
-        if kind is MarkerKind.CIRCLED:
-            value: int | None = _CIRCLED.index(raw) + 1
-        elif len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
-            value = None  # 一二、 is not a count: markers are 十二、
-        else:
-            number = numeral_or_none(raw)
-            value = number if isinstance(number, int) else None
-        if value is None or value <= 0:
-            continue
-        if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
-            label = f"({raw})"
-        elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
-            label = m.group(0)
-        else:
-            label = raw
-        yield Marker(kind, value, m.start(), m.end() - run_on, label, run_on)
+        marker = marker_from_match(m)
+        if marker is not None and (glued or not marker.glued):
+            yield marker
+
+
+def marker_from_match(m: re.Match[str]) -> Marker | None:
+    """The marker a `zwgk._text.numbering.MARKER_RE` match prints, or ``None`` (一二、, 0.).
+
+    Example:
+        >>> from zwgk._text.numbering import MARKER_RE, marker_from_match
+        >>> marker_from_match(MARKER_RE.search("（十二）")).label
+        '(十二)'
+    """
+    run_on = m.group("glued") is not None
+    kind = MarkerKind.ARABIC if run_on else _KIND_OF[m.lastgroup or ""]
+    raw = m.group(kind.value)
+    value = _marker_value(kind, raw)
+    if value is None:
+        return None
+    if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+        label = f"({raw})"
+    elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
+        label = m.group(0)
+    else:
+        label = raw
+    return Marker(kind, value, m.start(), m.end() - run_on, label, run_on)
+
+
+@functools.lru_cache(maxsize=512)
+def _marker_value(kind: MarkerKind, raw: str) -> int | None:
+    if kind is MarkerKind.CIRCLED:
+        return _CIRCLED.index(raw) + 1
+    if len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
+        return None  # 一二、 is not a count: markers are 十二、
+    number = numeral_or_none(raw)
+    return number if isinstance(number, int) and number > 0 else None
 
 
 # ---- the marker tree ---------------------------------------------------------------------

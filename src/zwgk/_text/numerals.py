@@ -16,7 +16,17 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["CN_DIGITS", "CN_NUMERAL", "NumeralError", "numeral_or_none", "parse_numeral"]
+__all__ = [
+    "CN_COUNT",
+    "CN_DIGITS",
+    "CN_NUMERAL",
+    "CN_SMALL",
+    "ZEROS",
+    "NumeralError",
+    "digits_up_to",
+    "numeral_or_none",
+    "parse_numeral",
+]
 
 #: Chinese digits and their values (两 is 2 as a count; 〇 ○ 零 are 0).
 DIGIT_VALUES: dict[str, int] = {
@@ -40,6 +50,27 @@ _LARGE = {"万": 10_000, "亿": 100_000_000}
 CN_DIGITS = "一二三四五六七八九十"
 #: Every character of a Chinese numeral, for character classes in patterns.
 CN_NUMERAL = "〇○零一二两三四五六七八九十百千万亿"
+#: The Chinese zeros (〇, ○, 零).
+ZEROS = "〇○零"
+#: The characters of a Chinese count up to 99 (days, months, times: 三, 十五, 两).
+CN_SMALL = CN_NUMERAL[: CN_NUMERAL.index("十") + 1]
+#: The characters of a Chinese count below 亿 (the numbers prose states: 三千五百, 两万).
+CN_COUNT = CN_NUMERAL.replace("亿", "")
+
+
+def digits_up_to(n: int) -> str:
+    """The one-character numerals of 1 to ``n`` (at most 9), Chinese then Arabic.
+
+    Example:
+        >>> from zwgk._text.numerals import digits_up_to
+        >>> digits_up_to(4)
+        '一二三四1234'
+    """
+    if not 1 <= n <= 9:
+        raise ValueError(f"one-character numerals go from 1 to 9, not {n}")
+    return CN_DIGITS[:n] + "".join(str(i) for i in range(1, n + 1))
+
+
 _WIDE = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 

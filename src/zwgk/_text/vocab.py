@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from zwgk._agency.data import agency_data
+from zwgk._text.numerals import CN_DIGITS
 
 __all__ = [
     "COLLECTIVE_HEAD",
@@ -30,6 +31,7 @@ __all__ = [
     "ROLE_WORDS",
     "TASK_VERBS",
     "UNIT_LABEL",
+    "UNIT_LABEL_FIRST",
     "UNIT_NOUNS",
     "UNIT_SUFFIX",
     "alternation",
@@ -131,17 +133,20 @@ RESPONSIBLE_WORDS = ("责任",)
 #: What a unit label calls units: 牵头**单位**, 责任**处室**.
 UNIT_NOUNS = ("单位", "部门", "处室", "科室")
 #: A unit label, spaces allowed between characters: 牵头单位, 责任处室, 配合部门, 主办.
+_ROLES = (*LEAD_WORDS, *RESPONSIBLE_WORDS, *COOPERATE_WORDS)
 UNIT_LABEL = (
-    f"(?:{alternation((*LEAD_WORDS, *RESPONSIBLE_WORDS, *COOPERATE_WORDS), spaced=True)}"
+    f"(?:{alternation(_ROLES, spaced=True)}"
     f" *{alternation(UNIT_NOUNS, spaced=True)}|{alternation(('主办', '协办'), spaced=True)})"
 )
+#: The characters a unit label starts with, for a quick skip before `UNIT_LABEL`.
+UNIT_LABEL_FIRST = "".join(sorted({w[0] for w in (*_ROLES, "主办", "协办")}))
 #: Every role word of a unit assignment.
 ROLE_WORDS = (*LEAD_WORDS[:1], "负责", "落实", *COOPERATE_WORDS[:4])
 #: How a catch-all phrase starts (各单位, 省直各部门, 有关部门, 3个区直单位).
 COLLECTIVE_HEAD = (
     r"(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|"
     r"基层(?!.{0,8}[处科室股]$)|"
-    r"(?:\d{1,3}|[一二两三四五六七八九十]{1,3})个)"
+    rf"(?:\d{{1,3}}|[{CN_DIGITS}两]{{1,3}})个)"
 )
 #: Units of the counts a report states in its prose.
 MEASURE_UNITS = (

@@ -1,0 +1,186 @@
+"""One pass per token kind over a document, shared by every reader of that document.
+
+A document's normalized text is lexed once (`zwgk._text.lexer.lex`, cached per text):
+each token kind (outline markers, dates, counted numbers, clause breaks, deadline
+phrases, any whole-text pattern a reader registers) is found in a single left-to-right
+scan the first time a reader asks for it, and every later reader (the kind detector,
+the outline, the plan's task tree, signatures, facts, the deadlines of each task) reads
+the same tokens by position instead of scanning the text again.
+
+A reader that wants the tokens of one stretch (``text[a:b]``, a task's own words) gets
+exactly what a scan of that stretch alone would find (`zwgk._text.lexer.Scan.within`):
+the whole-text tokens inside it, and a rescan of the few characters at its end where a
+token could be cut by the stretch's end.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import functools
+import re
+from collections.abc import Callable, Hashable, Iterator
+from typing import TypeVar
+
+from zwgk._text.numbering import MARKER_RE, Marker, marker_from_match
+
+__all__ = ["CLAUSE_BREAKS", "Lexed", "Scan", "lex"]
+
+T = TypeVar("T")
+
+#: Where a clause ends in prose (a line break is no clause break: PDF text wraps lines).
+CLAUSE_BREAKS = "。；;，,：:！？!?"
+_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+#: How far past its start a marker match may look (第十二部分 and a lookahead).
+_MARKER_REACH = 16
+
+
+class Scan:
+    """The matches of one pattern over a whole text, in order (one ``finditer``).
+
+    `zwgk._text.lexer.Scan.within` answers for a stretch of the text exactly as a scan
+    of the stretch alone would.  It needs to know how the pattern may look past the
+    stretch's end: ``reach=None`` says that nothing in the pattern looks past a match's
+    end (no negative lookahead, ``$`` or ``\\b``), so cutting the text can only lose a
+    match that runs past the cut; a number says how far past its start a match attempt
+    may read (its match and its lookaheads), and the last ``reach`` characters of a
+    stretch are read again.
+
+    Example:
+        >>> import re
+        >>> from zwgk._text.lexer import Scan
+        >>> scan = Scan(re.compile(r"\\d+年"), "2019年 与 2020年")
+        >>> [m.group() for m in scan.within(0, 10)], [m.group() for m in scan.within(2, 13)]
+        (['2019年'], ['19年', '2020年'])
+    """
+
+    __slots__ = ("_ends", "_starts", "pattern", "reach", "text")
+
+    def __init__(self, pattern: re.Pattern[str], text: str, *, reach: int | None = None) -> None:
+        self.pattern = pattern
+        self.text = text
+        self.reach = reach
+        # Positions only (a match object weighs ten times more): a match is made again
+        # when a reader asks for it, the same attempt at the same position.
+        self._starts = array.array("q")
+        self._ends = array.array("q")
+        for m in pattern.finditer(text):
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def match(self, k: int) -> re.Match[str]:
+        """The ``k``-th match of the whole-text scan."""
+        m = self.pattern.match(self.text, self._starts[k])
+        assert m is not None  # the same attempt at the same position matches again
+        return m
+
+    def indices(self, start: int, end: int) -> tuple[range, int]:
+        """The whole-text matches a scan of ``text[start:end]`` also finds, and where to rescan.
+
+        Returns the range of indices into ``matches`` and the position from which the
+        stretch must be scanned again (``end`` when nothing is left to rescan).
+        """
+        i = bisect.bisect_left(self._starts, start)
+        if i and self._ends[i - 1] > start:  # a match runs across the start: read afresh
+            return range(i, i), start
+        if end >= len(self.text):  # the stretch ends where the text does
+            return range(i, bisect.bisect_left(self._starts, end, i)), end
+        if self.reach is None:
+            # Matches that end inside the stretch are the stretch's; from the first one
+            # that runs past its end, the stretch is read again.
+            j = bisect.bisect_left(self._starts, end, i)
+            if j > i and self._ends[j - 1] > end:  # only the last can run past the end
+                return range(i, j - 1), self._starts[j - 1]
+            return range(i, j), end
+        # A match attempt at p reads text[p : p + reach]: where that lies inside the
+        # stretch, the stretch's scan does what the whole-text scan did.
+        j = bisect.bisect_right(self._starts, end - self.reach, i)
+        resume = self._ends[j - 1] if j > i else start
+        return range(i, j), max(resume, end - self.reach + 1)
+
+    def within(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, start, end)``, read from the whole-text scan."""
+        found, resume = self.indices(start, end)
+        for k in found:
+            yield self.match(k)
+        if resume < end:
+            yield from self.pattern.finditer(self.text, resume, end)
+
+
+class Lexed:
+    """The tokens of one text, each kind found once, the first time a reader asks.
+
+    Example:
+        >>> from zwgk._text.lexer import lex
+        >>> lexed = lex("一、总体情况 2019年3月1日 （一）主动公开")
+        >>> [m.label for m in lexed.markers()], lexed is lex("一、总体情况 2019年3月1日 （一）主动公开")
+        (['一', '(一)'], True)
+    """
+
+    __slots__ = ("_marker_tokens", "_memo", "_scans", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scans: dict[tuple[re.Pattern[str], int | None], Scan] = {}
+        self._memo: dict[Hashable, object] = {}
+        self._marker_tokens: list[Marker | None] | None = None
+
+    def scan(self, pattern: re.Pattern[str], *, reach: int | None = None) -> Scan:
+        """The whole-text matches of ``pattern`` (scanned once per text and pattern)."""
+        found = self._scans.get((pattern, reach))
+        if found is None:
+            found = self._scans[pattern, reach] = Scan(pattern, self.text, reach=reach)
+        return found
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute()`` reads from this text, computed once per ``key``."""
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+    def markers(
+        self, start: int = 0, end: int | None = None, *, glued: bool = False
+    ) -> list[Marker]:
+        """`zwgk._text.numbering.markers` of ``text[start:end]``, from the one marker scan."""
+        stop = len(self.text) if end is None else end
+        scan = self.scan(MARKER_RE, reach=_MARKER_REACH)
+        if self._marker_tokens is None:
+            self._marker_tokens = [marker_from_match(scan.match(k)) for k in range(len(scan))]
+        tokens = self._marker_tokens
+        found, resume = scan.indices(start, stop)
+        out = [mk for k in found if (mk := tokens[k]) is not None and (glued or not mk.glued)]
+        if resume < stop:
+            for m in MARKER_RE.finditer(self.text, resume, stop):
+                mk = marker_from_match(m)
+                if mk is not None and (glued or not mk.glued):
+                    out.append(mk)
+        return out
+
+    def clause_breaks(self) -> list[int]:
+        """The position of every clause break (。；，：！？ and their ASCII forms), in order."""
+        return self.memo(
+            "clause_breaks", lambda: [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
+        )
+
+    def last_break(self, start: int, end: int) -> int | None:
+        """The last clause break in ``text[start:end]``, or ``None``."""
+        breaks = self.clause_breaks()
+        i = bisect.bisect_left(breaks, end)
+        return breaks[i - 1] if i and breaks[i - 1] >= start else None
+
+
+@functools.lru_cache(maxsize=2)  # a parse reads one text; the last two are kept
+def lex(text: str) -> Lexed:
+    """The shared tokens of ``text`` (a document's normalized text), cached for its readers.
+
+    Example:
+        >>> from zwgk._text.lexer import lex
+        >>> [(m.label, m.start) for m in lex("1.网站 2.微博").markers()]
+        [('1', 0), ('2', 5)]
+    """
+    return Lexed(text)

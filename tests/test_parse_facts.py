@@ -1,0 +1,35 @@
+"""Counted numbers of prose: the one numeral reader gives their values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.test_text_numerals import chinese
+
+from zwgk._parse.facts import narrative_facts
+
+
+@given(st.integers(1, 10**9), st.booleans(), st.sampled_from(["件", "人次", "条", "份"]))
+def test_a_count_reads_back_as_printed(n: int, commas: bool, unit: str) -> None:
+    printed = f"{n:,}" if commas else str(n)
+    text = f"全年共受理申请{printed}{unit}，办结。"
+    (fact,) = narrative_facts(text)
+    assert (fact.value, fact.unit, fact.raw) == (n, unit, printed + unit)
+    assert text[fact.span.start : fact.span.end] == fact.raw
+
+
+@given(st.integers(3, 9_999))  # 一, 二 alone are words; at most 8 characters
+def test_a_chinese_count_reads_back(n: int) -> None:
+    (fact,) = narrative_facts(f"发放宣传资料{chinese(n)}份。")
+    assert fact.value == n
+
+
+def test_money_and_multipliers() -> None:
+    found = narrative_facts("收取费用3.50元，发放5万余份，共计1.2万元。")
+    assert [(f.value, f.unit, f.qualifier) for f in found] == [
+        (Decimal("3.50"), "元", None),
+        (50000, "份", "余"),
+        (Decimal("1.2"), "万元", None),
+    ]
