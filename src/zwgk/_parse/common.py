@@ -15,7 +15,7 @@ from zwgk._parse.meta import (
     signatures,
 )
 from zwgk._parse.text import Source
-from zwgk._text.dates import first_date
+from zwgk._text.dates import YEAR, first_date
 from zwgk._text.numbering import MARKER_RE
 from zwgk._text.vocab import ORGAN_SUFFIX
 
@@ -36,7 +36,9 @@ _TITLE_OPENING = re.compile(rf"(?P<title>{_TITLED}) +\S")
 # Words a title cannot stop at: a run before the found title ending so belongs to it.
 _TITLE_CONTINUES = re.compile(r"(?:关于|印发|转发|的)$")
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|｜]|——)")
-_INDEX_NO = re.compile(r"[0-9A-Za-z-]{3,24}/ ?(?:19|20)\d\d(?:\d\d)?-\d{1,8}|[A-Z]{2}\d{3,}-[\d-]+")
+_INDEX_NO = re.compile(
+    rf"[0-9A-Za-z-]{{3,24}}/ ?{YEAR}(?:\d\d)?-\d{{1,8}}|[A-Z]{{2}}\d{{3,}}-[\d-]+"
+)
 
 
 @attrs.frozen
@@ -145,10 +147,11 @@ def read_common(src: Source) -> Common:
     )
 
 
+_PAGE_DATE = rf"{YEAR}(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}})"  # as a CMS prints it
 _HEADER_DATE = re.compile(
-    r"(?:^|\n)[^\n。]{0,20}?((?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))[ ]*(?:来源|\n|$)"
+    rf"(?:^|\n)[^\n。]{{0,20}}?({_PAGE_DATE})[ ]*(?:来源|\n|$)"
     # a page flattened onto one line: "… 来源:X 时间:2022-06-08 08:53 …"
-    r"|(?:^|\s)(?:发布|更新)?(?:时间|日期) *: *((?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2}))"
+    rf"|(?:^|\s)(?:发布|更新)?(?:时间|日期) *: *({_PAGE_DATE})"
 )
 
 

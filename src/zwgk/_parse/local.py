@@ -29,7 +29,9 @@ from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import split_runs
 from zwgk._parse.tables import Evidence, stated_cuts
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
+from zwgk._text.dates import YEAR
 from zwgk._text.numbering import ROW_NUMBERING, MarkerKind, marker_pattern
+from zwgk._text.vocab import CELL_UNITS, alternation
 
 _SEP = r"[ \n\t|]*"  # spaces, line breaks, tabs and the pipes of a markdown table
 
@@ -49,11 +51,11 @@ _COLUMN_WORDS = (
     "历年累计", "累计", "统计数", "全年", "数量", "数值",
 )  # fmt: skip
 _COLUMN = re.compile(
-    r"((?:19|20)\d\d[ ]*年(?:[ ]*度|[ ]*1[ ]*[-—~至][ ]*12[ ]*月)?|"
+    rf"({YEAR}[ ]*年(?:[ ]*度|[ ]*1[ ]*[-—~至][ ]*12[ ]*月)?|"
     + "|".join(_spaced(w) for w in sorted(_COLUMN_WORDS, key=len, reverse=True))
     + rf"){_SEP}"
 )
-_UNITS = "万元|人次|条|件|元|个|次|项|篇|人|份|起"
+_UNITS = alternation(CELL_UNITS)
 _LABEL = rf"(?P<label>{ROW_NUMBERING}?[^\d\s|:：](?:[^\d\s|]|[ ](?=[^\d\s|])){{1,60}}?)"
 _ROW = re.compile(rf"{_LABEL}{_SEP}(?P<unit>{_UNITS}){_SEP}(?=[\d—/-]|无)")
 #: A row of a table printed without a unit column: its values follow its label.

@@ -7,14 +7,15 @@ import re
 from zwgk._agency import agency as resolve
 from zwgk._model import Agency
 from zwgk._parse.common import Common
+from zwgk._text.dates import YEAR
 from zwgk._text.vocab import ORGAN_SUFFIX
 
 _ORGAN_END = ORGAN_SUFFIX
 # "株洲市工商行政管理局2017年度…报告", "…管委会办公室关于印发…的通知",
 # "2024年XX公安局“双随机、一公开”抽查工作计划"
 _TITLE_ORGAN = re.compile(
-    rf"^(?:(?:19|20)\d\d年(?:度)?)?(?P<organ>[\u4e00-\u9fff()]{{2,40}}?{_ORGAN_END})[ \n]*"
-    r"(?:(?:19|20)\d\d|关于|印发|政府信息公开|政务公开|政务信息公开|[\"“《「])"
+    rf"^(?:{YEAR}年(?:度)?)?(?P<organ>[\u4e00-\u9fff()]{{2,40}}?{_ORGAN_END})[ \n]*"
+    rf"(?:{YEAR}|关于|印发|政府信息公开|政务公开|政务信息公开|[\"“《「])"
 )
 _REGION_PREFIX = re.compile(
     r"^(?P<region>[\u4e00-\u9fff]{2,12}?(?:综合实验区|新区|开发区|自治州|地区|省|市|县|区|盟|旗))"

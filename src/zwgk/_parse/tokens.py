@@ -8,10 +8,12 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from zwgk._model import TokenClass
+from zwgk._text import vocab
 from zwgk._text.numbering import MarkerKind, marker_pattern
+from zwgk._text.vocab import alternation
 
 #: Units a cell may print after its number (「13件」).
-CELL_UNITS = "万元|元|件|条|个|次|人次|人|项|篇"
+CELL_UNITS = alternation(vocab.CELL_UNITS)
 
 _TOKEN = re.compile(
     r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"

@@ -21,6 +21,7 @@ from zwgk._agency.data import agency_data
 from zwgk._text.numerals import CN_DIGITS
 
 __all__ = [
+    "CELL_UNITS",
     "COLLECTIVE_HEAD",
     "COOPERATE_WORDS",
     "LEAD_WORDS",
@@ -148,22 +149,7 @@ COLLECTIVE_HEAD = (
     r"基层(?!.{0,8}[处科室股]$)|"
     rf"(?:\d{{1,3}}|[{CN_DIGITS}两]{{1,3}})个)"
 )
+#: Units of measure a statistical table prints: after a value, or in a unit column.
+CELL_UNITS = ("万元", "元", "件", "条", "个", "次", "人次", "人", "项", "篇", "份", "起")
 #: Units of the counts a report states in its prose.
-MEASURE_UNITS = (
-    "万元",
-    "元",
-    "件",
-    "条",
-    "人次",
-    "人",
-    "次",
-    "篇",
-    "个",
-    "期",
-    "份",
-    "项",
-    "场",
-    "家",
-    "批",
-    "封",
-)
+MEASURE_UNITS = (*CELL_UNITS, "期", "场", "家", "批", "封")

@@ -18,6 +18,7 @@ from zwgk._model.documents import AnnualReport, Document
 from zwgk._model.enums import Scope
 from zwgk._parse.meta import year_from_title
 from zwgk._parse.text import normalize
+from zwgk._text.dates import YEAR
 
 __all__ = ["date_findings", "is_government_report", "signature_findings", "statutory_deadline"]
 
@@ -25,7 +26,7 @@ __all__ = ["date_findings", "is_government_report", "signature_findings", "statu
 LAST_OLD_RULES_YEAR = 2018
 
 # The subject of a title, before its year: 「平潭综合实验区」 in 「平潭综合实验区2024年度政府信息…」.
-_SUBJECT = re.compile(r"^(.{0,40}?)(?:19|20)\d\d")
+_SUBJECT = re.compile(rf"^(.{{0,40}}?){YEAR}")
 # A subject that is a government or a region, not one of its departments.
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|[省市县区旗州盟]|自治区|自治州|自治县|实验区|新区)$")
 
