@@ -34,7 +34,7 @@ FLOOR = {
     "kind_right": 36,
     "meta_right": 240,
     "tasks_found": 207,
-    "leads_matched": 219,
+    "leads_matched": 225,
 }
 
 

@@ -527,6 +527,10 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
                 assignment = assignment.merge(find_inline(norm, a, b))
         if not assignment and gaps and gaps[0][0] == node.marker.end:
             assignment = find_subject(norm, node.marker.end, first_gap_end)
+            heading = _RUN_IN_HEADING.match(norm, node.marker.end, first_gap_end)
+            if not assignment and heading is not None:
+                # 「3、汇总阶段(6月1日-15日) 工作小组办公室汇总…」: the sentence after a heading
+                assignment = find_subject(norm, heading.end(), first_gap_end)
         assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
     title = ctx.printed(title, node.marker.end, node.end)
     if is_row:
@@ -546,6 +550,10 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         span=Span(node.marker.start, node.end),
         children=children,
     )
+
+
+# A short heading run into its item's first sentence, a blank between them.
+_RUN_IN_HEADING = re.compile(r"[^\s。,;:]{2,24}[ \n]+")
 
 
 def _section(task: Task, level: int, text: str) -> Section:

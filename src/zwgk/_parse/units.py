@@ -244,7 +244,8 @@ def classify(names: list[str], role: str) -> Assignment:
     """Sort names into ``role`` units (``"lead"`` or ``"cooperating"``) and collective phrases.
 
     A level prefix printed once for a list (``区法院、检察院``) applies to each organ after
-    it: names stay as printed, ``full_name`` carries the prefix.
+    it, and an ending printed once (``纪检、监察部门``) to each short name before it: names
+    stay as printed, ``full_name`` carries the whole name.
 
     Example:
         >>> from zwgk._parse.units import classify
@@ -253,8 +254,14 @@ def classify(names: list[str], role: str) -> Assignment:
         (['市财政局'], ('各区县政府',))
         >>> [(u.name, u.full_name) for u in classify(["区法院", "检察院"], "lead").lead]
         [('区法院', None), ('检察院', '区检察院')]
+        >>> [(u.name, u.full_name) for u in classify(["纪检", "监察部门"], "lead").lead]
+        [('纪检', '纪检部门'), ('监察部门', None)]
     """
     return _classify(tuple(names), role)
+
+
+_SHORT_CORE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_UNIT_ENDING = re.compile(UNIT_SUFFIX + "$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -263,6 +270,10 @@ def _classify(names: tuple[str, ...], role: str) -> Assignment:
     units: list[OrgUnit] = []
     collective: list[str] = []
     prefix = ""
+    # An ending printed once for a list (纪检、监察部门): the last name's, given to the short
+    # names before it that have none.
+    last = _UNIT_ENDING.search(clean_name(names[-1])) if names else None
+    ending = last.group(0) if last is not None and 2 <= last.start() <= 4 else ""
     for raw in names:
         name = clean_name(raw)
         if not name:
@@ -275,6 +286,8 @@ def _classify(names: tuple[str, ...], role: str) -> Assignment:
         full = None
         if units and prefix and _ORGAN_END.search(name) and not _PREFIXED.match(name):
             full = prefix + name
+        elif ending and _SHORT_CORE.fullmatch(name) and not _UNIT_ENDING.search(name):
+            full = name + ending
         units.append(OrgUnit(name, full))
         etc = _ETC_TAIL.search(raw)
         if etc:  # 市财政局等有关部门: the unit, and the others collectively
@@ -445,7 +458,12 @@ def _unbracketed(value: str) -> str:
     return value[:end]
 
 
-_SUBJECT_VERB = re.compile(r"要|应当|应|须|必须|负责|牵头|共同|:")
+# What follows the units a task sentence opens with: a duty word, a preposition, or a verb
+# of coordinating work (never the start of an organ's ending: 区委组织部 is one name).
+_SUBJECT_VERB = re.compile(
+    r"要|应当|应|须|必须|负责|牵头|共同|:|在|对|根据|按照|依据|会同|全程|汇总"
+    rf"|(?:组织|统筹|指导|督促|协调)(?!{ORGAN_SUFFIX})"
+)
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
 
 

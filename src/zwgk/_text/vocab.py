@@ -143,9 +143,9 @@ UNIT_LABEL = (
 UNIT_LABEL_FIRST = "".join(sorted({w[0] for w in (*_ROLES, "主办", "协办")}))
 #: Every role word of a unit assignment.
 ROLE_WORDS = (*LEAD_WORDS[:1], "负责", "落实", *COOPERATE_WORDS[:4])
-#: How a catch-all phrase starts (各单位, 省直各部门, 有关部门, 3个区直单位).
+#: How a catch-all phrase starts (各单位, 省直各部门, 辖区各派出所, 有关部门, 3个区直单位).
 COLLECTIVE_HEAD = (
-    r"(?:(?:省|市|区|县)直(?:各|有关|相关)|各|其他|其它|有关|相关|所有|全体|所属|下属|"
+    r"(?:(?:省|市|区|县)直(?:各|有关|相关)|(?:辖区|全[省市县区]|本[省市县区])?各|其他|其它|有关|相关|所有|全体|所属|下属|"
     r"基层(?!.{0,8}[处科室股]$)|"
     rf"(?:\d{{1,3}}|[{CN_DIGITS}两]{{1,3}})个)"
 )

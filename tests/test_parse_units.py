@@ -1,0 +1,70 @@
+"""Units a task names (`zwgk._parse.units`), on sentences built here."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import zwgk
+from zwgk._parse.units import classify, find_subject, is_collective
+
+ORGANS = ["区财政局", "工作小组办公室", "资产清查领导小组", "市政务服务中心", "区委组织部"]
+FOLLOWERS = [
+    "负责",
+    "要",
+    "在主管部门核实的基础上",
+    "对各单位",
+    "根据清查结果",
+    "全程监督",
+    "汇总",
+    "组织",
+]
+
+
+@given(organ=st.sampled_from(ORGANS), follower=st.sampled_from(FOLLOWERS))
+def test_an_organ_opening_a_task_sentence_leads_it(organ: str, follower: str) -> None:
+    text = f"{organ}{follower}开展资产清查工作。"
+    assert [u.name for u in find_subject(text, 0, len(text)).lead] == [organ]
+
+
+def test_an_organ_ending_is_not_taken_for_a_verb() -> None:
+    text = "区委组织部负责干部培训。"
+    assert [u.name for u in find_subject(text, 0, len(text)).lead] == ["区委组织部"]
+
+
+def test_a_sentence_without_an_organ_subject_names_no_lead() -> None:
+    for text in ("在全区开展清查。", "对资产进行核实。", "进一步推进权力清单公开。"):
+        assert not find_subject(text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("names", "full"),
+    [
+        (["纪检", "监察部门"], ["纪检部门", None]),
+        (["财政", "审计局"], ["财政局", None]),
+        (["省应急办", "省政府新闻办"], [None, None]),  # a name with its own ending keeps it
+    ],
+)
+def test_an_ending_printed_once_for_a_list_applies_to_each_name(
+    names: list[str], full: list[str | None]
+) -> None:
+    assert [u.full_name for u in classify(names, "lead").lead] == full
+
+
+@pytest.mark.parametrize("scope", ["辖区", "全区", "本市", "区直", ""])
+def test_every_unit_of_a_scope_is_collective(scope: str) -> None:
+    assert is_collective(f"{scope}各派出所")
+
+
+def test_the_sentence_after_a_run_in_heading_names_the_lead() -> None:
+    text = (
+        "关于印发资产清查工作方案的通知\n各单位：\n"
+        "一、实施步骤\n"
+        "1、汇总阶段（6月1日-6月15日） 工作小组办公室汇总全区资产清查情况。\n"
+        "2、监督阶段（6月16日-6月20日） 纪检、监察部门全程监督清查工作。\n"
+    )
+    plan = zwgk.parse(text)
+    leads = {t.path: [(u.name, u.full_name) for u in t.lead] for t in plan.walk_tasks()}
+    assert leads[("一", "1")] == [("工作小组办公室", None)]
+    assert leads[("一", "2")] == [("纪检", "纪检部门"), ("监察部门", None)]
