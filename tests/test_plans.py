@@ -1070,3 +1070,20 @@ def test_attachment_lists(printed: str, titles: tuple[str, ...]) -> None:
         f"一、任务\n1.推进 (办公室牵头)\n{printed}\n"
     )
     assert plan.attachments == titles
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("一、工作目标按照“属地管理”原则，全面排查隐患。", "工作目标"),
+        ("一、整治范围及时间安排各行政村辖区范围内的企业。", "整治范围及时间安排"),
+        ("一、职责分工在区党工委、管委会统一领导下，各单位分工负责。", "职责分工"),
+        ("一、保障措施", "保障措施"),
+    ],
+)
+def test_a_section_heading_a_flattened_page_ran_on_ends_at_its_noun(line: str, title: str) -> None:
+    plan = parse(
+        f"关于印发安全生产整治工作方案的通知\n各村：\n{line}\n（一）开展排查。区应急局负责。\n"
+    )
+    assert isinstance(plan, Plan)
+    assert [t.title for t in plan.walk_tasks() if t.path == ("一",)] == [title]

@@ -63,6 +63,7 @@ from zwgk._text.numbering import (
     TreePolicy,
     build_tree,
     iter_markers,
+    run_in_title,
 )
 from zwgk._text.numerals import CN_NUMERAL
 from zwgk._text.vocab import (
@@ -516,6 +517,8 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
             title = _title(row, short=False)
     else:
         title = _title(norm[node.marker.end : first_gap_end], short=True)
+        if len(path) == 1:  # a section heading (工作目标, 职责分工) a flattened page ran on
+            title = run_in_title(title)
         assignment = Assignment()
         for a, b in gaps:
             assignment = assignment.merge(find_labelled(norm, a, b))

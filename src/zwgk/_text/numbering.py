@@ -22,9 +22,11 @@ import attrs
 from zwgk._text.numerals import CN_DIGITS, CN_NUMERAL, DIGIT_VALUES, numeral_or_none
 
 __all__ = [
+    "HEADING_NOUNS",
     "MARKER_RE",
     "OUTLINE_LEVELS",
     "ROW_NUMBERING",
+    "SENTENCE_OPENERS",
     "TITLE_END",
     "Marker",
     "MarkerKind",
@@ -36,6 +38,7 @@ __all__ = [
     "marker_from_match",
     "marker_pattern",
     "markers",
+    "run_in_title",
 ]
 
 
@@ -122,6 +125,35 @@ _LEADING = re.compile(rf"[ ]*{marker_pattern()}")
 #: clause marks and a line break.  Each reader adds its own policy (spaces, the next
 #: marker).
 TITLE_END = "。;；:：!！?？\n"
+
+#: The nouns a plan's heading ends with (工作目标, 职责分工, 保障措施).
+HEADING_NOUNS = (
+    "目标", "要求", "任务", "安排", "内容", "分工", "措施", "步骤", "原则", "思想", "范围",
+    "保障", "领导", "机制", "重点", "意义", "方式", "职责", "对象", "依据", "事项",
+)  # fmt: skip
+#: The words a sentence of a plan's body opens with (按照…, 在…领导下, 各单位…, 做好…).
+SENTENCE_OPENERS = (
+    "按照", "根据", "依据", "为了", "为", "在(?!于)", "各", "以(?![及上下来后前])", "坚持", "做好", "加强", "全面",
+    "进一步", "围绕", "结合", "对", "由", "要", "通过", "认真", "切实", "积极", "深入",
+    "着力", "建立", "落实", "推进", "开展", "加大", "确保", "严格", "成立", "本",
+)  # fmt: skip
+_RUN_IN = re.compile("(?:" + "|".join(HEADING_NOUNS) + ")(?=" + "|".join(SENTENCE_OPENERS) + ")")
+
+
+def run_in_title(title: str) -> str:
+    """A heading's title without the sentence a flattened page ran into it.
+
+    A page that lost its line breaks prints 「一、工作目标按照“属地管理”原则…」: the title
+    ends at the first heading noun (目标, 要求, 安排…) that a sentence opener (按照, 各,
+    在, 做好…) follows.
+
+    Example:
+        >>> from zwgk._text.numbering import run_in_title
+        >>> run_in_title("整治范围及时间安排各行政村辖区范围内的工业企业"), run_in_title("保障措施")
+        ('整治范围及时间安排', '保障措施')
+    """
+    m = _RUN_IN.search(title, 2)
+    return title[: m.end()] if m is not None else title
 
 
 def leading_marker(label: str) -> str | None:
