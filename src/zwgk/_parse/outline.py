@@ -37,8 +37,11 @@ _TITLE_STOP = re.compile(
 )
 
 
-def _candidates(norm: str, start: int, end: int, spans: Sequence[Span]) -> Iterator[Marker]:
-    # Markers that may be headings: outside tables, after a break or a table's last digit.
+def _candidates(
+    norm: str, start: int, end: int, spans: Sequence[Span], titles: Sequence[str] = ()
+) -> Iterator[Marker]:
+    # Markers that may be headings: outside tables, after a break or a table's last digit,
+    # or anywhere before a section title the document kind is known to use.
     si = 0
     for m in lex(norm).markers(start, end):
         level = OUTLINE_LEVELS.get(m.kind)
@@ -50,7 +53,11 @@ def _candidates(norm: str, start: int, end: int, spans: Sequence[Span]) -> Itera
             continue
         before = norm[m.start - 1] if m.start > 0 else "\n"
         # A Chinese-numbered heading may follow a table's last digit directly.
-        if before not in _BEFORE and not (level <= 2 and before.isdigit()):
+        if (
+            before not in _BEFORE
+            and not (level <= 2 and before.isdigit())
+            and not (level == 1 and _known_title(norm, m.end, titles) is not None)
+        ):
             continue
         yield m
 
@@ -78,11 +85,26 @@ def _title_end(norm: str, node: TreeNode, end: int, titles: Sequence[str]) -> in
     title_start = node.marker.end
     while title_start < end and norm[title_start] in " \t":  # 「1. 加强…」
         title_start += 1
-    known = next((t for t in titles if norm.startswith(t, title_start)), None)
+    known = _known_title(norm, title_start, titles)
     if known is not None:  # a known title ends where it ends, even run into its text
-        return title_start + len(known)
+        return known
     stop = _TITLE_STOP.search(norm, title_start, min(end, title_start + 40))
     return stop.start() if stop and stop.start() > title_start else min(end, title_start + 40)
+
+
+def _known_title(norm: str, at: int, titles: Sequence[str]) -> int | None:
+    """Where a known section title printed at ``at`` ends: as printed, or with a slip of a
+    character or two inside (「政府信息公开行政法复议、行政诉讼情况」), its first and last
+    four characters printed in place."""
+    for title in titles:
+        if norm.startswith(title, at):
+            return at + len(title)
+    for title in titles:
+        if len(title) >= 10 and norm.startswith(title[:4], at):
+            tail = norm.find(title[-4:], at + len(title) - 6, at + len(title) + 2)
+            if tail != -1:
+                return tail + 4
+    return None
 
 
 _PLACEHOLDERS = frozenset({"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"})
@@ -127,8 +149,8 @@ def outline(
     """
     end = len(norm) if end is None else end
     spans = sorted(skip, key=lambda s: s.start)
-    roots = build_tree(_candidates(norm, start, end, spans), end, _policy(start, spans))
     known = sorted(titles, key=len, reverse=True)
+    roots = build_tree(_candidates(norm, start, end, spans, known), end, _policy(start, spans))
     nodes = [n for root in roots for n in root.walk()]
     if nodes:
         # The last section ends where the attachments begin (附件 / 附件1： / 附件下载).

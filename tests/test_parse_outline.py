@@ -1,0 +1,36 @@
+"""The outline of a document (`zwgk._parse.outline`) on flattened shapes built here."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zwgk._parse.outline import outline
+
+TITLES = ("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况")
+
+
+@given(before=st.sampled_from(["432.52元", "采购总金额", "合计", "情况"]))
+def test_a_known_section_title_is_a_heading_after_any_character(before: str) -> None:
+    text = f"一、总体情况 正文。二、主动公开 {before}三、收到和处理政府信息公开申请情况 申请人情况"
+    tree = outline(text, titles=TITLES)
+    assert [s.title for s in tree] == ["总体情况", "主动公开", "收到和处理政府信息公开申请情况"]
+
+
+def test_an_unknown_title_run_into_a_word_is_no_heading() -> None:
+    text = "一、总体情况 正文。二、主动公开 共计5元三、其他事项 正文"
+    assert [s.number for s in outline(text, titles=TITLES)] == ["一", "二"]
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "政府信息公开行政法复议、行政诉讼情况",
+        "政府信息公开行政复议和行政诉讼情况",
+        "政府信息公开行政复议、行政诉讼情况",
+    ],
+)
+def test_a_known_title_with_a_slip_ends_where_it_ends(printed: str) -> None:
+    text = f"一、总体情况 正文。二、{printed}行政复议 行政诉讼 结果维持 0 1 1"
+    assert [s.title for s in outline(text, titles=TITLES)][1] == printed
