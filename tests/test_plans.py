@@ -675,6 +675,13 @@ def test_responsibilities(seed: Plan) -> None:
     assert responsibilities([]) == ()
 
 
+def test_responsibilities_of_one_document_or_a_mixed_list(seed: Plan) -> None:
+    report = parse("平潭县2012年政府信息公开工作年度报告\n一、概述\n本年度公开信息15条。")
+    assert responsibilities(seed) == responsibilities([seed, report])
+    with pytest.raises(InputError, match="responsibilities takes parsed documents"):
+        responsibilities(["一、任务"])  # type: ignore[list-item]
+
+
 def test_responsibilities_inherited() -> None:
     records = responsibilities([_parse(_corpus("012"))])
     two = [r for r in records if r.path == ("一", "(一)", "2")]

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from zwgk._analysis.facts import documents
 from zwgk._errors import MissingExtraError
-from zwgk._model.documents import Plan
+from zwgk._model.documents import AnyDocument, Plan
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -59,8 +60,11 @@ class Responsibility:
 COLUMNS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Responsibility))
 
 
-def responsibilities(docs: Iterable[Plan]) -> tuple[Responsibility, ...]:
+def responsibilities(docs: Iterable[AnyDocument] | AnyDocument) -> tuple[Responsibility, ...]:
     """Every (task, unit, role) of the given plans, in document and task order.
+
+    One document may be passed instead of a list; reports and other documents give no
+    rows, and an item that is not a parsed document raises `zwgk.InputError`.
 
     Example:
         >>> from zwgk import parse_plan, responsibilities
@@ -69,9 +73,13 @@ def responsibilities(docs: Iterable[Plan]) -> tuple[Responsibility, ...]:
         ...     print(r.path, r.unit, r.role, r.deadline_date)
         ('一', '1') 注册处 lead 2017-12-31
         ('一', '1') 信息中心 cooperating 2017-12-31
+        >>> len(responsibilities(plan))
+        2
     """
     out: list[Responsibility] = []
-    for doc in docs:
+    for doc in documents(docs, "responsibilities"):
+        if not isinstance(doc, Plan):
+            continue
         for task in doc.walk_tasks():
             deadline = task.deadline
             phrase = deadline.phrase if deadline is not None else None
@@ -94,7 +102,7 @@ def responsibilities(docs: Iterable[Plan]) -> tuple[Responsibility, ...]:
     return tuple(out)
 
 
-def responsibilities_frame(docs: Iterable[Plan]) -> pd.DataFrame:
+def responsibilities_frame(docs: Iterable[AnyDocument] | AnyDocument) -> pd.DataFrame:
     """`zwgk.responsibilities` as a pandas DataFrame.
 
     The columns are always ``COLUMNS``, also for no input; ``path`` holds
