@@ -1,12 +1,37 @@
-"""Benchmark fixtures: the seeds and the dev corpus as texts."""
+"""Benchmark fixtures (the seeds and the dev corpus) and the summary of ratios to the scan.
+
+Every figure of docs/performance.md comes from one run of
+
+    python -m pytest benchmarks --benchmark-only
+
+whose last lines print each benchmark's median beside the ``re.finditer(r"\\d+")`` scan of
+the same texts in the same run (the ratio is what holds across machines).
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import zwgk
+
 ROOT = Path(__file__).resolve().parents[1]
+DIGITS = re.compile(r"\d+")
+
+#: Document kinds as the benchmarks group them.
+KINDS = {
+    "reports": (zwgk.AnnualReport,),
+    "plans": (zwgk.ImplementationPlan, zwgk.WorkPoints),
+    "other": (zwgk.OtherDocument,),
+}
+
+
+def scan(texts: list[str]) -> int:
+    """One pass of ``re.finditer(r"\\d+")`` over every text: the floor every ratio is to."""
+    return sum(1 for t in texts for _ in DIGITS.finditer(t))
 
 
 @pytest.fixture(scope="session")
@@ -19,9 +44,49 @@ def texts() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def reports(texts: list[str]) -> list[object]:
-    """The annual reports among them, parsed."""
-    import zwgk
+def docs(texts: list[str]) -> list[zwgk.AnyDocument]:
+    """Every text, parsed."""
+    return [zwgk.parse(t) for t in texts]
 
-    docs = [zwgk.parse(t) for t in texts]
+
+@pytest.fixture(scope="session")
+def reports(docs: list[zwgk.AnyDocument]) -> list[zwgk.AnnualReport]:
+    """The annual reports among them, parsed."""
     return [d for d in docs if isinstance(d, zwgk.AnnualReport)]
+
+
+@pytest.fixture(scope="session")
+def by_kind(texts: list[str], docs: list[zwgk.AnyDocument]) -> dict[str, list[str]]:
+    """The texts of each kind (``reports``, ``plans``, ``other``), as ``parse`` tells them."""
+    return {
+        kind: [t for t, d in zip(texts, docs, strict=True) if isinstance(d, classes)]
+        for kind, classes in KINDS.items()
+    }
+
+
+# --- the summary: each median beside the scan's ---------------------------------------------
+
+#: Benchmarks whose ratio is to the scan of a subset (the texts of one kind), by name prefix.
+_OWN_SCAN = {"test_parse_kind[": "test_scan_kind["}
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    session = getattr(config, "_benchmarksession", None)
+    found = {b.name: b for b in getattr(session, "benchmarks", []) if not b.has_error}
+    if "test_scan_baseline" not in found:
+        return
+    floor = found["test_scan_baseline"].stats.median
+    write = terminalreporter.write_line
+    write("")
+    write("ratio of each median to the scan of the same texts (test_scan_baseline)")
+    write(f"{'benchmark':<44} {'group':<10} {'median':>11} {'min':>11} {'ratio':>8}")
+    for name, bench in found.items():
+        base = floor
+        for prefix, other in _OWN_SCAN.items():
+            if name.startswith(prefix) and name.replace(prefix, other) in found:
+                base = found[name.replace(prefix, other)].stats.median
+        stats = bench.stats
+        write(
+            f"{name:<44} {bench.group or '':<10} {stats.median * 1e3:>9.2f}ms "
+            f"{stats.min * 1e3:>9.2f}ms {stats.median / base:>8.1f}"
+        )

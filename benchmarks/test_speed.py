@@ -1,28 +1,22 @@
 """Speed of parsing, beside the cheapest possible pass over the same texts.
 
-Run with ``python -m pytest benchmarks --benchmark-only``; the ratio of the
-``parse`` group to the ``scan`` baseline is what docs/performance.md records.
+Run with ``python -m pytest benchmarks --benchmark-only``; the summary at the end
+gives each median as a ratio to the ``test_scan_baseline`` scan, the figures
+docs/performance.md records.
 """
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import zwgk
-
-DIGITS = re.compile(r"\d+")
+from conftest import KINDS, scan
 
 
 @pytest.mark.benchmark(group="corpus")
 def test_scan_baseline(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
     """One pass of ``re.finditer(r"\\d+")`` over every text: the floor."""
-
-    def scan() -> int:
-        return sum(1 for t in texts for _ in DIGITS.finditer(t))
-
-    assert benchmark(scan) > 0
+    assert benchmark(scan, texts) > 0
 
 
 @pytest.mark.benchmark(group="corpus")
@@ -33,6 +27,22 @@ def test_parse(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-
         return len([zwgk.parse(t) for t in texts])
 
     assert benchmark(parse_all) == len(texts)
+
+
+@pytest.mark.benchmark(group="kind")
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_scan_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None:  # type: ignore[no-untyped-def]
+    """The scan of the texts of one kind: the floor of ``test_parse_kind``."""
+    assert benchmark(scan, by_kind[kind]) >= 0
+
+
+@pytest.mark.benchmark(group="kind")
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_parse_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None:  # type: ignore[no-untyped-def]
+    """Full parse of the texts of one kind (reports; plans and work points; other)."""
+    texts = by_kind[kind]
+    docs = benchmark(lambda: [zwgk.parse(t) for t in texts])
+    assert all(isinstance(d, KINDS[kind]) for d in docs)
 
 
 @pytest.mark.benchmark(group="corpus")
