@@ -18,6 +18,7 @@ import sys
 import pytest
 
 import zwgk
+from conftest import cpu
 
 #: Fresh interpreters per ``test_import`` benchmark; the figure is their minimum.
 IMPORT_ROUNDS = 10
@@ -46,13 +47,13 @@ def dumps(docs: list[zwgk.AnyDocument]) -> list[str]:
     return [zwgk.to_json(d) for d in docs]
 
 
-@pytest.mark.benchmark(group="json")
+@cpu("json")
 def test_json_loads(benchmark, dumps: list[str]) -> None:  # type: ignore[no-untyped-def]
     """``json.loads`` of every dump: the floor of ``from_json``."""
     assert len(benchmark(lambda: [json.loads(d) for d in dumps])) == len(dumps)
 
 
-@pytest.mark.benchmark(group="json")
+@cpu("json")
 def test_from_json(benchmark, dumps: list[str], docs: list[zwgk.AnyDocument]) -> None:  # type: ignore[no-untyped-def]
     """``zwgk.from_json`` of every dump (size and depth checks, strict rebuilding)."""
     assert benchmark(lambda: [zwgk.from_json(d) for d in dumps]) == docs

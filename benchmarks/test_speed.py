@@ -10,16 +10,16 @@ from __future__ import annotations
 import pytest
 
 import zwgk
-from conftest import KINDS, scan
+from conftest import KINDS, cpu, scan
 
 
-@pytest.mark.benchmark(group="corpus")
+@cpu("corpus")
 def test_scan_baseline(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
     """One pass of ``re.finditer(r"\\d+")`` over every text: the floor."""
     assert benchmark(scan, texts) > 0
 
 
-@pytest.mark.benchmark(group="corpus")
+@cpu("corpus")
 def test_parse(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Full parse of every text: kind, metadata, outline, tables, facts, agency."""
 
@@ -29,14 +29,14 @@ def test_parse(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-
     assert benchmark(parse_all) == len(texts)
 
 
-@pytest.mark.benchmark(group="kind")
+@cpu("kind")
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_scan_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None:  # type: ignore[no-untyped-def]
     """The scan of the texts of one kind: the floor of ``test_parse_kind``."""
     assert benchmark(scan, by_kind[kind]) >= 0
 
 
-@pytest.mark.benchmark(group="kind")
+@cpu("kind")
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_parse_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None:  # type: ignore[no-untyped-def]
     """Full parse of the texts of one kind (reports; plans and work points; other)."""
@@ -45,13 +45,13 @@ def test_parse_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None
     assert all(isinstance(d, KINDS[kind]) for d in docs)
 
 
-@pytest.mark.benchmark(group="corpus")
+@cpu("corpus")
 def test_to_json(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: ignore[no-untyped-def]
     """Serializing every parsed annual report to JSON."""
     assert benchmark(lambda: sum(len(zwgk.to_json(r)) for r in reports)) > 0
 
 
-@pytest.mark.benchmark(group="corpus")
+@cpu("corpus")
 def test_validate(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: ignore[no-untyped-def]
     """Validating every parsed annual report (identities, text, structure, dates)."""
     assert benchmark(lambda: sum(len(zwgk.validate(r)) for r in reports)) >= 0
@@ -63,7 +63,7 @@ def _long_report(texts: list[str], repeat: int) -> str:
     return body * repeat
 
 
-@pytest.mark.benchmark(group="linear")
+@cpu("linear")
 @pytest.mark.parametrize("repeat", [1, 8, 64])
 def test_parse_repeated(benchmark, texts: list[str], repeat: int) -> None:  # type: ignore[no-untyped-def]
     """Parse time of one report repeated k times: linear time means time ∝ k."""
@@ -71,7 +71,7 @@ def test_parse_repeated(benchmark, texts: list[str], repeat: int) -> None:  # ty
     assert benchmark(zwgk.parse, text).kind is zwgk.DocumentKind.ANNUAL_REPORT
 
 
-@pytest.mark.benchmark(group="adversarial")
+@cpu("adversarial")
 @pytest.mark.parametrize("size", [100_000, 1_000_000])
 def test_digit_line(benchmark, size: int) -> None:  # type: ignore[no-untyped-def]
     """A report whose table is one line of digits: the splitter must bound its search."""
