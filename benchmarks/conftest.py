@@ -97,7 +97,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
             if name.startswith(prefix) and name.replace(prefix, other) in found:
                 base = found[name.replace(prefix, other)].stats.median
         stats = bench.stats
+        extra = "".join(f"  {k}: {v}" for k, v in bench.extra_info.items())
         write(
             f"{name:<44} {bench.group or '':<10} {stats.median * 1e3:>9.2f}ms "
-            f"{stats.min * 1e3:>9.2f}ms {stats.median / base:>8.1f}"
+            f"{stats.min * 1e3:>9.2f}ms {stats.median / base:>8.1f}{extra}"
         )
