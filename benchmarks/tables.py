@@ -7,8 +7,9 @@
 Each row is a benchmark's minimum and its ratio to the minimum of the scan of the same
 texts (``test_scan_baseline``; ``test_scan_kind[k]`` for the parse of the texts of kind
 k).  Given several runs of a side, each benchmark's minimum is the least over them (on a
-shared machine, alternate the runs of both sides).  Import times are the minimum of fresh interpreters; the batch rows add
-documents per second and the CPU the parent process spent per document.
+shared machine, alternate the runs of both sides).  Import times are the minimum of
+fresh interpreters; the batch rows add documents per second and the CPU the parent
+process spent per document.
 """
 
 from __future__ import annotations
