@@ -87,9 +87,14 @@ def table(
         if before is not None:
             row += _cells(before, name)
         row += _cells(after, name)
-        extra = after[name].get("extra_info") or {}
-        if extra:
-            row[0] += " (" + ", ".join(f"{k} {v}" for k, v in extra.items()) + ")"
+        notes = [
+            f"{side}{k} {v}"
+            for side, run in (("before: ", before), ("after: " if before else "", after))
+            if run is not None and name in run
+            for k, v in (run[name].get("extra_info") or {}).items()
+        ]
+        if notes:
+            row[0] += " (" + "; ".join(notes) + ")"
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
