@@ -138,7 +138,8 @@ WORKER_DIED = "the worker process died while parsing it, and again when retried 
 #: four… (so a short list still spreads over every worker).
 CHUNK = 8
 
-Chunk = list[tuple["str | RawText", str]]
+#: Inputs a worker parses in one task, each with the source its result names.
+Chunk = list[tuple[str | RawText, str]]
 
 
 def _parse_chunk(chunk: Chunk) -> bytes:
@@ -185,9 +186,8 @@ def _reducers() -> dict[type, Callable[[Any], tuple[Any, ...]]]:
 def _pack(results: list[ParseResult]) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = (
-        _reducers()
-    )  # this pickler's own table; pickling elsewhere is as before
+    # This pickler's own table: pickling anywhere else stays as attrs makes it.
+    pickler.dispatch_table = _reducers()
     pickler.dump(results)
     return buffer.getvalue()
 
@@ -260,8 +260,9 @@ def parse_many(
     may use); with one, inputs are parsed in this process.  Workers take
     inputs in chunks of up to `CHUNK` and send each chunk's results back
     as one message; at most two chunks per worker are in flight, so a huge
-    corpus streams through in flat memory.  ``progress`` shows a tqdm bar on standard error when tqdm
-    is installed and standard error is a terminal, and nothing otherwise.
+    corpus streams through in flat memory.  ``progress`` shows a tqdm bar
+    on standard error when tqdm is installed and standard error is a
+    terminal, and nothing otherwise.
 
     Example:
         >>> from zwgk import parse_many
