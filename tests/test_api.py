@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
+import os
 import re
 import subprocess
 import sys
@@ -69,8 +70,10 @@ def test_import_loads_only_the_model_and_errors() -> None:
         "import sys, zwgk; "
         "print(' '.join(sorted(m for m in sys.modules if m.startswith(('zwgk.', 'cattrs')))))"
     )
+    # The zwgk these tests import, whatever else the interpreter would find first.
+    env = {**os.environ, "PYTHONPATH": str(Path(zwgk.__file__).parents[1])}
     loaded = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.split()
     assert "zwgk._model" in loaded
     assert all(m.startswith(("zwgk._model", "zwgk._errors", "zwgk._version")) for m in loaded), (
