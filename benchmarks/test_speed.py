@@ -1,31 +1,25 @@
 """Speed of parsing, beside the cheapest possible pass over the same texts.
 
-Run with ``python -m pytest benchmarks --benchmark-only``; the ratio of the
-``parse`` group to the ``scan`` baseline is what docs/performance.md records.
+Run with ``python -m pytest benchmarks --benchmark-only``; the summary at the end
+gives each median as a ratio to the ``test_scan_baseline`` scan, the figures
+docs/performance.md records.
 """
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import zwgk
+from conftest import KINDS, cpu, scan
 
-DIGITS = re.compile(r"\d+")
 
-
-@pytest.mark.benchmark(group="corpus")
+@cpu("corpus")
 def test_scan_baseline(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
     """One pass of ``re.finditer(r"\\d+")`` over every text: the floor."""
-
-    def scan() -> int:
-        return sum(1 for t in texts for _ in DIGITS.finditer(t))
-
-    assert benchmark(scan) > 0
+    assert benchmark(scan, texts) > 0
 
 
-@pytest.mark.benchmark(group="corpus")
+@cpu("corpus")
 def test_parse(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Full parse of every text: kind, metadata, outline, tables, facts, agency."""
 
@@ -35,13 +29,29 @@ def test_parse(benchmark, texts: list[str]) -> None:  # type: ignore[no-untyped-
     assert benchmark(parse_all) == len(texts)
 
 
-@pytest.mark.benchmark(group="corpus")
+@cpu("kind")
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_scan_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None:  # type: ignore[no-untyped-def]
+    """The scan of the texts of one kind: the floor of ``test_parse_kind``."""
+    assert benchmark(scan, by_kind[kind]) >= 0
+
+
+@cpu("kind")
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_parse_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None:  # type: ignore[no-untyped-def]
+    """Full parse of the texts of one kind (reports; plans and work points; other)."""
+    texts = by_kind[kind]
+    docs = benchmark(lambda: [zwgk.parse(t) for t in texts])
+    assert all(isinstance(d, KINDS[kind]) for d in docs)
+
+
+@cpu("corpus")
 def test_to_json(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: ignore[no-untyped-def]
     """Serializing every parsed annual report to JSON."""
     assert benchmark(lambda: sum(len(zwgk.to_json(r)) for r in reports)) > 0
 
 
-@pytest.mark.benchmark(group="corpus")
+@cpu("corpus")
 def test_validate(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: ignore[no-untyped-def]
     """Validating every parsed annual report (identities, text, structure, dates)."""
     assert benchmark(lambda: sum(len(zwgk.validate(r)) for r in reports)) >= 0
@@ -53,7 +63,7 @@ def _long_report(texts: list[str], repeat: int) -> str:
     return body * repeat
 
 
-@pytest.mark.benchmark(group="linear")
+@cpu("linear")
 @pytest.mark.parametrize("repeat", [1, 8, 64])
 def test_parse_repeated(benchmark, texts: list[str], repeat: int) -> None:  # type: ignore[no-untyped-def]
     """Parse time of one report repeated k times: linear time means time ∝ k."""
@@ -61,7 +71,7 @@ def test_parse_repeated(benchmark, texts: list[str], repeat: int) -> None:  # ty
     assert benchmark(zwgk.parse, text).kind is zwgk.DocumentKind.ANNUAL_REPORT
 
 
-@pytest.mark.benchmark(group="adversarial")
+@cpu("adversarial")
 @pytest.mark.parametrize("size", [100_000, 1_000_000])
 def test_digit_line(benchmark, size: int) -> None:  # type: ignore[no-untyped-def]
     """A report whose table is one line of digits: the splitter must bound its search."""

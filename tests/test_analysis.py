@@ -949,3 +949,20 @@ def test_parse_many_retries_the_inputs_of_a_killed_worker(
     results = list(parse_many(inputs, workers=2, progress=False))
     assert mark.exists()
     assert [r.document.title for r in results if r.document] == [f"停电通知{i}" for i in range(24)]
+
+
+@given(st.lists(st.one_of(*strategies.BY_CLASS.values()), max_size=3), strategies.documents)
+def test_chunk_results_pickle_to_equal_objects(
+    objects: list[object], doc: zwgk.AnyDocument
+) -> None:
+    # What a worker sends back is read into objects equal to (and of the class of) the ones
+    # it parsed; every model class on its own too.
+    import pickle
+
+    from zwgk._analysis.batch import _pack
+
+    results = [ParseResult("a", doc), ParseResult("b", None, "error")]
+    back = pickle.loads(_pack(results))
+    assert back == results
+    assert type(back[0].document) is type(doc)
+    assert pickle.loads(_pack(objects)) == objects  # type: ignore[arg-type]

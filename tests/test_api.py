@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import inspect
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +62,46 @@ def test_docstrings_read_cleanly_in_help() -> None:
     for name in DOCUMENTED:
         doc = inspect.getdoc(getattr(zwgk, name)) or ""
         assert not markup.search(doc), name
+
+
+def test_import_loads_only_the_model_and_errors() -> None:
+    # The parser, serializer (cattrs), validator, readers and analyses load on first use.
+    code = (
+        "import sys, zwgk; "
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('zwgk.', 'cattrs')))))"
+    )
+    # The zwgk these tests import, whatever else the interpreter would find first.
+    env = {**os.environ, "PYTHONPATH": str(Path(zwgk.__file__).parents[1])}
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout.split()
+    assert "zwgk._model" in loaded
+    assert all(m.startswith(("zwgk._model", "zwgk._errors", "zwgk._version")) for m in loaded), (
+        loaded
+    )
+
+
+def test_lazy_names_match_the_imports_type_checkers_see() -> None:
+    # Each name loaded on first use is imported, for mypy and the docs, from the same module.
+    tree = ast.parse((ROOT / "src" / "zwgk" / "__init__.py").read_text(encoding="utf-8"))
+    guarded = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    imported = {
+        alias.name: node.module
+        for node in guarded.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert imported == zwgk._LAZY
+    for name, module in zwgk._LAZY.items():
+        assert getattr(zwgk, name) is getattr(importlib.import_module(module), name)
+        assert name in dir(zwgk)
+        assert name in zwgk.__all__
+
+
+def test_a_missing_name_raises_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        _ = zwgk.nothing

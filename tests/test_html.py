@@ -8,10 +8,13 @@ from collections.abc import Callable
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
+from tests import strategies
 from tests.strategies import reports
 
 import zwgk
-from zwgk._parse.html import _span_number, html_to_text, looks_like_html
+from zwgk._parse.html import _span_number, html_to_text, looks_like_html, map_spans
+from zwgk._parse.text import _TABLE, normalize
 
 
 def _html_report(report: zwgk.AnnualReport) -> str:
@@ -197,3 +200,30 @@ def test_html_expansion_is_linear(shape: Callable[[int], str]) -> None:
     sizes = [len(html_to_text(shape(n))[0]) for n in (200, 400, 800, 1600)]
     assert all(b <= 2.5 * a for a, b in itertools.pairwise(sizes)), sizes
     assert sizes[-1] <= 8 * len(shape(1600)) + 1000
+
+
+def _spans(obj: object) -> list[zwgk.Span]:
+    found: list[zwgk.Span] = []
+    map_spans(obj, lambda s: found.append(s) or s)  # type: ignore[func-returns-value]
+    return found
+
+
+@given(strategies.documents)
+def test_map_spans_changes_every_span_and_nothing_else(doc: zwgk.AnyDocument) -> None:
+    # Each span moved by 7 and moved back gives the document again; objects without a span
+    # are shared, not copied.
+    before = _spans(doc)
+    moved = map_spans(doc, lambda s: zwgk.Span(s.start + 7, s.end + 7))
+    assert [(s.start, s.end) for s in _spans(moved)] == [(s.start + 7, s.end + 7) for s in before]
+    assert map_spans(moved, lambda s: zwgk.Span(s.start - 7, s.end - 7)) == doc
+    assert map_spans(doc, lambda s: s) is doc
+
+
+_NORMALIZED = st.text(
+    alphabet=st.sampled_from(sorted({*map(chr, _TABLE), *_TABLE.values(), "a", "中", "，"}))
+)
+
+
+@given(_NORMALIZED)
+def test_normalize_maps_each_character_by_the_table(text: str) -> None:
+    assert normalize(text) == text.translate(_TABLE)

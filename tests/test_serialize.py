@@ -288,3 +288,39 @@ def test_depth_limit_counts_brackets_outside_strings(depth: int) -> None:
     words = "unknown keys" if depth <= 200 else "nested deeper than 200"
     with pytest.raises(zwgk.SchemaError, match=words):
         zwgk.from_json(data)
+
+
+def _reference_structure(text: str) -> tuple[int, int]:
+    # The plain definition: strings cut out, then brackets counted and their running sum.
+    import re
+    from itertools import accumulate
+
+    brackets = re.sub(r"[^\[\]{}]+", "", re.sub(r'"[^"\\]*(?:\\.[^"\\]*)*"?', "", text))
+    steps = [1 if b in "[{" else -1 for b in brackets]
+    return brackets.count("[") + brackets.count("{"), max(accumulate(steps), default=0)
+
+
+_JSON = st.recursive(
+    st.none() | st.integers() | st.text(alphabet='[]{}"\\ab中\n\u00e9'),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(alphabet='[]{}"\\ab'), inner, max_size=4)
+    ),
+    max_leaves=40,
+)
+
+
+@given(
+    st.one_of(
+        _JSON.map(lambda v: json.dumps(v, ensure_ascii=False)),
+        st.text(alphabet='[]{}"a中 '),  # any text without escapes: valid JSON or not
+    )
+)
+def test_structure_check_counts_as_the_plain_definition(text: str) -> None:
+    from zwgk._serialize.json import _brackets, _depth
+
+    containers, depth = _reference_structure(text)
+    brackets = _brackets(text)
+    assert brackets.count(b"[") == containers
+    assert _depth(brackets, 200) == depth
+    assert _depth(brackets, max(depth - 1, 0)) == depth  # past the limit: still exact

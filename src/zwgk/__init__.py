@@ -52,34 +52,9 @@ Examples:
     25
 """
 
-from zwgk._agency import (
-    Division,
-    Succession,
-    agency,
-    division,
-    find_divisions,
-    is_valid_division,
-    predecessors,
-    successors,
-)
-from zwgk._analysis.batch import ParseResult, RawText, parse_many, read_facts, write_facts
-from zwgk._analysis.crosswalk import Concept, ConceptMapping, HarmonizedValue, crosswalk, harmonize
-from zwgk._analysis.facts import Fact, facts
-from zwgk._analysis.frames import to_frame
-from zwgk._analysis.measures import (
-    Measure,
-    MeasureDefinition,
-    division_parent,
-    measure_definitions,
-    measures,
-    rollup,
-)
-from zwgk._analysis.responsibilities import (
-    Responsibility,
-    responsibilities,
-    responsibilities_frame,
-)
-from zwgk._analysis.scale import dask_facts
+import importlib
+from typing import TYPE_CHECKING
+
 from zwgk._errors import (
     DataError,
     DecodeError,
@@ -90,7 +65,6 @@ from zwgk._errors import (
     UnknownIndicatorError,
     ZwgkError,
 )
-from zwgk._files import read
 from zwgk._model import (
     Agency,
     AnnualReport,
@@ -138,14 +112,104 @@ from zwgk._model import (
     indicator_tree,
     tree_from_data,
 )
-from zwgk._parse.dispatch import parse
-from zwgk._parse.plans import parse_plan
-from zwgk._parse.report import parse_report
-from zwgk._render import render
-from zwgk._serialize.json import SCHEMA_VERSION, from_data, from_json, to_data, to_json
-from zwgk._serialize.schema import json_schema
-from zwgk._validate import RULES, Rule, document_key, summarize, validate, validate_many
 from zwgk._version import __version__
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__); here for type checkers and docs
+    from zwgk._agency import (
+        Division,
+        Succession,
+        agency,
+        division,
+        find_divisions,
+        is_valid_division,
+        predecessors,
+        successors,
+    )
+    from zwgk._analysis.batch import ParseResult, RawText, parse_many, read_facts, write_facts
+    from zwgk._analysis.crosswalk import (
+        Concept,
+        ConceptMapping,
+        HarmonizedValue,
+        crosswalk,
+        harmonize,
+    )
+    from zwgk._analysis.facts import Fact, facts
+    from zwgk._analysis.frames import to_frame
+    from zwgk._analysis.measures import (
+        Measure,
+        MeasureDefinition,
+        division_parent,
+        measure_definitions,
+        measures,
+        rollup,
+    )
+    from zwgk._analysis.responsibilities import (
+        Responsibility,
+        responsibilities,
+        responsibilities_frame,
+    )
+    from zwgk._analysis.scale import dask_facts
+    from zwgk._files import read
+    from zwgk._parse.dispatch import parse
+    from zwgk._parse.plans import parse_plan
+    from zwgk._parse.report import parse_report
+    from zwgk._render import render
+    from zwgk._serialize.json import SCHEMA_VERSION, from_data, from_json, to_data, to_json
+    from zwgk._serialize.schema import json_schema
+    from zwgk._validate import RULES, Rule, document_key, summarize, validate, validate_many
+
+#: The module of each public name imported on first use: ``import zwgk`` loads only the
+#: model and errors, and a call loads the parser, serializer, validator or analysis it needs.
+_LAZY = {
+    "Division": "zwgk._agency",
+    "Succession": "zwgk._agency",
+    "agency": "zwgk._agency",
+    "division": "zwgk._agency",
+    "find_divisions": "zwgk._agency",
+    "is_valid_division": "zwgk._agency",
+    "predecessors": "zwgk._agency",
+    "successors": "zwgk._agency",
+    "ParseResult": "zwgk._analysis.batch",
+    "RawText": "zwgk._analysis.batch",
+    "parse_many": "zwgk._analysis.batch",
+    "read_facts": "zwgk._analysis.batch",
+    "write_facts": "zwgk._analysis.batch",
+    "Concept": "zwgk._analysis.crosswalk",
+    "ConceptMapping": "zwgk._analysis.crosswalk",
+    "HarmonizedValue": "zwgk._analysis.crosswalk",
+    "crosswalk": "zwgk._analysis.crosswalk",
+    "harmonize": "zwgk._analysis.crosswalk",
+    "Fact": "zwgk._analysis.facts",
+    "facts": "zwgk._analysis.facts",
+    "to_frame": "zwgk._analysis.frames",
+    "Measure": "zwgk._analysis.measures",
+    "MeasureDefinition": "zwgk._analysis.measures",
+    "division_parent": "zwgk._analysis.measures",
+    "measure_definitions": "zwgk._analysis.measures",
+    "measures": "zwgk._analysis.measures",
+    "rollup": "zwgk._analysis.measures",
+    "Responsibility": "zwgk._analysis.responsibilities",
+    "responsibilities": "zwgk._analysis.responsibilities",
+    "responsibilities_frame": "zwgk._analysis.responsibilities",
+    "dask_facts": "zwgk._analysis.scale",
+    "read": "zwgk._files",
+    "parse": "zwgk._parse.dispatch",
+    "parse_plan": "zwgk._parse.plans",
+    "parse_report": "zwgk._parse.report",
+    "render": "zwgk._render",
+    "SCHEMA_VERSION": "zwgk._serialize.json",
+    "from_data": "zwgk._serialize.json",
+    "from_json": "zwgk._serialize.json",
+    "to_data": "zwgk._serialize.json",
+    "to_json": "zwgk._serialize.json",
+    "json_schema": "zwgk._serialize.schema",
+    "RULES": "zwgk._validate",
+    "Rule": "zwgk._validate",
+    "document_key": "zwgk._validate",
+    "summarize": "zwgk._validate",
+    "validate": "zwgk._validate",
+    "validate_many": "zwgk._validate",
+}
 
 __all__ = [
     "RULES",
@@ -257,10 +321,19 @@ _DEPRECATED = {"Unit": "OrgUnit"}
 
 
 def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value  # looked up here once; later reads are plain attributes
+        return value
     new = _DEPRECATED.get(name)
     if new is None:
         raise AttributeError(f"module 'zwgk' has no attribute {name!r}")
     import warnings
 
     warnings.warn(f"zwgk.{name} is deprecated; use zwgk.{new}", DeprecationWarning, stacklevel=2)
-    return globals()[new]
+    return __getattr__(new) if new in _LAZY else globals()[new]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -17,13 +17,17 @@ with the documented dtypes.
 from __future__ import annotations
 
 import collections
+import functools
 import importlib
+import io
 import json
+import operator
 import os
+import pickle
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -35,6 +39,7 @@ from zwgk._analysis.facts import Fact, facts
 from zwgk._analysis.frames import FACT_COLUMNS, facts_frame, pandas_module
 from zwgk._errors import InputError, MissingExtraError, ZwgkError
 from zwgk._files import read
+from zwgk._model import MODEL_CLASSES
 from zwgk._model.documents import AnyDocument
 from zwgk._parse.dispatch import parse
 from zwgk._parse.text import not_regular
@@ -129,6 +134,63 @@ def _parse_one(item: str | RawText, source: str) -> ParseResult:
 #: The error of an input whose worker process died twice, the second time alone.
 WORKER_DIED = "the worker process died while parsing it, and again when retried alone"
 
+#: The most inputs a worker parses per task; the first tasks hold one input, then two,
+#: four… (so a short list still spreads over every worker).
+CHUNK = 8
+
+#: Inputs a worker parses in one task, each with the source its result names.
+Chunk = list[tuple[str | RawText, str]]
+
+
+def _parse_chunk(chunk: Chunk) -> bytes:
+    """Parse a chunk of inputs in a worker process; the results come back as one pickle."""
+    return _pack([_parse_one(item, source) for item, source in chunk])
+
+
+def _keywords(cls: type, names: tuple[str, ...], values: tuple[object, ...]) -> object:
+    return cls(**dict(zip(names, values, strict=True)))
+
+
+def _by_position(values: Callable[[Any], tuple[Any, ...]], obj: Any) -> tuple[Any, ...]:
+    return type(obj), values(obj)
+
+
+def _by_keyword(
+    names: tuple[str, ...], values: Callable[[Any], tuple[Any, ...]], obj: Any
+) -> tuple[Any, ...]:
+    return _keywords, (type(obj), names, values(obj))
+
+
+@functools.cache
+def _reducers() -> dict[type, Callable[[Any], tuple[Any, ...]]]:
+    """How each model class pickles: its constructor and its field values, nothing else.
+
+    The default (a dict of field names per object, set back one by one) costs the parent
+    process more to read than the constructor called on a tuple.  A class with fewer than
+    two fields, or a field its constructor does not take by its name, pickles the default way.
+    """
+    table: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+    for cls in MODEL_CLASSES.values():
+        fields = attrs.fields(cls)
+        if len(fields) < 2 or not all(f.init and f.alias == f.name for f in fields):
+            continue
+        names = tuple(f.name for f in fields)
+        values = operator.attrgetter(*names)
+        if any(f.kw_only for f in fields):
+            table[cls] = functools.partial(_by_keyword, names, values)
+        else:
+            table[cls] = functools.partial(_by_position, values)
+    return table
+
+
+def _pack(results: list[ParseResult]) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    # This pickler's own table: pickling anywhere else stays as attrs makes it.
+    pickler.dispatch_table = _reducers()
+    pickler.dump(results)
+    return buffer.getvalue()
+
 
 def _parse_alone(item: str | RawText, source: str) -> ParseResult:
     """Parse one input in a fresh process of its own: if that dies too, the input failed."""
@@ -195,10 +257,12 @@ def parse_many(
     most the size limit plus one byte of a file is read.
 
     ``workers`` is the number of processes (default: the CPUs this process
-    may use); with one, inputs are parsed in this process.  At most
-    ``4 × workers`` inputs are in flight, so a huge corpus streams through in
-    flat memory.  ``progress`` shows a tqdm bar on standard error when tqdm
-    is installed and standard error is a terminal, and nothing otherwise.
+    may use); with one, inputs are parsed in this process.  Workers take
+    inputs in chunks of up to `CHUNK` and send each chunk's results back
+    as one message; at most two chunks per worker are in flight, so a huge
+    corpus streams through in flat memory.  ``progress`` shows a tqdm bar
+    on standard error when tqdm is installed and standard error is a
+    terminal, and nothing otherwise.
 
     Example:
         >>> from zwgk import parse_many
@@ -223,36 +287,44 @@ def parse_many(
             return
         pool = ProcessPoolExecutor(max_workers=count)
         try:
-            pending: collections.deque[tuple[str | RawText, str, Future[ParseResult]]]
-            pending = collections.deque()
+            pending: collections.deque[tuple[Chunk, Future[bytes]]] = collections.deque()
 
-            def submit(item: str | RawText, source: str) -> Future[ParseResult]:
+            def submit(chunk: Chunk) -> None:
                 nonlocal pool
                 try:
-                    return pool.submit(_parse_one, item, source)
+                    future = pool.submit(_parse_chunk, chunk)
                 except BrokenProcessPool:  # a worker died: go on with a fresh pool
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = ProcessPoolExecutor(max_workers=count)
-                    return pool.submit(_parse_one, item, source)
+                    future = pool.submit(_parse_chunk, chunk)
+                pending.append((chunk, future))
 
-            def take() -> ParseResult:
-                item, source, future = pending.popleft()
+            def take() -> Iterator[ParseResult]:
+                chunk, future = pending.popleft()
                 try:
-                    result = future.result()
+                    results: list[ParseResult] = pickle.loads(future.result())
                 except BrokenProcessPool:
                     # Some worker died (killed, out of memory); every input in flight is
                     # retried alone, so only the one that kills its process fails.
-                    result = _parse_alone(item, source)
-                if bar is not None:
-                    bar.update(1)
-                return result
+                    results = [_parse_alone(item, source) for item, source in chunk]
+                for result in results:
+                    if bar is not None:
+                        bar.update(1)
+                    yield result
 
+            chunk: Chunk = []
+            chunks = 0
             for item, source in _normalize(inputs):
-                pending.append((item, source, submit(item, source)))
-                if len(pending) >= 4 * count:
-                    yield take()
+                chunk.append((item, source))
+                if len(chunk) >= min(CHUNK, 2 ** (chunks // count)):
+                    submit(chunk)
+                    chunk, chunks = [], chunks + 1
+                    if len(pending) >= 2 * count:
+                        yield from take()
+            if chunk:
+                submit(chunk)
             while pending:
-                yield take()
+                yield from take()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     finally:

@@ -7,12 +7,10 @@ rendering (layout) and aggregation (crosswalks) alike.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -431,6 +429,8 @@ def check_indicator(indicator: str, also: Iterable[str | None] = ()) -> None:
     extra = {i for i in also if i is not None}
     if indicator in extra:
         return
+    import difflib  # only for the error message (import zwgk stays light)
+
     close = tuple(difflib.get_close_matches(indicator, sorted(known | extra), n=3, cutoff=0.6))
     hint = f"closest: {', '.join(close)}" if close else "see zwgk.indicator_tree(...) for the ids"
     raise UnknownIndicatorError(
@@ -476,6 +476,8 @@ def _load_tree(fmt: TableFormat) -> IndicatorTree:
 
 @functools.cache
 def _tree_data(fmt: TableFormat) -> Mapping[str, Any]:
+    from importlib import resources  # on first use of a tree, not at import zwgk
+
     path = resources.files("zwgk") / "_data" / "trees" / f"{fmt.value}.json"
     data: Mapping[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data

@@ -8,8 +8,11 @@ every grid position it covers (all copies point at the same source offsets).
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any, TypeVar
@@ -275,24 +278,63 @@ def map_spans(obj: T, change: Callable[[Span], Span]) -> T:
 
 
 def map_instances(obj: T, kinds: type | tuple[type, ...], change: Callable[[Any], Any]) -> T:
-    """A copy of a model object with every instance of ``kinds`` in it replaced by ``change``."""
-    return _map(obj, kinds, change)  # type: ignore[no-any-return]
+    """A copy of a model object with every instance of ``kinds`` in it replaced by ``change``.
+
+    Only what holds a changed instance is copied; the rest is shared with ``obj``.
+
+    Examples:
+        >>> from zwgk import Cell, Span, StatTable, TableFormat, TokenClass
+        >>> from zwgk._parse.html import map_spans
+        >>> cell = Cell("a", "b", ("行",), (), "7", 7, TokenClass.NUMBER, span=Span(3, 4))
+        >>> table = StatTable("t", TableFormat.F2021, cells=(cell,))
+        >>> moved = map_spans(table, lambda s: Span(s.start + 10, s.end + 10))
+        >>> (moved.cells[0].span, moved.cells[0].row_labels is cell.row_labels)
+        (Span(start=13, end=14), True)
+    """
+    leaves = tuple(t for t in _LEAVES if not issubclass(t, kinds))
+    return _map(obj, kinds, change, leaves)  # type: ignore[no-any-return]
 
 
-def _map(obj: Any, kinds: type | tuple[type, ...], change: Callable[[Any], Any]) -> Any:
+#: Types that hold no model object: the walk passes over them without a call.
+_LEAVES = (str, int, type(None), Decimal, dt.date, enum.Enum)
+
+
+#: The field names of each class the walk met (none for a class that is not attrs).
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = (
+            tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else ()
+        )
+    return names
+
+
+def _map(
+    obj: Any,
+    kinds: type | tuple[type, ...],
+    change: Callable[[Any], Any],
+    leaves: tuple[type, ...],
+) -> Any:
     if isinstance(obj, kinds):
         return change(obj)
     if isinstance(obj, tuple):
-        return tuple(_map(item, kinds, change) for item in obj)
-    if attrs.has(type(obj)):
-        updates = {}
-        for field in attrs.fields(type(obj)):
-            value = getattr(obj, field.name)
-            mapped = _map(value, kinds, change)
-            if mapped is not value:
-                updates[field.name] = mapped
-        return attrs.evolve(obj, **updates) if updates else obj
-    return obj
+        items = [
+            item if isinstance(item, leaves) else _map(item, kinds, change, leaves) for item in obj
+        ]
+        same = all(a is b for a, b in zip(items, obj, strict=True))
+        return obj if same else tuple(items)
+    updates = {}
+    for name in _field_names(type(obj)):
+        value = getattr(obj, name)
+        if isinstance(value, leaves):
+            continue
+        mapped = _map(value, kinds, change, leaves)
+        if mapped is not value:
+            updates[name] = mapped
+    return attrs.evolve(obj, **updates) if updates else obj
 
 
 def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:

@@ -69,6 +69,7 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+_MAPPED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 
 
 def _token_changes() -> re.Pattern[str]:
@@ -95,7 +96,12 @@ def normalize(text: str) -> str:
         >>> normalize("（一）收到申请数　２５")
         '(一)收到申请数 25'
     """
-    return text.translate(_TABLE)
+    # The few characters a text holds of the table, each replaced in one C pass: faster
+    # than ``str.translate``, which looks up every character of the text.  The order of
+    # the replacements is free because no character the table gives is one it maps.
+    for char in set(_MAPPED.findall(text)):
+        text = text.replace(char, _TABLE[ord(char)])
+    return text
 
 
 @attrs.frozen

@@ -280,23 +280,55 @@ def _reject_constant(token: str) -> float:
     raise SchemaError(f"{token} is not a JSON number")
 
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?')
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_DEPTH_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+#: Every byte but a quote and the four brackets (deleted), and curly brackets made square.
+_NOT_STRUCTURE = bytes(c for c in range(256) if c not in b'"[]{}')
+_SQUARE = bytes.maketrans(b"{}", b"[]")
+_STEP = {ord("["): 1, ord("]"): -1}
+
+
+def _brackets(text: str) -> bytes:
+    r"""The brackets of a JSON text outside its strings, all made square (``[`` and ``]``).
+
+    Examples:
+        >>> from zwgk._serialize.json import _brackets
+        >>> _brackets(r'{"a": ["x]\\", "\"[{"], "b": {}, "c": "\\\"]"}')
+        b'[[][]]'
+    """
+    data = text.encode("utf-8")  # a multi-byte character never holds an ASCII byte
+    if b"\\" in data:  # escaped backslashes, then escaped quotes: a string's quotes are left
+        data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    data = data.translate(_SQUARE, _NOT_STRUCTURE)
+    # Quotes now pair up around the brackets printed inside strings (an open one runs on).
+    return b"".join(data.split(b'"')[::2]) if b'"' in data else data
+
+
+def _depth(brackets: bytes, max_depth: int) -> int:
+    """How deep ``brackets`` nest: the most open at once (exact, also past ``max_depth``)."""
+    # Each pass takes out every innermost pair, so well-nested brackets are gone after as
+    # many passes as they nest deep; byte replacement is a C loop, never one per character.
+    rest = brackets
+    for depth in range(max_depth + 1):
+        if not rest:
+            return depth
+        fewer = rest.replace(b"[]", b"")
+        if len(fewer) == len(rest):
+            break
+        rest = fewer
+    # Unbalanced (no valid JSON) or deeper than the limit: the running count of open ones.
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def _check_structure(text: str, max_depth: int, max_containers: int) -> None:
     # Before json.loads can recurse or build anything: strings are cut out and the
-    # brackets left are counted and summed, in C loops, never in one per character.
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    containers = brackets.count("[") + brackets.count("{")
+    # brackets left are counted and their depth measured, in C loops over bytes.
+    brackets = _brackets(text)
+    containers = brackets.count(b"[")
     if containers > max_containers:
         raise SchemaError(
             f"JSON text holds {containers} arrays and objects, more than the "
             f"{max_containers} its size limit allows"
         )
-    depth = max(accumulate(map(_DEPTH_STEP.__getitem__, brackets.encode("ascii"))), default=0)
-    if depth > max_depth:
+    if _depth(brackets, max_depth) > max_depth:
         raise SchemaError(f"JSON nested deeper than {max_depth} levels")
 
 
