@@ -102,6 +102,8 @@ def _split_total_last(
             rest = cells - len(parts)  # parts still to cut from `left` digits
             if rest == 0 or left - rest + 1 > 17:
                 return subtotal <= limit
+            if left < rest:  # fewer digits left than parts to cut: no split
+                return False
             most: int = 10 ** (left - rest + 1) - 1 + 9 * (rest - 1)
             return subtotal <= limit <= subtotal + most
 
