@@ -34,7 +34,7 @@ FLOOR = {
     "kind_right": 36,
     "meta_right": 245,
     "tasks_found": 207,
-    "leads_matched": 225,
+    "leads_matched": 226,
 }
 
 

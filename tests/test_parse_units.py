@@ -68,3 +68,20 @@ def test_the_sentence_after_a_run_in_heading_names_the_lead() -> None:
     leads = {t.path: [(u.name, u.full_name) for u in t.lead] for t in plan.walk_tasks()}
     assert leads[("一", "1")] == [("工作小组办公室", None)]
     assert leads[("一", "2")] == [("纪检", "纪检部门"), ("监察部门", None)]
+
+
+def test_each_clause_subject_answering_for_part_of_a_task_leads_it() -> None:
+    text = (
+        "关于印发资产清查工作方案的通知\n各单位：\n一、工作分工\n"
+        "1、县机关局负责清查公房资产，县财政局负责清查政府公房。\n"
+        "2、交通部门要做好运力调配，做到企业负责人、车辆、司机三落实。\n"
+    )
+    plan = zwgk.parse(text)
+    leads = {t.path: [u.name for u in t.lead] for t in plan.walk_tasks()}
+    assert leads[("一", "1")] == ["县机关局", "县财政局"]
+    assert leads[("一", "2")] == ["交通部门"]  # 负责人 is a person, not a duty
+
+
+def test_a_person_in_charge_is_no_duty_verb() -> None:
+    text = "企业负责人要到岗到位。"
+    assert not find_subject(text, 0, len(text)).lead

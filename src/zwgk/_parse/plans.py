@@ -534,6 +534,10 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
             if not assignment and heading is not None:
                 # 「3、汇总阶段(6月1日-15日) 工作小组办公室汇总…」: the sentence after a heading
                 assignment = find_subject(norm, heading.end(), first_gap_end)
+            if assignment.lead:
+                # 「县机关局负责清查…，县财政局负责清查…」: each clause's own subject
+                for clause in _NEXT_DUTY.finditer(norm, node.marker.end, first_gap_end):
+                    assignment = assignment.merge(find_subject(norm, clause.end(), first_gap_end))
         assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
     title = ctx.printed(title, node.marker.end, node.end)
     if is_row:
@@ -555,6 +559,8 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     )
 
 
+# A clause break before another unit that answers for part of the task (…，Y负责…).
+_NEXT_DUTY = re.compile(r"[,;](?=[^,;。]{2,20}?负责(?!人))")
 # A short heading run into its item's first sentence, a blank between them.
 _RUN_IN_HEADING = re.compile(r"[^\s。,;:]{2,24}[ \n]+")
 
