@@ -36,3 +36,18 @@ def test_the_body_compiler_outranks_the_page_source_field(site: str) -> None:
 def test_the_page_source_field_is_used_when_the_body_names_no_organ() -> None:
     text = "2015年度政府信息公开工作年度报告\n来源：江口市商务局\n现将有关情况报告如下。\n"
     assert _organ(text) == "江口市商务局"
+
+
+def test_the_organ_printed_above_the_title_in_the_body() -> None:
+    text = (
+        "标题: 关于印发《江口市政务公开实施方案》的通知\n==== 正文 ====\n"
+        "江口市政府办〔2015〕9号\n江口市人民政府办公室\n关于印发《江口市政务公开实施方案》的通知\n"
+        "各单位：现印发给你们。\n" + "正文。" * 600 + "\n来源：中国江口\n"
+    )
+    assert _organ(text) == "江口市人民政府办公室"
+
+
+def test_a_site_name_is_never_the_issuer() -> None:
+    assert (
+        _organ("标题: 申请的处理及时限\n==== 正文 ====\n受理机构出具回执。\n来源：本网\n") is None
+    )

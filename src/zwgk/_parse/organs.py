@@ -47,6 +47,9 @@ def issuing_organ(common: Common, norm: str) -> str | None:
     m = _TITLE_ORGAN.match(title)
     if m:
         return m.group("organ")
+    above = _organ_above_title(norm, common.body_start, common.title)
+    if above is not None:
+        return above
     publisher = common.publisher
     for compiler in _COMPILER.finditer(norm, common.body_start, common.body_start + 3000):
         organ = _SELF.sub("", compiler.group("organ") or compiler.group("contact"))
@@ -60,7 +63,26 @@ def issuing_organ(common: Common, norm: str) -> str | None:
         return publisher
     if common.signature is not None:
         return _trim(common.signature.org)
-    return publisher or None
+    return publisher if publisher and publisher not in _NOT_ORGANS else None
+
+
+_ORGAN_LINE_END = re.compile(
+    rf"(?:^|[\s>])(?P<organ>[\u4e00-\u9fff()]{{2,40}}?{_ORGAN_END})[ \n]*$"
+)
+
+
+def _organ_above_title(norm: str, body_start: int, title: str) -> str | None:
+    # The body repeats a page's title with the issuing organ above or before it
+    # (「平潭综合实验区管委会办公室\n关于印发《…》的通知」) where the page's title field has none.
+    if len(title) < 6:
+        return None
+    at = norm.find(title, body_start, body_start + 1500)
+    while at != -1:
+        m = _ORGAN_LINE_END.search(norm, max(body_start, at - 42), at)
+        if m is not None:
+            return m.group("organ")
+        at = norm.find(title, at + len(title), body_start + 1500)
+    return None
 
 
 _SELF = re.compile(r"^(?:我|本)?(?:区|市|县|省|局)(?=[\u4e00-\u9fff]{2})")
