@@ -274,3 +274,29 @@ def test_a_report_tables_chapter_rows_stay_rows() -> None:
         "| 三、本年度办理结果 | （一）予以公开 | 3 |",
         "| 三、本年度办理结果 | （二）部分公开 | 2 |",
     ]
+
+
+@given(breaks=st.sampled_from(["<br>", "<br/>", "<br><br>", "</p><p>"]))
+def test_a_one_column_layout_table_is_text_and_keeps_the_table_inside(breaks: str) -> None:
+    # Old sites put the whole article in a one-column table, its data table nested inside.
+    page = _page(
+        f"<table><tr><td><p>一、总体情况{breaks}本年度工作如下。{breaks}二、统计"
+        "<table><tr><td>项目</td><td>总计</td></tr><tr><td>规章</td><td>5</td></tr></table>"
+        f"{breaks}三、问题</p></td></tr></table>"
+    )
+    lines = [line for line in page_to_text(page)[0].split("\n") if line.strip()]
+    assert lines == [
+        "一、总体情况",
+        "本年度工作如下。",
+        "二、统计",
+        "| 项目 | 总计 |",
+        "| 规章 | 5 |",
+        "三、问题",
+    ]
+
+
+def test_a_table_of_two_columns_stays_a_grid() -> None:
+    page = _page(
+        "<table><tr><td>规章</td><td>5</td></tr><tr><td>规范性文件</td><td>7</td></tr></table>"
+    )
+    assert page_to_text(page)[0].strip().split("\n") == ["| 规章 | 5 |", "| 规范性文件 | 7 |"]

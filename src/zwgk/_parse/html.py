@@ -84,6 +84,9 @@ class _Table:
 
 
 class _Converter(HTMLParser):
+    #: What a line break inside a table cell is written as (a space; the page reader marks it).
+    cell_break = " "
+
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=False)
         self.html = html
@@ -135,7 +138,9 @@ class _Converter(HTMLParser):
             self.cell = None
         elif tag == "table" and self.tables:
             table = self.tables.pop()
-            self.cell = None
+            # Text after a nested table goes on in the cell that holds it.
+            outer = self.tables[-1].rows if self.tables else None
+            self.cell = outer[-1][-1] if outer and outer[-1] else None
             self.write_grid(table)
         elif tag in _BLOCK:
             self.newline()
@@ -158,7 +163,12 @@ class _Converter(HTMLParser):
             if self.tables and self.tables[-1].rows and self.tables[-1].rows[-1]
             else self.out
         )
-        for line in _grid_lines(table, max(self._pos() - table.offset, 0)):
+        if all(len(row) <= 1 for row in table.rows):
+            # One column: a layout table (an article, a data table nested in it), not data.
+            lines = _layout_lines(table, self.cell_break)
+        else:
+            lines = _grid_lines(table, max(self._pos() - table.offset, 0))
+        for line in lines:
             if target is self.out and self.out and self.out[-1][0] != "\n":
                 self.out.append(("\n", table.offset))
             target.extend(line)
@@ -224,6 +234,27 @@ def _grid_lines(table: _Table, source_length: int) -> list[list[tuple[str, int]]
             )
         line.append(("\n", table.offset))
         lines.append(line)
+    return lines
+
+
+def _layout_lines(table: _Table, cell_break: str) -> list[list[tuple[str, int]]]:
+    """A one-column table's cells as lines of text: their line breaks and the grids of
+    tables nested in them kept."""
+    lines = []
+    for row in table.rows:
+        for cell in row:
+            chars: list[tuple[str, int]] = []
+            for ch, at in cell.chars:
+                if ch == cell_break and cell_break != " ":
+                    while chars and chars[-1][0] == " ":
+                        chars.pop()
+                    if chars and chars[-1][0] != "\n":  # a run of breaks is one line end
+                        chars.append(("\n", at))
+                elif not (ch == " " and chars and chars[-1][0] == "\n"):
+                    chars.append((ch, at))
+            chars = _strip(chars)
+            if chars:
+                lines.append([*chars, ("\n", table.offset)])
     return lines
 
 

@@ -89,6 +89,8 @@ class _PageConverter(_Converter):
     space; lines come from block elements only.  Inside ``<pre>`` text is kept as is.
     """
 
+    cell_break = "\x00"  # _BREAK
+
     def __init__(self, html: str, *, hide: bool = True) -> None:
         super().__init__(html)
         self.hide = hide
@@ -144,7 +146,7 @@ class _PageConverter(_Converter):
     def newline(self) -> None:
         # A line break inside a table cell is a mark that _join_wrapped settles.
         if self.cell is not None:
-            self.emit(_BREAK, self._pos(), one_offset=True)
+            self.emit(self.cell_break, self._pos(), one_offset=True)
         else:
             super().newline()
 
