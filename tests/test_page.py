@@ -300,3 +300,14 @@ def test_a_table_of_two_columns_stays_a_grid() -> None:
         "<table><tr><td>规章</td><td>5</td></tr><tr><td>规范性文件</td><td>7</td></tr></table>"
     )
     assert page_to_text(page)[0].strip().split("\n") == ["| 规章 | 5 |", "| 规范性文件 | 7 |"]
+
+
+@pytest.mark.parametrize(
+    "tag", ["_江口市人民政府", "江口市人民政府", "江口市政府门户网站", "江口网"]
+)
+def test_a_page_titled_with_its_site_name_takes_the_title_from_the_body(tag: str) -> None:
+    page = _page(
+        "<p>江口市商务局2024年政府信息公开工作年度报告</p><p>一、总体情况</p><p>本年度工作如下。</p>",
+        f"<title>{tag}</title>",
+    )
+    assert zwgk.parse(page.encode()).title == "江口市商务局2024年政府信息公开工作年度报告"

@@ -17,15 +17,13 @@ from zwgk._parse.meta import (
 from zwgk._parse.text import Source
 from zwgk._text.dates import YEAR, first_date
 from zwgk._text.numbering import MARKER_RE
-from zwgk._text.vocab import ORGAN_SUFFIX
+from zwgk._text.vocab import DOCUMENT_WORDS, ORGAN_SUFFIX
 
 _BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
 _NOISE_LINE = re.compile(
     r"首页|当前位置|->|设为首页|加入收藏|字体|字号|打印|分享|扫一扫|微信|微博|\||>>|登录|无障碍"
 )
-_TITLE_WORDS = re.compile(
-    r"报告|方案|要点|通知|意见|办法|制度|公告|计划|规定|决定|分解表|安排|通告|规则|指南|时限|函"
-)
+_TITLE_WORDS = re.compile("|".join(DOCUMENT_WORDS))
 # A page flattened onto one line: the title printed just before the page's source or date
 # label ("当前位置:首页… <title> 来源:… 时间:…"), or as the line's first run before the body.
 _TITLED = rf"[^\s:]{{4,80}}?(?:{_TITLE_WORDS.pattern})(?:\([^()\s]{{1,8}}\))?"

@@ -24,6 +24,7 @@ __all__ = [
     "CELL_UNITS",
     "COLLECTIVE_HEAD",
     "COOPERATE_WORDS",
+    "DOCUMENT_WORDS",
     "LEAD_WORDS",
     "LEVEL_PREFIXES",
     "MEASURE_UNITS",
@@ -149,6 +150,11 @@ COLLECTIVE_HEAD = (
     r"基层(?!.{0,8}[处科室股]$)|"
     rf"(?:\d{{1,3}}|[{CN_DIGITS}两]{{1,3}})个)"
 )
+#: The words a document's title names its kind with (…年度报告, …的通知, …实施方案).
+DOCUMENT_WORDS = (
+    "报告", "方案", "要点", "通知", "意见", "办法", "制度", "公告", "计划", "规定", "决定",
+    "分解表", "安排", "通告", "规则", "指南", "时限", "函",
+)  # fmt: skip
 #: Units of measure a statistical table prints: after a value, or in a unit column.
 CELL_UNITS = ("万元", "元", "件", "条", "个", "次", "人次", "人", "项", "篇", "份", "起")
 #: Units of the counts a report states in its prose.
