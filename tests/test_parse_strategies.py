@@ -33,6 +33,7 @@ from zwgk._parse.tables.strategies import (
     ValuesApart,
     Vertical,
     choose,
+    labelled,
 )
 from zwgk._parse.tables.template import compiled
 from zwgk._parse.tokens import Token, find_tokens
@@ -237,16 +238,39 @@ def test_values_apart_are_read_in_the_order_the_identities_confirm() -> None:
 
 
 def test_values_apart_the_identities_cannot_order_are_left_or_read_as_before() -> None:
-    zeros = [0] * 14
-    proposals = ValuesApart().propose(_block(zeros))
+    unbalanced = list(range(1, 15))  # no order makes a row add up to its total
+    proposals = ValuesApart().propose(_block(unbalanced))
     assert proposals.undecided == 1
     assert not proposals.confirmed
     assert isinstance(proposals.items[0], Leave)
     assert all(isinstance(i, Fill) and not i.tokens for i in proposals.items[1:])
-    guessed = ValuesApart().propose(_block(zeros, prior="row by row"))
+    guessed = ValuesApart().propose(_block(unbalanced, prior="row by row"))
     assert guessed.undecided == 0
     (apart,) = [i for i in guessed.items if isinstance(i, Apart)]
     assert apart.variant == "guessed"
+
+
+def test_values_apart_that_read_the_same_in_every_order_need_no_order() -> None:
+    proposals = ValuesApart().propose(_block([0] * 14))
+    assert proposals.undecided == 0
+    assert not proposals.confirmed
+    places = [i for i in proposals.items if isinstance(i, Place)]
+    assert [[int(t.raw) for t in p.tokens] for p in places] == [[0] * 7, [0] * 7]
+    assert "every order reads the same values" in places[0].reason
+
+
+def test_labels_apart_from_more_values_than_fit_never_give_them_to_the_last_label() -> None:
+    c = compiled(T3)
+    rows = [r for r in c.rows if r.indicator.id in ("granted", "partially_granted")]
+    text = " ".join(map(str, range(1, 17)))  # 16 values: two rows hold 14
+    areas = [
+        (Match(rows[0], 0, 0), ()),
+        (Match(rows[1], 0, 0), tuple(find_tokens(text, 0, len(text)))),
+    ]
+    proposals = labelled(c, areas)
+    assert not [i for i in proposals.items if isinstance(i, Fill) and i.tokens]
+    (left,) = [i for i in proposals.items if isinstance(i, Leave)]
+    assert len(left.tokens) == 16
 
 
 def test_values_apart_must_fill_the_rows_exactly() -> None:

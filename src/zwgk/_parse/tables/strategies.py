@@ -215,6 +215,12 @@ def labelled(
                     out.extend(VALUES_APART.propose(apart))
                     waiting = []
                     continue
+                if waiting:
+                    # Labels printed apart from more values than a row holds, and no reading
+                    # of the block fits: the values are reported, never given to the last label.
+                    out.leave(tokens, "values of rows printed apart from their labels, unread")
+                    waiting = []
+                    continue
             if len(tokens) < width and any(t.kind != "num" for t in tokens):
                 out.leave(tokens, "stray value among labels printed apart from their values")
                 if is_value_row:
@@ -473,6 +479,11 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     best = max(rank for rank, _, _ in options)
     winners = [(how, perm) for rank, how, perm in options if rank == best]
     printed = {tuple(tokens[i].raw for i in perm) for _, perm in winners}
+    # Where every order reads the same values (a block of zeros), no order needs deciding.
+    alike = len({tuple(tokens[i].raw for i in perm) for _, _, perm in options}) == 1
+    if alike and (best[0] <= 0 or len(printed) > 1):
+        _place(out, rows, tokens, by_row, "in any order", confirmed=False, why=_ALIKE)
+        return
     if best[0] <= 0 or len(printed) > 1:
         if block.prior is not None:
             # The identities cannot tell; the extraction wrote the document's other
@@ -542,10 +553,11 @@ def _place(
     how: str,
     *,
     confirmed: bool,
+    why: str = "the identities confirm",
 ) -> None:
     if confirmed:  # in the printed column order
         out.confirmed.append(how)
-    placed = f"placed {how}, as the identities confirm"
+    placed = f"placed {how}, as {why}"
     reason = f"values printed apart from their labels; {placed}"
     _assign(out, rows, tokens, perm, reason)
     out.apart(
@@ -555,6 +567,9 @@ def _place(
         rows=len(rows),
         how=placed,
     )
+
+
+_ALIKE = "every order reads the same values"
 
 
 def _guessed(
