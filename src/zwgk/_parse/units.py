@@ -100,6 +100,8 @@ class Assignment:
 
 
 def _dedupe(units: tuple[OrgUnit, ...]) -> tuple[OrgUnit, ...]:
+    if len(units) < 2 or len({u.name for u in units}) == len(units):
+        return units  # nothing printed twice
     return tuple(
         {u.name: u for u in reversed(units)}[n] for n in dict.fromkeys(u.name for u in units)
     )
