@@ -56,3 +56,12 @@ def test_kind_of_a_flattened_plan_page_comes_from_its_title() -> None:
         "各科室:现将要点印发给你们。一、推进政务公开 1.加强政策解读。牵头单位:办公室 "
     )
     assert zwgk.parse(text).kind is zwgk.DocumentKind.WORK_POINTS
+
+
+def test_a_title_run_back_over_a_long_line_ends_in_linear_time() -> None:
+    # Found by the structure-aware fuzzer: an unbalanced 《 before a title on a line of
+    # 100,000 characters walked back token by token and never ended.
+    for sep in (":", " "):
+        line = "《" + f"甲{sep}" * 50_000 + "关于印发方案的通知 时间:2021-05-06"
+        # The unbalanced 《 is too far back to belong to the title: it stands alone.
+        assert read_common(read_input(line)).title in ("", "关于印发方案的通知")

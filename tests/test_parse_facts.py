@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.test_text_numerals import chinese
 
+import zwgk
 from zwgk._parse.facts import narrative_facts
 
 
@@ -33,3 +34,9 @@ def test_money_and_multipliers() -> None:
         (50000, "份", "余"),
         (Decimal("1.2"), "万元", None),
     ]
+
+
+def test_digits_of_another_script_are_no_count() -> None:
+    # Found by the structure-aware fuzzer: Arabic-Indic digits before a unit raised.
+    report = zwgk.parse("江口市2020年政府信息公开工作年度报告\n全年公开信息۲۶条，发布解读12篇。\n")
+    assert [f.raw for f in report.facts] == ["12篇"]

@@ -298,3 +298,13 @@ def test_the_collector_alone_writes_cells_unplaced_values_and_findings() -> None
     assert cells["行政复议数", "current"].inferred
     assert [u.raw for u in table.unplaced] == ["1.5"]
     assert sorted(f.code for f in findings) == ["table.split_inferred", "table.unplaced"]
+
+
+def test_an_open_cell_whose_printed_token_is_zero_is_an_open_number() -> None:
+    # Found by the structure-aware fuzzer: a 0 printed between two runs under three year
+    # columns lands in a different column in each cut, so its cell is open, not zero.
+    text = "指标名称 计量单位 2014年度 2014年度 2014年度 历年累计 主动公开信息数 条 2543 0 78967"
+    (table, _), *_ = read_local_tables(text, text)
+    open_cells = [c for c in table.cells if c.is_open]
+    assert open_cells
+    assert all(c.token_class is zwgk.TokenClass.NUMBER and c.value is None for c in open_cells)

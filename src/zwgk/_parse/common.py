@@ -218,6 +218,10 @@ _ORGAN_LINE = re.compile(ORGAN_SUFFIX + "$")
 _TITLE_END = re.compile(r"(?:报告|方案|要点|通知|意见|办法|分解表|安排)$")
 
 
+#: How long a title may grow when runs before it are taken in.
+_LONGEST_TITLE = 160
+
+
 def _balanced(text: str) -> bool:
     return text.count("《") == text.count("》") and text.count("“") == text.count("”")
 
@@ -237,9 +241,10 @@ def _title_in_line(line: str, *, opening: bool) -> tuple[int, int] | None:
     start, end = m.span("title")
     # A title printed with a space inside ("关于印发 《…》的通知") is taken whole.
     while not _balanced(line[start:end]) or _TITLE_CONTINUES.search(line[:start].rstrip()):
-        before = line[:start].rstrip()
-        cut = max(before.rfind(" "), before.rfind(":")) + 1
-        if before == "" or "。" in before[cut:] or start - cut > 80:
-            break
+        before = line[max(0, end - _LONGEST_TITLE) : start].rstrip()
+        offset = max(0, end - _LONGEST_TITLE)
+        cut = offset + max(before.rfind(" "), before.rfind(":")) + 1
+        if not before or cut >= start or "。" in line[cut:start]:
+            break  # nothing before, no room left, or a sentence: the title does not extend
         start = cut
     return (start, end) if _balanced(line[start:end]) else None

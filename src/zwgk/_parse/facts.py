@@ -23,10 +23,11 @@ from zwgk._text.numerals import CN_COUNT, numeral_or_none, parse_numeral
 from zwgk._text.vocab import MEASURE_UNITS, alternation
 
 _UNITS = alternation(MEASURE_UNITS)
+# Digits are ASCII (normalising made full-width ones so); another script's digits are no count.
 _FACT = re.compile(
-    rf"(?=[约近超逾共达\d{CN_COUNT}])"  # the characters a count starts with: a quick skip
+    rf"(?=[约近超逾共达0-9{CN_COUNT}])"  # the characters a count starts with: a quick skip
     rf"(?P<pre>约|近|超过|逾|共计|共|达)?"
-    rf"(?:(?<![\d.,])(?P<num>\d{{1,12}}(?:,\d{{3}}){{0,4}}(?:\.\d{{1,6}})?)(?![\d])"
+    rf"(?:(?<![0-9.,])(?P<num>[0-9]{{1,12}}(?:,[0-9]{{3}}){{0,4}}(?:\.[0-9]{{1,6}})?)(?![0-9])"
     rf"|(?P<cn>[{CN_COUNT}]{{1,8}}))"
     rf"(?P<mult>万|千)?(?P<post>余|多)? ?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
 )

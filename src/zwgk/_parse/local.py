@@ -23,7 +23,7 @@ from decimal import Decimal
 import attrs
 
 from zwgk._findings import TABLE_AMBIGUOUS_SPLIT, TABLE_SPLIT_INFERRED, TABLE_UNPLACED, finding
-from zwgk._model import Cell, Finding, Ref, Span, StatTable, TableFormat, Tag, Unplaced
+from zwgk._model import Cell, Finding, Ref, Span, StatTable, TableFormat, Tag, TokenClass, Unplaced
 from zwgk._model.identities import Check, Key
 from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.split import split_runs
@@ -301,6 +301,8 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
         ):
             token_class, value = classify(token, money=row.unit in _MONEY)
             open_ = len({a[i] for a in options_of}) > 1
+            if open_:  # a number was printed, which one is open (the run may read as 0…)
+                token_class, value = TokenClass.NUMBER, None
             cells.append(
                 Cell(
                     indicator=None,
@@ -308,7 +310,7 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
                     row_labels=row.labels,
                     column_labels=(column_label,),
                     raw=text[token.start : token.end],
-                    value=None if open_ else value,
+                    value=value,
                     token_class=token_class,
                     unit=row.unit,
                     span=Span(token.start, token.end),
