@@ -285,11 +285,17 @@ def html_to_text(html: str) -> tuple[str, list[int]]:
 
     Examples:
         >>> from zwgk._parse.html import html_to_text
-        >>> text, offsets = html_to_text("<p>规章</p><table><tr><td>0</td></tr></table>")
+        >>> text, offsets = html_to_text("<p>规章</p><table><tr><td>件</td><td>0</td></tr></table>")
         >>> text
-        '规章\\n| 0 |\\n'
+        '规章\\n| 件 | 0 |\\n'
         >>> offsets[text.index("0")]
-        24
+        34
+
+    A table of one column is a layout table (an article laid out in a grid): its cells
+    are lines of text.
+
+        >>> html_to_text("<table><tr><td>一、概述</td></tr><tr><td>正文</td></tr></table>")[0]
+        '一、概述\\n正文\\n'
     """
     converter = _Converter(html)
     converter.feed(html)
