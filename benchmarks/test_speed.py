@@ -72,8 +72,33 @@ def test_parse_repeated(benchmark, texts: list[str], repeat: int) -> None:  # ty
 
 
 @cpu("adversarial")
-@pytest.mark.parametrize("size", [100_000, 1_000_000])
+@pytest.mark.parametrize("size", [10_000, 100_000, 1_000_000])
 def test_digit_line(benchmark, size: int) -> None:  # type: ignore[no-untyped-def]
     """A report whose table is one line of digits: the splitter must bound its search."""
     text = "2021年度政府信息公开工作年度报告\n规章" + "7" * size
     assert benchmark(zwgk.parse, text).kind is zwgk.DocumentKind.ANNUAL_REPORT
+
+
+_UNITS = ("区财政局", "区教育局", "区卫生健康委员会", "区政务服务中心", "区市场监管局")
+
+
+def _plan(tasks: int) -> str:
+    # A work-points plan: ten chapters of n/10 tasks, each with a lead unit and a deadline.
+    lines = ["关于印发2024年政务公开工作要点的通知", "各单位：", "现将工作要点印发给你们。"]
+    per = tasks // 10
+    for chapter in range(10):
+        lines.append(f"{'一二三四五六七八九十'[chapter]}、第{chapter + 1}部分任务")
+        for i in range(per):
+            unit = _UNITS[(chapter + i) % len(_UNITS)]
+            lines.append(
+                f"{i + 1}.推进第{chapter * per + i + 1}项公开工作。{unit}牵头，2024年{i % 12 + 1}月底前完成。"
+            )
+    return "\n".join(lines)
+
+
+@cpu("linear")
+@pytest.mark.parametrize("tasks", [20, 160, 2560])
+def test_plan_tasks(benchmark, tasks: int) -> None:  # type: ignore[no-untyped-def]
+    """Parse time of a plan of n tasks with leads and deadlines: linear time means time ∝ n."""
+    plan = benchmark(zwgk.parse, _plan(tasks))
+    assert sum(1 for t in plan.walk_tasks() if t.lead) == tasks
