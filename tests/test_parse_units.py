@@ -85,3 +85,17 @@ def test_each_clause_subject_answering_for_part_of_a_task_leads_it() -> None:
 def test_a_person_in_charge_is_no_duty_verb() -> None:
     text = "企业负责人要到岗到位。"
     assert not find_subject(text, 0, len(text)).lead
+
+
+@pytest.mark.parametrize("name", ["省应急办", "市应急管理局", "区应急管理局"])
+def test_an_emergency_office_is_a_unit_name(name: str) -> None:
+    # 应 of 应当 is a word of a sentence; 应急 is part of a name.
+    assert classify([name], "lead").lead[0].name == name
+    text = f"{name}负责做好应急值守。"
+    assert [u.name for u in find_subject(text, 0, len(text)).lead] == [name]
+
+
+def test_names_run_together_split_with_an_emergency_office() -> None:
+    from zwgk._parse.units import split_glued
+
+    assert split_glued("省应急办省政府新闻办") == ["省应急办", "省政府新闻办"]

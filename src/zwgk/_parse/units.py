@@ -42,7 +42,8 @@ from zwgk._text.vocab import (
 
 _CJK = "\u4e00-\u9fff"
 _UNIT_END = re.compile(UNIT_SUFFIX + r"(?:\([^()]{1,12}\))?$")
-_STOP_CHARS = re.compile(r"[的要将把对在为是了应从向按并或如即]|" + alternation(TASK_VERBS))
+# Words of a sentence, never of a name (应 of 应当, not of 应急管理局).
+_STOP_CHARS = re.compile(r"[的要将把对在为是了从向按并或如即]|应(?!急)|" + alternation(TASK_VERBS))
 # 基层单位 are many; 基层教育处 is one office, named for the work it does.
 _COLLECTIVE_START = re.compile("^" + COLLECTIVE_HEAD)
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
@@ -124,8 +125,8 @@ def looks_like_unit(name: str) -> bool:
 
     Example:
         >>> from zwgk._parse.units import looks_like_unit
-        >>> [looks_like_unit(x) for x in ("12315指挥中心", "协(学)会", "进一步推进公开")]
-        [True, True, False]
+        >>> [looks_like_unit(x) for x in ("12315指挥中心", "协(学)会", "进一步推进公开", "省应急办")]
+        [True, True, False, True]
     """
     name = name.strip()
     if not 2 <= len(name) <= 30 or not re.fullmatch(rf"[{_CJK}()\dA-Za-z·]+", name):
@@ -463,7 +464,7 @@ def _unbracketed(value: str) -> str:
 # What follows the units a task sentence opens with: a duty word, a preposition, or a verb
 # of coordinating work (never the start of an organ's ending: 区委组织部 is one name).
 _SUBJECT_VERB = re.compile(
-    r"要|应当|应|须|必须|负责(?!人)|牵头|共同|:|在|对|根据|按照|依据|会同|全程|汇总"
+    r"要|应当|应(?!急)|须|必须|负责(?!人)|牵头|共同|:|在|对|根据|按照|依据|会同|全程|汇总"
     rf"|(?:组织|统筹|指导|督促|协调)(?!{ORGAN_SUFFIX})"
 )
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
