@@ -162,10 +162,9 @@ PAGE_FILLS = {"005": 18, "007": 2}
 
 #: Lead units where the page and the text form differ, and why.
 LEADS_APART = {
-    # 012: the page prints 省应急办 / 省政府新闻办 one per line in one cell, which the name
-    # grammar does not split (政府新闻办 is no organ ending it knows); task 10's lead cell is
-    # empty on the page, where the text form takes 省公安厅 from 「省公安厅会同…」.
-    "012": 2,
+    # 012: task 10's lead cell is empty on the page, where the text form takes 省公安厅
+    # from 「省公安厅会同…」 (省应急办 / 省政府新闻办, one per line in one cell, split since).
+    "012": 1,
     # 026: the page sets 「1.区经济发展局：…」 apart, so each item names its unit; the flat text
     # does not.
     "026": 4,
