@@ -87,9 +87,11 @@ def test_a_person_in_charge_is_no_duty_verb() -> None:
     assert not find_subject(text, 0, len(text)).lead
 
 
-@pytest.mark.parametrize("name", ["省应急办", "市应急管理局", "区应急管理局"])
-def test_an_emergency_office_is_a_unit_name(name: str) -> None:
-    # 应 of 应当 is a word of a sentence; 应急 is part of a name.
+@pytest.mark.parametrize(
+    "name", ["省应急办", "市应急管理局", "市对外贸易经济合作局", "区对台办", "镇为民服务中心"]
+)
+def test_words_of_a_sentence_inside_a_name_keep_it_a_name(name: str) -> None:
+    # 应 of 应当, 对 and 为 are words of a sentence; 应急, 对外, 对台, 为民 are parts of names.
     assert classify([name], "lead").lead[0].name == name
     text = f"{name}负责做好应急值守。"
     assert [u.name for u in find_subject(text, 0, len(text)).lead] == [name]

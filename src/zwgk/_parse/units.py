@@ -42,8 +42,11 @@ from zwgk._text.vocab import (
 
 _CJK = "\u4e00-\u9fff"
 _UNIT_END = re.compile(UNIT_SUFFIX + r"(?:\([^()]{1,12}\))?$")
-# Words of a sentence, never of a name (应 of 应当, not of 应急管理局).
-_STOP_CHARS = re.compile(r"[的要将把对在为是了从向按并或如即]|应(?!急)|" + alternation(TASK_VERBS))
+# Words of a sentence, never of a name (应 of 应当, not of 应急管理局; 对 and 为 not of
+# 对外经济贸易委员会, 对台办, 为民服务中心).
+_STOP_CHARS = re.compile(
+    r"[的要将把在是了从向按并或如即]|应(?!急)|对(?![外台])|为(?!民)|" + alternation(TASK_VERBS)
+)
 # 基层单位 are many; 基层教育处 is one office, named for the work it does.
 _COLLECTIVE_START = re.compile("^" + COLLECTIVE_HEAD)
 _COLLECTIVE_ANY = re.compile(r"按职责|分工负责|各有关|各相关|等有关|等相关")
