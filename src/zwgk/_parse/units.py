@@ -467,7 +467,7 @@ def _unbracketed(value: str) -> str:
 # What follows the units a task sentence opens with: a duty word, a preposition, or a verb
 # of coordinating work (never the start of an organ's ending: 区委组织部 is one name).
 _SUBJECT_VERB = re.compile(
-    r"要|应当|应(?!急)|须|必须|负责(?!人)|牵头|共同|:|在|对|根据|按照|依据|会同|全程|汇总"
+    r"要|应当|应(?!急)|须|必须|负责(?!人)|牵头|共同|:|在|对(?![外台])|根据|按照|依据|会同|全程|汇总"
     rf"|(?:组织|统筹|指导|督促|协调)(?!{ORGAN_SUFFIX})"
 )
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
