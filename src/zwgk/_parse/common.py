@@ -17,16 +17,15 @@ from zwgk._parse.meta import (
 from zwgk._parse.text import Source
 from zwgk._text.dates import YEAR, first_date
 from zwgk._text.numbering import MARKER_RE
-from zwgk._text.vocab import DOCUMENT_WORDS, ORGAN_SUFFIX
+from zwgk._text.vocab import ORGAN_SUFFIX, TITLE_WORD
 
 _BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
 _NOISE_LINE = re.compile(
     r"首页|当前位置|->|设为首页|加入收藏|字体|字号|打印|分享|扫一扫|微信|微博|\||>>|登录|无障碍"
 )
-_TITLE_WORDS = re.compile("|".join(DOCUMENT_WORDS))
 # A page flattened onto one line: the title printed just before the page's source or date
 # label ("当前位置:首页… <title> 来源:… 时间:…"), or as the line's first run before the body.
-_TITLED = rf"[^\s:]{{4,80}}?(?:{_TITLE_WORDS.pattern})(?:\([^()\s]{{1,8}}\))?"
+_TITLED = rf"[^\s:]{{4,80}}?(?:{TITLE_WORD.pattern})(?:\([^()\s]{{1,8}}\))?"
 _TITLE_BEFORE_SOURCE = re.compile(
     rf"(?:^|\s)(?P<title>{_TITLED})\s*(?:信息来源|来源|发布时间|发布日期|时间|日期)\s*:"
 )
@@ -178,7 +177,7 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
             return line[inline[0] : inline[1]], (begin + inline[0], begin + inline[1])
         if not (4 <= len(line) <= 80) or "。" in line or ":" in line or _NOISE_LINE.search(line):
             continue
-        if not _TITLE_WORDS.search(line) or MARKER_RE.match(line):
+        if not TITLE_WORD.search(line) or MARKER_RE.match(line):
             continue
         title, first, last = line, begin, begin + len(line)
         if i > 0 and len(line) <= 8 and _TITLE_END.search(line):
@@ -240,10 +239,10 @@ def _title_in_line(line: str, *, opening: bool) -> tuple[int, int] | None:
         return None
     start, end = m.span("title")
     # A title printed with a space inside ("关于印发 《…》的通知") is taken whole.
+    earliest = max(0, end - _LONGEST_TITLE)
     while not _balanced(line[start:end]) or _TITLE_CONTINUES.search(line[:start].rstrip()):
-        before = line[max(0, end - _LONGEST_TITLE) : start].rstrip()
-        offset = max(0, end - _LONGEST_TITLE)
-        cut = offset + max(before.rfind(" "), before.rfind(":")) + 1
+        before = line[earliest:start].rstrip()
+        cut = earliest + max(before.rfind(" "), before.rfind(":")) + 1
         if not before or cut >= start or "。" in line[cut:start]:
             break  # nothing before, no room left, or a sentence: the title does not extend
         start = cut

@@ -16,7 +16,7 @@ from html import unescape
 from zwgk._parse.html import _Converter
 from zwgk._parse.meta import DATE_RE
 from zwgk._text.numbering import MarkerKind, marker_pattern
-from zwgk._text.vocab import DOCUMENT_WORDS
+from zwgk._text.vocab import TITLE_WORD
 
 #: Elements that are page furniture whatever their class.
 FURNITURE_TAGS = frozenset(
@@ -317,7 +317,6 @@ _TIME_LINE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?:发布时间|发布日期|时间)\s*[:：]\s*({DATE_RE.pattern})"
 )
 _SITE_NAME = re.compile(r"(?:网|网站|门户|人民政府|政府|管委会)$")
-_DOCUMENT_WORD = re.compile("|".join(DOCUMENT_WORDS))
 _TITLE_CUT = re.compile(r"\s*(?:_|\s-\s|\||｜|——)\s*")
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -364,7 +363,7 @@ def _page_title(html: str, metas: dict[str, _Field]) -> _Field | None:
         text, offsets = text[: cut.start()], offsets[: cut.start()]
     elif cut is not None and cut.start() == 0:
         return None  # 「_某某网」: the site's name alone
-    if _SITE_NAME.search(text) and not _DOCUMENT_WORD.search(text):
+    if _SITE_NAME.search(text) and not TITLE_WORD.search(text):
         return None  # a page titled with its site's name: the body names the document
     return (text, offsets) if text else None
 

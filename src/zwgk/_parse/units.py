@@ -42,10 +42,12 @@ from zwgk._text.vocab import (
 
 _CJK = "\u4e00-\u9fff"
 _UNIT_END = re.compile(UNIT_SUFFIX + r"(?:\([^()]{1,12}\))?$")
-# Words of a sentence, never of a name (应 of 应当, not of 应急管理局; 对 and 为 not of
-# 对外经济贸易委员会, 对台办, 为民服务中心).
+# Words of a sentence that are also parts of names: 应 of 应当 but not of 应急管理局, 对 but
+# not of 对外经济贸易委员会 or 对台办, 为 but not of 为民服务中心.
+_YING, _DUI, _WEI = r"应(?!急)", r"对(?![外台])", r"为(?!民)"
+# Words of a sentence, never of a name.
 _STOP_CHARS = re.compile(
-    r"[的要将把在是了从向按并或如即]|应(?!急)|对(?![外台])|为(?!民)|" + alternation(TASK_VERBS)
+    rf"[的要将把在是了从向按并或如即]|{_YING}|{_DUI}|{_WEI}|" + alternation(TASK_VERBS)
 )
 # 基层单位 are many; 基层教育处 is one office, named for the work it does.
 _COLLECTIVE_START = re.compile("^" + COLLECTIVE_HEAD)
@@ -467,7 +469,7 @@ def _unbracketed(value: str) -> str:
 # What follows the units a task sentence opens with: a duty word, a preposition, or a verb
 # of coordinating work (never the start of an organ's ending: 区委组织部 is one name).
 _SUBJECT_VERB = re.compile(
-    r"要|应当|应(?!急)|须|必须|负责(?!人)|牵头|共同|:|在|对(?![外台])|根据|按照|依据|会同|全程|汇总"
+    rf"要|应当|{_YING}|须|必须|负责(?!人)|牵头|共同|:|在|{_DUI}|根据|按照|依据|会同|全程|汇总"
     rf"|(?:组织|统筹|指导|督促|协调)(?!{ORGAN_SUFFIX})"
 )
 _CLAUSE_END = re.compile(r"[,，。;；\n]")

@@ -32,6 +32,7 @@ __all__ = [
     "RESPONSIBLE_WORDS",
     "ROLE_WORDS",
     "TASK_VERBS",
+    "TITLE_WORD",
     "UNIT_LABEL",
     "UNIT_LABEL_FIRST",
     "UNIT_NOUNS",
@@ -155,6 +156,8 @@ DOCUMENT_WORDS = (
     "报告", "方案", "要点", "通知", "意见", "办法", "制度", "公告", "计划", "规定", "决定",
     "分解表", "安排", "通告", "规则", "指南", "时限", "函",
 )  # fmt: skip
+#: Where a title names its document's kind (any of `DOCUMENT_WORDS`).
+TITLE_WORD = re.compile(alternation(DOCUMENT_WORDS))
 #: Units of measure a statistical table prints: after a value, or in a unit column.
 CELL_UNITS = ("万元", "元", "件", "条", "个", "次", "人次", "人", "项", "篇", "份", "起")
 #: Units of the counts a report states in its prose.
