@@ -404,8 +404,19 @@ _CAPTION = re.compile(
 )
 
 
+#: What a caption never holds: a line break (or any white space but a space) or a clause stop.
+_NOT_IN_CAPTION = re.compile(r".*(?:[^\S ]|[。，;；])", re.DOTALL)
+
+
 def _caption(text: str, norm: str, header_start: int) -> str | None:
     start = max(0, header_start - 80)
+    # The caption runs up to the header (a line break before it aside) with none of
+    # `_NOT_IN_CAPTION` inside, so the search starts after the last of them: the same
+    # match, without trying every start before it.
+    end = header_start - (header_start > start and norm[header_start - 1] == "\n")
+    stop = _NOT_IN_CAPTION.match(norm, start, end)
+    if stop is not None:
+        start = stop.end()
     m = _CAPTION.search(norm, start, header_start)
     if m is None:
         return None

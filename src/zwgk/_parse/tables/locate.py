@@ -10,7 +10,6 @@ comes out is a `Region`, which the reading strategies work on.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 
@@ -25,6 +24,8 @@ from zwgk._text.numbering import MarkerKind, marker_pattern
 
 #: How far past the previous row a row's label may stand.
 _WINDOW = 600
+#: How many times a row's label is taken, the first ones from the search's start.
+_HITS = 60
 
 
 @attrs.frozen
@@ -52,38 +53,56 @@ def match_rows(text: str, template: TableTemplate, start: int, end: int) -> list
         ['regulations', 'normative_docs']
     """
     c = compiled(template)
-    hits: list[Match] = []
-    for row in c.searched:
-        for m in itertools.islice(row.pattern.finditer(text, start, end), 60):
-            hits.append(Match(row, m.start(), m.end()))
-    hits.sort(key=lambda h: (h.start, -h.end))
+    rows = c.searched
     order = c.order
-    ranks = [order[h.row.indicator.id] for h in hits]
-    starts = [h.start for h in hits]
-    ends = [h.end for h in hits]
-    # best[i]: (length, -span, previous index) of the best chain ending at hit i
-    best: list[tuple[int, int, int]] = []
-    for i in range(len(hits)):
-        length_i, span_i, prev_i = 1, 0, -1
-        rank, start = ranks[i], starts[i]
-        for j in range(i - 1, -1, -1):
-            if start - ends[j] > _WINDOW:
-                break
-            if ends[j] > start or ranks[j] >= rank:
-                continue
-            length, neg_span, _ = best[j]
-            length += 1
-            neg_span -= start - starts[j]
-            if length > length_i or (length == length_i and neg_span > span_i):
-                length_i, span_i, prev_i = length, neg_span, j
-        best.append((length_i, span_i, prev_i))
-    if not best:
+    rank_of = [order[row.indicator.id] for row in rows]
+    # One pass finds where any label may start; there each row whose label starts so
+    # tries its pattern, as a scan of that row's own would: past its previous hit, in
+    # order, at most `_HITS` times.  A hit is (start, -end, row index).
+    hits: list[tuple[int, int, int]] = []
+    resume = [start] * len(rows)
+    left = [_HITS] * len(rows)
+    for at in c.label_start.finditer(text, start, end):
+        pos = at.start()
+        for r in c.starting[at.group()]:
+            if pos >= resume[r] and left[r] and (m := rows[r].pattern.match(text, pos, end)):
+                hits.append((pos, -m.end(), r))
+                resume[r] = m.end()
+                left[r] -= 1
+    if not hits:
         return []
-    i = max(range(len(best)), key=lambda k: best[k][:2])
+    hits.sort(key=lambda h: h[:2])
+    starts = [h[0] for h in hits]
+    ends = [-h[1] for h in hits]
+    ranks = [rank_of[h[2]] for h in hits]
+    # The best chain ending at hit i: its length, where its first hit starts (the later,
+    # the more compact) and the hit before i.  `reach[j]` is the best (length + 1, first)
+    # any hit up to j offers the hits after it: once none can do better, the search stops.
+    lengths: list[int] = []
+    firsts: list[int] = []
+    prevs: list[int] = []
+    reach: list[tuple[int, int]] = []
+    for i in range(len(hits)):
+        rank, at_i = ranks[i], starts[i]
+        length_i, first_i, prev_i = 1, at_i, -1
+        for j in range(i - 1, -1, -1):
+            if at_i - ends[j] > _WINDOW or reach[j] <= (length_i, first_i):
+                break
+            if ends[j] > at_i or ranks[j] >= rank:
+                continue
+            length = lengths[j] + 1
+            if length > length_i or (length == length_i and firsts[j] > first_i):
+                length_i, first_i, prev_i = length, firsts[j], j
+        lengths.append(length_i)
+        firsts.append(first_i)
+        prevs.append(prev_i)
+        offer = (length_i + 1, first_i)
+        reach.append(max(reach[-1], offer) if reach else offer)
+    i = max(range(len(hits)), key=lambda k: (lengths[k], firsts[k] - starts[k]))
     chain: list[Match] = []
     while i != -1:
-        chain.append(hits[i])
-        i = best[i][2]
+        chain.append(Match(rows[hits[i][2]], starts[i], ends[i]))
+        i = prevs[i]
     chain.reverse()
     # A group row counts only where it stands before the next value row.
     return [

@@ -95,6 +95,9 @@ class Compiled:
             else self.rows
         )
         self.order = {row.indicator.id: i for i, row in enumerate(self.rows)}
+        #: Where a searched row's label may start (a first character, the rest of a label
+        #: after it), and the searched rows (indices) whose labels start with each character.
+        self.label_start, self.starting = _label_starts(self.searched)
         #: Rows with cells, and of those the value rows and the groups.
         self.own = tuple(r for r in self.rows if r.columns)
         self.value_rows = tuple(r for r in self.own if not r.indicator.group)
@@ -189,6 +192,21 @@ def _rows(template: TableTemplate) -> tuple[RowLabel, ...]:
             )
         )
     return tuple(rows)
+
+
+def _label_starts(rows: tuple[RowLabel, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    rests: dict[str, set[str]] = {}
+    starting: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        for core in row.cores:
+            first = re.escape(core[0])
+            rests.setdefault(core[0], set()).add(label_pattern(core)[len(first) :])
+            if i not in starting.setdefault(core[0], []):
+                starting[core[0]].append(i)
+    pattern = "|".join(
+        f"{re.escape(ch)}(?=(?:{'|'.join(sorted(r))}))" for ch, r in sorted(rests.items())
+    )
+    return re.compile(pattern or "(?!)"), {ch: tuple(ix) for ch, ix in starting.items()}
 
 
 def _not_longer(core: str, every_core: set[str]) -> str:
