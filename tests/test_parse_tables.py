@@ -345,3 +345,24 @@ def test_a_label_starting_with_wu_after_its_number_is_no_value(values: list[str]
         tokens = [t.raw for t in find_tokens(text, 0, len(text))]
         assert tokens[-1] == "5"
         assert tokens.count("无") == values.count("无")
+
+
+def test_a_run_just_long_enough_is_cut_within_a_small_search_bound() -> None:
+    from zwgk._parse.split import split_runs
+
+    # 17 digits for 15 cells: every branch that leaves fewer digits than cells is cut at once.
+    result = split_runs(["21317000001324019"], 15, max_steps=1000)
+    assert not result.exhausted
+    assert len(result.candidates) == 47
+    assert result.candidates == split_runs(["21317000001324019"], 15).candidates
+
+
+@given(st.lists(st.sampled_from(["0", "1", "7", "10", "305", "2000"]), min_size=2, max_size=9))
+def test_a_smaller_search_bound_finds_the_first_cuts_of_the_whole_search(parts: list[str]) -> None:
+    from zwgk._parse.split import split_runs
+
+    run = "".join(parts)
+    whole = split_runs([run], len(parts))
+    cut = split_runs([run], len(parts), max_steps=40)
+    assert tuple(parts) in whole.candidates or whole.exhausted
+    assert whole.candidates[: len(cut.candidates)] == cut.candidates

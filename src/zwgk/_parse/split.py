@@ -100,6 +100,8 @@ def split_runs(
             piece = run[pos:end]
             if len(piece) > 1 and piece[0] == "0":
                 break
+            if left_after > len(run) - end + max_left[run_index + 1]:
+                break  # too few digits left for the parts still to place, and fewer further on
             if end == len(run):
                 need_min, need_max = min_left[run_index + 1], max_left[run_index + 1]
                 if not (need_min <= left_after <= need_max):
