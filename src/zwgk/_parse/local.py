@@ -406,18 +406,34 @@ _CAPTION = re.compile(
 
 #: What a caption never holds: a line break (or any white space but a space) or a clause stop.
 _NOT_IN_CAPTION = re.compile(r".*(?:[^\S ]|[。，;；])", re.DOTALL)
+#: The end of an 附表 caption: 附 表, its number, then what may stand before the header.
+_APPENDIX_END = re.compile(r"附[ ]*表[ ]*\d*[ :：|]*")
 
 
-def _caption(text: str, norm: str, header_start: int) -> str | None:
+def _caption_start(norm: str, header_start: int) -> int:
+    """The earliest start of a `_CAPTION` before the header at ``header_start``.
+
+    A caption runs up to the header (a line break before it aside) with none of
+    `_NOT_IN_CAPTION` inside; a 统计表 caption holds at most two spaces, an 附表 one
+    ends with 附 表 and its number after a marker of at most four characters.  A search
+    from here finds the same match without trying every start before it.
+    """
     start = max(0, header_start - 80)
-    # The caption runs up to the header (a line break before it aside) with none of
-    # `_NOT_IN_CAPTION` inside, so the search starts after the last of them: the same
-    # match, without trying every start before it.
     end = header_start - (header_start > start and norm[header_start - 1] == "\n")
     stop = _NOT_IN_CAPTION.match(norm, start, end)
     if stop is not None:
         start = stop.end()
-    m = _CAPTION.search(norm, start, header_start)
+    words = norm[start:end].rstrip(" :：|")
+    spaces = [i for i, ch in enumerate(words) if ch == " "]
+    titled = start + spaces[-3] + 1 if len(spaces) >= 3 else start
+    appendix = norm.rfind("附", start, end)
+    if appendix >= 0 and _APPENDIX_END.fullmatch(norm, appendix, end):
+        return min(titled, max(start, appendix - 4))
+    return titled
+
+
+def _caption(text: str, norm: str, header_start: int) -> str | None:
+    m = _CAPTION.search(norm, _caption_start(norm, header_start), header_start)
     if m is None:
         return None
     caption = text[m.start(1) : m.end(1)]

@@ -173,6 +173,14 @@ def _is_numbering(text: str, pos: int, end: int) -> bool:
     return bool(rest) and "\u4e00" <= rest[0] <= "\u9fff"
 
 
+_EMPTY_KINDS = {
+    "blank": TokenClass.BLANK,
+    "dash": TokenClass.DASH,
+    "slash": TokenClass.SLASH,
+    "none": TokenClass.NONE_WORD,
+}
+
+
 def classify(token: Token, *, money: bool) -> tuple[TokenClass, int | Decimal | None]:
     """The token class and value of a token (``money`` columns give ``Decimal``).
 
@@ -183,17 +191,15 @@ def classify(token: Token, *, money: bool) -> tuple[TokenClass, int | Decimal | 
         >>> classify(Token("dash", "—", 0, 1), money=False)
         (<TokenClass.DASH: 'dash'>, None)
     """
-    if token.kind == "blank":
-        return TokenClass.BLANK, None
-    if token.kind == "dash":
-        return TokenClass.DASH, None
-    if token.kind == "slash":
-        return TokenClass.SLASH, None
-    if token.kind == "none":
-        return TokenClass.NONE_WORD, None
+    empty = _EMPTY_KINDS.get(token.kind)
+    if empty is not None:
+        return empty, None
     raw = token.raw.replace(",", "")
     if len(raw) > MAX_DIGITS:
         return TokenClass.TEXT, None  # no table cell holds a number this long
+    if raw.isdecimal() and not money:  # a count: no sign, no decimal point
+        count = int(raw)
+        return (TokenClass.NUMBER, count) if count else (TokenClass.ZERO, 0)
     try:
         number = Decimal(raw)
     except InvalidOperation:  # pragma: no cover - the token regex admits only numbers

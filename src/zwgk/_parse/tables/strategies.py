@@ -478,9 +478,11 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     # The identities decide; among equals, the fewest columns move, the leftmost last.
     best = max(rank for rank, _, _ in options)
     winners = [(how, perm) for rank, how, perm in options if rank == best]
-    printed = {tuple(tokens[i].raw for i in perm) for _, perm in winners}
+    raws = [t.raw for t in tokens]
+    printed = {tuple([raws[i] for i in perm]) for _, perm in winners}
     # Where every order reads the same values (a block of zeros), no order needs deciding.
-    alike = len({tuple(tokens[i].raw for i in perm) for _, _, perm in options}) == 1
+    first = [raws[i] for i in by_row]
+    alike = all([raws[i] for i in perm] == first for _, _, perm in options)
     if alike and (best[0] <= 0 or len(printed) > 1):
         _place(out, rows, tokens, by_row, "in any order", confirmed=False, why=_ALIKE)
         return
