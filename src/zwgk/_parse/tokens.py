@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-
-import attrs
+from typing import NamedTuple
 
 from zwgk._model import TokenClass
 from zwgk._text import vocab
@@ -38,9 +37,11 @@ PAGE_FURNITURE = re.compile(
 )
 
 
-@attrs.frozen
-class Token:
-    """A value token of a table with its offsets; ``kind`` is num, dash, slash, none or blank."""
+class Token(NamedTuple):
+    """A value token of a table with its offsets; ``kind`` is num, dash, slash, none or blank.
+
+    (A named tuple: a table holds thousands, made and read in the parser's hot loops.)
+    """
 
     kind: str
     raw: str
@@ -92,7 +93,7 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
                 and tokens[-1].note is None
                 and inner.replace(" ", "") not in plain_label
             ):
-                tokens[-1] = attrs.evolve(tokens[-1], note=inner)
+                tokens[-1] = tokens[-1]._replace(note=inner)
             continue
         if kind == "num":
             raw = m.group("num")
