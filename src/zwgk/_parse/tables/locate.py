@@ -248,23 +248,22 @@ _RULE_ROW = re.compile(r"^[ \t]*\|[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
 def masked_window(norm: str, c: Compiled, start: int, end: int) -> str:
     """``norm`` with the template's header words, page furniture and rule lines in
     ``[start, end)`` blanked (same length, so offsets hold; the rest is as printed)."""
-    chars: list[str] | None = None
-
-    def blank(a: int, b: int) -> None:
-        nonlocal chars
-        if chars is None:
-            chars = list(norm[start:end])
-        chars[a - start : b - start] = " " * (b - a)
-
-    for m in c.mask.finditer(norm, start, end):
-        blank(m.start(), m.end())
-    for m in PAGE_FURNITURE.finditer(norm, start, end):
-        blank(m.start(), m.end())
-    for m in _RULE_ROW.finditer(norm, start, end):
-        blank(m.start(), m.end())
-    if chars is None:
+    spans = sorted(
+        m.span()
+        for pattern in (c.mask, PAGE_FURNITURE, _RULE_ROW)
+        for m in pattern.finditer(norm, start, end)
+    )
+    if not spans:
         return norm
-    return norm[:start] + "".join(chars) + norm[end:]
+    pieces: list[str] = []
+    pos = 0
+    for a, b in spans:  # overlapping spans blank their union
+        if b > pos:
+            a = max(a, pos)
+            pieces += (norm[pos:a], " " * (b - a))
+            pos = b
+    pieces.append(norm[pos:])
+    return "".join(pieces)
 
 
 def _before_numbering(masked: str, start: int, stop: int, numbering: str | None) -> int:
