@@ -65,6 +65,8 @@ _CUMULATIVE = ("历年累计", "本年累计", "累计")
 _MONEY = frozenset({"万元", "元"})
 #: How far a row may stand from the previous one (furniture, a stray note).
 _ROW_GAP = 80
+#: A row standing at most `_ROW_GAP` characters on: the search tries no start further.
+_NEAR = {p: re.compile(rf"(?s:.{{0,{_ROW_GAP}}}?)(?:{p.pattern})") for p in (_ROW, _BARE_ROW)}
 
 
 def _column_id(label: str, index: int) -> str:
@@ -357,20 +359,17 @@ def _rows(text: str, norm: str, pos: int, pattern: re.Pattern[str]) -> list[_Row
     end = min(len(norm), pos + 200 * 60)
     following = _HEADER.search(norm, pos, end)  # the next table's header ends this one
     end = following.start() if following is not None else end
-    for m in pattern.finditer(norm, pos, end):
-        if found and m.start() - found[-1].end() > _ROW_GAP:
-            break
-        if not found and m.start() - pos > _ROW_GAP:
-            break
+    near = _NEAR[pattern]
+    while (m := near.match(norm, found[-1].end() if found else pos, end)) is not None:
         found.append(m)
     rows: list[_Row] = []
     parent: str | None = None
     last_top: str | None = None
     for i, m in enumerate(found):
-        stop = found[i + 1].start() if i + 1 < len(found) else _row_end(norm, m.end())
+        stop = found[i + 1].start("label") if i + 1 < len(found) else _row_end(norm, m.end())
         label = text[m.start("label") : m.end("label")].strip()
         numbered = _CHILD.match(norm, m.start("label")) is not None
-        if norm[m.start("label") :].startswith("其中"):
+        if norm.startswith("其中", m.start("label")):
             parent = last_top
         elif not numbered:
             parent = None
@@ -381,7 +380,7 @@ def _rows(text: str, norm: str, pos: int, pattern: re.Pattern[str]) -> list[_Row
                 label,
                 parent if parent != label else None,
                 m.group("unit") or None,
-                m.start(),
+                m.start("label"),
                 m.end(),
                 tuple(find_tokens(norm, m.end(), stop, label)),
             )
