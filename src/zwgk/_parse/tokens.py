@@ -37,6 +37,39 @@ PAGE_FURNITURE = re.compile(
 )
 
 
+#: Where a line of page furniture may start: a line break, spaces, its first mark.
+_FURNITURE_LINE = re.compile(r"\n[ \t]*[-—第共]")
+
+
+def blank_furniture(text: str) -> str:
+    """``text`` with its page furniture (`PAGE_FURNITURE`) blanked, offsets kept.
+
+    The same as blanking every match of `PAGE_FURNITURE`, tried only at the few
+    lines that start like one and at form feeds instead of at every position.
+
+    Example:
+        >>> from zwgk._parse.tokens import blank_furniture
+        >>> blank_furniture("规章 1\\n  - 5 -\\n规范性文件 3")
+        '规章 1\\n       \\n规范性文件 3'
+    """
+    starts = [0, *(m.start() + 1 for m in _FURNITURE_LINE.finditer(text))]
+    at = text.find("\x0c")
+    while at != -1:
+        starts.append(at)
+        at = text.find("\x0c", at + 1)
+    pieces: list[str] = []
+    pos = 0
+    for at in sorted(starts):
+        m = PAGE_FURNITURE.match(text, at)
+        if m is not None and m.end() > pos:
+            pieces += (text[pos:at], " " * (m.end() - at))
+            pos = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 class Token(NamedTuple):
     """A value token of a table with its offsets; ``kind`` is num, dash, slash, none or blank.
 

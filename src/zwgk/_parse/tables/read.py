@@ -23,7 +23,7 @@ from zwgk._parse.tables.evidence import Evidence
 from zwgk._parse.tables.locate import Match, Region, enough, locate, masked_window, match_rows
 from zwgk._parse.tables.strategies import Anchored, Strategy, TemplateOrder, choose
 from zwgk._parse.tables.template import compiled
-from zwgk._parse.tokens import PAGE_FURNITURE, find_tokens
+from zwgk._parse.tokens import blank_furniture, find_tokens
 from zwgk._text.numbering import MarkerKind, marker_pattern
 
 
@@ -120,7 +120,7 @@ def read_tables(
     """
     # Page furniture (「— 5 —」 footers) may fall inside a label broken over lines: it is
     # blanked, offsets kept, so the label reads whole.
-    norm = PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), norm)
+    norm = blank_furniture(norm)
     registry = templates or Templates.shipped()
     generation = detect_generation(norm, start, registry)
     if generation is None:
