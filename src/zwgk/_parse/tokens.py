@@ -15,13 +15,15 @@ from zwgk._text.vocab import alternation
 CELL_UNITS = alternation(vocab.CELL_UNITS)
 
 _TOKEN = re.compile(
+    # The first character of some token, checked first: most positions start none.
+    r"(?=[-+\d—－/不N无(|])(?:"
     r"(?P<num>[-+]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?)"
     rf"(?P<unit>{CELL_UNITS})?"
     r"|(?P<dash>—+|--?|－)"
     r"|(?P<slash>/|不适用|N/A)"
     r"|(?P<none>无)"
     r"|(?P<paren>\([^()\n]{0,160}\))"
-    r"|(?P<pipe>\|)"
+    r"|(?P<pipe>\|))"
 )
 
 #: Tokens longer than this are not numbers a table cell holds (a run of digits, garbage).
@@ -129,13 +131,14 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
                 tokens[-1] = tokens[-1]._replace(note=inner)
             continue
         if kind == "num":
-            raw = m.group("num")
-            if _is_numbering(text, m.end(), end) and m.group("unit") is None:
+            raw, unit = m.group("num", "unit")
+            if unit is None and _is_numbering(text, m.end(), end):
                 # "2.其他法律…": the label's own number, glued to the run before it.
                 if len(raw) <= 1 or not raw.isdigit():
                     continue
                 raw = raw[:-1]
-            tokens.append(Token("num", raw, m.start(), m.start() + len(raw), m.group("unit")))
+            at = m.start()
+            tokens.append(Token("num", raw, at, at + len(raw), unit))
         elif kind == "none" and _in_words(text, m.start()):
             continue
         else:
