@@ -75,30 +75,30 @@ def match_rows(text: str, template: TableTemplate, start: int, end: int) -> list
     starts = [h[0] for h in hits]
     ends = [-h[1] for h in hits]
     ranks = [rank_of[h[2]] for h in hits]
-    # The best chain ending at hit i: its length, where its first hit starts (the later,
-    # the more compact) and the hit before i.  `reach[j]` is the best (length + 1, first)
-    # any hit up to j offers the hits after it: once none can do better, the search stops.
-    lengths: list[int] = []
-    firsts: list[int] = []
+    # The best chain ending at hit i: its length and where its first hit starts (the
+    # later, the more compact), one number `length * big + first` so that the better
+    # is the greater, and the hit before i.  `reach[j]` is the best any hit up to j offers
+    # the hits after it (its number + big): once none can do better, the search stops.
+    big = len(text) + 1
+    best: list[int] = []
     prevs: list[int] = []
-    reach: list[tuple[int, int]] = []
+    reach: list[int] = []
+    offer = 0
     for i in range(len(hits)):
         rank, at_i = ranks[i], starts[i]
-        length_i, first_i, prev_i = 1, at_i, -1
+        best_i, prev_i = big + at_i, -1
         for j in range(i - 1, -1, -1):
-            if at_i - ends[j] > _WINDOW or reach[j] <= (length_i, first_i):
+            if at_i - ends[j] > _WINDOW or reach[j] <= best_i:
                 break
             if ends[j] > at_i or ranks[j] >= rank:
                 continue
-            length = lengths[j] + 1
-            if length > length_i or (length == length_i and firsts[j] > first_i):
-                length_i, first_i, prev_i = length, firsts[j], j
-        lengths.append(length_i)
-        firsts.append(first_i)
+            if best[j] + big > best_i:
+                best_i, prev_i = best[j] + big, j
+        best.append(best_i)
         prevs.append(prev_i)
-        offer = (length_i + 1, first_i)
-        reach.append(max(reach[-1], offer) if reach else offer)
-    i = max(range(len(hits)), key=lambda k: (lengths[k], firsts[k] - starts[k]))
+        offer = max(offer, best_i + big)
+        reach.append(offer)
+    i = max(range(len(hits)), key=lambda k: (best[k] // big, best[k] % big - starts[k]))
     chain: list[Match] = []
     while i != -1:
         chain.append(Match(rows[hits[i][2]], starts[i], ends[i]))
