@@ -24,6 +24,7 @@ No strategy writes a finding or a cell: each returns `Proposals`, which
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol, TypeVar
@@ -269,11 +270,18 @@ def _line_table(region: Region) -> Proposals:
     c = region.compiled
     out = Proposals()
     done = _lines(out, c, region.lines, fill=len(region.lines) >= 3)
-    inside = [(line.start, line.end) for line in region.lines]
+    # The lines follow each other down the text: a token is inside the last one starting
+    # at or before it, or outside every one.
+    starts = [line.start for line in region.lines]
+    ends = [line.end for line in region.lines]
     rest: list[tuple[Match, Sequence[Token]]] = []
     loose: list[Token] = []
     for match, tokens in region.areas:
-        outside = [t for t in tokens if not any(a <= t.start < b for a, b in inside)]
+        outside = [
+            t
+            for t in tokens
+            if (k := bisect.bisect_right(starts, t.start) - 1) < 0 or t.start >= ends[k]
+        ]
         if match.row.indicator.id in done:
             loose.extend(outside)
         else:
