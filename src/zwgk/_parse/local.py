@@ -16,6 +16,7 @@ alternatives.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -270,22 +271,35 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
                 )
         findings.append(_finding(TABLE_UNPLACED, row.label, list(row.tokens), width))
     order = sorted(proposals.cuts)
-    choices = [
-        Choice(keys(rows[n]), tuple(tuple(int(p) for p in c) for c in proposals.cuts[n]))
-        for n in order
-    ]
-    outcomes = resolve(fixed, choices, _checks(list(rows), list(columns), list(labels)))
+    counts = {n: [tuple(int(p) for p in c) for c in proposals.cuts[n]] for n in order}
+    # A row cut one way only is known, as a printed one is (where no other row shares
+    # its label); the others are decided together.
+    shared = collections.Counter(k for row in rows for k in keys(row))
+    for n in order:
+        if len(counts[n]) == 1 and all(shared[k] == 1 for k in keys(rows[n])):
+            fixed.update(zip(keys(rows[n]), counts[n][0], strict=True))
+            del counts[n]
+    choices = [Choice(keys(rows[n]), tuple(counts[n])) for n in counts]
+    checks = _checks(list(rows), list(columns), list(labels))
+    outcomes = dict(zip(counts, resolve(fixed, choices, checks), strict=True))
     alternatives: dict[int, list[tuple[int, ...]]] = {}
     inferred: dict[int, str] = {}
-    for n, choice, outcome in zip(order, choices, outcomes, strict=True):
+    for n in order:
         row = rows[n]
         raw = proposals.cuts[n]
-        kept = [raw[choice.candidates.index(c)] for c in outcome.candidates]
+        kept = raw
+        rules: tuple[str, ...] = ()
+        if n in outcomes:
+            index: dict[tuple[int, ...], int] = {}
+            for k, cut in enumerate(counts[n]):
+                index.setdefault(cut, k)
+            kept = [raw[index[c]] for c in outcomes[n].candidates]
+            rules = outcomes[n].rules
         how = "the only cut that fits"
         if n in proposals.stated and len(kept) == 1:
             how = "the only cut giving a number the prose states"
-        elif len(kept) == 1 and outcome.rules:
-            how = f"by the table's rules ({', '.join(outcome.rules)})"
+        elif len(kept) == 1 and rules:
+            how = f"by the table's rules ({', '.join(rules)})"
         runs = "+".join(t.raw for t in row.tokens)
         inferred[n] = f"split of the digit run {runs}: {how}"
         if len(kept) > 1:
