@@ -308,3 +308,38 @@ def test_an_open_cell_whose_printed_token_is_zero_is_an_open_number() -> None:
     open_cells = [c for c in table.cells if c.is_open]
     assert open_cells
     assert all(c.token_class is zwgk.TokenClass.NUMBER and c.value is None for c in open_cells)
+
+
+_CAPTION_PARTS = ["平潭县", "统计表", "附表", "附 表 1", "附", " ", "  ", ":", "：", "|", "一、", "三.",
+                  "十二,", "2016年", "\n", "。", "12", "附件1:", "政府信息公开情况统计表 "]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CAPTION_PARTS), max_size=30), st.integers(0, 300))
+def test_a_caption_is_searched_from_where_one_may_start(parts: list[str], at: int) -> None:
+    from zwgk._parse.local import _CAPTION, _caption_start
+
+    text = "".join(parts)
+    header = min(at, len(text))
+    whole = _CAPTION.search(text, max(0, header - 80), header)
+    found = _CAPTION.search(text, _caption_start(text, header), header)
+    assert (whole and whole.span(1)) == (found and found.span(1))
+
+
+_ROW_PARTS = ["主动公开信息数", "条", "件", " 3", " 12 ", "0", "—", " ", "\n", "其中：", "1．",
+              "无", "|", " " * 60, "说明" * 30]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_ROW_PARTS), max_size=30), st.integers(0, 100), st.integers(0, 99))
+def test_the_next_row_is_found_only_near_the_last(parts: list[str], at: int, gap: int) -> None:
+    from zwgk._parse.local import _BARE_ROW, _NEAR, _ROW, _ROW_GAP
+
+    text = "".join(parts) + " " * gap + "行政复议数 件 2"
+    pos = min(at, len(text))
+    for pattern in (_ROW, _BARE_ROW):
+        first = pattern.search(text, pos)
+        near = _NEAR[pattern].match(text, pos)
+        if first is None or first.start() - pos > _ROW_GAP:
+            assert near is None
+        else:
+            assert near is not None
+            assert (near.start("label"), near.end()) == first.span()

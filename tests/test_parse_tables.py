@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from hypothesis import given
@@ -11,8 +12,10 @@ from tests.strategies import consistent_tables, reports
 import zwgk
 from zwgk._model.identities import Check
 from zwgk._parse.resolve import Choice, resolve
+from zwgk._parse.tables.locate import label_hits
+from zwgk._parse.tables.template import compiled
 from zwgk._parse.text import normalize
-from zwgk._parse.tokens import find_tokens
+from zwgk._parse.tokens import PAGE_FURNITURE, blank_furniture, find_tokens
 
 T3 = zwgk.indicator_tree("f2021").table("t3")
 LEGAL_PERSON = ("commercial_enterprise", "research_institution", "public_welfare_org",
@@ -366,3 +369,56 @@ def test_a_smaller_search_bound_finds_the_first_cuts_of_the_whole_search(parts: 
     cut = split_runs([run], len(parts), max_steps=40)
     assert tuple(parts) in whole.candidates or whole.exhausted
     assert whole.candidates[: len(cut.candidates)] == cut.candidates
+
+
+_TABLES = [t for tree in zwgk.Templates.shipped() for t in tree.tables]
+_LABELS = sorted(
+    {core for t in _TABLES for row in compiled(t).searched for core in row.cores}
+)  # fmt: skip
+_BETWEEN = ["", " ", "\n", " 1 0 5 ", '"', "其", "总计"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_LABELS), st.integers(0, 3), st.sampled_from(_BETWEEN)),
+        max_size=40,
+    ),
+    st.sampled_from(_TABLES),
+    st.integers(0, 30),
+)
+def test_label_hits_are_what_each_rows_own_scan_finds(
+    pieces: list[tuple[str, int, str]], template: zwgk.TableTemplate, skip: int
+) -> None:
+    # Labels whole, cut short or broken by a line break, quoted prose between them.
+    text = "".join(
+        (label[: len(label) - cut] if cut < 2 else label[:cut] + "\n" + label[cut:]) + between
+        for label, cut, between in pieces
+    )
+    c = compiled(template)
+    start = min(skip, len(text))
+    end = max(start, len(text) - skip // 2)
+    expected = sorted(
+        (m.start(), -m.end(), r)
+        for r, row in enumerate(c.searched)
+        for m in itertools.islice(row.pattern.finditer(text, start, end), 60)
+    )
+    assert label_hits(text, c, start, end) == expected
+
+
+def test_a_label_is_taken_at_most_sixty_times() -> None:
+    c = compiled(zwgk.indicator_tree("f2021").table("t2"))
+    text = "规章 1 0 5 " * 70
+    hits = label_hits(text, c, 0, len(text))
+    assert len(hits) == 60
+    assert hits[-1][0] == 59 * len("规章 1 0 5 ")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\n", " ", "\t", "-", "—", "5", "12", "第", "页", "共", ",", "/", "\x0c"]),
+        max_size=40,
+    )
+)
+def test_page_furniture_is_blanked_as_every_match_of_its_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert blank_furniture(text) == PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), text)

@@ -56,22 +56,9 @@ def match_rows(text: str, template: TableTemplate, start: int, end: int) -> list
     rows = c.searched
     order = c.order
     rank_of = [order[row.indicator.id] for row in rows]
-    # One pass finds where any label may start; there each row whose label starts so
-    # tries its pattern, as a scan of that row's own would: past its previous hit, in
-    # order, at most `_HITS` times.  A hit is (start, -end, row index).
-    hits: list[tuple[int, int, int]] = []
-    resume = [start] * len(rows)
-    left = [_HITS] * len(rows)
-    for at in c.label_start.finditer(text, start, end):
-        pos = at.start()
-        for r in c.starting[at.group()]:
-            if pos >= resume[r] and left[r] and (m := rows[r].pattern.match(text, pos, end)):
-                hits.append((pos, -m.end(), r))
-                resume[r] = m.end()
-                left[r] -= 1
+    hits = label_hits(text, c, start, end)
     if not hits:
         return []
-    hits.sort(key=lambda h: h[:2])
     starts = [h[0] for h in hits]
     ends = [-h[1] for h in hits]
     ranks = [rank_of[h[2]] for h in hits]
@@ -111,6 +98,37 @@ def match_rows(text: str, template: TableTemplate, start: int, end: int) -> list
         if not m.row.indicator.group
         or (k + 1 < len(chain) and order[chain[k + 1].row.indicator.id] > order[m.row.indicator.id])
     ]
+
+
+def label_hits(text: str, c: Compiled, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Every occurrence of each searched row's label in ``text[start:end]``, in order:
+    (start, -end, row index) sorted, at most `_HITS` of a row, none overlapping another
+    of the same row: what each row's own ``finditer`` finds, from one pass over the text.
+
+    The pass finds where any label may start; there each row whose label starts so
+    tries its pattern, past its previous hit.
+
+    Example:
+        >>> import zwgk
+        >>> from zwgk._parse.tables.locate import label_hits
+        >>> from zwgk._parse.tables.template import compiled
+        >>> c = compiled(zwgk.indicator_tree("f2021").table("t2"))
+        >>> [(at, c.searched[r].indicator.id) for at, _, r in label_hits("规章 1 规范性文件 3", c, 0, 12)]
+        [(0, 'regulations'), (5, 'normative_docs')]
+    """
+    rows = c.searched
+    hits: list[tuple[int, int, int]] = []
+    resume = [start] * len(rows)
+    left = [_HITS] * len(rows)
+    for at in c.label_start.finditer(text, start, end):
+        pos = at.start()
+        for r in c.starting[at.group()]:
+            if pos >= resume[r] and left[r] and (m := rows[r].pattern.match(text, pos, end)):
+                hits.append((pos, -m.end(), r))
+                resume[r] = m.end()
+                left[r] -= 1
+    hits.sort(key=lambda h: h[:2])
+    return hits
 
 
 def enough(matches: Sequence[Match], template: TableTemplate) -> bool:
