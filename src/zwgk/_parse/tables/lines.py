@@ -169,13 +169,12 @@ def _line(norm: str, start: int, end: int, cells: list[tuple[int, str]]) -> Line
     label_parts: list[str] = []
     tokens: list[Token] = []
     for cell_start, cell in cells:
-        found = find_tokens(norm, cell_start, cell_start + len(cell))
         if not cell.strip():
             # An empty cell is a blank value once the row's label has begun;
             # before it, it is indentation or the rest of a spanned label cell.
             if label_parts or tokens:
                 tokens.append(Token("blank", "", cell_start, cell_start))
-        elif found and (
+        elif (found := find_tokens(norm, cell_start, cell_start + len(cell))) and (
             # Once values have begun every number is one (「3(含3件)」: the note rides on it).
             tokens
             or not _HAN.search(_UNIT_AFTER_NUMBER.sub("", _NOTE.sub("", cell)).replace("无", ""))
