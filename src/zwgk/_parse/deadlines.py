@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from zwgk._model.core import Deadline, Duration, Recurrence, Span
 from zwgk._model.enums import DeadlineKind
 from zwgk._text.dates import YEAR
-from zwgk._text.lexer import lex
+from zwgk._text.lexer import Scan, lex
 from zwgk._text.numerals import CN_SMALL, digits_up_to, numeral_or_none, parse_numeral
 
 _BEFORE = r"(?:之前|以前|前|止)"
@@ -121,11 +121,13 @@ def _unresolved(phrase: str, span: Span) -> Deadline:
     return Deadline(phrase, DeadlineKind.UNRESOLVED, span=span)
 
 
-def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> Deadline:
+def _from_match(
+    m: re.Match[str], norm: str, floor: int, year: int | None, printed: str | None = None
+) -> Deadline:
     kind = m.lastgroup
     start, end = m.start(), m.end()
     span = Span(start, end)
-    phrase = m.group(0)
+    phrase = m.group(0) if printed is None else printed[start:end]
     if kind == "freq":
         return Deadline(phrase, DeadlineKind.FREQUENCY, span=span)
     if kind == "ongoing":
@@ -165,7 +167,7 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         if event_start is not None:
             after = norm[event_start:start].rstrip(" ")[:-1]
             span = Span(event_start, end)
-            phrase = norm[event_start:end]
+            phrase = (norm if printed is None else printed)[event_start:end]
         return Deadline(phrase, DeadlineKind.RELATIVE, duration=Duration(amount, unit), after=after,
                         span=span)  # fmt: skip
     date: dt.date | None = None
@@ -184,8 +186,8 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
     elif year is not None and kind == "thisyear":
         date = dt.date(year, 12, 31)
     elif kind in ("half", "quarter"):
-        printed = m.group("hy") or m.group("qy")
-        in_year = int(printed) if printed else year
+        printed_year = m.group("hy") or m.group("qy")
+        in_year = int(printed_year) if printed_year else year
         if in_year is not None and kind == "half":
             date = dt.date(in_year, 6, 30) if "上" in phrase else dt.date(in_year, 12, 31)
         elif in_year is not None:
@@ -203,13 +205,19 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
 
 
 def iter_deadlines(
-    norm: str, start: int = 0, end: int | None = None, *, year: int | None = None
+    norm: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    year: int | None = None,
+    printed: str | None = None,
 ) -> Iterator[Deadline]:
     """Every deadline phrase in ``norm[start:end]``, in order, with spans into ``norm``.
 
-    ``year`` is the document year used for phrases that print none.  The phrases of a
-    text are found once (``zwgk._text.lexer``): each task's stretch reads its own by
-    position.
+    ``year`` is the document year used for phrases that print none; ``printed`` the text
+    as printed (of the same length as ``norm``), which phrases are then quoted from.  The
+    phrases of a text are found once (``zwgk._text.lexer``): each task's stretch reads
+    its own by position.
 
     Example:
         >>> from zwgk._parse.deadlines import iter_deadlines
@@ -218,9 +226,15 @@ def iter_deadlines(
         [('6月 20日前', 'date'), ('每季度', 'recurring')]
     """
     stop = len(norm) if end is None else end
-    # No assertion of the pattern looks past a phrase's end (see Scan).
-    for m in lex(norm).scan(_DEADLINE_RE).within(start, stop):
-        yield _from_match(m, norm, start, year)
+    for m in _scan(norm).within(start, stop):
+        yield _from_match(m, norm, start, year, printed)
+
+
+def _scan(norm: str) -> Scan:
+    # No assertion of the pattern looks past a phrase's end (see Scan).  The scan is kept
+    # under a name: a compiled pattern's hash reads its whole program, on every lookup.
+    lexed = lex(norm)
+    return lexed.memo("deadlines", lambda: lexed.scan(_DEADLINE_RE))
 
 
 def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:

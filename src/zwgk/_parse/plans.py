@@ -478,9 +478,7 @@ class _Context:
 def _deadlines(ctx: _Context, spans: Iterable[tuple[int, int]]) -> tuple[Deadline, ...]:
     out: list[Deadline] = []
     for a, b in spans:
-        for d in iter_deadlines(ctx.norm, a, b, year=ctx.year):
-            if d.span is not None:
-                d = attrs.evolve(d, phrase=d.span.of(ctx.text))
+        for d in iter_deadlines(ctx.norm, a, b, year=ctx.year, printed=ctx.text):
             out.append(d)
             if d.kind is DeadlineKind.UNRESOLVED:
                 ctx.findings.append(_unresolved_finding(d))
