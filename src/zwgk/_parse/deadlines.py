@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from zwgk._model.core import Deadline, Duration, Recurrence, Span
 from zwgk._model.enums import DeadlineKind
 from zwgk._text.dates import YEAR
-from zwgk._text.lexer import Scan, lex
+from zwgk._text.lexer import lex
 from zwgk._text.numerals import CN_SMALL, digits_up_to, numeral_or_none, parse_numeral
 
 _BEFORE = r"(?:之前|以前|前|止)"
@@ -205,19 +205,13 @@ def _from_match(
 
 
 def iter_deadlines(
-    norm: str,
-    start: int = 0,
-    end: int | None = None,
-    *,
-    year: int | None = None,
-    printed: str | None = None,
+    norm: str, start: int = 0, end: int | None = None, *, year: int | None = None
 ) -> Iterator[Deadline]:
     """Every deadline phrase in ``norm[start:end]``, in order, with spans into ``norm``.
 
-    ``year`` is the document year used for phrases that print none; ``printed`` the text
-    as printed (of the same length as ``norm``), which phrases are then quoted from.  The
-    phrases of a text are found once (``zwgk._text.lexer``): each task's stretch reads
-    its own by position.
+    ``year`` is the document year used for phrases that print none.  The phrases of a
+    text are found once (``zwgk._text.lexer``): each task's stretch reads its own by
+    position (a reader of many stretches keeps a `DeadlineScan`).
 
     Example:
         >>> from zwgk._parse.deadlines import iter_deadlines
@@ -225,16 +219,35 @@ def iter_deadlines(
         >>> [(d.phrase, d.kind.value) for d in found]
         [('6月 20日前', 'date'), ('每季度', 'recurring')]
     """
-    stop = len(norm) if end is None else end
-    for m in _scan(norm).within(start, stop):
-        yield _from_match(m, norm, start, year, printed)
+    return DeadlineScan(norm, year=year).within(start, len(norm) if end is None else end)
 
 
-def _scan(norm: str) -> Scan:
-    # No assertion of the pattern looks past a phrase's end (see Scan).  The scan is kept
-    # under a name: a compiled pattern's hash reads its whole program, on every lookup.
-    lexed = lex(norm)
-    return lexed.memo("deadlines", lambda: lexed.scan(_DEADLINE_RE))
+class DeadlineScan:
+    """The deadline phrases of one text, found in one pass, read stretch by stretch.
+
+    ``year`` is the document year; ``printed`` the text as printed (of the same length as
+    ``norm``), which phrases are quoted from when given.
+
+    Example:
+        >>> from zwgk._parse.deadlines import DeadlineScan
+        >>> scan = DeadlineScan("于6月 20日前报送,每季度通报", year=2017, printed="于6月　20日前报送，每季度通报")
+        >>> [d.phrase for d in scan.within(0, 9)], [d.phrase for d in scan.within(9, 15)]
+        (['6月　20日前'], ['每季度'])
+    """
+
+    __slots__ = ("_norm", "_printed", "_scan", "_year")
+
+    def __init__(self, norm: str, *, year: int | None = None, printed: str | None = None) -> None:
+        self._norm = norm
+        self._year = year
+        self._printed = printed
+        # No assertion of the pattern looks past a phrase's end (see Scan).
+        self._scan = lex(norm).scan(_DEADLINE_RE)
+
+    def within(self, start: int, end: int) -> Iterator[Deadline]:
+        """Every deadline phrase in ``norm[start:end]``, in order (`iter_deadlines`)."""
+        for m in self._scan.within(start, end):
+            yield _from_match(m, self._norm, start, self._year, self._printed)
 
 
 def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:

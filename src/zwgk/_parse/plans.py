@@ -31,11 +31,11 @@ from collections.abc import Iterable
 import attrs
 
 from zwgk._findings import PLAN_NO_LEAD, PLAN_NO_TASKS, PLAN_UNRESOLVED_DEADLINE, finding
-from zwgk._model.core import Deadline, Finding, Ref, Span
+from zwgk._model.core import Deadline, Finding, OrgUnit, Ref, Span
 from zwgk._model.documents import Contact, ImplementationPlan, Section, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind
 from zwgk._parse.common import Common, read_common
-from zwgk._parse.deadlines import iter_deadlines
+from zwgk._parse.deadlines import DeadlineScan, iter_deadlines
 from zwgk._parse.kind import plan_kind
 from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
 from zwgk._parse.organs import resolve_agency
@@ -49,6 +49,7 @@ from zwgk._parse.units import (
     find_subject,
     is_collective,
     looks_like_unit,
+    merged,
     parse_row_units,
     split_glued,
     split_list,
@@ -460,6 +461,11 @@ class _Context:
     findings: list[Finding] = attrs.field(factory=list)
     previous_row: Assignment | None = None
     row_spans: set[Span] = attrs.field(factory=set)
+    deadlines: DeadlineScan = attrs.field(init=False)
+
+    @deadlines.default
+    def _scan_deadlines(self) -> DeadlineScan:
+        return DeadlineScan(self.norm, year=self.year, printed=self.text)
 
     def printed(self, value: str, start: int, end: int) -> str:
         """``value`` (read from the normalized text) as printed in the original text."""
@@ -468,17 +474,23 @@ class _Context:
 
     def printed_assignment(self, a: Assignment, start: int, end: int) -> Assignment:
         """An assignment whose names are as printed."""
+        if self.text is self.norm or not a:  # nothing to look up
+            return a
         return Assignment(
-            tuple(attrs.evolve(u, name=self.printed(u.name, start, end)) for u in a.lead),
-            tuple(attrs.evolve(u, name=self.printed(u.name, start, end)) for u in a.cooperating),
+            tuple(self._printed_unit(u, start, end) for u in a.lead),
+            tuple(self._printed_unit(u, start, end) for u in a.cooperating),
             tuple(self.printed(c, start, end) for c in a.collective),
         )
+
+    def _printed_unit(self, unit: OrgUnit, start: int, end: int) -> OrgUnit:
+        name = self.printed(unit.name, start, end)
+        return unit if name == unit.name else attrs.evolve(unit, name=name)
 
 
 def _deadlines(ctx: _Context, spans: Iterable[tuple[int, int]]) -> tuple[Deadline, ...]:
     out: list[Deadline] = []
     for a, b in spans:
-        for d in iter_deadlines(ctx.norm, a, b, year=ctx.year, printed=ctx.text):
+        for d in ctx.deadlines.within(a, b):
             out.append(d)
             if d.kind is DeadlineKind.UNRESOLVED:
                 ctx.findings.append(_unresolved_finding(d))
@@ -517,15 +529,15 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         title = _title(norm[node.marker.end : first_gap_end], short=True)
         if len(path) == 1:  # a section heading (工作目标, 职责分工) a flattened page ran on
             title = run_in_title(title)
-        assignment = Assignment()
+        parts: list[Assignment] = []
         for a, b in gaps:
-            assignment = assignment.merge(find_labelled(norm, a, b))
+            parts.append(find_labelled(norm, a, b))
             paren = find_parenthetical(norm, a, b)
             if paren is not None:
-                assignment = assignment.merge(paren[0])
-        if not assignment:
-            for a, b in gaps:
-                assignment = assignment.merge(find_inline(norm, a, b))
+                parts.append(paren[0])
+        if not any(parts):
+            parts = [find_inline(norm, a, b) for a, b in gaps]
+        assignment = merged(parts)
         if not assignment and gaps and gaps[0][0] == node.marker.end:
             assignment = find_subject(norm, node.marker.end, first_gap_end)
             heading = _RUN_IN_HEADING.match(norm, node.marker.end, first_gap_end)
@@ -833,11 +845,11 @@ def _table_row(
         number = own.label
         task_cell = (task_cell[0][rest:], task_cell[1] + rest)
     number = number or str(index)
-    assignment = Assignment()
-    if by_role.get("lead", ("", 0))[0]:
-        assignment = assignment.merge(classify_names(by_role["lead"][0], "lead"))
-    if by_role.get("coop", ("", 0))[0]:
-        assignment = assignment.merge(classify_names(by_role["coop"][0], "cooperating"))
+    assignment = merged(
+        classify_names(by_role[role][0], name)
+        for role, name in (("lead", "lead"), ("coop", "cooperating"))
+        if by_role.get(role, ("", 0))[0]
+    )
     inherited = False
     if not assignment and previous is not None:
         assignment, inherited = previous, True

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -35,6 +36,7 @@ from zwgk._text.vocab import (
     ROLE_WORDS,
     TASK_VERBS,
     UNIT_LABEL,
+    UNIT_LABEL_FIRST,
     UNIT_SUFFIX,
     alternation,
     place_prefixes,
@@ -98,11 +100,27 @@ class Assignment:
             >>> [u.name for u in a.lead]
             ['注册处', '法制处']
         """
-        return Assignment(
-            _dedupe(self.lead + other.lead),
-            _dedupe(self.cooperating + other.cooperating),
-            tuple(dict.fromkeys(self.collective + other.collective)),
-        )
+        return merged((self, other))
+
+
+def merged(parts: Iterable[Assignment]) -> Assignment:
+    """Every part's names in order, duplicates dropped (``merge`` of each in turn, at once).
+
+    Example:
+        >>> from zwgk._parse.units import Assignment, merged
+        >>> from zwgk import OrgUnit
+        >>> a = merged([Assignment(lead=(OrgUnit("注册处"),)), Assignment(collective=("各单位",))])
+        >>> ([u.name for u in a.lead], a.collective)
+        (['注册处'], ('各单位',))
+    """
+    lead: tuple[OrgUnit, ...] = ()
+    cooperating: tuple[OrgUnit, ...] = ()
+    collective: tuple[str, ...] = ()
+    for part in parts:
+        lead += part.lead
+        cooperating += part.cooperating
+        collective += part.collective
+    return Assignment(_dedupe(lead), _dedupe(cooperating), tuple(dict.fromkeys(collective)))
 
 
 def _dedupe(units: tuple[OrgUnit, ...]) -> tuple[OrgUnit, ...]:
@@ -306,9 +324,7 @@ def _classify(names: tuple[str, ...], role: str) -> Assignment:
 
 
 def _acceptable(names: list[str]) -> bool:
-    return bool(names) and all(
-        is_collective(n) or looks_like_unit(clean_name(n)) or looks_like_unit(n) for n in names
-    )
+    return bool(names) and all(map(_names_units, names))
 
 
 def parse_parenthetical(content: str) -> Assignment | None:
@@ -328,7 +344,7 @@ def parse_parenthetical(content: str) -> Assignment | None:
         return None
     # Beside a lead, units 「按职责分工负责」 cooperate; alone, they answer for the task.
     shared = "cooperating" if "牵头" in content else "lead"
-    result = Assignment()
+    parts: list[Assignment] = []
     for clause in _outside_brackets(content, ",，;；"):
         clause = clause.strip()
         if not clause:
@@ -338,23 +354,23 @@ def parse_parenthetical(content: str) -> Assignment | None:
             if _COLLECTIVE_START.match(clause) or not all(
                 looks_like_unit(clean_name(n)) for n in names
             ):
-                result = result.merge(Assignment(collective=(clause,)))
+                parts.append(Assignment(collective=(clause,)))
             else:  # 「市政府办公室、市大数据局按职责分工负责」: named units, jointly
-                result = result.merge(classify(names, shared))
+                parts.append(classify(names, shared))
             continue
         if "牵头" in clause:
             head, _, tail = clause.partition("牵头")
             names = split_list(head)
             if not _acceptable(names):
                 return None
-            result = result.merge(classify(names, "lead"))
+            parts.append(classify(names, "lead"))
             tail = tail.strip()
             if (
                 tail
                 and _COOP_WORD.search(tail)
                 and _acceptable(split_list(_COOP_WORD.sub("", tail)))
             ):
-                result = result.merge(classify(split_list(_COOP_WORD.sub("", tail)), "cooperating"))
+                parts.append(classify(split_list(_COOP_WORD.sub("", tail)), "cooperating"))
             continue
         role = "cooperating" if _COOP_WORD.search(clause) else "lead"
         names = split_list(_COOP_WORD.sub("", clause))
@@ -362,8 +378,8 @@ def parse_parenthetical(content: str) -> Assignment | None:
             if _ROLE.search(clause):
                 return None
             continue  # a note beside the units: 「2024年底前完成」
-        result = result.merge(classify(names, role))
-    return result or None
+        parts.append(classify(names, role))
+    return merged(parts) or None
 
 
 # One level of brackets inside: 「(市政府办公室牵头,各县(市、区)政府负责)」.
@@ -388,8 +404,9 @@ def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int
     return found
 
 
-_LABEL = re.compile(rf"(?P<label>{UNIT_LABEL}) *[:：] *")
+_LABEL = re.compile(rf"(?=[{UNIT_LABEL_FIRST}])(?P<label>{UNIT_LABEL}) *[:：] *")
 _LEAD_LABEL = re.compile(alternation(LEAD_WORDS))
+_VALUE_END = re.compile(r"[\n。]|  ")
 
 
 def find_labelled(norm: str, start: int, end: int) -> Assignment:
@@ -402,14 +419,14 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         >>> ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective)
         (['市发展改革委'], ['市财政局'], ('有关部门', '各区、县(市)政府'))
     """
-    result = Assignment()
+    parts: list[Assignment] = []
     matches = list(_LABEL.finditer(norm, start, end))
     # 责任单位 beside a 牵头单位 cooperate; on its own it names who answers for the task.
     named_lead = any(_LEAD_LABEL.match(m.group("label").replace(" ", "")) for m in matches)
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else end
         value = norm[m.end() : stop]
-        value = _unbracketed(re.split(r"[\n。]|  ", value, maxsplit=1)[0].strip(" ;；"))
+        value = _unbracketed(_VALUE_END.split(value, maxsplit=1)[0].strip(" ;；"))
         names = _leading_units(value)
         if not names:
             continue
@@ -417,12 +434,12 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         lead = _LEAD_LABEL.match(label) or (label.startswith("责任") and not named_lead)
         marked = [n for n in names if _MARKED_LEAD.search(n)]
         if lead and marked:  # 「责任单位:区发改局(牵头)、区财政局」: the marked one leads
-            result = result.merge(classify([_MARKED_LEAD.sub("", n) for n in marked], "lead"))
+            parts.append(classify([_MARKED_LEAD.sub("", n) for n in marked], "lead"))
             rest = [n for n in names if not _MARKED_LEAD.search(n)]
-            result = result.merge(classify(rest, "cooperating"))
+            parts.append(classify(rest, "cooperating"))
             continue
-        result = result.merge(classify(names, "lead" if lead else "cooperating"))
-    return result
+        parts.append(classify(names, "lead" if lead else "cooperating"))
+    return merged(parts)
 
 
 _MARKED_LEAD = re.compile(rf"\((?:{alternation(LEAD_WORDS)})(?:单位)?\)$")
@@ -450,7 +467,9 @@ def _leading_units(value: str) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)
 def _names_units(name: str) -> bool:
+    # A plan names the same units again and again: each name is read once.
     return is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)
 
 
@@ -534,23 +553,25 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
         >>> [u.name for u in find_inline(text, 0, len(text)).lead]
         ['市政务服务中心']
     """
-    result = Assignment()
+    parts: list[Assignment] = []
     segment = norm[start:end]
-    leads = list(_INLINE_LEAD.finditer(segment))
-    for m in leads or _INLINE_RESPONSIBLE.finditer(segment):
+    # Each pattern names its role word: a segment without it has no match to look for.
+    leads = list(_INLINE_LEAD.finditer(segment)) if "牵头" in segment else []
+    responsible = () if leads or "负责" not in segment else _INLINE_RESPONSIBLE.finditer(segment)
+    for m in leads or responsible:
         # 「具体方案由党群工作处牵头」: the units are what follows 由.
         names = split_list(m.group(1).rpartition("由")[2])
         if not _acceptable(names):
             continue
         if not leads and not all(_UNIT_END.search(clean_name(n)) for n in names):
             continue  # 「各单位要明确专人负责」: a person, not a unit
-        result = result.merge(classify(names, "lead"))
+        parts.append(classify(names, "lead"))
         follow = _INLINE_COOP.match(segment, m.end())
         if follow:
             coop = split_list(follow.group(1))
             if _acceptable(coop):
-                result = result.merge(classify(coop, "cooperating"))
-    return result
+                parts.append(classify(coop, "cooperating"))
+    return merged(parts)
 
 
 # ---- task tables -------------------------------------------------------------------------
@@ -688,11 +709,12 @@ def _assign_row(tokens: list[_Token], start: int, end: int, spaced: bool) -> Row
         coop_groups = [] if role == "lead" else [groups[0]]
     else:
         lead_groups, coop_groups = groups[:-1], groups[-1:]
-    result = Assignment()
-    for grp in lead_groups:
-        result = result.merge(_classify_tokens(grp, "lead"))
-    for grp in coop_groups:
-        result = result.merge(_classify_tokens(grp, "cooperating"))
+    result = merged(
+        [
+            *(_classify_tokens(grp, "lead") for grp in lead_groups),
+            *(_classify_tokens(grp, "cooperating") for grp in coop_groups),
+        ]
+    )
     empty_lead = spaced and len(groups) == 1
     return RowUnits(result, start, end, empty_lead)
 
