@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.units import classify, find_subject, is_collective
+from zwgk import OrgUnit
+from zwgk._parse import units
+from zwgk._parse.units import Assignment, classify, find_subject, is_collective, merged
 
 ORGANS = ["区财政局", "工作小组办公室", "资产清查领导小组", "市政务服务中心", "区委组织部"]
 FOLLOWERS = [
@@ -101,3 +106,46 @@ def test_names_run_together_split_with_an_emergency_office() -> None:
     from zwgk._parse.units import split_glued
 
     assert split_glued("省应急办省政府新闻办") == ["省应急办", "省政府新闻办"]
+
+
+# What flattened table rows are made of: names, their pieces, separators and prose.
+ROW_PIECES = (
+    "省", "市", "区", "县", "乡", "镇", "片区", "平潭", "福建", "各", "有关", "相关", "其他", "直",
+    "级", "发改委", "财政局", "人民政府", "设区市", "单位", "部门", "综合实验区", "海关", "中心",
+    "公开", "推进", "的", " ", "  ", "、", ",", "会同", "等", "(", ")", "牵头", "3", "年底前",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(ROW_PIECES), max_size=30).map("".join))
+def test_the_first_character_test_finds_every_unit_run_start(row: str) -> None:
+    alternatives = re.compile(units.CANDIDATE_ALTERNATIVES)
+    spans = [m.span() for m in units._CANDIDATE.finditer(row)]
+    assert spans == [m.span() for m in alternatives.finditer(row)]
+
+
+NAMES = ("注册处", "法制处", "办公室", "各单位")
+
+
+@st.composite
+def assignments(draw: st.DrawFn) -> Assignment:
+    def unit_list() -> tuple[OrgUnit, ...]:
+        picked = draw(st.lists(st.sampled_from(NAMES[:3]), max_size=3))
+        return tuple(OrgUnit(n, draw(st.sampled_from([None, "市" + n]))) for n in picked)
+
+    return Assignment(
+        unit_list(), unit_list(), tuple(draw(st.lists(st.sampled_from(NAMES), max_size=3)))
+    )
+
+
+@given(st.lists(assignments(), max_size=4))
+def test_merging_all_at_once_is_merging_one_by_one(parts: list[Assignment]) -> None:
+    def first_of_each(units: list[OrgUnit]) -> list[OrgUnit]:
+        seen: dict[str, OrgUnit] = {}
+        for u in units:
+            seen.setdefault(u.name, u)
+        return list(seen.values())
+
+    at_once = merged(parts)
+    assert at_once == functools.reduce(Assignment.merge, parts, Assignment())
+    assert list(at_once.lead) == first_of_each([u for p in parts for u in p.lead])
+    assert list(at_once.collective) == list(dict.fromkeys(c for p in parts for c in p.collective))

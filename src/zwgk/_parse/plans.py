@@ -245,8 +245,8 @@ def _split_items(rest: str) -> list[str]:
 # ---- the body's end --------------------------------------------------------------------
 
 _TAIL_NOISE = re.compile(
-    r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
-    r"|(?<=\s)来源 *[:：][^\n]{0,40}附件下载"
+    r"(?=[附【\[关抄来])(?:附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
+    r"|(?<=\s)来源 *[:：][^\n]{0,40}附件下载)"
 )
 # A table header names the unit columns side by side, never as ``label:`` lines: 牵头单位
 # beside 责任/配合单位, or a lone 责任单位 beside the task or deadline column.
@@ -578,9 +578,10 @@ _RUN_IN_HEADING = re.compile(r"[^\s。,;:]{2,24}[ \n]+")
 def _section(task: Task, level: int, text: str) -> Section:
     """A task as a section of the plan's outline: the same marker, title and span."""
     span = task.span if task.span is not None else Span(0, 0)
-    head = text[span.start : span.end]
-    at = head.find(task.title) if task.title else -1
-    heading = head[: at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
+    at = text.find(task.title, span.start, span.end) if task.title else -1
+    heading = (
+        text[span.start : at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
+    )
     return Section(
         heading=heading.strip(),
         number=task.path[-1],
