@@ -508,6 +508,8 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     path = (*path, node.marker.label)
     gaps = node.own_spans()
     first_gap_end = gaps[0][1] if gaps and gaps[0][0] == node.marker.end else node.marker.end
+    # The line breaks between the children name no unit and no deadline.
+    worded = [(a, b) for a, b in gaps if not norm[a:b].isspace()]
     inherited = False
     is_row = (
         ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
@@ -530,13 +532,13 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         if len(path) == 1:  # a section heading (工作目标, 职责分工) a flattened page ran on
             title = run_in_title(title)
         parts: list[Assignment] = []
-        for a, b in gaps:
+        for a, b in worded:
             parts.append(find_labelled(norm, a, b))
             paren = find_parenthetical(norm, a, b)
             if paren is not None:
                 parts.append(paren[0])
         if not any(parts):
-            parts = [find_inline(norm, a, b) for a, b in gaps]
+            parts = [find_inline(norm, a, b) for a, b in worded]
         assignment = merged(parts)
         if not assignment and gaps and gaps[0][0] == node.marker.end:
             assignment = find_subject(norm, node.marker.end, first_gap_end)
@@ -554,7 +556,7 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         ctx.row_spans.add(Span(node.marker.start, node.end))
     children = tuple(_build_task(child, path, ctx) for child in node.children)
     children = _lift_closing_lines(children, ctx)
-    spans = [(node.marker.end, node.end)] if is_row else gaps
+    spans = [(node.marker.end, node.end)] if is_row else worded
     return Task(
         path=path,
         title=title,

@@ -123,6 +123,9 @@ def merged(parts: Iterable[Assignment]) -> Assignment:
     return Assignment(_dedupe(lead), _dedupe(cooperating), tuple(dict.fromkeys(collective)))
 
 
+_NO_UNITS = Assignment()
+
+
 def _dedupe(units: tuple[OrgUnit, ...]) -> tuple[OrgUnit, ...]:
     if len(units) < 2 or len({u.name for u in units}) == len(units):
         return units  # nothing printed twice
@@ -419,8 +422,10 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         >>> ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective)
         (['市发展改革委'], ['市财政局'], ('有关部门', '各区、县(市)政府'))
     """
-    parts: list[Assignment] = []
     matches = list(_LABEL.finditer(norm, start, end))
+    if not matches:
+        return _NO_UNITS
+    parts: list[Assignment] = []
     # 责任单位 beside a 牵头单位 cooperate; on its own it names who answers for the task.
     named_lead = any(_LEAD_LABEL.match(m.group("label").replace(" ", "")) for m in matches)
     for i, m in enumerate(matches):
