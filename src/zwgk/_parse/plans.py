@@ -244,9 +244,11 @@ def _split_items(rest: str) -> list[str]:
 
 # ---- the body's end --------------------------------------------------------------------
 
+# Every alternative starts with a character (来 before its look back), so a search skips to
+# where one of them is printed.
 _TAIL_NOISE = re.compile(
-    r"(?=[附【\[关抄来])(?:附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
-    r"|(?<=\s)来源 *[:：][^\n]{0,40}附件下载)"
+    r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
+    r"|来(?<=\s来)源 *[:：][^\n]{0,40}附件下载"
 )
 # A table header names the unit columns side by side, never as ``label:`` lines: 牵头单位
 # beside 责任/配合单位, or a lone 责任单位 beside the task or deadline column.
