@@ -439,7 +439,8 @@ def _title(text: str, *, short: bool) -> str:
         close = text.find("**", 2)
         if close != -1:
             return text[2:close].strip()
-    title = _TITLE_STOP.split(text, maxsplit=1)[0].strip()
+    stop = _TITLE_STOP.search(text)
+    title = (text if stop is None else text[: stop.start()]).strip()
     paren = _ASSIGNING_PAREN.search(title, 2)
     if short and paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
         title = title[: paren.start()]

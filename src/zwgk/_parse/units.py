@@ -120,6 +120,8 @@ def merged(parts: Iterable[Assignment]) -> Assignment:
         lead += part.lead
         cooperating += part.cooperating
         collective += part.collective
+    if not (lead or cooperating or collective):
+        return _NO_UNITS
     return Assignment(_dedupe(lead), _dedupe(cooperating), tuple(dict.fromkeys(collective)))
 
 
