@@ -87,7 +87,8 @@ _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
     "原文链接",
     "作者",
 }
-_ADDRESSEE_BOUNDARY = re.compile(r"[\n。>》]|通知|  ")
+# (Each alternative a string of its own, so a search skips to the characters they start with.)
+_ADDRESSEE_BOUNDARY = re.compile(r"\n|。|>|》|通知|  ")
 _ADDRESSEE_WORD = re.compile(
     r"单位|部门|机构|机关|政府|局|处|会|委|办|室|中心|村|公司|镇|乡|街道|企业|国企|组|厅|院|所|党委"
 )
@@ -378,9 +379,7 @@ def _tree(norm: str, markers: list[Marker], end: int, sig_starts: list[int]) -> 
     roots = build_tree(markers, end, _policy(norm, sig_starts))
     for root in roots:
         _finish(root, norm)
-    _trim_last_children(roots, norm, end)
-    for root in roots:
-        _finish(root, norm)
+    _trim_last_children(roots, norm, end)  # a trimmed item ends at its ")": nothing to strip
     return roots
 
 
@@ -633,8 +632,8 @@ def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Findin
     # rows of its table) name a lead, or where a 职责分工 / 任务分工 part
     # assigns units in prose (026).
     every = [t for task in tasks for t in task.walk()]
-    assigned_in_prose = any(_DIVISION.search(t.title) and (t.lead or t.cooperating) for t in every)
-    table_leads = any(t.lead for t in every if t.span in row_spans)
+    assigned_in_prose = any((t.lead or t.cooperating) and _DIVISION.search(t.title) for t in every)
+    table_leads = bool(row_spans) and any(t.lead and t.span in row_spans for t in every)
     out: list[Finding] = []
     for siblings in _sibling_groups(tasks):
         with_lead = any(t.lead for t in siblings)
