@@ -149,3 +149,36 @@ def test_merging_all_at_once_is_merging_one_by_one(parts: list[Assignment]) -> N
     assert at_once == functools.reduce(Assignment.merge, parts, Assignment())
     assert list(at_once.lead) == first_of_each([u for p in parts for u in p.lead])
     assert list(at_once.collective) == list(dict.fromkeys(c for p in parts for c in p.collective))
+
+
+# What inline unit clauses are made of, and prose around them.
+CLAUSE_PIECES = (
+    "由", "市财政局", "区卫生健康委员会", "审计局", "、", "等", "有关", "单位", "共同", "牵头",
+    "负责", "落实", "实施", "配合", "参与", "协助", "按", "各自", "职责", "分工", ",", "，", "。",
+    ";", ":", " ", "\n", "推进公开", "2024年底前完成",
+)  # fmt: skip
+UNIT_CLAUSES = st.builds(
+    lambda head, names, tail: f"{head}{'、'.join(names)}{tail}",
+    st.sampled_from(["", "由", ",", "，", "。", " ", "。由"]),
+    st.lists(st.sampled_from(["市财政局", "区卫生健康委员会", "审计局"]), min_size=1, max_size=6),
+    st.sampled_from(
+        ["牵头", "共同牵头", "负责", "配合", "协助", "等有关单位按职责分工负责", "参与"]
+    ),
+)
+CLAUSES = st.lists(UNIT_CLAUSES | st.sampled_from(CLAUSE_PIECES), max_size=12).map("".join)
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    quick = (units._LEAD_SOON, units._RESPONSIBLE_SOON, units._COOP_SOON)
+    return re.compile(functools.reduce(lambda p, q: p.replace(q, ""), quick, pattern.pattern))
+
+
+@given(CLAUSES)
+def test_the_quick_tests_find_every_inline_clause(text: str) -> None:
+    for pattern in (units._INLINE_LEAD, units._INLINE_RESPONSIBLE):
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in _plain(pattern).finditer(text)]
+    plain = _plain(units._INLINE_COOP)
+    for at in range(len(text)):
+        m, p = units._INLINE_COOP.match(text, at), plain.match(text, at)
+        assert (m and (m.span(), m.groups())) == (p and (p.span(), p.groups()))

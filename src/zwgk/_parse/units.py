@@ -532,17 +532,24 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
     return classify(names, "lead")
 
 
+# Quick tests before the units are read: the role word within reach of where the clause
+# starts (由, up to 80 characters of units, 共同; 等有关单位 before 按).
+_LEAD_SOON = r"(?=[^,，。;；:\s]{2,83}牵头)"
+_RESPONSIBLE_SOON = r"(?=[^,，。;；:\s]{2,63}负责)"
+_COOP_SOON = r"(?=[^,，。;；]{2,87}[配参协按])"
 _INLINE_LEAD = re.compile(
-    r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)"
+    rf"(?:^|[,，。;；:\s]){_LEAD_SOON}(?:由)?([^,，。;；:\s]{{2,80}}?)(?:共同)?牵头(?:负责|实施)?"
+    r"(?=[,，。;；]|$)"
 )
 # A sentence of units and 负责 alone: 「市政务服务中心负责。」
 _INLINE_RESPONSIBLE = re.compile(
-    r"(?:^|[。;；\s])(?:由)?([^,，。;；:\s]{2,60}?)(?:共同)?负责(?:落实|实施)?(?=[,，。;；]|$)"
+    rf"(?:^|[。;；\s]){_RESPONSIBLE_SOON}(?:由)?([^,，。;；:\s]{{2,60}}?)(?:共同)?负责(?:落实|实施)?"
+    r"(?=[,，。;；]|$)"
 )
 
 # After a lead: 「,Y配合」 or 「,Y、Z等按职责分工负责」 (the others share the work, X leads).
 _INLINE_COOP = re.compile(
-    r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?"
+    rf"[,，]\s*{_COOP_SOON}([^,，。;；]{{2,80}}?)(?:共同)?"
     r"(?:配合|参与|协助|协同|等?(?:有关|相关)?(?:单位|部门)?按(?:各自)?职责(?:分工)?(?:负责|落实))"
 )
 
