@@ -69,6 +69,8 @@ _PREFIXED = re.compile(
     alternation((*LEVEL_PREFIXES, *place_prefixes(), "中共", "国家", "中国", "全国", "人行", "各"))
 )
 _AND_SPLIT = re.compile(r"[和及与]")
+_NAME_CHARS = re.compile(rf"[{_CJK}()\dA-Za-z·]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @attrs.frozen
@@ -157,9 +159,9 @@ def looks_like_unit(name: str) -> bool:
         [True, True, False, True]
     """
     name = name.strip()
-    if not 2 <= len(name) <= 30 or not re.fullmatch(rf"[{_CJK}()\dA-Za-z·]+", name):
+    if not 2 <= len(name) <= 30 or not _NAME_CHARS.fullmatch(name):
         return False
-    bare = re.sub(r"\([^()]*\)", "", name)
+    bare = _BRACKETED.sub("", name)
     if _STOP_CHARS.search(bare):
         return False
     return bool(_UNIT_END.search(name) or _UNIT_END.search(bare))
@@ -493,10 +495,11 @@ def _unbracketed(value: str) -> str:
 
 
 # What follows the units a task sentence opens with: a duty word, a preposition, or a verb
-# of coordinating work (never the start of an organ's ending: 区委组织部 is one name).
+# of coordinating work (never the start of an organ's ending: 区委组织部 is one name).  Each
+# alternative starts with its own character, so a search skips to where one is printed.
 _SUBJECT_VERB = re.compile(
-    rf"要|应当|{_YING}|须|必须|负责(?!人)|牵头|共同|:|在|{_DUI}|根据|按照|依据|会同|全程|汇总"
-    rf"|(?:组织|统筹|指导|督促|协调)(?!{ORGAN_SUFFIX})"
+    rf"要|应当|{_YING}|须|必须|负责(?!人)|牵头|共同|:|在|{_DUI}|根据|按照|依据|会同|全程|汇总|"
+    + "|".join(f"{verb}(?!{ORGAN_SUFFIX})" for verb in ("组织", "统筹", "指导", "督促", "协调"))
 )
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
 
@@ -527,7 +530,7 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
     last = names[-1]
     if not (looks_like_unit(clean_name(last)) or (is_collective(last) and _UNIT_END.search(last))):
         return Assignment()
-    if any(_STOP_CHARS.search(re.sub(r"\([^()]*\)", "", n)) for n in names):
+    if any(_STOP_CHARS.search(_BRACKETED.sub("", n)) for n in names):
         return Assignment()
     return classify(names, "lead")
 
