@@ -89,6 +89,7 @@ _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
 }
 # (Each alternative a string of its own, so a search skips to the characters they start with.)
 _ADDRESSEE_BOUNDARY = re.compile(r"\n|。|>|》|通知|  ")
+_NOT_IN_NAME = re.compile(r"[\d。:]")
 _ADDRESSEE_WORD = re.compile(
     r"单位|部门|机构|机关|政府|局|处|会|委|办|室|中心|村|公司|镇|乡|街道|企业|国企|组|厅|院|所|党委"
 )
@@ -128,7 +129,7 @@ def _addressees(norm: str, start: int) -> _Addressees | None:
 
 
 def _is_addressee(name: str) -> bool:
-    if not 2 <= len(name) <= 30 or re.search(r"[\d。:]", name):
+    if not 2 <= len(name) <= 30 or _NOT_IN_NAME.search(name):
         return False
     if name in _META_WORDS:
         return False
