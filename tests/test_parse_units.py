@@ -118,7 +118,7 @@ ROW_PIECES = (
 
 @given(st.lists(st.sampled_from(ROW_PIECES), max_size=30).map("".join))
 def test_the_first_character_test_finds_every_unit_run_start(row: str) -> None:
-    alternatives = re.compile(units.CANDIDATE_ALTERNATIVES)
+    alternatives = re.compile(units.UNIT_RUN_ALTERNATIVES)
     spans = [m.span() for m in units._CANDIDATE.finditer(row)]
     assert spans == [m.span() for m in alternatives.finditer(row)]
 

@@ -554,7 +554,8 @@ def _mentions(text: str, year: int | None) -> Iterator[_Mention]:
     """Region chains named in ``text``, in order, then those its ``*.gov.cn`` hosts stand for."""
     index = _index()
     i = 0
-    # A quick skip (one pattern) to each place where a region name may start.
+    # (A pattern only skips to each place where a region name may start; names are read
+    # as everywhere else.)
     while (found := index.start.search(text, i)) is not None:
         i = found.start()
         if text[i : i + 2] in index.starts:

@@ -616,12 +616,12 @@ _TOKEN_FIRST = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})")
 _TOKEN_AFTER_SEP = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT}|{_GENERIC})")
 #: The characters a strict or collective token starts with (a level, a place, 各, 有关,
 #: 相关, 其他): a cheap test at each position before the alternatives are tried.
-TOKEN_FIRST = "".join(
+UNIT_RUN_FIRST = "".join(
     sorted({w[0] for w in (*LEVEL_PREFIXES, *place_prefixes(), "各", "有关", "相关", "其他")})
 )
 #: Where a unit run may start: a strict or collective token, or anything after a blank cell.
-CANDIDATE_ALTERNATIVES = rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]"
-_CANDIDATE = re.compile(rf"(?=[{TOKEN_FIRST}]|(?<= ))(?:{CANDIDATE_ALTERNATIVES})")
+UNIT_RUN_ALTERNATIVES = rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]"
+_CANDIDATE = re.compile(rf"(?=[{UNIT_RUN_FIRST}]|(?<= ))(?:{UNIT_RUN_ALTERNATIVES})")
 _SEP = re.compile(r" *(?:[、,，]|会同) *")
 _ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
 _BLANK = re.compile(r" +")
