@@ -342,8 +342,9 @@ def _markers(norm: str, start: int, end: int) -> list[Marker]:
     ]
 
 
-# A task's title ends at a mark or a wide blank (a single blank may stand inside it).
-_TITLE_STOP = re.compile(rf"[{TITLE_END}]| {{2}}")
+# A task's title ends at a mark or a wide blank (a single blank may stand inside it).  Each
+# stop an alternative of its own, so a search skips to the characters they start with.
+_TITLE_STOP = re.compile("|".join((*map(re.escape, TITLE_END), "  ")))
 _ASSIGNING_PAREN = re.compile(rf"\((?=[^()]*{alternation(ROLE_WORDS)})")
 
 
