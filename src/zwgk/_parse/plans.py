@@ -683,18 +683,23 @@ _COLUMN_ROLES = (
 _SEPARATOR_ROW = re.compile(r"[|\-: +]*")
 
 
+_PIPE = re.compile(r"\|")
+_WIDE_GAP = re.compile(r"\t+| {2,}")
+_SPACES = re.compile(r" +")
+
+
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
     """A table line's cells with their offsets: split on ``|``, tabs, else runs of spaces."""
     body = line.rstrip()
     if "|" in body:
-        sep = re.compile(r"\|")
+        sep = _PIPE
         lead = len(body) - len(body.lstrip())
         if body.lstrip().startswith("|"):
             lead += 1
         tail = len(body) - 1 if body.endswith("|") else len(body)
         body_start, body_end = lead, tail
     else:
-        sep = re.compile(r"\t+| {2,}" if re.search(r"\t| {2,}", body) else r" +")
+        sep = _WIDE_GAP if "\t" in body or "  " in body else _SPACES
         body_start = len(body) - len(body.lstrip())
         body_end = len(body)
     cells: list[tuple[str, int]] = []
