@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zwgk._parse.outline import outline
+from zwgk._parse.outline import outline, placeholder
 
 TITLES = ("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况")
 
@@ -34,3 +34,14 @@ def test_an_unknown_title_run_into_a_word_is_no_heading() -> None:
 def test_a_known_title_with_a_slip_ends_where_it_ends(printed: str) -> None:
     text = f"一、总体情况 正文。二、{printed}行政复议 行政诉讼 结果维持 0 1 1"
     assert [s.title for s in outline(text, titles=TITLES)][1] == printed
+
+
+_PUNCT = " \n\t\u3000。.，,；;：:、!！"
+_SAYS_NOTHING = {"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"}
+
+
+@given(st.text(alphabet=_PUNCT + "无暂没有略不涉及此相关情况一是", max_size=40))
+def test_a_placeholder_is_what_the_body_says_without_punctuation(body: str) -> None:
+    words = "".join(c for c in body if c not in _PUNCT)
+    says_nothing = words in _SAYS_NOTHING or len(words) <= 1
+    assert placeholder(body) == (body.strip() if says_nothing else None)

@@ -108,7 +108,13 @@ def _known_title(norm: str, at: int, titles: Sequence[str]) -> int | None:
 
 
 _PLACEHOLDERS = frozenset({"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"})
-_PUNCT = str.maketrans("", "", " \n\t\u3000。.，,；;：:、!！")
+_PUNCT_CHARS = " \n\t\u3000。.，,；;：:、!！"
+_PUNCT = str.maketrans("", "", _PUNCT_CHARS)
+# More characters besides punctuation than the longest placeholder has: the body says
+# something, whatever follows (read up to there only, not through a long section).
+_SAYS_SOMETHING = re.compile(
+    f"(?:[{_PUNCT_CHARS}]*[^{_PUNCT_CHARS}]){{{max(map(len, _PLACEHOLDERS)) + 1}}}"
+)
 
 
 def placeholder(body: str) -> str | None:
@@ -119,6 +125,8 @@ def placeholder(body: str) -> str | None:
         >>> placeholder("\\n暂无。\\n"), placeholder("  "), placeholder("一是解读形式单一。")
         ('暂无。', '', None)
     """
+    if _SAYS_SOMETHING.match(body):
+        return None
     cleaned = body.translate(_PUNCT)
     return body.strip() if cleaned in _PLACEHOLDERS or len(cleaned) <= 1 else None
 
