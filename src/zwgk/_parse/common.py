@@ -9,6 +9,7 @@ import attrs
 
 from zwgk._parse.meta import (
     DOC_NO_RE,
+    DOC_NUMBER_RE,
     MetaField,
     Signature,
     metadata_fields,
@@ -79,7 +80,7 @@ def read_common(src: Source) -> Common:
     """
     norm = src.norm
     fields = metadata_fields(norm)
-    mark = _BODY_MARK.search(norm)
+    mark = _BODY_MARK.search(norm) if "正文" in norm else None
     body_start = mark.end() if mark else 0
 
     title_field = _first(fields, "title")
@@ -207,7 +208,11 @@ _DOC_NO_WINDOW = 600
 
 
 def _body_doc_no(norm: str, body_start: int) -> str | None:
-    m = _OWN_DOC_NO.search(norm, body_start, min(len(norm), body_start + _DOC_NO_WINDOW))
+    stop = min(len(norm), body_start + _DOC_NO_WINDOW)
+    # A year and number first: the issuer's name before them is tried at every character.
+    if DOC_NUMBER_RE.search(norm, body_start, stop) is None:
+        return None
+    m = _OWN_DOC_NO.search(norm, body_start, stop)
     if m is None:
         return None
     return (m.group("alone") or m.group("bracketed")).replace(" ", "")

@@ -87,9 +87,9 @@ def metadata_fields(norm: str) -> list[MetaField]:
     return fields
 
 
-DOC_NO_RE = re.compile(
-    rf"[\u4e00-\u9fffA-Za-z]{{1,12}}[〔\[(（]\s*{YEAR}\s*[〕\])）]\s*\d{{1,5}}\s*号"
-)
+#: The year and number of a document number (〔2016〕12号), without the issuer's name.
+DOC_NUMBER_RE = re.compile(rf"[〔\[(（]\s*{YEAR}\s*[〕\])）]\s*\d{{1,5}}\s*号")
+DOC_NO_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,12}}{DOC_NUMBER_RE.pattern}")
 
 
 _ORG_END = re.compile(ORGAN_SUFFIX + "$")

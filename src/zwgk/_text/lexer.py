@@ -160,10 +160,10 @@ class Lexed:
         stop = len(self.text) if end is None else end
         if self._marker_tokens is None:
             # The one scan, each match read into its marker as it is found.
-            found = list(MARKER_RE.finditer(self.text))
-            scan = Scan(MARKER_RE, self.text, reach=_MARKER_REACH, matches=found)
+            matches = list(MARKER_RE.finditer(self.text))
+            scan = Scan(MARKER_RE, self.text, reach=_MARKER_REACH, matches=matches)
             self._scans[MARKER_RE, _MARKER_REACH] = scan
-            self._marker_tokens = [marker_from_match(m) for m in found]
+            self._marker_tokens = [marker_from_match(m) for m in matches]
         scan, tokens = self._scans[MARKER_RE, _MARKER_REACH], self._marker_tokens
         found, resume = scan.indices(start, stop)
         out = [mk for k in found if (mk := tokens[k]) is not None and (glued or not mk.glued)]
