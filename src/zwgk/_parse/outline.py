@@ -10,8 +10,11 @@ outlines readable: a marker that restarts at 一 after 六 opens a new run.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
+
+import attrs
 
 from zwgk._model import Section, Span
 from zwgk._text.lexer import lex
@@ -38,7 +41,7 @@ _TITLE_STOP = re.compile(
 
 
 def _candidates(
-    norm: str, start: int, end: int, spans: Sequence[Span], titles: Sequence[str] = ()
+    norm: str, start: int, end: int, spans: Sequence[Span], titles: _Titles
 ) -> Iterator[Marker]:
     # Markers that may be headings: outside tables, after a break or a table's last digit,
     # or anywhere before a section title the document kind is known to use.
@@ -81,7 +84,7 @@ def _policy(start: int, spans: Sequence[Span]) -> TreePolicy:
     return TreePolicy(orphans=False, restart=restart, jump=jump)
 
 
-def _title_end(norm: str, node: TreeNode, end: int, titles: Sequence[str]) -> int:
+def _title_end(norm: str, node: TreeNode, end: int, titles: _Titles) -> int:
     title_start = node.marker.end
     while title_start < end and norm[title_start] in " \t":  # 「1. 加强…」
         title_start += 1
@@ -92,18 +95,40 @@ def _title_end(norm: str, node: TreeNode, end: int, titles: Sequence[str]) -> in
     return stop.start() if stop and stop.start() > title_start else min(end, title_start + 40)
 
 
-def _known_title(norm: str, at: int, titles: Sequence[str]) -> int | None:
+@attrs.frozen
+class _Titles:
+    """The section titles a document kind is known to use, read at a position."""
+
+    #: Every title, longest first: the first that is printed is the one.
+    printed: re.Pattern[str] | None
+    #: The titles of ten characters or more (longest first) by their first four.
+    by_head: dict[str, tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=16)
+def _titles(titles: tuple[str, ...]) -> _Titles:
+    known = sorted(titles, key=len, reverse=True)
+    by_head: dict[str, tuple[str, ...]] = {}
+    for title in known:
+        if len(title) >= 10:
+            by_head[title[:4]] = (*by_head.get(title[:4], ()), title)
+    printed = re.compile("|".join(map(re.escape, known))) if known else None
+    return _Titles(printed, by_head)
+
+
+def _known_title(norm: str, at: int, titles: _Titles) -> int | None:
     """Where a known section title printed at ``at`` ends: as printed, or with a slip of a
     character or two inside (「政府信息公开行政法复议、行政诉讼情况」), its first and last
     four characters printed in place."""
-    for title in titles:
-        if norm.startswith(title, at):
-            return at + len(title)
-    for title in titles:
-        if len(title) >= 10 and norm.startswith(title[:4], at):
-            tail = norm.find(title[-4:], at + len(title) - 6, at + len(title) + 2)
-            if tail != -1:
-                return tail + 4
+    if titles.printed is None:
+        return None
+    m = titles.printed.match(norm, at)
+    if m is not None:
+        return m.end()
+    for title in titles.by_head.get(norm[at : at + 4], ()):
+        tail = norm.find(title[-4:], at + len(title) - 6, at + len(title) + 2)
+        if tail != -1:
+            return tail + 4
     return None
 
 
@@ -157,7 +182,7 @@ def outline(
     """
     end = len(norm) if end is None else end
     spans = sorted(skip, key=lambda s: s.start)
-    known = sorted(titles, key=len, reverse=True)
+    known = _titles(tuple(titles))
     roots = build_tree(_candidates(norm, start, end, spans, known), end, _policy(start, spans))
     nodes = [n for root in roots for n in root.walk()]
     if nodes:
