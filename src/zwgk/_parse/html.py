@@ -358,11 +358,16 @@ def _map(
     if isinstance(obj, kinds):
         return change(obj)
     if isinstance(obj, tuple):
-        items = [
-            item if isinstance(item, leaves) else _map(item, kinds, change, leaves) for item in obj
-        ]
-        same = all(a is b for a, b in zip(items, obj, strict=True))
-        return obj if same else tuple(items)
+        items: list[Any] | None = None  # a copy, made at the first item that changes
+        for i, item in enumerate(obj):
+            if isinstance(item, leaves):
+                continue
+            mapped = _map(item, kinds, change, leaves)
+            if mapped is not item:
+                if items is None:
+                    items = list(obj)
+                items[i] = mapped
+        return obj if items is None else tuple(items)
     updates = {}
     for name in _field_names(type(obj)):
         value = getattr(obj, name)
