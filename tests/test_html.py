@@ -14,7 +14,7 @@ from tests.strategies import reports
 
 import zwgk
 from zwgk._parse.html import _span_number, html_to_text, looks_like_html, map_spans
-from zwgk._parse.text import _TABLE, normalize
+from zwgk._parse.text import _TABLE, _TOKEN_CHANGES, normalize, read_input
 
 
 def _html_report(report: zwgk.AnnualReport) -> str:
@@ -227,3 +227,10 @@ _NORMALIZED = st.text(
 @given(_NORMALIZED)
 def test_normalize_maps_each_character_by_the_table(text: str) -> None:
     assert normalize(text) == text.translate(_TABLE)
+
+
+@given(_NORMALIZED)
+def test_the_input_knows_whether_it_prints_a_character_normalized_into_a_token(text: str) -> None:
+    src = read_input(text)
+    assert src.norm == normalize(text)
+    assert src.token_changes == any(c in _TOKEN_CHANGES for c in text)
