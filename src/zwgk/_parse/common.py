@@ -159,14 +159,18 @@ def _header_date(norm: str, start: int) -> dt.date | None:
     return first_date(m.group(1) or m.group(2)) if m else None
 
 
+#: How many lines from the top a title is looked for in.
+_TITLE_LINES = 61
+
+
 def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | None]:
     # The first short line that names a document kind, joined with an organ line
     # just above it or a continuation just below it (PDF and print layouts).
     lines: list[tuple[str, int]] = []
     pos = start
-    for count, line in enumerate(norm[start:].split("\n")):
-        if count > 60:
-            break
+    for count, line in enumerate(norm[start:].split("\n", _TITLE_LINES)):
+        if count == _TITLE_LINES:
+            break  # the rest of the text, not a line
         stripped = line.strip(" •")
         begin = pos + line.find(stripped) if stripped else pos
         pos += len(line) + 1
