@@ -60,11 +60,6 @@ class MarkerKind(enum.Enum):
 
 _LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
 _KIND_OF = {kind.value: kind for kind in MarkerKind}
-#: How each kind's label prints its numeral (a bracketed one in half-width brackets).
-_LABEL_FORM = {
-    kind: "({})" if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN) else "{}"
-    for kind in MarkerKind
-}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -246,13 +241,14 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
     kind, value = _marker_value(name, raw)
     if value is None:
         return None
+    if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+        label = f"({raw})"
+    elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
+        label = m.group(0)
+    else:
+        label = raw
     start, end = m.span()
-    label = m.group(0) if kind in _WHOLE_LABEL else _LABEL_FORM[kind].format(raw)
     return Marker(kind, value, start, end - run_on, label, run_on)
-
-
-#: The kinds whose label is the marker as printed (第一条, 第一部分).
-_WHOLE_LABEL = frozenset({MarkerKind.PART, MarkerKind.ARTICLE})
 
 
 @functools.lru_cache(maxsize=512)
