@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -102,8 +103,8 @@ class _Converter(HTMLParser):
 
     def emit(self, text: str, start: int, *, one_offset: bool = False) -> None:
         target = self.cell.chars if self.cell is not None else self.out
-        for i, ch in enumerate(text):
-            target.append((ch, start if one_offset else start + i))
+        offsets = itertools.repeat(start) if one_offset else itertools.count(start)
+        target.extend(zip(text, offsets, strict=False))  # the offsets run on
 
     def newline(self) -> None:
         if self.cell is not None:
