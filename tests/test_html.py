@@ -231,9 +231,9 @@ def test_normalize_maps_each_character_by_the_table(text: str) -> None:
 
 @given(_NORMALIZED)
 def test_the_input_knows_whether_it_prints_a_character_normalized_into_a_token(text: str) -> None:
-    src = read_input(text)
-    assert src.norm == normalize(text)
-    assert src.token_changes == any(c in _TOKEN_CHANGES for c in text)
+    src = read_input(text)  # line ends made \n: ``src.text`` is what is normalized
+    assert src.norm == normalize(src.text)
+    assert src.token_changes == any(c in _TOKEN_CHANGES for c in src.text)
 
 
 @given(st.lists(st.integers(0, 44), max_size=40), st.data())
