@@ -13,8 +13,8 @@ from tests import strategies
 from tests.strategies import reports
 
 import zwgk
-from zwgk._parse.html import _span_number, html_to_text, looks_like_html, map_spans
-from zwgk._parse.text import _TABLE, normalize
+from zwgk._parse.html import _span_number, html_to_text, looks_like_html, map_spans, span_mapper
+from zwgk._parse.text import _TABLE, _TOKEN_CHANGES, normalize, read_input
 
 
 def _html_report(report: zwgk.AnnualReport) -> str:
@@ -227,3 +227,27 @@ _NORMALIZED = st.text(
 @given(_NORMALIZED)
 def test_normalize_maps_each_character_by_the_table(text: str) -> None:
     assert normalize(text) == text.translate(_TABLE)
+
+
+@given(_NORMALIZED)
+def test_the_input_knows_whether_it_prints_a_character_normalized_into_a_token(text: str) -> None:
+    src = read_input(text)  # line ends made \n: ``src.text`` is what is normalized
+    assert src.norm == normalize(src.text)
+    assert src.token_changes == any(c in _TOKEN_CHANGES for c in src.text)
+
+
+@given(st.lists(st.integers(0, 44), max_size=40), st.data())
+def test_a_span_maps_to_the_hull_of_its_page_offsets(
+    offsets: list[int], data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(0, len(offsets) + 2))
+    end = data.draw(st.integers(start, len(offsets) + 3))
+    moved = span_mapper(offsets, 45)(zwgk.Span(start, end))
+    first, last = min(start, len(offsets) - 1), min(end, len(offsets))
+    if not offsets:
+        assert moved == zwgk.Span(0, 0)
+    elif last <= first:
+        assert moved == zwgk.Span(offsets[first], offsets[first])
+    else:
+        covered = offsets[first:last]
+        assert moved == zwgk.Span(min(covered), min(max(covered) + 1, 45))

@@ -1,15 +1,17 @@
-"""The deadline grammar's first-character tests never hide a phrase the alternatives find."""
+"""The deadline grammar's first-character tests never hide a phrase the alternatives find;
+a document's scan reads each stretch as a scan of it alone would."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from zwgk._parse import deadlines
-from zwgk._parse.text import read_input
+from zwgk._parse.text import normalize, read_input
 
 ROOT = Path(__file__).resolve().parents[1]
 ALTERNATIVES = re.compile(deadlines.DEADLINE_ALTERNATIVES)
@@ -38,3 +40,18 @@ def test_first_character_test_on_every_document() -> None:
         assert spans == _spans(ALTERNATIVES, norm), path.name
         found += len(spans)
     assert found > 100
+
+
+@given(st.text(alphabet=ALPHABET + "　，、０１２（）", max_size=60), st.data())
+def test_a_documents_scan_quotes_each_stretchs_phrases_as_printed(
+    printed: str, data: st.DataObject
+) -> None:
+    norm = normalize(printed)
+    a = data.draw(st.integers(0, len(norm)))
+    b = data.draw(st.integers(a, len(norm)))
+    scan = deadlines.DeadlineScan(norm, year=2020, printed=printed)
+    alone = [
+        attrs.evolve(d, phrase=printed[d.span.start : d.span.end]) if d.span else d
+        for d in deadlines.iter_deadlines(norm, a, b, year=2020)
+    ]
+    assert list(scan.within(a, b)) == alone

@@ -7,7 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zwgk._parse.kind import _ASSIGNMENT, detect_kind, evidence, plan_kind
+from zwgk._model import DocumentKind
+from zwgk._parse.kind import _ASSIGNMENT, ITEMS, detect_kind, evidence, plan_kind
 from zwgk._text.vocab import UNIT_LABEL
 
 _TITLES = (
@@ -35,3 +36,27 @@ def test_the_body_read_in_place_is_the_body_read_alone(title: str, head: str, bo
 def test_the_quick_skip_never_hides_a_unit_assignment(text: str) -> None:
     plain = re.compile(rf"牵头|{UNIT_LABEL}|按职责分工")
     assert _ASSIGNMENT.findall(text) == plain.findall(text)
+
+
+def _decided(title: str, body: str) -> DocumentKind:
+    # The decision on the whole evidence, every part of it read.
+    e = evidence(title, body)
+    task_list = e.items >= ITEMS and e.assignments >= 2
+    if e.report_title:
+        return DocumentKind.OTHER if e.about_reports else DocumentKind.ANNUAL_REPORT
+    if e.negative:
+        return DocumentKind.OTHER
+    if e.work_points_title == "strong" or (e.work_points_title == "weak" and task_list):
+        return DocumentKind.WORK_POINTS
+    if e.plan_title == "strong" or (e.plan_title == "weak" and task_list):
+        return DocumentKind.IMPLEMENTATION_PLAN
+    if (not title or not e.notice_title) and e.report_body:
+        return DocumentKind.ANNUAL_REPORT
+    if task_list and e.assignments >= 5 and not e.report_body:
+        return plan_kind(title, body)
+    return DocumentKind.OTHER
+
+
+@given(st.sampled_from((*_TITLES, "XX市工作计划", "关于做好XX工作的意见")), bodies)
+def test_the_body_is_read_only_where_the_title_leaves_the_kind_open(title: str, body: str) -> None:
+    assert detect_kind(title, body) is _decided(title, body)

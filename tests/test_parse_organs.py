@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from zwgk._parse import organs
 from zwgk._parse.common import read_common
 from zwgk._parse.organs import issuing_organ
 from zwgk._parse.text import read_input
@@ -51,3 +54,29 @@ def test_a_site_name_is_never_the_issuer() -> None:
     assert (
         _organ("标题: 申请的处理及时限\n==== 正文 ====\n受理机构出具回执。\n来源：本网\n") is None
     )
+
+
+# What a compiler line is made of, and prose around it.
+LINE_PIECES = (
+    "由", "我区", "我市", "本报告", "，", ",", "、", "。", "请与", "株洲市", "工商行政管理局",
+    "办公室", "管委会", "人民政府", "政务公开", "根据", "负责", "统一", "编制", "联系", "各",
+    "规定", " ", "\n", "2019年",
+)  # fmt: skip
+LINES = st.builds(
+    lambda start, organ, role, rest: f"{start}{''.join(organ)}{role}{''.join(rest)}编制",
+    st.sampled_from(["由", "我区", "，", "。由", "请与"]),
+    st.lists(
+        st.sampled_from(["株洲市", "工商行政管理局", "人民政府", "办公室", "政务"]), max_size=5
+    ),
+    st.sampled_from(["", "根据", "负责"]),
+    st.lists(st.sampled_from(["统一", "规定", "，", "。"]), max_size=3),
+)
+
+
+@given(st.lists(LINES | st.sampled_from(LINE_PIECES), max_size=12).map("".join))
+def test_the_quick_tests_find_every_compiler_line(text: str) -> None:
+    alternatives = re.compile(
+        f"{organs._COMPILER_START}{organs._COMPILER_LINE}|{organs._COMPILER_CONTACT}"
+    )
+    found = [m.groupdict() | {"at": m.span()} for m in organs._COMPILER.finditer(text)]
+    assert found == [m.groupdict() | {"at": m.span()} for m in alternatives.finditer(text)]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zwgk._parse.outline import outline
+from zwgk._parse.outline import _known_title, _titles, outline, placeholder
 
 TITLES = ("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况")
 
@@ -34,3 +34,44 @@ def test_an_unknown_title_run_into_a_word_is_no_heading() -> None:
 def test_a_known_title_with_a_slip_ends_where_it_ends(printed: str) -> None:
     text = f"一、总体情况 正文。二、{printed}行政复议 行政诉讼 结果维持 0 1 1"
     assert [s.title for s in outline(text, titles=TITLES)][1] == printed
+
+
+_PUNCT = " \n\t\u3000。.，,；;：:、!！"
+_SAYS_NOTHING = {"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"}
+
+
+@given(st.text(alphabet=_PUNCT + "无暂没有略不涉及此相关情况一是", max_size=40))
+def test_a_placeholder_is_what_the_body_says_without_punctuation(body: str) -> None:
+    words = "".join(c for c in body if c not in _PUNCT)
+    says_nothing = words in _SAYS_NOTHING or len(words) <= 1
+    assert placeholder(body) == (body.strip() if says_nothing else None)
+
+
+def _known_title_one_by_one(norm: str, at: int, titles: tuple[str, ...]) -> int | None:
+    # Each title tried in turn, longest first: as printed, then with a slip inside.
+    known = sorted(titles, key=len, reverse=True)
+    for title in known:
+        if norm.startswith(title, at):
+            return at + len(title)
+    for title in known:
+        if len(title) >= 10 and norm.startswith(title[:4], at):
+            tail = norm.find(title[-4:], at + len(title) - 6, at + len(title) + 2)
+            if tail != -1:
+                return tail + 4
+    return None
+
+
+_TITLE_PIECES = (*TITLES, "政府信息公开", "行政法复议", "、", "和", "情况", "总体情况", "总体", " ")
+
+
+@given(
+    st.lists(st.sampled_from(_TITLE_PIECES), max_size=8).map("".join),
+    st.lists(st.sampled_from((*TITLES, "总体情况", "总体", "其他需要报告的事项")), max_size=4),
+    st.data(),
+)
+def test_a_known_title_is_read_as_trying_each_title_in_turn(
+    norm: str, titles: list[str], data: st.DataObject
+) -> None:
+    at = data.draw(st.integers(0, len(norm)))
+    expected = _known_title_one_by_one(norm, at, tuple(titles))
+    assert _known_title(norm, at, _titles(tuple(titles))) == expected

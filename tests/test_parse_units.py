@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.units import classify, find_subject, is_collective
+from zwgk import OrgUnit
+from zwgk._parse import units
+from zwgk._parse.units import Assignment, classify, find_subject, is_collective, merged
 
 ORGANS = ["区财政局", "工作小组办公室", "资产清查领导小组", "市政务服务中心", "区委组织部"]
 FOLLOWERS = [
@@ -101,3 +106,79 @@ def test_names_run_together_split_with_an_emergency_office() -> None:
     from zwgk._parse.units import split_glued
 
     assert split_glued("省应急办省政府新闻办") == ["省应急办", "省政府新闻办"]
+
+
+# What flattened table rows are made of: names, their pieces, separators and prose.
+ROW_PIECES = (
+    "省", "市", "区", "县", "乡", "镇", "片区", "平潭", "福建", "各", "有关", "相关", "其他", "直",
+    "级", "发改委", "财政局", "人民政府", "设区市", "单位", "部门", "综合实验区", "海关", "中心",
+    "公开", "推进", "的", " ", "  ", "、", ",", "会同", "等", "(", ")", "牵头", "3", "年底前",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(ROW_PIECES), max_size=30).map("".join))
+def test_the_first_character_test_finds_every_unit_run_start(row: str) -> None:
+    alternatives = re.compile(units.UNIT_RUN_ALTERNATIVES)
+    spans = [m.span() for m in units._CANDIDATE.finditer(row)]
+    assert spans == [m.span() for m in alternatives.finditer(row)]
+
+
+NAMES = ("注册处", "法制处", "办公室", "各单位")
+
+
+@st.composite
+def assignments(draw: st.DrawFn) -> Assignment:
+    def unit_list() -> tuple[OrgUnit, ...]:
+        picked = draw(st.lists(st.sampled_from(NAMES[:3]), max_size=3))
+        return tuple(OrgUnit(n, draw(st.sampled_from([None, "市" + n]))) for n in picked)
+
+    return Assignment(
+        unit_list(), unit_list(), tuple(draw(st.lists(st.sampled_from(NAMES), max_size=3)))
+    )
+
+
+@given(st.lists(assignments(), max_size=4))
+def test_merging_all_at_once_is_merging_one_by_one(parts: list[Assignment]) -> None:
+    def first_of_each(units: list[OrgUnit]) -> list[OrgUnit]:
+        seen: dict[str, OrgUnit] = {}
+        for u in units:
+            seen.setdefault(u.name, u)
+        return list(seen.values())
+
+    at_once = merged(parts)
+    assert at_once == functools.reduce(Assignment.merge, parts, Assignment())
+    assert list(at_once.lead) == first_of_each([u for p in parts for u in p.lead])
+    assert list(at_once.collective) == list(dict.fromkeys(c for p in parts for c in p.collective))
+
+
+# What inline unit clauses are made of, and prose around them.
+CLAUSE_PIECES = (
+    "由", "市财政局", "区卫生健康委员会", "审计局", "、", "等", "有关", "单位", "共同", "牵头",
+    "负责", "落实", "实施", "配合", "参与", "协助", "按", "各自", "职责", "分工", ",", "，", "。",
+    ";", ":", " ", "\n", "推进公开", "2024年底前完成",
+)  # fmt: skip
+UNIT_CLAUSES = st.builds(
+    lambda head, names, tail: f"{head}{'、'.join(names)}{tail}",
+    st.sampled_from(["", "由", ",", "，", "。", " ", "。由"]),
+    st.lists(st.sampled_from(["市财政局", "区卫生健康委员会", "审计局"]), min_size=1, max_size=6),
+    st.sampled_from(
+        ["牵头", "共同牵头", "负责", "配合", "协助", "等有关单位按职责分工负责", "参与"]
+    ),
+)
+CLAUSES = st.lists(UNIT_CLAUSES | st.sampled_from(CLAUSE_PIECES), max_size=12).map("".join)
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    quick = (units._LEAD_SOON, units._RESPONSIBLE_SOON, units._COOP_SOON)
+    return re.compile(functools.reduce(lambda p, q: p.replace(q, ""), quick, pattern.pattern))
+
+
+@given(CLAUSES)
+def test_the_quick_tests_find_every_inline_clause(text: str) -> None:
+    for pattern in (units._INLINE_LEAD, units._INLINE_RESPONSIBLE):
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in _plain(pattern).finditer(text)]
+    plain = _plain(units._INLINE_COOP)
+    for at in range(len(text)):
+        m, p = units._INLINE_COOP.match(text, at), plain.match(text, at)
+        assert (m and (m.span(), m.groups())) == (p and (p.span(), p.groups()))

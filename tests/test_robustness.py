@@ -17,6 +17,7 @@ from tests import mutations, strategies
 from tests.conftest import SEEDS
 
 import zwgk
+from zwgk._text.chars import SURROGATE, refuse_surrogates
 
 
 def _documents(seed_texts: dict[str, str]) -> list[str]:
@@ -218,6 +219,19 @@ def test_lone_surrogates_are_refused_with_their_offset(where: int) -> None:
         zwgk.parse(bad)
     assert info.value.where == f"character {where}"
     assert zwgk.parse(text).kind is zwgk.DocumentKind.ANNUAL_REPORT
+
+
+@given(st.lists(st.sampled_from(["a", "中", "\ud800", "\udc80", "\udfff", "\U0001f600"])))
+def test_the_first_lone_surrogate_is_the_one_refused(chars: list[str]) -> None:
+    text = "".join(chars)
+    first = SURROGATE.search(text)
+    if first is None:
+        refuse_surrogates(text)
+        return
+    with pytest.raises(zwgk.InputError) as info:
+        refuse_surrogates(text)
+    assert info.value.where == f"character {first.start()}"
+    assert f"U+{ord(first.group()):04X}" in str(info.value)
 
 
 def test_raw_is_the_printed_token() -> None:

@@ -141,3 +141,14 @@ def test_numeral_classes_are_slices_of_the_one_numeral_alphabet() -> None:
     assert [parse_numeral(c) for c in digits_up_to(4)] == [1, 2, 3, 4, 1, 2, 3, 4]
     with pytest.raises(ValueError, match="1 to 9"):
         digits_up_to(10)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=30))
+def test_plain_digits_read_as_the_general_reading_reads_them(digits: str) -> None:
+    # Spaces around the digits take the general reading (strip, widths, groups).
+    assert parse_numeral(digits) == parse_numeral(f" {digits} ") == int(digits)
+
+
+def test_digits_past_what_int_reads_are_no_numeral() -> None:
+    with pytest.raises(NumeralError):
+        parse_numeral("9" * 5000)

@@ -19,7 +19,8 @@ but gets level ``UNKNOWN``: it is not a body of government.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -107,6 +108,12 @@ class _Index:
     shorts: dict[str, tuple[Period, ...]]
     zones: dict[str, Zone]
     starts: frozenset[str]  # first two characters of every region name, for scanning text
+    # Where a region name may start in text: a first character followed by a second one.
+    start: re.Pattern[str]
+    # The lengths of the names, zone names and organ forms, by first character.
+    name_sizes: dict[str, tuple[int, ...]]
+    zone_sizes: dict[str, tuple[int, ...]]
+    form_sizes: dict[str, tuple[int, ...]]
 
 
 def _current(periods: Sequence[Period]) -> tuple[Period, ...]:
@@ -137,7 +144,45 @@ def _index() -> _Index:
         for form in (zone.name, *zone.aliases):
             zones[form] = zone
     starts = frozenset(name[:2] for name in (*names, *zones) if len(name) >= 2)
-    return _Index(names, unique_shorts, zones, starts)
+    start = re.compile(
+        f"{_char_class(s[0] for s in starts)}(?={_char_class(s[1] for s in starts)})"
+    )
+    return _Index(
+        names,
+        unique_shorts,
+        zones,
+        starts,
+        start,
+        _sizes(names),
+        _sizes(zones),
+        _sizes(data.forms),
+    )
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+def _sizes(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """For each first character, the lengths of the words starting with it, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for word in words:
+        if word:
+            sizes.setdefault(word[0], set()).add(len(word))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+
+
+def _lengths(
+    sizes: dict[str, tuple[int, ...]], s: str, i: int, low: int, high: int
+) -> Iterator[int]:
+    """The lengths, longest first, of the words that may stand at ``s[i]`` in ``low..high``."""
+    if i < len(s):
+        top = min(high, len(s) - i)
+        for size in sizes.get(s[i], ()):
+            if size < low:
+                return
+            if size <= top:
+                yield size
 
 
 def _organ_at(s: str, i: int, *, after: Sequence[Unit] = ()) -> tuple[Organ, int] | None:
@@ -147,11 +192,11 @@ def _organ_at(s: str, i: int, *, after: Sequence[Unit] = ()) -> tuple[Organ, int
     ``工商局政府信息公开`` the ``政府`` is not an organ.
     """
     forms = agency_data().forms
-    below = any(not u.is_government for u in after)
-    for end in range(min(len(s), i + 16), i, -1):
-        organ = forms.get(s[i:end])
+    for size in _lengths(_index().form_sizes, s, i, 1, 16):
+        organ = forms.get(s[i : i + size])
         if organ is not None:
-            return None if below and organ.is_government else (organ, end)
+            below = any(not u.is_government for u in after)
+            return None if below and organ.is_government else (organ, i + size)
     return None
 
 
@@ -231,7 +276,8 @@ def _division_step(
         return None
     index = _index()
     excluded = agency_data().text_excluded
-    for end in range(min(len(s), i + _MAX_REGION), i + 1, -1):
+    for size in _lengths(index.name_sizes, s, i, 2, _MAX_REGION):
+        end = i + size
         name = s[i:end]
         periods = index.names.get(name)
         if not periods:
@@ -252,9 +298,10 @@ def _division_step(
 def _zone_step(s: str, i: int, parent: Place | None) -> tuple[Place, int] | None:
     if parent is not None and parent.kind != "division":
         return None
-    zones = _index().zones
-    for end in range(min(len(s), i + _MAX_REGION), i + 1, -1):
-        zone = zones.get(s[i:end])
+    index = _index()
+    for size in _lengths(index.zone_sizes, s, i, 2, _MAX_REGION):
+        end = i + size
+        zone = index.zones.get(s[i:end])
         if zone is None:
             continue
         if parent is not None and parent.code and zone.parent_code:
@@ -505,10 +552,13 @@ class _Mention:
 
 def _mentions(text: str, year: int | None) -> Iterator[_Mention]:
     """Region chains named in ``text``, in order, then those its ``*.gov.cn`` hosts stand for."""
-    starts = _index().starts
+    index = _index()
     i = 0
-    while i < len(text) - 1:
-        if text[i : i + 2] in starts:
+    # (A pattern only skips to each place where a region name may start; names are read
+    # as everywhere else.)
+    while (found := index.start.search(text, i)) is not None:
+        i = found.start()
+        if text[i : i + 2] in index.starts:
             places, end = parse_places(text, i, year=year, text=True)
             if places:
                 yield _Mention(places, text[end : end + 24])

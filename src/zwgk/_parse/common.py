@@ -9,6 +9,7 @@ import attrs
 
 from zwgk._parse.meta import (
     DOC_NO_RE,
+    DOC_NUMBER_RE,
     MetaField,
     Signature,
     metadata_fields,
@@ -79,7 +80,7 @@ def read_common(src: Source) -> Common:
     """
     norm = src.norm
     fields = metadata_fields(norm)
-    mark = _BODY_MARK.search(norm)
+    mark = _BODY_MARK.search(norm) if "正文" in norm else None
     body_start = mark.end() if mark else 0
 
     title_field = _first(fields, "title")
@@ -158,14 +159,18 @@ def _header_date(norm: str, start: int) -> dt.date | None:
     return first_date(m.group(1) or m.group(2)) if m else None
 
 
+#: How many lines from the top a title is looked for in.
+_TITLE_LINES = 61
+
+
 def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | None]:
     # The first short line that names a document kind, joined with an organ line
     # just above it or a continuation just below it (PDF and print layouts).
     lines: list[tuple[str, int]] = []
     pos = start
-    for count, line in enumerate(norm[start:].split("\n")):
-        if count > 60:
-            break
+    for count, line in enumerate(norm[start:].split("\n", _TITLE_LINES)):
+        if count == _TITLE_LINES:
+            break  # the rest of the text, not a line
         stripped = line.strip(" •")
         begin = pos + line.find(stripped) if stripped else pos
         pos += len(line) + 1
@@ -207,7 +212,11 @@ _DOC_NO_WINDOW = 600
 
 
 def _body_doc_no(norm: str, body_start: int) -> str | None:
-    m = _OWN_DOC_NO.search(norm, body_start, min(len(norm), body_start + _DOC_NO_WINDOW))
+    stop = min(len(norm), body_start + _DOC_NO_WINDOW)
+    # A year and number first: the issuer's name before them is tried at every character.
+    if DOC_NUMBER_RE.search(norm, body_start, stop) is None:
+        return None
+    m = _OWN_DOC_NO.search(norm, body_start, stop)
     if m is None:
         return None
     return (m.group("alone") or m.group("bracketed")).replace(" ", "")

@@ -121,11 +121,13 @@ def _unresolved(phrase: str, span: Span) -> Deadline:
     return Deadline(phrase, DeadlineKind.UNRESOLVED, span=span)
 
 
-def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> Deadline:
+def _from_match(
+    m: re.Match[str], norm: str, floor: int, year: int | None, printed: str | None = None
+) -> Deadline:
     kind = m.lastgroup
     start, end = m.start(), m.end()
     span = Span(start, end)
-    phrase = m.group(0)
+    phrase = m.group(0) if printed is None else printed[start:end]
     if kind == "freq":
         return Deadline(phrase, DeadlineKind.FREQUENCY, span=span)
     if kind == "ongoing":
@@ -165,7 +167,7 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
         if event_start is not None:
             after = norm[event_start:start].rstrip(" ")[:-1]
             span = Span(event_start, end)
-            phrase = norm[event_start:end]
+            phrase = (norm if printed is None else printed)[event_start:end]
         return Deadline(phrase, DeadlineKind.RELATIVE, duration=Duration(amount, unit), after=after,
                         span=span)  # fmt: skip
     date: dt.date | None = None
@@ -184,8 +186,8 @@ def _from_match(m: re.Match[str], norm: str, floor: int, year: int | None) -> De
     elif year is not None and kind == "thisyear":
         date = dt.date(year, 12, 31)
     elif kind in ("half", "quarter"):
-        printed = m.group("hy") or m.group("qy")
-        in_year = int(printed) if printed else year
+        printed_year = m.group("hy") or m.group("qy")
+        in_year = int(printed_year) if printed_year else year
         if in_year is not None and kind == "half":
             date = dt.date(in_year, 6, 30) if "上" in phrase else dt.date(in_year, 12, 31)
         elif in_year is not None:
@@ -209,7 +211,7 @@ def iter_deadlines(
 
     ``year`` is the document year used for phrases that print none.  The phrases of a
     text are found once (``zwgk._text.lexer``): each task's stretch reads its own by
-    position.
+    position (a reader of many stretches keeps a `DeadlineScan`).
 
     Example:
         >>> from zwgk._parse.deadlines import iter_deadlines
@@ -217,10 +219,35 @@ def iter_deadlines(
         >>> [(d.phrase, d.kind.value) for d in found]
         [('6月 20日前', 'date'), ('每季度', 'recurring')]
     """
-    stop = len(norm) if end is None else end
-    # No assertion of the pattern looks past a phrase's end (see Scan).
-    for m in lex(norm).scan(_DEADLINE_RE).within(start, stop):
-        yield _from_match(m, norm, start, year)
+    return DeadlineScan(norm, year=year).within(start, len(norm) if end is None else end)
+
+
+class DeadlineScan:
+    """The deadline phrases of one text, found in one pass, read stretch by stretch.
+
+    ``year`` is the document year; ``printed`` the text as printed (of the same length as
+    ``norm``), which phrases are quoted from when given.
+
+    Example:
+        >>> from zwgk._parse.deadlines import DeadlineScan
+        >>> scan = DeadlineScan("于6月 20日前报送,每季度通报", year=2017, printed="于6月　20日前报送，每季度通报")
+        >>> [d.phrase for d in scan.within(0, 9)], [d.phrase for d in scan.within(9, 15)]
+        (['6月　20日前'], ['每季度'])
+    """
+
+    __slots__ = ("_norm", "_printed", "_scan", "_year")
+
+    def __init__(self, norm: str, *, year: int | None = None, printed: str | None = None) -> None:
+        self._norm = norm
+        self._year = year
+        self._printed = printed
+        # No assertion of the pattern looks past a phrase's end (see Scan).
+        self._scan = lex(norm).scan(_DEADLINE_RE)
+
+    def within(self, start: int, end: int) -> Iterator[Deadline]:
+        """Every deadline phrase in ``norm[start:end]``, in order (`iter_deadlines`)."""
+        for m in self._scan.within(start, end):
+            yield _from_match(m, self._norm, start, self._year, self._printed)
 
 
 def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:

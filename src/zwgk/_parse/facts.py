@@ -38,6 +38,7 @@ _SPACE = re.compile(r"\s+")
 _ITEM_BREAK = re.compile(r"[。；;，,：:！？!?、(]")
 
 _PART = re.compile(r"其中|代表|分别|本级|下属")
+_FACTORS = {"万": 10_000, "千": 1_000}
 
 
 def narrative_facts(
@@ -90,21 +91,21 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
     lexed = lex(norm)
     found: list[tuple[int, NarrativeFact, str]] = []
     for m in lexed.scan(_FACT, reach=_FACT_REACH).within(start, end):
-        number_start = m.start("num") if m.group("num") else m.start("cn")
+        pre, num, cn, mult, post, unit = m.group("pre", "num", "cn", "mult", "post", "unit")
+        number_start = m.start("num") if num else m.start("cn")
         if norm[number_start - 1 : number_start] == "第":
             continue  # 第三项, 第十一个: an ordinal, not a count
-        if m.group("num"):
-            number: int | Decimal = parse_numeral(m.group("num").replace(",", ""))
+        if num:
+            number: int | Decimal = parse_numeral(num.replace(",", ""))
         else:
-            if m.group("cn") in ("一", "两", "二"):
+            if cn in ("一", "两", "二"):
                 continue  # 一项, 一次, 两个: words, not counts
-            cn = numeral_or_none(m.group("cn"))
-            if not isinstance(cn, int):
+            counted = numeral_or_none(cn)
+            if not isinstance(counted, int):
                 continue
-            number = cn
-        unit = m.group("unit")
-        factor = {"万": 10_000, "千": 1_000}.get(m.group("mult") or "", 1)
-        if m.group("mult") == "万" and unit == "元":
+            number = counted
+        factor = _FACTORS.get(mult, 1)
+        if mult == "万" and unit == "元":
             unit, factor = "万元", 1
             number = Decimal(str(number))
         if factor != 1:
@@ -113,26 +114,23 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
                 number = int(number)
         elif unit in ("万元", "元") and isinstance(number, int):
             number = Decimal(number)
-        clause_start = max(start, m.start() - 40)
-        brk = lexed.last_break(clause_start, m.start())
+        at, stop = m.span()
+        clause_start = max(start, at - 40)
+        brk = lexed.last_break(clause_start, at)
         phrase_start = brk + 1 if brk is not None else clause_start
-        phrase = _SPACE.sub("", norm[phrase_start : m.start()])
-        if m.group("pre") in ("共计", "共", "达"):
-            phrase = (phrase + m.group("pre")).strip()
-        qualifier = m.group("post") or (
-            m.group("pre") if m.group("pre") in ("约", "近", "超过", "逾") else None
-        )
-        after = _ITEM_BREAK.search(norm, m.end(), min(end, m.end() + 20))
-        context = phrase + _SPACE.sub(
-            "", norm[m.start() : after.start() if after else m.end() + 20]
-        )
+        phrase = _SPACE.sub("", norm[phrase_start:at])
+        if pre in ("共计", "共", "达"):
+            phrase = (phrase + pre).strip()
+        qualifier = post or (pre if pre in ("约", "近", "超过", "逾") else None)
+        after = _ITEM_BREAK.search(norm, stop, min(end, stop + 20))
+        context = phrase + _SPACE.sub("", norm[at : after.start() if after else stop + 20])
         fact = NarrativeFact(
             phrase=phrase,
-            raw=norm[number_start : m.end()],
+            raw=norm[number_start:stop],
             value=number,
             unit=unit,
-            span=Span(number_start, m.end()),
+            span=Span(number_start, stop),
             qualifier=qualifier,
         )
-        found.append((m.start(), fact, context))
+        found.append((at, fact, context))
     return found

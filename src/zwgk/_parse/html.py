@@ -8,8 +8,11 @@ every grid position it covers (all copies point at the same source offsets).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
+import itertools
+import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -102,8 +105,8 @@ class _Converter(HTMLParser):
 
     def emit(self, text: str, start: int, *, one_offset: bool = False) -> None:
         target = self.cell.chars if self.cell is not None else self.out
-        for i, ch in enumerate(text):
-            target.append((ch, start if one_offset else start + i))
+        offsets = itertools.repeat(start) if one_offset else itertools.count(start)
+        target.extend(zip(text, offsets, strict=False))  # the offsets run on
 
     def newline(self) -> None:
         if self.cell is not None:
@@ -358,11 +361,16 @@ def _map(
     if isinstance(obj, kinds):
         return change(obj)
     if isinstance(obj, tuple):
-        items = [
-            item if isinstance(item, leaves) else _map(item, kinds, change, leaves) for item in obj
-        ]
-        same = all(a is b for a, b in zip(items, obj, strict=True))
-        return obj if same else tuple(items)
+        items: list[Any] | None = None  # a copy, made at the first item that changes
+        for i, item in enumerate(obj):
+            if isinstance(item, leaves):
+                continue
+            mapped = _map(item, kinds, change, leaves)
+            if mapped is not item:
+                if items is None:
+                    items = list(obj)
+                items[i] = mapped
+        return obj if items is None else tuple(items)
     updates = {}
     for name in _field_names(type(obj)):
         value = getattr(obj, name)
@@ -375,7 +383,24 @@ def _map(
 
 
 def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:
-    """A function taking a span of the converted text to the span of the HTML it came from."""
+    """A function taking a span of the converted text to the span of the HTML it came from.
+
+    Table punctuation (pipes, line breaks) points at its ``<table>`` tag and a spanned
+    cell's text is written again, so the page span is the hull of every source offset
+    inside the text span.
+
+    Example:
+        >>> from zwgk import Span
+        >>> from zwgk._parse.html import span_mapper
+        >>> change = span_mapper([10, 11, 12, 5, 13, 14, 11, 15], 20)  # 5: a pipe's <table>
+        >>> change(Span(0, 3)), change(Span(1, 8)), change(Span(4, 4))
+        (Span(start=10, end=13), Span(start=5, end=16), Span(start=13, end=13))
+    """
+    # The offsets run forward, falling back here and there (at ``falls``): the least offset
+    # of a span is where it or a run inside it starts, the greatest where one ends.
+    falls = list(itertools.compress(range(1, len(offsets)), map(operator.lt, offsets[1:], offsets)))
+    run_starts = [offsets[j] for j in falls]
+    run_ends = [offsets[j - 1] for j in falls]
 
     def change(span: Span) -> Span:
         if not offsets:
@@ -385,9 +410,9 @@ def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:
         if last <= first:
             at = offsets[first]
             return Span(at, at)
-        # Table punctuation (pipes, line breaks) points at its <table> tag, so the
-        # page span is the hull of every source offset inside the text span.
-        covered = offsets[first:last]
-        return Span(min(covered), min(max(covered) + 1, size))
+        inside = slice(bisect.bisect_right(falls, first), bisect.bisect_left(falls, last))
+        low = min(offsets[first], min(run_starts[inside], default=offsets[first]))
+        high = max(offsets[last - 1], max(run_ends[inside], default=offsets[last - 1]))
+        return Span(low, min(high + 1, size))
 
     return change

@@ -16,6 +16,7 @@ unit assignments (a catalogue, a guide, rules) is no plan.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -85,6 +86,69 @@ def _title_core(title: str) -> str:
     return title.replace(inner.group(0), "")
 
 
+@attrs.frozen
+class _TitleEvidence:
+    report_title: bool
+    notice_title: bool
+    about_reports: bool
+    negative: bool
+    work_points_title: str
+    plan_title: str
+
+
+def _title_evidence(title: str) -> _TitleEvidence:
+    title = title.replace(" ", "").replace("\n", "")
+    core = _title_core(title)
+    return _TitleEvidence(
+        report_title=bool(_REPORT_TITLE.search(title) and _DISCLOSURE.search(title)),
+        notice_title=bool(_NOTICE.search(title)),
+        about_reports=bool(_ABOUT_REPORTS.search(title)),
+        negative=bool(_CONSULTATION.search(title) or _FEEDBACK.search(core)),
+        work_points_title="strong"
+        if _WORK_POINTS.search(core) or ("印发" in title and _WEAK_WORK_POINTS.search(core))
+        else "weak"
+        if _WEAK_WORK_POINTS.search(core)
+        else "",
+        plan_title="strong"
+        if _STRONG_PLAN.search(core)
+        else "weak"
+        if _WEAK_PLAN.search(core)
+        else "",
+    )
+
+
+class _Body:
+    """The evidence of the body ``text[start:]``, each part read when first asked for."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+
+    @functools.cached_property
+    def items(self) -> int:
+        found = (m for m in lex(self.text).markers(self.start) if m.kind in _ITEM_KINDS)
+        return sum(1 for _ in itertools.islice(found, ITEMS))
+
+    @functools.cached_property
+    def assignments(self) -> int:
+        return len(_ASSIGNMENT.findall(self.text, self.start))
+
+    @functools.cached_property
+    def report_body(self) -> bool:
+        text, start = self.text, self.start
+        head = min(len(text), start + 1500)
+        return bool(
+            _REPORT_BODY.search(text, start, head)
+            and _DISCLOSURE.search(text, start, head)
+            and _APPLICATIONS.search(text, start)
+        )
+
+    @property
+    def task_list(self) -> bool:
+        """Numbered items and unit assignments among them."""
+        return self.items >= ITEMS and self.assignments >= 2
+
+
 def evidence(title: str, text: str, start: int = 0) -> Evidence:
     """The kind evidence of a title and of the body ``text[start:]`` (see the module notes).
 
@@ -93,36 +157,19 @@ def evidence(title: str, text: str, start: int = 0) -> Evidence:
         >>> evidence("关于公开征求《XX实施方案》意见的通告", "").negative
         True
     """
-    title = title.replace(" ", "").replace("\n", "")
-    core = _title_core(title)
-    negative = bool(_CONSULTATION.search(title) or _FEEDBACK.search(core))
-    plan = "strong" if _STRONG_PLAN.search(core) else "weak" if _WEAK_PLAN.search(core) else ""
-    found = (m for m in lex(text).markers(start) if m.kind in _ITEM_KINDS)
-    items = sum(1 for _ in itertools.islice(found, ITEMS))
-    head = min(len(text), start + 1500)
+    body = _Body(text, start)
     return Evidence(
-        report_title=bool(_REPORT_TITLE.search(title) and _DISCLOSURE.search(title)),
-        notice_title=bool(_NOTICE.search(title)),
-        about_reports=bool(_ABOUT_REPORTS.search(title)),
-        negative=negative,
-        work_points_title="strong"
-        if _WORK_POINTS.search(core) or ("印发" in title and _WEAK_WORK_POINTS.search(core))
-        else "weak"
-        if _WEAK_WORK_POINTS.search(core)
-        else "",
-        plan_title=plan,
-        items=items,
-        assignments=len(_ASSIGNMENT.findall(text, start)),
-        report_body=bool(
-            _REPORT_BODY.search(text, start, head)
-            and _DISCLOSURE.search(text, start, head)
-            and _APPLICATIONS.search(text, start)
-        ),
+        **attrs.asdict(_title_evidence(title)),
+        items=body.items,
+        assignments=body.assignments,
+        report_body=body.report_body,
     )
 
 
 def detect_kind(title: str, text: str, start: int = 0) -> DocumentKind:
     """The kind of a document from its title and its body, ``text[start:]``.
+
+    The body is read only as far as the title leaves the kind open.
 
     Examples:
         >>> from zwgk._parse.kind import detect_kind
@@ -133,20 +180,18 @@ def detect_kind(title: str, text: str, start: int = 0) -> DocumentKind:
         >>> detect_kind("2026年9月18-22日平潭计划停电", "一、停电范围 二、停电时间").value
         'other'
     """
-    e = evidence(title, text, start)
+    e, body = _title_evidence(title), _Body(text, start)
     if e.report_title:
         return DocumentKind.OTHER if e.about_reports else DocumentKind.ANNUAL_REPORT
     if e.negative:
         return DocumentKind.OTHER
-    # A task list: numbered items and unit assignments among them.
-    task_list = e.items >= ITEMS and e.assignments >= 2
-    if e.work_points_title == "strong" or (e.work_points_title == "weak" and task_list):
+    if e.work_points_title == "strong" or (e.work_points_title == "weak" and body.task_list):
         return DocumentKind.WORK_POINTS
-    if e.plan_title == "strong" or (e.plan_title == "weak" and task_list):
+    if e.plan_title == "strong" or (e.plan_title == "weak" and body.task_list):
         return DocumentKind.IMPLEMENTATION_PLAN
-    if (not title or not e.notice_title) and e.report_body:
+    if (not title or not e.notice_title) and body.report_body:
         return DocumentKind.ANNUAL_REPORT
-    if task_list and e.assignments >= 5 and not e.report_body:
+    if body.task_list and body.assignments >= 5 and not body.report_body:
         return plan_kind(title, text, start)
     return DocumentKind.OTHER
 

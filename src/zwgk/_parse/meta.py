@@ -37,17 +37,22 @@ META_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 _LABEL_TO_KEY = {label: key for key, labels in META_LABELS.items() for label in labels}
-_LABEL_ALT = "|".join(
-    " *".join(re.escape(ch) for ch in label)
+_LABEL_FIRST = "".join(sorted({label[0] for label in _LABEL_TO_KEY}))
+# Each label, longest first, as read after its first character: the pattern reads that
+# character first (a scan skips from one such character to the next), and a lookbehind
+# tells which it was.  Spaces may stand between the characters.
+_AFTER_FIRST = "|".join(
+    f"(?<={re.escape(label[0])})" + "".join(f" *{re.escape(c)}" for c in label[1:])
     for label in sorted(_LABEL_TO_KEY, key=len, reverse=True)
 )
-# ``label: value``; or, at the start of a line, ``label`` and a blank (an info table copied
-# from a browser: 索引号<TAB>014314799/2024-00002, a tab read as a blank).
-_LABEL_FIRST = "".join(sorted({label[0] for label in _LABEL_TO_KEY}))
+# ``label: value`` after anything but a Chinese character (or 来源 after a date's 日); or,
+# at the start of a line, ``label`` and a blank (an info table copied from a browser:
+# 索引号<TAB>014314799/2024-00002, a tab read as a blank).  The lookbehinds look past the
+# label's first character, already read.
 _META = re.compile(
-    rf"(?=[{_LABEL_FIRST}])"  # the characters a label starts with: a quick skip
-    rf"(?:(?<![\u4e00-\u9fff])({_LABEL_ALT}) *:[ ]*|(?<=日)(来源) *:[ ]*"
-    rf"|(?:^|(?<=\n))({_LABEL_ALT})[ ]+(?=[^ \n]))"
+    rf"[{_LABEL_FIRST}]"
+    rf"(?:(?<![\u4e00-\u9fff].)(?:{_AFTER_FIRST}) *:[ ]*|(?<=日来)源 *:[ ]*"
+    rf"|(?<![^\n].)(?:{_AFTER_FIRST})[ ]+(?=[^ \n]))"
 )
 _SPACES = re.compile(r" +")
 
@@ -77,7 +82,7 @@ def metadata_fields(norm: str) -> list[MetaField]:
     matches = list(_META.finditer(norm))
     fields: list[MetaField] = []
     for i, m in enumerate(matches):
-        label = _SPACES.sub("", m.group(1) or m.group(2) or m.group(3))
+        label = _SPACES.sub("", m.group()).rstrip(":")
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(norm)
         newline = norm.find("\n", m.end(), stop)
         if newline != -1:
@@ -87,9 +92,9 @@ def metadata_fields(norm: str) -> list[MetaField]:
     return fields
 
 
-DOC_NO_RE = re.compile(
-    rf"[\u4e00-\u9fffA-Za-z]{{1,12}}[〔\[(（]\s*{YEAR}\s*[〕\])）]\s*\d{{1,5}}\s*号"
-)
+#: The year and number of a document number (〔2016〕12号), without the issuer's name.
+DOC_NUMBER_RE = re.compile(rf"[〔\[(（]\s*{YEAR}\s*[〕\])）]\s*\d{{1,5}}\s*号")
+DOC_NO_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,12}}{DOC_NUMBER_RE.pattern}")
 
 
 _ORG_END = re.compile(ORGAN_SUFFIX + "$")

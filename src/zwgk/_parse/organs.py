@@ -8,7 +8,7 @@ from zwgk._agency import agency as resolve
 from zwgk._model import Agency
 from zwgk._parse.common import Common
 from zwgk._text.dates import YEAR
-from zwgk._text.vocab import ORGAN_SUFFIX
+from zwgk._text.vocab import ORGAN_SUFFIX, organ_suffixes
 
 _ORGAN_END = ORGAN_SUFFIX
 # "株洲市工商行政管理局2017年度…报告", "…管委会办公室关于印发…的通知",
@@ -21,10 +21,14 @@ _REGION_PREFIX = re.compile(
     r"^(?P<region>[\u4e00-\u9fff]{2,12}?(?:综合实验区|新区|开发区|自治州|地区|省|市|县|区|盟|旗))"
 )
 # "…由株洲市工商局办公室编制", "我区管委会办公室编制完成了本报告"
+_COMPILER_START = r"(?:由|我区|我市|我县|我省|[,，、。]由?)"
+_COMPILER_LINE = rf"(?P<organ>[\u4e00-\u9fff]{{0,30}}?{_ORGAN_END})(?:根据|负责)?[^。]{{0,8}}编制"
+_COMPILER_CONTACT = rf"请与(?P<contact>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_END})"
+# Quick tests before the organ is read: how a line starts, and 编制 close enough after its
+# start (the organ, its ending, 根据/负责 and 8 more characters).
+_COMPILED_SOON = rf"(?=[^。]{{0,{32 + max(map(len, organ_suffixes())) + 8}}}编制)"
 _COMPILER = re.compile(
-    rf"(?:由|我区|我市|我县|我省|[,，、。]由?)(?P<organ>[\u4e00-\u9fff]{{0,30}}?{_ORGAN_END})"
-    r"(?:根据|负责)?[^。]{0,8}编制"
-    rf"|请与(?P<contact>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_END})"
+    rf"(?=[由我,，、。请])(?:{_COMPILER_START}{_COMPILED_SOON}{_COMPILER_LINE}|{_COMPILER_CONTACT})"
 )
 _NOT_ORGANS = frozenset({"中国平潭", "本网", "本站", "网站"})
 

@@ -10,8 +10,11 @@ outlines readable: a marker that restarts at 一 after 六 opens a new run.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
+
+import attrs
 
 from zwgk._model import Section, Span
 from zwgk._text.lexer import lex
@@ -38,7 +41,7 @@ _TITLE_STOP = re.compile(
 
 
 def _candidates(
-    norm: str, start: int, end: int, spans: Sequence[Span], titles: Sequence[str] = ()
+    norm: str, start: int, end: int, spans: Sequence[Span], titles: _Titles
 ) -> Iterator[Marker]:
     # Markers that may be headings: outside tables, after a break or a table's last digit,
     # or anywhere before a section title the document kind is known to use.
@@ -81,7 +84,7 @@ def _policy(start: int, spans: Sequence[Span]) -> TreePolicy:
     return TreePolicy(orphans=False, restart=restart, jump=jump)
 
 
-def _title_end(norm: str, node: TreeNode, end: int, titles: Sequence[str]) -> int:
+def _title_end(norm: str, node: TreeNode, end: int, titles: _Titles) -> int:
     title_start = node.marker.end
     while title_start < end and norm[title_start] in " \t":  # 「1. 加强…」
         title_start += 1
@@ -92,23 +95,51 @@ def _title_end(norm: str, node: TreeNode, end: int, titles: Sequence[str]) -> in
     return stop.start() if stop and stop.start() > title_start else min(end, title_start + 40)
 
 
-def _known_title(norm: str, at: int, titles: Sequence[str]) -> int | None:
+@attrs.frozen
+class _Titles:
+    """The section titles a document kind is known to use, read at a position."""
+
+    #: Every title, longest first: the first that is printed is the one.
+    printed: re.Pattern[str] | None
+    #: The titles of ten characters or more (longest first) by their first four.
+    by_head: dict[str, tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=16)
+def _titles(titles: tuple[str, ...]) -> _Titles:
+    known = sorted(titles, key=len, reverse=True)
+    by_head: dict[str, tuple[str, ...]] = {}
+    for title in known:
+        if len(title) >= 10:
+            by_head[title[:4]] = (*by_head.get(title[:4], ()), title)
+    printed = re.compile("|".join(map(re.escape, known))) if known else None
+    return _Titles(printed, by_head)
+
+
+def _known_title(norm: str, at: int, titles: _Titles) -> int | None:
     """Where a known section title printed at ``at`` ends: as printed, or with a slip of a
     character or two inside (「政府信息公开行政法复议、行政诉讼情况」), its first and last
     four characters printed in place."""
-    for title in titles:
-        if norm.startswith(title, at):
-            return at + len(title)
-    for title in titles:
-        if len(title) >= 10 and norm.startswith(title[:4], at):
-            tail = norm.find(title[-4:], at + len(title) - 6, at + len(title) + 2)
-            if tail != -1:
-                return tail + 4
+    if titles.printed is None:
+        return None
+    m = titles.printed.match(norm, at)
+    if m is not None:
+        return m.end()
+    for title in titles.by_head.get(norm[at : at + 4], ()):
+        tail = norm.find(title[-4:], at + len(title) - 6, at + len(title) + 2)
+        if tail != -1:
+            return tail + 4
     return None
 
 
 _PLACEHOLDERS = frozenset({"", "无", "暂无", "没有", "略", "不涉及", "无此情况", "无相关情况"})
-_PUNCT = str.maketrans("", "", " \n\t\u3000。.，,；;：:、!！")
+_PUNCT_CHARS = " \n\t\u3000。.，,；;：:、!！"
+_PUNCT = str.maketrans("", "", _PUNCT_CHARS)
+# More characters besides punctuation than the longest placeholder has: the body says
+# something, whatever follows (read up to there only, not through a long section).
+_SAYS_SOMETHING = re.compile(
+    f"(?:[{_PUNCT_CHARS}]*[^{_PUNCT_CHARS}]){{{max(map(len, _PLACEHOLDERS)) + 1}}}"
+)
 
 
 def placeholder(body: str) -> str | None:
@@ -119,6 +150,8 @@ def placeholder(body: str) -> str | None:
         >>> placeholder("\\n暂无。\\n"), placeholder("  "), placeholder("一是解读形式单一。")
         ('暂无。', '', None)
     """
+    if _SAYS_SOMETHING.match(body):
+        return None
     cleaned = body.translate(_PUNCT)
     return body.strip() if cleaned in _PLACEHOLDERS or len(cleaned) <= 1 else None
 
@@ -149,7 +182,7 @@ def outline(
     """
     end = len(norm) if end is None else end
     spans = sorted(skip, key=lambda s: s.start)
-    known = sorted(titles, key=len, reverse=True)
+    known = _titles(tuple(titles))
     roots = build_tree(_candidates(norm, start, end, spans, known), end, _policy(start, spans))
     nodes = [n for root in roots for n in root.walk()]
     if nodes:

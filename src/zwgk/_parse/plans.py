@@ -31,11 +31,11 @@ from collections.abc import Iterable
 import attrs
 
 from zwgk._findings import PLAN_NO_LEAD, PLAN_NO_TASKS, PLAN_UNRESOLVED_DEADLINE, finding
-from zwgk._model.core import Deadline, Finding, Ref, Span
+from zwgk._model.core import Deadline, Finding, OrgUnit, Ref, Span
 from zwgk._model.documents import Contact, ImplementationPlan, Section, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind
 from zwgk._parse.common import Common, read_common
-from zwgk._parse.deadlines import iter_deadlines
+from zwgk._parse.deadlines import DeadlineScan, iter_deadlines
 from zwgk._parse.kind import plan_kind
 from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
 from zwgk._parse.organs import resolve_agency
@@ -49,6 +49,7 @@ from zwgk._parse.units import (
     find_subject,
     is_collective,
     looks_like_unit,
+    merged,
     parse_row_units,
     split_glued,
     split_list,
@@ -86,7 +87,9 @@ _META_WORDS = {label for labels in META_LABELS.values() for label in labels} | {
     "原文链接",
     "作者",
 }
-_ADDRESSEE_BOUNDARY = re.compile(r"[\n。>》]|通知|  ")
+# (Each alternative a string of its own, so a search skips to the characters they start with.)
+_ADDRESSEE_BOUNDARY = re.compile(r"\n|。|>|》|通知|  ")
+_NOT_IN_NAME = re.compile(r"[\d。:]")
 _ADDRESSEE_WORD = re.compile(
     r"单位|部门|机构|机关|政府|局|处|会|委|办|室|中心|村|公司|镇|乡|街道|企业|国企|组|厅|院|所|党委"
 )
@@ -126,7 +129,7 @@ def _addressees(norm: str, start: int) -> _Addressees | None:
 
 
 def _is_addressee(name: str) -> bool:
-    if not 2 <= len(name) <= 30 or re.search(r"[\d。:]", name):
+    if not 2 <= len(name) <= 30 or _NOT_IN_NAME.search(name):
         return False
     if name in _META_WORDS:
         return False
@@ -243,9 +246,11 @@ def _split_items(rest: str) -> list[str]:
 
 # ---- the body's end --------------------------------------------------------------------
 
+# Every alternative starts with a character (来 before its look back), so a search skips to
+# where one of them is printed.
 _TAIL_NOISE = re.compile(
     r"附件下载|【 *打印|\[ *打印|关闭窗口|抄 *送 *[:：]|抄 *报 *[:：]"
-    r"|(?<=\s)来源 *[:：][^\n]{0,40}附件下载"
+    r"|来(?<=\s来)源 *[:：][^\n]{0,40}附件下载"
 )
 # A table header names the unit columns side by side, never as ``label:`` lines: 牵头单位
 # beside 责任/配合单位, or a lone 责任单位 beside the task or deadline column.
@@ -337,8 +342,9 @@ def _markers(norm: str, start: int, end: int) -> list[Marker]:
     ]
 
 
-# A task's title ends at a mark or a wide blank (a single blank may stand inside it).
-_TITLE_STOP = re.compile(rf"[{TITLE_END}]| {{2}}")
+# A task's title ends at a mark or a wide blank (a single blank may stand inside it).  Each
+# stop an alternative of its own, so a search skips to the characters they start with.
+_TITLE_STOP = re.compile("|".join((*map(re.escape, TITLE_END), "  ")))
 _ASSIGNING_PAREN = re.compile(rf"\((?=[^()]*{alternation(ROLE_WORDS)})")
 
 
@@ -375,9 +381,7 @@ def _tree(norm: str, markers: list[Marker], end: int, sig_starts: list[int]) -> 
     roots = build_tree(markers, end, _policy(norm, sig_starts))
     for root in roots:
         _finish(root, norm)
-    _trim_last_children(roots, norm, end)
-    for root in roots:
-        _finish(root, norm)
+    _trim_last_children(roots, norm, end)  # a trimmed item ends at its ")": nothing to strip
     return roots
 
 
@@ -436,7 +440,8 @@ def _title(text: str, *, short: bool) -> str:
         close = text.find("**", 2)
         if close != -1:
             return text[2:close].strip()
-    title = _TITLE_STOP.split(text, maxsplit=1)[0].strip()
+    stop = _TITLE_STOP.search(text)
+    title = (text if stop is None else text[: stop.start()]).strip()
     paren = _ASSIGNING_PAREN.search(title, 2)
     if short and paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
         title = title[: paren.start()]
@@ -460,6 +465,11 @@ class _Context:
     findings: list[Finding] = attrs.field(factory=list)
     previous_row: Assignment | None = None
     row_spans: set[Span] = attrs.field(factory=set)
+    deadlines: DeadlineScan = attrs.field(init=False)
+
+    @deadlines.default
+    def _scan_deadlines(self) -> DeadlineScan:
+        return DeadlineScan(self.norm, year=self.year, printed=self.text)
 
     def printed(self, value: str, start: int, end: int) -> str:
         """``value`` (read from the normalized text) as printed in the original text."""
@@ -468,19 +478,23 @@ class _Context:
 
     def printed_assignment(self, a: Assignment, start: int, end: int) -> Assignment:
         """An assignment whose names are as printed."""
+        if self.text is self.norm or not a:  # nothing to look up
+            return a
         return Assignment(
-            tuple(attrs.evolve(u, name=self.printed(u.name, start, end)) for u in a.lead),
-            tuple(attrs.evolve(u, name=self.printed(u.name, start, end)) for u in a.cooperating),
+            tuple(self._printed_unit(u, start, end) for u in a.lead),
+            tuple(self._printed_unit(u, start, end) for u in a.cooperating),
             tuple(self.printed(c, start, end) for c in a.collective),
         )
+
+    def _printed_unit(self, unit: OrgUnit, start: int, end: int) -> OrgUnit:
+        name = self.printed(unit.name, start, end)
+        return unit if name == unit.name else attrs.evolve(unit, name=name)
 
 
 def _deadlines(ctx: _Context, spans: Iterable[tuple[int, int]]) -> tuple[Deadline, ...]:
     out: list[Deadline] = []
     for a, b in spans:
-        for d in iter_deadlines(ctx.norm, a, b, year=ctx.year):
-            if d.span is not None:
-                d = attrs.evolve(d, phrase=d.span.of(ctx.text))
+        for d in ctx.deadlines.within(a, b):
             out.append(d)
             if d.kind is DeadlineKind.UNRESOLVED:
                 ctx.findings.append(_unresolved_finding(d))
@@ -498,6 +512,8 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     path = (*path, node.marker.label)
     gaps = node.own_spans()
     first_gap_end = gaps[0][1] if gaps and gaps[0][0] == node.marker.end else node.marker.end
+    # The line breaks between the children name no unit and no deadline.
+    worded = [(a, b) for a, b in gaps if not norm[a:b].isspace()]
     inherited = False
     is_row = (
         ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
@@ -519,15 +535,15 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         title = _title(norm[node.marker.end : first_gap_end], short=True)
         if len(path) == 1:  # a section heading (工作目标, 职责分工) a flattened page ran on
             title = run_in_title(title)
-        assignment = Assignment()
-        for a, b in gaps:
-            assignment = assignment.merge(find_labelled(norm, a, b))
+        parts: list[Assignment] = []
+        for a, b in worded:
+            parts.append(find_labelled(norm, a, b))
             paren = find_parenthetical(norm, a, b)
             if paren is not None:
-                assignment = assignment.merge(paren[0])
-        if not assignment:
-            for a, b in gaps:
-                assignment = assignment.merge(find_inline(norm, a, b))
+                parts.append(paren[0])
+        if not any(parts):
+            parts = [find_inline(norm, a, b) for a, b in worded]
+        assignment = merged(parts)
         if not assignment and gaps and gaps[0][0] == node.marker.end:
             assignment = find_subject(norm, node.marker.end, first_gap_end)
             heading = _RUN_IN_HEADING.match(norm, node.marker.end, first_gap_end)
@@ -544,7 +560,7 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         ctx.row_spans.add(Span(node.marker.start, node.end))
     children = tuple(_build_task(child, path, ctx) for child in node.children)
     children = _lift_closing_lines(children, ctx)
-    spans = [(node.marker.end, node.end)] if is_row else gaps
+    spans = [(node.marker.end, node.end)] if is_row else worded
     return Task(
         path=path,
         title=title,
@@ -568,9 +584,10 @@ _RUN_IN_HEADING = re.compile(r"[^\s。,;:]{2,24}[ \n]+")
 def _section(task: Task, level: int, text: str) -> Section:
     """A task as a section of the plan's outline: the same marker, title and span."""
     span = task.span if task.span is not None else Span(0, 0)
-    head = text[span.start : span.end]
-    at = head.find(task.title) if task.title else -1
-    heading = head[: at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
+    at = text.find(task.title, span.start, span.end) if task.title else -1
+    heading = (
+        text[span.start : at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
+    )
     return Section(
         heading=heading.strip(),
         number=task.path[-1],
@@ -617,8 +634,8 @@ def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Findin
     # rows of its table) name a lead, or where a 职责分工 / 任务分工 part
     # assigns units in prose (026).
     every = [t for task in tasks for t in task.walk()]
-    assigned_in_prose = any(_DIVISION.search(t.title) and (t.lead or t.cooperating) for t in every)
-    table_leads = any(t.lead for t in every if t.span in row_spans)
+    assigned_in_prose = any((t.lead or t.cooperating) and _DIVISION.search(t.title) for t in every)
+    table_leads = bool(row_spans) and any(t.lead and t.span in row_spans for t in every)
     out: list[Finding] = []
     for siblings in _sibling_groups(tasks):
         with_lead = any(t.lead for t in siblings)
@@ -666,18 +683,23 @@ _COLUMN_ROLES = (
 _SEPARATOR_ROW = re.compile(r"[|\-: +]*")
 
 
+_PIPE = re.compile(r"\|")
+_WIDE_GAP = re.compile(r"\t+| {2,}")
+_SPACES = re.compile(r" +")
+
+
 def _cells(line: str, offset: int) -> list[tuple[str, int]]:
     """A table line's cells with their offsets: split on ``|``, tabs, else runs of spaces."""
     body = line.rstrip()
     if "|" in body:
-        sep = re.compile(r"\|")
+        sep = _PIPE
         lead = len(body) - len(body.lstrip())
         if body.lstrip().startswith("|"):
             lead += 1
         tail = len(body) - 1 if body.endswith("|") else len(body)
         body_start, body_end = lead, tail
     else:
-        sep = re.compile(r"\t+| {2,}" if re.search(r"\t| {2,}", body) else r" +")
+        sep = _WIDE_GAP if "\t" in body or "  " in body else _SPACES
         body_start = len(body) - len(body.lstrip())
         body_end = len(body)
     cells: list[tuple[str, int]] = []
@@ -835,11 +857,11 @@ def _table_row(
         number = own.label
         task_cell = (task_cell[0][rest:], task_cell[1] + rest)
     number = number or str(index)
-    assignment = Assignment()
-    if by_role.get("lead", ("", 0))[0]:
-        assignment = assignment.merge(classify_names(by_role["lead"][0], "lead"))
-    if by_role.get("coop", ("", 0))[0]:
-        assignment = assignment.merge(classify_names(by_role["coop"][0], "cooperating"))
+    assignment = merged(
+        classify_names(by_role[role][0], name)
+        for role, name in (("lead", "lead"), ("coop", "cooperating"))
+        if by_role.get(role, ("", 0))[0]
+    )
     inherited = False
     if not assignment and previous is not None:
         assignment, inherited = previous, True

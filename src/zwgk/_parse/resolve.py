@@ -62,6 +62,9 @@ def resolve(
         >>> [o.candidates for o in resolve({("t", "v"): 15}, [row], [total])]
         [((12, 3),)]
     """
+    if all(len(c.candidates) == 1 for c in choices):
+        # Nothing to decide: an identity can only keep a row's one candidate or be broken.
+        return [Outcome(tuple(c.candidates), ()) for c in choices]
     where: dict[Key, tuple[int, int]] = {}
     for i, choice in enumerate(choices):
         for j, key in enumerate(choice.keys):
@@ -163,6 +166,9 @@ def _revise(
     contributions = [
         [sum(s * cand[j] for j, s in parts[i]) for cand in domains[i]] for i in involved
     ]
+    if contributions and all(len(c) == 1 for c in contributions):  # the check holds or not
+        total = constant + sum(c[0] for c in contributions)
+        return [] if _holds(check.relation, total) else None
     sets = [set(c) for c in contributions]
     changed: list[int] = []
     if check.relation == "=":

@@ -72,14 +72,14 @@ _TABLE = _build_table()
 _MAPPED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 
 
-def _token_changes() -> re.Pattern[str]:
+def _token_changes() -> frozenset[str]:
     # The printed characters that normalizing turns into a character of a number token.
     chars = []
     for key, value in _TABLE.items():
         mapped = chr(value) if isinstance(value, int) else value or ""
         if mapped and all(c in "0123456789.-—/〇%+" for c in mapped):
             chars.append(chr(key))
-    return re.compile("[" + re.escape("".join(chars)) + "]")
+    return frozenset(chars)
 
 
 #: Where none of these is printed, every token reads as printed: ``finish`` leaves ``raw`` be.
@@ -96,12 +96,23 @@ def normalize(text: str) -> str:
         >>> normalize("（一）收到申请数　２５")
         '(一)收到申请数 25'
     """
+    return _normalized(text)[0]
+
+
+def _normalized(text: str) -> tuple[str, set[str]]:
+    """`normalize`, and the characters it replaced."""
     # The few characters a text holds of the table, each replaced in one C pass: faster
-    # than ``str.translate``, which looks up every character of the text.  The order of
-    # the replacements is free because no character the table gives is one it maps.
-    for char in set(_MAPPED.findall(text)):
+    # than ``str.translate``, which looks up every character of the text.  No character
+    # the table gives is one it maps, so once a character is replaced the next one the
+    # table maps is looked for past it: one pass over the text finds them all.
+    replaced = set()
+    at = 0
+    while (m := _MAPPED.search(text, at)) is not None:
+        char = m.group()
+        replaced.add(char)
         text = text.replace(char, _TABLE[ord(char)])
-    return text
+        at = m.end()
+    return text, replaced
 
 
 @attrs.frozen
@@ -115,6 +126,9 @@ class Source:
     offsets: tuple[int, ...] | None = None
     #: For an HTML page: its length (spans map back into ``[0, page_length]``).
     page_length: int = 0
+    #: Whether ``text`` prints a character that normalizing turns into one of a number
+    #: token (``２５``): where none is, every token reads as printed.
+    token_changes: bool = True
 
 
 def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
@@ -157,9 +171,11 @@ def read_input(data: object, *, max_chars: int = MAX_INPUT_CHARS) -> Source:
         # the text the caller gave.
         text, kept = _without_cr(text)
         offsets = kept if offsets is None else [offsets[i] for i in kept]
+    norm, replaced = _normalized(text)
+    changes = not _TOKEN_CHANGES.isdisjoint(replaced)
     if offsets is None:
-        return Source(text, normalize(text), encoding)
-    return Source(text, normalize(text), encoding, tuple(offsets), size)
+        return Source(text, norm, encoding, token_changes=changes)
+    return Source(text, norm, encoding, tuple(offsets), size, token_changes=changes)
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -278,7 +294,7 @@ def finish(doc: T, src: Source) -> T:
         text = src.text[span.start : span.end]
         return item if text == item.raw else attrs.evolve(item, raw=text)
 
-    if _TOKEN_CHANGES.search(src.text):
+    if src.token_changes:
         doc = map_instances(doc, (Cell, NarrativeFact, Unplaced), printed)
     if src.offsets is None:
         return doc

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -35,6 +36,7 @@ from zwgk._text.vocab import (
     ROLE_WORDS,
     TASK_VERBS,
     UNIT_LABEL,
+    UNIT_LABEL_FIRST,
     UNIT_SUFFIX,
     alternation,
     place_prefixes,
@@ -67,6 +69,8 @@ _PREFIXED = re.compile(
     alternation((*LEVEL_PREFIXES, *place_prefixes(), "中共", "国家", "中国", "全国", "人行", "各"))
 )
 _AND_SPLIT = re.compile(r"[和及与]")
+_NAME_CHARS = re.compile(rf"[{_CJK}()\dA-Za-z·]+")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 @attrs.frozen
@@ -98,11 +102,32 @@ class Assignment:
             >>> [u.name for u in a.lead]
             ['注册处', '法制处']
         """
-        return Assignment(
-            _dedupe(self.lead + other.lead),
-            _dedupe(self.cooperating + other.cooperating),
-            tuple(dict.fromkeys(self.collective + other.collective)),
-        )
+        return merged((self, other))
+
+
+def merged(parts: Iterable[Assignment]) -> Assignment:
+    """Every part's names in order, duplicates dropped (``merge`` of each in turn, at once).
+
+    Example:
+        >>> from zwgk._parse.units import Assignment, merged
+        >>> from zwgk import OrgUnit
+        >>> a = merged([Assignment(lead=(OrgUnit("注册处"),)), Assignment(collective=("各单位",))])
+        >>> ([u.name for u in a.lead], a.collective)
+        (['注册处'], ('各单位',))
+    """
+    lead: tuple[OrgUnit, ...] = ()
+    cooperating: tuple[OrgUnit, ...] = ()
+    collective: tuple[str, ...] = ()
+    for part in parts:
+        lead += part.lead
+        cooperating += part.cooperating
+        collective += part.collective
+    if not (lead or cooperating or collective):
+        return _NO_UNITS
+    return Assignment(_dedupe(lead), _dedupe(cooperating), tuple(dict.fromkeys(collective)))
+
+
+_NO_UNITS = Assignment()
 
 
 def _dedupe(units: tuple[OrgUnit, ...]) -> tuple[OrgUnit, ...]:
@@ -134,9 +159,9 @@ def looks_like_unit(name: str) -> bool:
         [True, True, False, True]
     """
     name = name.strip()
-    if not 2 <= len(name) <= 30 or not re.fullmatch(rf"[{_CJK}()\dA-Za-z·]+", name):
+    if not 2 <= len(name) <= 30 or not _NAME_CHARS.fullmatch(name):
         return False
-    bare = re.sub(r"\([^()]*\)", "", name)
+    bare = _BRACKETED.sub("", name)
     if _STOP_CHARS.search(bare):
         return False
     return bool(_UNIT_END.search(name) or _UNIT_END.search(bare))
@@ -306,9 +331,7 @@ def _classify(names: tuple[str, ...], role: str) -> Assignment:
 
 
 def _acceptable(names: list[str]) -> bool:
-    return bool(names) and all(
-        is_collective(n) or looks_like_unit(clean_name(n)) or looks_like_unit(n) for n in names
-    )
+    return bool(names) and all(map(_names_units, names))
 
 
 def parse_parenthetical(content: str) -> Assignment | None:
@@ -328,7 +351,7 @@ def parse_parenthetical(content: str) -> Assignment | None:
         return None
     # Beside a lead, units 「按职责分工负责」 cooperate; alone, they answer for the task.
     shared = "cooperating" if "牵头" in content else "lead"
-    result = Assignment()
+    parts: list[Assignment] = []
     for clause in _outside_brackets(content, ",，;；"):
         clause = clause.strip()
         if not clause:
@@ -338,23 +361,23 @@ def parse_parenthetical(content: str) -> Assignment | None:
             if _COLLECTIVE_START.match(clause) or not all(
                 looks_like_unit(clean_name(n)) for n in names
             ):
-                result = result.merge(Assignment(collective=(clause,)))
+                parts.append(Assignment(collective=(clause,)))
             else:  # 「市政府办公室、市大数据局按职责分工负责」: named units, jointly
-                result = result.merge(classify(names, shared))
+                parts.append(classify(names, shared))
             continue
         if "牵头" in clause:
             head, _, tail = clause.partition("牵头")
             names = split_list(head)
             if not _acceptable(names):
                 return None
-            result = result.merge(classify(names, "lead"))
+            parts.append(classify(names, "lead"))
             tail = tail.strip()
             if (
                 tail
                 and _COOP_WORD.search(tail)
                 and _acceptable(split_list(_COOP_WORD.sub("", tail)))
             ):
-                result = result.merge(classify(split_list(_COOP_WORD.sub("", tail)), "cooperating"))
+                parts.append(classify(split_list(_COOP_WORD.sub("", tail)), "cooperating"))
             continue
         role = "cooperating" if _COOP_WORD.search(clause) else "lead"
         names = split_list(_COOP_WORD.sub("", clause))
@@ -362,8 +385,8 @@ def parse_parenthetical(content: str) -> Assignment | None:
             if _ROLE.search(clause):
                 return None
             continue  # a note beside the units: 「2024年底前完成」
-        result = result.merge(classify(names, role))
-    return result or None
+        parts.append(classify(names, role))
+    return merged(parts) or None
 
 
 # One level of brackets inside: 「(市政府办公室牵头,各县(市、区)政府负责)」.
@@ -388,8 +411,9 @@ def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int
     return found
 
 
-_LABEL = re.compile(rf"(?P<label>{UNIT_LABEL}) *[:：] *")
+_LABEL = re.compile(rf"(?=[{UNIT_LABEL_FIRST}])(?P<label>{UNIT_LABEL}) *[:：] *")
 _LEAD_LABEL = re.compile(alternation(LEAD_WORDS))
+_VALUE_END = re.compile(r"[\n。]|  ")
 
 
 def find_labelled(norm: str, start: int, end: int) -> Assignment:
@@ -402,14 +426,16 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         >>> ([u.name for u in a.lead], [u.name for u in a.cooperating], a.collective)
         (['市发展改革委'], ['市财政局'], ('有关部门', '各区、县(市)政府'))
     """
-    result = Assignment()
     matches = list(_LABEL.finditer(norm, start, end))
+    if not matches:
+        return _NO_UNITS
+    parts: list[Assignment] = []
     # 责任单位 beside a 牵头单位 cooperate; on its own it names who answers for the task.
     named_lead = any(_LEAD_LABEL.match(m.group("label").replace(" ", "")) for m in matches)
     for i, m in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else end
         value = norm[m.end() : stop]
-        value = _unbracketed(re.split(r"[\n。]|  ", value, maxsplit=1)[0].strip(" ;；"))
+        value = _unbracketed(_VALUE_END.split(value, maxsplit=1)[0].strip(" ;；"))
         names = _leading_units(value)
         if not names:
             continue
@@ -417,12 +443,12 @@ def find_labelled(norm: str, start: int, end: int) -> Assignment:
         lead = _LEAD_LABEL.match(label) or (label.startswith("责任") and not named_lead)
         marked = [n for n in names if _MARKED_LEAD.search(n)]
         if lead and marked:  # 「责任单位:区发改局(牵头)、区财政局」: the marked one leads
-            result = result.merge(classify([_MARKED_LEAD.sub("", n) for n in marked], "lead"))
+            parts.append(classify([_MARKED_LEAD.sub("", n) for n in marked], "lead"))
             rest = [n for n in names if not _MARKED_LEAD.search(n)]
-            result = result.merge(classify(rest, "cooperating"))
+            parts.append(classify(rest, "cooperating"))
             continue
-        result = result.merge(classify(names, "lead" if lead else "cooperating"))
-    return result
+        parts.append(classify(names, "lead" if lead else "cooperating"))
+    return merged(parts)
 
 
 _MARKED_LEAD = re.compile(rf"\((?:{alternation(LEAD_WORDS)})(?:单位)?\)$")
@@ -450,7 +476,9 @@ def _leading_units(value: str) -> list[str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)
 def _names_units(name: str) -> bool:
+    # A plan names the same units again and again: each name is read once.
     return is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)
 
 
@@ -467,10 +495,11 @@ def _unbracketed(value: str) -> str:
 
 
 # What follows the units a task sentence opens with: a duty word, a preposition, or a verb
-# of coordinating work (never the start of an organ's ending: 区委组织部 is one name).
+# of coordinating work (never the start of an organ's ending: 区委组织部 is one name).  Each
+# alternative starts with its own character, so a search skips to where one is printed.
 _SUBJECT_VERB = re.compile(
-    rf"要|应当|{_YING}|须|必须|负责(?!人)|牵头|共同|:|在|{_DUI}|根据|按照|依据|会同|全程|汇总"
-    rf"|(?:组织|统筹|指导|督促|协调)(?!{ORGAN_SUFFIX})"
+    rf"要|应当|{_YING}|须|必须|负责(?!人)|牵头|共同|:|在|{_DUI}|根据|按照|依据|会同|全程|汇总|"
+    + "|".join(f"{verb}(?!{ORGAN_SUFFIX})" for verb in ("组织", "统筹", "指导", "督促", "协调"))
 )
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
 
@@ -501,22 +530,29 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
     last = names[-1]
     if not (looks_like_unit(clean_name(last)) or (is_collective(last) and _UNIT_END.search(last))):
         return Assignment()
-    if any(_STOP_CHARS.search(re.sub(r"\([^()]*\)", "", n)) for n in names):
+    if any(_STOP_CHARS.search(_BRACKETED.sub("", n)) for n in names):
         return Assignment()
     return classify(names, "lead")
 
 
+# Quick tests before the units are read: the role word within reach of where the clause
+# starts (由, up to 80 characters of units, 共同; 等有关单位 before 按).
+_LEAD_SOON = r"(?=[^,，。;；:\s]{2,83}牵头)"
+_RESPONSIBLE_SOON = r"(?=[^,，。;；:\s]{2,63}负责)"
+_COOP_SOON = r"(?=[^,，。;；]{2,87}[配参协按])"
 _INLINE_LEAD = re.compile(
-    r"(?:^|[,，。;；:\s])(?:由)?([^,，。;；:\s]{2,80}?)(?:共同)?牵头(?:负责|实施)?(?=[,，。;；]|$)"
+    rf"(?:^|[,，。;；:\s]){_LEAD_SOON}(?:由)?([^,，。;；:\s]{{2,80}}?)(?:共同)?牵头(?:负责|实施)?"
+    r"(?=[,，。;；]|$)"
 )
 # A sentence of units and 负责 alone: 「市政务服务中心负责。」
 _INLINE_RESPONSIBLE = re.compile(
-    r"(?:^|[。;；\s])(?:由)?([^,，。;；:\s]{2,60}?)(?:共同)?负责(?:落实|实施)?(?=[,，。;；]|$)"
+    rf"(?:^|[。;；\s]){_RESPONSIBLE_SOON}(?:由)?([^,，。;；:\s]{{2,60}}?)(?:共同)?负责(?:落实|实施)?"
+    r"(?=[,，。;；]|$)"
 )
 
 # After a lead: 「,Y配合」 or 「,Y、Z等按职责分工负责」 (the others share the work, X leads).
 _INLINE_COOP = re.compile(
-    r"[,，]\s*([^,，。;；]{2,80}?)(?:共同)?"
+    rf"[,，]\s*{_COOP_SOON}([^,，。;；]{{2,80}}?)(?:共同)?"
     r"(?:配合|参与|协助|协同|等?(?:有关|相关)?(?:单位|部门)?按(?:各自)?职责(?:分工)?(?:负责|落实))"
 )
 
@@ -534,23 +570,25 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
         >>> [u.name for u in find_inline(text, 0, len(text)).lead]
         ['市政务服务中心']
     """
-    result = Assignment()
+    parts: list[Assignment] = []
     segment = norm[start:end]
-    leads = list(_INLINE_LEAD.finditer(segment))
-    for m in leads or _INLINE_RESPONSIBLE.finditer(segment):
+    # Each pattern names its role word: a segment without it has no match to look for.
+    leads = list(_INLINE_LEAD.finditer(segment)) if "牵头" in segment else []
+    responsible = () if leads or "负责" not in segment else _INLINE_RESPONSIBLE.finditer(segment)
+    for m in leads or responsible:
         # 「具体方案由党群工作处牵头」: the units are what follows 由.
         names = split_list(m.group(1).rpartition("由")[2])
         if not _acceptable(names):
             continue
         if not leads and not all(_UNIT_END.search(clean_name(n)) for n in names):
             continue  # 「各单位要明确专人负责」: a person, not a unit
-        result = result.merge(classify(names, "lead"))
+        parts.append(classify(names, "lead"))
         follow = _INLINE_COOP.match(segment, m.end())
         if follow:
             coop = split_list(follow.group(1))
             if _acceptable(coop):
-                result = result.merge(classify(coop, "cooperating"))
-    return result
+                parts.append(classify(coop, "cooperating"))
+    return merged(parts)
 
 
 # ---- task tables -------------------------------------------------------------------------
@@ -576,8 +614,14 @@ _GENERIC = (
 )
 _TOKEN_FIRST = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})")
 _TOKEN_AFTER_SEP = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT}|{_GENERIC})")
-# Where a unit run may start: a strict or collective token, or anything after a blank cell.
-_CANDIDATE = re.compile(rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]")
+#: The characters a strict or collective token starts with (a level, a place, 各, 有关,
+#: 相关, 其他): a cheap test at each position before the alternatives are tried.
+UNIT_RUN_FIRST = "".join(
+    sorted({w[0] for w in (*LEVEL_PREFIXES, *place_prefixes(), "各", "有关", "相关", "其他")})
+)
+#: Where a unit run may start: a strict or collective token, or anything after a blank cell.
+UNIT_RUN_ALTERNATIVES = rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]"
+_CANDIDATE = re.compile(rf"(?=[{UNIT_RUN_FIRST}]|(?<= ))(?:{UNIT_RUN_ALTERNATIVES})")
 _SEP = re.compile(r" *(?:[、,，]|会同) *")
 _ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
 _BLANK = re.compile(r" +")
@@ -688,11 +732,12 @@ def _assign_row(tokens: list[_Token], start: int, end: int, spaced: bool) -> Row
         coop_groups = [] if role == "lead" else [groups[0]]
     else:
         lead_groups, coop_groups = groups[:-1], groups[-1:]
-    result = Assignment()
-    for grp in lead_groups:
-        result = result.merge(_classify_tokens(grp, "lead"))
-    for grp in coop_groups:
-        result = result.merge(_classify_tokens(grp, "cooperating"))
+    result = merged(
+        [
+            *(_classify_tokens(grp, "lead") for grp in lead_groups),
+            *(_classify_tokens(grp, "cooperating") for grp in coop_groups),
+        ]
+    )
     empty_lead = spaced and len(groups) == 1
     return RowUnits(result, start, end, empty_lead)
 

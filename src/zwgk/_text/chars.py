@@ -25,8 +25,9 @@ def refuse_surrogates(text: str) -> None:
         ...
         zwgk._errors.InputError: lone surrogate U+D800 is not text @ character 4
     """
-    m = SURROGATE.search(text)
-    if m is not None:
+    try:
+        text.encode("utf-8")  # writes every character but a lone surrogate, in one C pass
+    except UnicodeEncodeError as e:  # at the first lone surrogate
         raise InputError(
-            f"lone surrogate U+{ord(m.group()):04X} is not text", where=f"character {m.start()}"
-        )
+            f"lone surrogate U+{ord(text[e.start]):04X} is not text", where=f"character {e.start}"
+        ) from None

@@ -1,9 +1,9 @@
 """One pass per token kind over a document, shared by every reader of that document.
 
 A document's normalized text is lexed once (`zwgk._text.lexer.lex`, cached per text):
-each token kind (outline markers, dates, counted numbers, clause breaks, deadline
-phrases, any whole-text pattern a reader registers) is found in a single left-to-right
-scan the first time a reader asks for it, and every later reader (the kind detector,
+each token kind (outline markers, dates, counted numbers, deadline phrases, any
+whole-text pattern a reader registers) is found in a single left-to-right scan the
+first time a reader asks for it, and every later reader (the kind detector,
 the outline, the plan's task tree, signatures, facts, the deadlines of each task) reads
 the same tokens by position instead of scanning the text again.
 
@@ -19,7 +19,7 @@ import array
 import bisect
 import functools
 import re
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TypeVar
 
 from zwgk._text.numbering import MARKER_RE, Marker, marker_from_match
@@ -30,7 +30,8 @@ T = TypeVar("T")
 
 #: Where a clause ends in prose (a line break is no clause break: PDF text wraps lines).
 CLAUSE_BREAKS = "。；;，,：:！？!?"
-_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+#: Everything up to the last clause break of a stretch (greedy: read back from its end).
+_TO_LAST_BREAK = re.compile(f"(?s:.*)[{re.escape(CLAUSE_BREAKS)}]")
 #: How far past its start a marker match may look (第十二部分 and a lookahead).
 _MARKER_REACH = 16
 
@@ -56,17 +57,26 @@ class Scan:
 
     __slots__ = ("_ends", "_starts", "pattern", "reach", "text")
 
-    def __init__(self, pattern: re.Pattern[str], text: str, *, reach: int | None = None) -> None:
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        *,
+        reach: int | None = None,
+        matches: Iterable[re.Match[str]] | None = None,
+    ) -> None:
         self.pattern = pattern
         self.text = text
         self.reach = reach
         # Positions only (a match object weighs ten times more): a match is made again
-        # when a reader asks for it, the same attempt at the same position.
-        self._starts = array.array("q")
-        self._ends = array.array("q")
-        for m in pattern.finditer(text):
-            self._starts.append(m.start())
-            self._ends.append(m.end())
+        # when a reader asks for it, the same attempt at the same position.  ``matches``
+        # are those of ``pattern.finditer(text)`` when the caller has them already.
+        self._starts = starts = array.array("q")
+        self._ends = ends = array.array("q")
+        for m in pattern.finditer(text) if matches is None else matches:
+            start, end = m.span()
+            starts.append(start)
+            ends.append(end)
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -148,10 +158,13 @@ class Lexed:
     ) -> list[Marker]:
         """`zwgk._text.numbering.markers` of ``text[start:end]``, from the one marker scan."""
         stop = len(self.text) if end is None else end
-        scan = self.scan(MARKER_RE, reach=_MARKER_REACH)
         if self._marker_tokens is None:
-            self._marker_tokens = [marker_from_match(scan.match(k)) for k in range(len(scan))]
-        tokens = self._marker_tokens
+            # The one scan, each match read into its marker as it is found.
+            matches = list(MARKER_RE.finditer(self.text))
+            scan = Scan(MARKER_RE, self.text, reach=_MARKER_REACH, matches=matches)
+            self._scans[MARKER_RE, _MARKER_REACH] = scan
+            self._marker_tokens = [marker_from_match(m) for m in matches]
+        scan, tokens = self._scans[MARKER_RE, _MARKER_REACH], self._marker_tokens
         found, resume = scan.indices(start, stop)
         out = [mk for k in found if (mk := tokens[k]) is not None and (glued or not mk.glued)]
         if resume < stop:
@@ -161,17 +174,11 @@ class Lexed:
                     out.append(mk)
         return out
 
-    def clause_breaks(self) -> list[int]:
-        """The position of every clause break (。；，：！？ and their ASCII forms), in order."""
-        return self.memo(
-            "clause_breaks", lambda: [m.start() for m in _CLAUSE_BREAK.finditer(self.text)]
-        )
-
     def last_break(self, start: int, end: int) -> int | None:
-        """The last clause break in ``text[start:end]``, or ``None``."""
-        breaks = self.clause_breaks()
-        i = bisect.bisect_left(breaks, end)
-        return breaks[i - 1] if i and breaks[i - 1] >= start else None
+        """The last clause break (。；，：！？ and their ASCII forms) in ``text[start:end]``,
+        or ``None`` (read in the stretch alone: a reader's stretch is a clause or two)."""
+        m = _TO_LAST_BREAK.match(self.text, start, end)
+        return m.end() - 1 if m is not None else None
 
 
 @functools.lru_cache(maxsize=2)  # a parse reads one text; the last two are kept

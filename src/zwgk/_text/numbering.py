@@ -53,6 +53,10 @@ class MarkerKind(enum.Enum):
     ARABIC_PAREN = "arabic_paren"  # （1）
     CIRCLED = "circled"  # ①
 
+    # Members are singletons: hashed by identity, in C (``Enum`` hashes by name, in
+    # Python), as every marker is looked up by its kind.
+    __hash__ = object.__hash__
+
 
 _LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
 _KIND_OF = {kind.value: kind for kind in MarkerKind}
@@ -229,10 +233,12 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
         >>> marker_from_match(MARKER_RE.search("（十二）")).label
         '(十二)'
     """
-    run_on = m.group("glued") is not None
-    kind = MarkerKind.ARABIC if run_on else _KIND_OF[m.lastgroup or ""]
-    raw = m.group(kind.value)
-    value = _marker_value(kind, raw)
+    name = m.lastgroup or ""  # the group of the numeral, or ``glued`` after an Arabic one
+    run_on = name == "glued"
+    if run_on:
+        name = MarkerKind.ARABIC.value
+    raw = m.group(name)
+    kind, value = _marker_value(name, raw)
     if value is None:
         return None
     if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
@@ -241,17 +247,20 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
         label = m.group(0)
     else:
         label = raw
-    return Marker(kind, value, m.start(), m.end() - run_on, label, run_on)
+    start, end = m.span()
+    return Marker(kind, value, start, end - run_on, label, run_on)
 
 
 @functools.lru_cache(maxsize=512)
-def _marker_value(kind: MarkerKind, raw: str) -> int | None:
+def _marker_value(name: str, raw: str) -> tuple[MarkerKind, int | None]:
+    """The kind of the numeral group ``name`` and the value of its numeral ``raw``."""
+    kind = _KIND_OF[name]
     if kind is MarkerKind.CIRCLED:
-        return _CIRCLED.index(raw) + 1
+        return kind, _CIRCLED.index(raw) + 1
     if len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
-        return None  # 一二、 is not a count: markers are 十二、
+        return kind, None  # 一二、 is not a count: markers are 十二、
     number = numeral_or_none(raw)
-    return number if isinstance(number, int) and number > 0 else None
+    return kind, number if isinstance(number, int) and number > 0 else None
 
 
 # ---- the marker tree ---------------------------------------------------------------------

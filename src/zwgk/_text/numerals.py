@@ -71,6 +71,8 @@ def digits_up_to(n: int) -> str:
     return CN_DIGITS[:n] + "".join(str(i) for i in range(1, n + 1))
 
 
+#: The longest run of plain digits read straight by ``int`` (a machine word's worth).
+_PLAIN = 18
 _WIDE = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
@@ -106,6 +108,8 @@ def parse_numeral(text: str) -> int | Decimal:
         >>> parse_numeral("1.2万"), parse_numeral("3.50"), parse_numeral("三万五千")
         (12000, Decimal('3.50'), 35000)
     """
+    if len(text) <= _PLAIN and text.isdigit() and text.isascii():
+        return int(text)  # the common case, read as the general reading below reads it
     raw = text
     text = text.strip().translate(_WIDE)
     if not text:
