@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from zwgk._model.core import BBox, Span, Value
+from zwgk._model.core import BBox, Span, Value, _new, _set
 from zwgk._model.enums import TableFormat, TokenClass
 from zwgk._model.indicators import TemplateRef, default_column
 from zwgk._model.reprs import count, short
@@ -66,6 +66,52 @@ class Cell:
             raise ValueError(f"a {cls.value} cell must have value 0, not {self.value!r}")
         if cls not in (TokenClass.NUMBER, TokenClass.ZERO) and self.value is not None:
             raise ValueError(f"a {cls.value} cell has no value, not {self.value!r}")
+
+    @classmethod
+    def _trusted(
+        cls,
+        indicator: str | None,
+        column: str | None,
+        row_labels: tuple[str, ...],
+        column_labels: tuple[str, ...],
+        raw: str,
+        value: Value,
+        token_class: TokenClass,
+        unit: str | None,
+        span: Span | None,
+        note: str | None,
+        inferred_reason: str | None,
+        alternatives: tuple[int | Decimal, ...],
+    ) -> Cell:
+        """A cell whose class and value the parser derived together (`zwgk._parse.tokens.classify`):
+        built without the validator, which guards what users, ``from_json`` and tests build.
+
+        ``inferred`` is set when an ``inferred_reason`` is given; ``page`` and ``bbox``
+        are ``None``.  Equal to the cell the validated constructor builds.
+
+        Example:
+            >>> import zwgk
+            >>> args = ("x", "value", ("X",), ("统计数",), "0", 0, zwgk.TokenClass.ZERO)
+            >>> zwgk.Cell._trusted(*args, "件", None, None, None, ()) == zwgk.Cell(*args, "件")
+            True
+        """
+        cell = _new(cls)
+        _set(cell, "indicator", indicator)
+        _set(cell, "column", column)
+        _set(cell, "row_labels", row_labels)
+        _set(cell, "column_labels", column_labels)
+        _set(cell, "raw", raw)
+        _set(cell, "value", value)
+        _set(cell, "token_class", token_class)
+        _set(cell, "unit", unit)
+        _set(cell, "span", span)
+        _set(cell, "note", note)
+        _set(cell, "inferred", inferred_reason is not None)
+        _set(cell, "inferred_reason", inferred_reason)
+        _set(cell, "alternatives", alternatives)
+        _set(cell, "page", None)
+        _set(cell, "bbox", None)
+        return cell
 
     def __repr__(self) -> str:
         shown = "open" if self.is_open else repr(self.value) if self.value is not None else "-"

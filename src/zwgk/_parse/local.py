@@ -320,20 +320,19 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
             if open_:  # a number was printed, which one is open (the run may read as 0…)
                 token_class, value = TokenClass.NUMBER, None
             cells.append(
-                Cell(
-                    indicator=None,
-                    column=col,
-                    row_labels=row.labels,
-                    column_labels=(column_label,),
-                    raw=text[token.start : token.end],
-                    value=value,
-                    token_class=token_class,
-                    unit=row.unit,
-                    span=Span(token.start, token.end),
-                    note=token.note,
-                    inferred=reason is not None,
-                    inferred_reason=reason,
-                    alternatives=options if open_ else (),
+                Cell._trusted(
+                    None,
+                    col,
+                    row.labels,
+                    (column_label,),
+                    text[token.start : token.end],
+                    value,
+                    token_class,
+                    row.unit,
+                    Span._trusted(token.start, token.end),
+                    token.note,
+                    reason,
+                    options if open_ else (),
                 )
             )
     end = max([rows[-1].end, *(t.end for r in rows for t in r.tokens)])
