@@ -488,13 +488,12 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     winners = [(how, perm) for rank, how, perm in options if rank == best]
     raws = [t.raw for t in tokens]
     printed = {tuple([raws[i] for i in perm]) for _, perm in winners}
+    undecided = best[0] <= 0 or len(printed) > 1
     # Where every order reads the same values (a block of zeros), no order needs deciding.
-    first = [raws[i] for i in by_row]
-    alike = all([raws[i] for i in perm] == first for _, _, perm in options)
-    if alike and (best[0] <= 0 or len(printed) > 1):
+    if undecided and all([raws[i] for i in perm] == raws for _, _, perm in options):
         _place(out, rows, tokens, by_row, "in any order", confirmed=False, why=_ALIKE)
         return
-    if best[0] <= 0 or len(printed) > 1:
+    if undecided:
         if block.prior is not None:
             # The identities cannot tell; the extraction wrote the document's other
             # tables in one order, so this block is read in that order, as a guess.
@@ -530,13 +529,13 @@ def _scorer(
     ]
 
     def score(perm: tuple[int, ...]) -> int:
-        cells = [values[i] for i in perm]
+        # Cell i takes token perm[i]: only the cells the identities read are looked up.
         total = 0
         for relation, signed in terms:
             balance = 0
             nonzero = False
             for i, sign in signed:
-                value = cells[i]
+                value = values[perm[i]]
                 if value is None:
                     break
                 balance += sign * value
