@@ -15,7 +15,7 @@ from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.tables.locate import label_hits
 from zwgk._parse.tables.template import compiled
 from zwgk._parse.text import normalize
-from zwgk._parse.tokens import PAGE_FURNITURE, blank_furniture, find_tokens
+from zwgk._parse.tokens import PAGE_FURNITURE, blank_furniture, find_tokens, furniture_spans
 
 T3 = zwgk.indicator_tree("f2021").table("t3")
 LEGAL_PERSON = ("commercial_enterprise", "research_institution", "public_welfare_org",
@@ -460,3 +460,21 @@ def test_a_label_is_taken_at_most_sixty_times() -> None:
 def test_page_furniture_is_blanked_as_every_match_of_its_pattern(parts: list[str]) -> None:
     text = "".join(parts)
     assert blank_furniture(text) == PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\n", " ", "\t", "-", "—", "5", "12", "第", "页", "共", ",", "/", "\x0c"]),
+        max_size=40,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_page_furniture_in_a_window_is_every_match_of_its_pattern_there(
+    parts: list[str], start: int, size: int
+) -> None:
+    text = "".join(parts)
+    start = min(start, len(text))
+    end = min(len(text), start + size)
+    expected = [m.span() for m in PAGE_FURNITURE.finditer(text, start, end)]
+    assert furniture_spans(text, start, end) == expected

@@ -43,29 +43,47 @@ PAGE_FURNITURE = re.compile(
 _FURNITURE_LINE = re.compile(r"\n[ \t]*[-—第共]")
 
 
-def blank_furniture(text: str) -> str:
-    """``text`` with its page furniture (`PAGE_FURNITURE`) blanked, offsets kept.
+def furniture_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of page furniture in ``text[start:end]``: what
+    ``PAGE_FURNITURE.finditer(text, start, end)`` finds, tried only at the few lines
+    that start like furniture and at form feeds instead of at every position.
 
-    The same as blanking every match of `PAGE_FURNITURE`, tried only at the few
-    lines that start like one and at form feeds instead of at every position.
+    Example:
+        >>> from zwgk._parse.tokens import furniture_spans
+        >>> furniture_spans("规章 1\\n  - 5 -\\n第 2 页\\n\\x0c", 3)
+        [(5, 12), (13, 18), (19, 20)]
+    """
+    end = len(text) if end is None else end
+    starts = [m.start() + 1 for m in _FURNITURE_LINE.finditer(text, start, end)]
+    if start == 0 or text[start - 1] == "\n":  # where `^` matches at the window's start
+        starts.append(start)
+    at = text.find("\x0c", start, end)
+    while at != -1:
+        starts.append(at)
+        at = text.find("\x0c", at + 1, end)
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for at in sorted(starts):
+        if at >= pos and (m := PAGE_FURNITURE.match(text, at, end)) is not None:
+            spans.append(m.span())
+            pos = m.end()
+    return spans
+
+
+def blank_furniture(text: str) -> str:
+    """``text`` with its page furniture (`PAGE_FURNITURE`, see `furniture_spans`)
+    blanked, offsets kept.
 
     Example:
         >>> from zwgk._parse.tokens import blank_furniture
         >>> blank_furniture("规章 1\\n  - 5 -\\n规范性文件 3")
         '规章 1\\n       \\n规范性文件 3'
     """
-    starts = [0, *(m.start() + 1 for m in _FURNITURE_LINE.finditer(text))]
-    at = text.find("\x0c")
-    while at != -1:
-        starts.append(at)
-        at = text.find("\x0c", at + 1)
     pieces: list[str] = []
     pos = 0
-    for at in sorted(starts):
-        m = PAGE_FURNITURE.match(text, at)
-        if m is not None and m.end() > pos:
-            pieces += (text[pos:at], " " * (m.end() - at))
-            pos = m.end()
+    for a, b in furniture_spans(text):
+        pieces += (text[pos:a], " " * (b - a))
+        pos = b
     if not pieces:
         return text
     pieces.append(text[pos:])
