@@ -125,30 +125,9 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
     piped = False
     cell_has_token = False
     last_pipe = -1
-    plain_label = label.replace(" ", "")
     for m in _TOKEN.finditer(text, start, end):
-        kind = m.lastgroup or ""
-        if kind == "unit":
-            kind = "num"
-        if kind == "pipe":
-            between = text[last_pipe + 1 : m.start()]
-            if piped and not cell_has_token and between.strip() == "" and "\n" not in between:
-                tokens.append(Token("blank", "", last_pipe + 1, m.start()))
-            piped = True
-            cell_has_token = False
-            last_pipe = m.start()
-            continue
-        if kind == "paren":
-            inner = m.group("paren")[1:-1].strip()
-            if (
-                tokens
-                and tokens[-1].kind == "num"
-                and tokens[-1].note is None
-                and inner.replace(" ", "") not in plain_label
-            ):
-                tokens[-1] = tokens[-1]._replace(note=inner)
-            continue
-        if kind == "num":
+        kind = m.lastgroup
+        if kind == "num" or kind == "unit":  # the most common token first
             raw, unit = m.group("num", "unit")
             if unit is None and _is_numbering(text, m.end(), end):
                 # "2.其他法律…": the label's own number, glued to the run before it.
@@ -157,10 +136,28 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
                 raw = raw[:-1]
             at = m.start()
             tokens.append(Token("num", raw, at, at + len(raw), unit))
+        elif kind == "pipe":
+            between = text[last_pipe + 1 : m.start()]
+            if piped and not cell_has_token and between.strip() == "" and "\n" not in between:
+                tokens.append(Token("blank", "", last_pipe + 1, m.start()))
+            piped = True
+            cell_has_token = False
+            last_pipe = m.start()
+            continue
+        elif kind == "paren":
+            inner = m.group("paren")[1:-1].strip()
+            if (
+                tokens
+                and tokens[-1].kind == "num"
+                and tokens[-1].note is None
+                and inner.replace(" ", "") not in label.replace(" ", "")
+            ):
+                tokens[-1] = tokens[-1]._replace(note=inner)
+            continue
         elif kind == "none" and _in_words(text, m.start()):
             continue
         else:
-            tokens.append(Token(kind, m.group(0), m.start(), m.end()))
+            tokens.append(Token(kind or "", m.group(0), m.start(), m.end()))
         cell_has_token = True
     return tokens
 
