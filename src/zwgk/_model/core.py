@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -16,7 +18,22 @@ Value = int | Decimal | None
 
 #: Building a frozen object without its generated ``__init__`` (see `Span._trusted`).
 _new = object.__new__
-_set = object.__setattr__
+
+#: A field's setter on an instance: its slot's ``__set__``.
+Setter = Callable[[Any, Any], None]
+
+
+def slot_setters(cls: type) -> tuple[Setter, ...]:
+    """The ``__set__`` of each field's slot of a slotted attrs class, in field order:
+    what a ``_trusted`` constructor assigns through, as the frozen class's own
+    ``__setattr__`` refuses.
+
+    Example:
+        >>> from zwgk._model.core import Span, slot_setters
+        >>> len(slot_setters(Span))
+        2
+    """
+    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -56,9 +73,10 @@ class Span:
             >>> zwgk.Span._trusted(5, 7) == zwgk.Span(5, 7)
             True
         """
+        set_start, set_end = _SPAN_SLOTS
         span = _new(cls)
-        _set(span, "start", start)
-        _set(span, "end", end)
+        set_start(span, start)
+        set_end(span, end)
         return span
 
     def of(self, text: str) -> str:
@@ -67,6 +85,9 @@ class Span:
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+_SPAN_SLOTS = slot_setters(Span)
 
 
 def _two_places(value: Decimal) -> Decimal:

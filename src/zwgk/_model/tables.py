@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from zwgk._model.core import BBox, Span, Value, _new, _set
+from zwgk._model.core import BBox, Span, Value, _new, slot_setters
 from zwgk._model.enums import TableFormat, TokenClass
 from zwgk._model.indicators import TemplateRef, default_column
 from zwgk._model.reprs import count, short
@@ -95,22 +95,39 @@ class Cell:
             >>> zwgk.Cell._trusted(*args, "件", None, None, None, ()) == zwgk.Cell(*args, "件")
             True
         """
+        (
+            set_indicator,
+            set_column,
+            set_row_labels,
+            set_column_labels,
+            set_raw,
+            set_value,
+            set_token_class,
+            set_unit,
+            set_span,
+            set_note,
+            set_inferred,
+            set_inferred_reason,
+            set_alternatives,
+            set_page,
+            set_bbox,
+        ) = _CELL_SLOTS
         cell = _new(cls)
-        _set(cell, "indicator", indicator)
-        _set(cell, "column", column)
-        _set(cell, "row_labels", row_labels)
-        _set(cell, "column_labels", column_labels)
-        _set(cell, "raw", raw)
-        _set(cell, "value", value)
-        _set(cell, "token_class", token_class)
-        _set(cell, "unit", unit)
-        _set(cell, "span", span)
-        _set(cell, "note", note)
-        _set(cell, "inferred", inferred_reason is not None)
-        _set(cell, "inferred_reason", inferred_reason)
-        _set(cell, "alternatives", alternatives)
-        _set(cell, "page", None)
-        _set(cell, "bbox", None)
+        set_indicator(cell, indicator)
+        set_column(cell, column)
+        set_row_labels(cell, row_labels)
+        set_column_labels(cell, column_labels)
+        set_raw(cell, raw)
+        set_value(cell, value)
+        set_token_class(cell, token_class)
+        set_unit(cell, unit)
+        set_span(cell, span)
+        set_note(cell, note)
+        set_inferred(cell, inferred_reason is not None)
+        set_inferred_reason(cell, inferred_reason)
+        set_alternatives(cell, alternatives)
+        set_page(cell, None)
+        set_bbox(cell, None)
         return cell
 
     def __repr__(self) -> str:
@@ -137,6 +154,9 @@ class Cell:
     def is_empty(self) -> bool:
         """True for blank, dash, slash and 无 (not for zero)."""
         return self.token_class in EMPTY_CLASSES
+
+
+_CELL_SLOTS = slot_setters(Cell)
 
 
 @attrs.frozen
