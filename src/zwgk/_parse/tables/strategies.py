@@ -469,8 +469,16 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         swapped = list(range(width))
         swapped[a], swapped[b] = b, a
         orders.append(tuple(swapped))
-    cells = [(r, col) for r in range(n) for col in range(width)]
-    by_col = [tuple([order[col] * n + r for r, col in cells]) for order in orders]
+    # Column-major: printed column o holds tokens o*n … o*n+n-1, one per row; read
+    # row by row across the columns, in the order's column order.
+    by_col = [
+        tuple(
+            itertools.chain.from_iterable(
+                zip(*(range(o * n, o * n + n) for o in order), strict=True)
+            )
+        )
+        for order in orders
+    ]
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
     score = _scorer(keys, c.within(keys), values)
