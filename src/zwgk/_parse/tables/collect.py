@@ -191,11 +191,8 @@ class _Collector:
             )
 
     def cells(self) -> list[Cell]:
-        # Template order, not discovery order (dicts keep the order of placing).
-        position = self.compiled.position
-        return [
-            self.placed[k] for k in sorted(self.placed, key=lambda k: position.get(k, (10**6, 0)))
-        ]
+        # Template order, not discovery order (every slot is a cell of the template).
+        return [self.placed[k] for k in sorted(self.placed, key=self.compiled.position.__getitem__)]
 
     # -- rows split several ways -----------------------------------------------------------
 
