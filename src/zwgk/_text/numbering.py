@@ -61,37 +61,56 @@ class MarkerKind(enum.Enum):
 _LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
 _KIND_OF = {kind.value: kind for kind in MarkerKind}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: What an Arabic marker may not follow unless run in (``2019.1``, ``A4``).
+_RUN_ON = r"[\d.A-Za-z]"
 
 
-def _forms(named: bool, run_in: bool = False) -> dict[MarkerKind, str]:
+def _forms(named: bool, run_in: bool = False, *, lead: bool = False) -> dict[MarkerKind, str]:
     """Each kind's printed form; ``named`` puts the numeral in a group named after the kind.
 
     Unnamed forms leave out the run-on ``3.5`` (a decimal unless a reader asks for it);
-    ``run_in`` lets an Arabic marker follow digits or letters directly.
+    ``run_in`` lets an Arabic marker follow digits or letters directly.  ``lead`` writes
+    each form for the one scan, whose pattern has read its first character already: the
+    form checks that character behind it, and a numeral it starts with is named from its
+    second character on.
     """
 
     def num(kind: str, body: str) -> str:
         return f"(?P<{kind}>{body})" if named else f"(?:{body})"
 
-    cn, counted = f"[{CN_DIGITS}]{{1,3}}", f"[{CN_NUMERAL}]{{1,4}}"
-    arabic, arabic_paren = r"\d{1,3}", r"\d{1,2}"
     after_dot = r"(?P<glued>\d)?" if named else r"(?!\d)"
-    alone = "" if run_in else r"(?<![\d.A-Za-z])"
-    return {
-        MarkerKind.PART: rf"第{num('part', counted)}(?:部分|章)",
-        MarkerKind.ARTICLE: rf"第{num('article', counted)}条",
-        MarkerKind.CN: rf"{num('cn', cn)}(?:[、,]|[.．](?![\d{CN_DIGITS}]))",
-        MarkerKind.CN_PAREN: rf"[(（]{num('cn_paren', cn)}[)）]",
-        MarkerKind.ARABIC: rf"{alone}{num('arabic', arabic)} ?(?:[.．]{after_dot}|、)",
-        MarkerKind.ARABIC_PAREN: rf"[(（]{num('arabic_paren', arabic_paren)}[)）]",
-        MarkerKind.CIRCLED: num("circled", f"[{_CIRCLED}]"),
+    # Each kind: what is printed before its numeral, the numeral's characters and most
+    # length, and what is printed after it.
+    shapes = {
+        MarkerKind.PART: ("第", f"[{CN_NUMERAL}]", 4, "(?:部分|章)"),
+        MarkerKind.ARTICLE: ("第", f"[{CN_NUMERAL}]", 4, "条"),
+        MarkerKind.CN: ("", f"[{CN_DIGITS}]", 3, rf"(?:[、,]|[.．](?![\d{CN_DIGITS}]))"),
+        MarkerKind.CN_PAREN: ("[(（]", f"[{CN_DIGITS}]", 3, "[)）]"),
+        MarkerKind.ARABIC: ("", r"\d", 3, rf" ?(?:[.．]{after_dot}|、)"),
+        MarkerKind.ARABIC_PAREN: ("[(（]", r"\d", 2, "[)）]"),
+        MarkerKind.CIRCLED: ("", f"[{_CIRCLED}]", 1, ""),
     }
+    forms = {}
+    for kind, (before, chars, most, after) in shapes.items():
+        alone = kind is MarkerKind.ARABIC and not run_in  # not after digits or letters
+        if not lead:
+            numeral = num(kind.value, f"{chars}{{1,{most}}}" if most > 1 else chars)
+            forms[kind] = f"{f'(?<!{_RUN_ON})' if alone else ''}{before}{numeral}{after}"
+        elif before:
+            forms[kind] = f"(?<={before}){num(kind.value, f'{chars}{{1,{most}}}')}{after}"
+        else:  # the numeral's first character is the one read
+            behind = f"(?<={chars}){f'(?<!{_RUN_ON}.)' if alone else ''}"
+            rest = f"{chars}{{0,{most - 1}}}" if most > 1 else ""
+            forms[kind] = f"{behind}{num(kind.value, rest)}{after}"
+    return forms
 
 
-#: The one numbering pattern.  Brackets may be half- or full-width.  The lookahead of
-#: the characters a marker starts with lets a scan pass over other text quickly.
+#: The one numbering pattern.  Brackets may be half- or full-width.  It opens with the
+#: characters a marker starts with, so that a scan skips to them in C; each form then
+#: checks that character behind it (see ``_forms``), and a numeral that starts the
+#: marker (一、, 1., ①) is named from its second character on.
 MARKER_RE = re.compile(
-    rf"(?=[第(（\d{CN_DIGITS}{_CIRCLED}])(?:{'|'.join(_forms(named=True).values())})"
+    f"[第(（\\d{CN_DIGITS}{_CIRCLED}](?:{'|'.join(_forms(named=True, lead=True).values())})"
 )
 _PLAIN_FORMS = {run_in: _forms(named=False, run_in=run_in) for run_in in (False, True)}
 
@@ -237,7 +256,9 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
     run_on = name == "glued"
     if run_on:
         name = MarkerKind.ARABIC.value
-    raw = m.group(name)
+    # The numeral from the marker's first character on, or from the one after 第 or (.
+    start, text = m.start(), m.string
+    raw = text[start + (text[start] in "第(（") : m.end(name)]
     kind, value = _marker_value(name, raw)
     if value is None:
         return None
@@ -247,8 +268,7 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
         label = m.group(0)
     else:
         label = raw
-    start, end = m.span()
-    return Marker(kind, value, start, end - run_on, label, run_on)
+    return Marker(kind, value, start, m.end() - run_on, label, run_on)
 
 
 @functools.lru_cache(maxsize=512)
