@@ -16,6 +16,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -191,12 +192,11 @@ def leading_marker(label: str) -> str | None:
     return m.group(0).lstrip(" ") if m is not None else None
 
 
-@attrs.frozen
-class Marker:
+class Marker(NamedTuple):
     """One numbering marker: its kind, nesting level, value and span in the text.
 
     ``label`` is the marker as paths print it: ``一``, ``(一)``, ``1``, ``(1)``, ``①``,
-    ``第一条``, ``第一部分``.
+    ``第一条``, ``第一部分``.  (A named tuple: a text has thousands, made as they are read.)
 
     Example:
         >>> from zwgk._text.numbering import markers
@@ -255,32 +255,32 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
     name = m.lastgroup or ""  # the group of the numeral, or ``glued`` after an Arabic one
     run_on = name == "glued"
     if run_on:
-        name = MarkerKind.ARABIC.value
-    # The numeral from the marker's first character on, or from the one after 第 or (.
-    start, text = m.start(), m.string
-    raw = text[start + (text[start] in "第(（") : m.end(name)]
-    kind, value = _marker_value(name, raw)
+        name = "arabic"
+    start, end = m.span()
+    text = m.string
+    kind, value, label = _reading(name, text[start : m.end(name)])
     if value is None:
         return None
-    if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
-        label = f"({raw})"
-    elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
-        label = m.group(0)
-    else:
-        label = raw
-    return Marker(kind, value, start, m.end() - run_on, label, run_on)
+    return Marker(kind, value, start, end - run_on, label or text[start:end], run_on)
 
 
-@functools.lru_cache(maxsize=512)
-def _marker_value(name: str, raw: str) -> tuple[MarkerKind, int | None]:
-    """The kind of the numeral group ``name`` and the value of its numeral ``raw``."""
+@functools.lru_cache(maxsize=1024)
+def _reading(name: str, printed: str) -> tuple[MarkerKind, int | None, str]:
+    """The kind, value and label of a marker printed up to the end of its numeral group
+    ``name`` (``第十二``, ``（3``, ``①``); the label is empty where it is the whole marker
+    as printed (第十二条, 第一部分)."""
     kind = _KIND_OF[name]
+    raw = printed[1:] if printed[0] in "第(（" else printed
     if kind is MarkerKind.CIRCLED:
-        return kind, _CIRCLED.index(raw) + 1
-    if len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
-        return kind, None  # 一二、 is not a count: markers are 十二、
-    number = numeral_or_none(raw)
-    return kind, number if isinstance(number, int) and number > 0 else None
+        value: int | None = _CIRCLED.index(raw) + 1
+    elif len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
+        value = None  # 一二、 is not a count: markers are 十二、
+    else:
+        number = numeral_or_none(raw)
+        value = number if isinstance(number, int) and number > 0 else None
+    if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+        return kind, value, f"({raw})"
+    return kind, value, "" if kind in (MarkerKind.PART, MarkerKind.ARTICLE) else raw
 
 
 # ---- the marker tree ---------------------------------------------------------------------
