@@ -34,7 +34,7 @@ __all__ = [
     "TASK_VERBS",
     "TITLE_WORD",
     "UNIT_LABEL",
-    "UNIT_LABEL_FIRST",
+    "UNIT_LABELS",
     "UNIT_NOUNS",
     "UNIT_SUFFIX",
     "alternation",
@@ -143,24 +143,15 @@ RESPONSIBLE_WORDS = ("责任",)
 #: What a unit label calls units: 牵头**单位**, 责任**处室**.
 UNIT_NOUNS = ("单位", "部门", "处室", "科室")
 _ROLES = (*LEAD_WORDS, *RESPONSIBLE_WORDS, *COOPERATE_WORDS)
-#: A unit label, spaces allowed between characters: 牵头单位, 责任处室, 配合部门, 主办.
-#: Each alternative starts with its word's first character as a literal, so that a
-#: pattern opening with the label lets a scan skip to those characters.
-UNIT_LABEL = (
-    "(?:"
-    + "|".join(
-        (
-            *(
-                f"{_spaced(r)} *{alternation(UNIT_NOUNS, spaced=True)}"
-                for r in _longest_first(_ROLES)
-            ),
-            *map(_spaced, _longest_first(("主办", "协办"))),
-        )
-    )
-    + ")"
+#: The forms of a unit label, spaces allowed between characters: 牵头单位, 责任处室,
+#: 配合部门, 主办.  Each starts with its word's first character as a literal, so that a
+#: pattern that opens with their alternation lets a scan skip to those characters.
+UNIT_LABELS = (
+    *(f"{_spaced(r)} *{alternation(UNIT_NOUNS, spaced=True)}" for r in _longest_first(_ROLES)),
+    *map(_spaced, _longest_first(("主办", "协办"))),
 )
-#: The characters a unit label starts with, for a quick skip before `UNIT_LABEL`.
-UNIT_LABEL_FIRST = "".join(sorted({w[0] for w in (*_ROLES, "主办", "协办")}))
+#: A unit label (any of `UNIT_LABELS`, in their order).
+UNIT_LABEL = "(?:" + "|".join(UNIT_LABELS) + ")"
 #: Every role word of a unit assignment.
 ROLE_WORDS = (*LEAD_WORDS[:1], "负责", "落实", *COOPERATE_WORDS[:4])
 #: How a catch-all phrase starts (各单位, 省直各部门, 辖区各派出所, 有关部门, 3个区直单位).
