@@ -111,7 +111,8 @@ def _forms(named: bool, run_in: bool = False, *, lead: bool = False) -> dict[Mar
 #: checks that character behind it (see ``_forms``), and a numeral that starts the
 #: marker (一、, 1., ①) is named from its second character on.
 MARKER_RE = re.compile(
-    f"[第(（\\d{CN_DIGITS}{_CIRCLED}](?:{'|'.join(_forms(named=True, lead=True).values())})"
+    f"[第(（\\d{CN_DIGITS}{_CIRCLED}](?<!{_RUN_ON}\\d)"  # a digit run on is no marker's start
+    f"(?:{'|'.join(_forms(named=True, lead=True).values())})"
 )
 _PLAIN_FORMS = {run_in: _forms(named=False, run_in=run_in) for run_in in (False, True)}
 
