@@ -35,7 +35,6 @@ _FACT = re.compile(
 )
 #: How far past its start a count's match may read: 3 + 12 + 4·4 + 7 digits, a unit, a date.
 _FACT_REACH = 64
-_SPACE = re.compile(r"\s+")
 # After the number, an enumeration comma already starts the next item.
 _ITEM_BREAK = re.compile(r"[。；;，,：:！？!?、(]")
 
@@ -125,12 +124,12 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
         clause_start = max(start, at - 40)
         brk = lexed.last_break(clause_start, at)
         phrase_start = brk + 1 if brk is not None else clause_start
-        phrase = _SPACE.sub("", norm[phrase_start:at])
+        phrase = "".join(norm[phrase_start:at].split())  # its blanks dropped
         if pre in ("共计", "共", "达"):
             phrase = (phrase + pre).strip()
         qualifier = post or (pre if pre in ("约", "近", "超过", "逾") else None)
         after = _ITEM_BREAK.search(norm, stop, min(end, stop + 20))
-        context = phrase + _SPACE.sub("", norm[at : after.start() if after else stop + 20])
+        context = phrase + "".join(norm[at : after.start() if after else stop + 20].split())
         fact = NarrativeFact(
             phrase=phrase,
             raw=norm[number_start:stop],
