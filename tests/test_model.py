@@ -160,3 +160,36 @@ def test_the_model_depends_on_nothing_else_in_zwgk() -> None:
                 assert node.module.startswith(("zwgk._model", "zwgk._errors")), (path, node.module)
             if isinstance(node, ast.Import):
                 assert not any(a.name.startswith(("zwgk", "pandas")) for a in node.names), path
+
+
+@given(cells())
+def test_trusted_cell_equals_the_validated_one(cell: zwgk.Cell) -> None:
+    cell = attrs.evolve(cell, page=None, bbox=None, inferred=cell.inferred_reason is not None)
+    trusted = zwgk.Cell._trusted(
+        cell.indicator,
+        cell.column,
+        cell.row_labels,
+        cell.column_labels,
+        cell.raw,
+        cell.value,
+        cell.token_class,
+        cell.unit,
+        cell.span if cell.span is None else zwgk.Span._trusted(cell.span.start, cell.span.end),
+        cell.note,
+        cell.inferred_reason,
+        cell.alternatives,
+    )
+    assert trusted == cell
+    assert hash(trusted) == hash(cell)
+    assert repr(trusted) == repr(cell)
+    assert pickle.loads(pickle.dumps(trusted)) == cell
+
+
+@pytest.mark.parametrize("path", DEV, ids=lambda p: p.name[:3])
+def test_cells_the_parser_builds_pass_the_validators(path: object) -> None:
+    doc = zwgk.parse(read(path))  # type: ignore[arg-type]
+    for table in getattr(doc, "tables", ()):
+        for cell in table.cells:
+            assert attrs.evolve(cell) == cell  # evolve runs the validators
+            assert cell.span is not None
+            assert attrs.evolve(cell.span) == cell.span

@@ -40,3 +40,28 @@ def test_digits_of_another_script_are_no_count() -> None:
     # Found by the structure-aware fuzzer: Arabic-Indic digits before a unit raised.
     report = zwgk.parse("江口市2020年政府信息公开工作年度报告\n全年公开信息۲۶条，发布解读12篇。\n")
     assert [f.raw for f in report.facts] == ["12篇"]
+
+
+@given(
+    st.sampled_from(["", "约", "近", "超过", "逾", "共计", "共", "达"]),
+    st.sampled_from(["5", "1,234", "十二", "3.5"]),
+    st.sampled_from(["", "受理", "，"]),
+)
+def test_the_word_before_a_count_is_its_qualifier_or_its_phrase(
+    word: str, printed: str, before: str
+) -> None:
+    text = f"{before}{word}{printed}件。"
+    (fact,) = narrative_facts(text)
+    assert fact.raw == printed + "件"
+    assert fact.qualifier == (word if word in ("约", "近", "超过", "逾") else None)
+    assert fact.phrase.endswith(word if word in ("共计", "共", "达") else before.strip("，"))
+
+
+def test_a_stretch_that_starts_inside_the_word_before_a_count_reads_no_word() -> None:
+    text = "全年共计5件，约3份。"
+    assert [f.phrase for f in narrative_facts(text)] == ["全年共计", ""]
+    assert [(f.phrase, f.qualifier) for f in narrative_facts(text, text.index("计"))] == [
+        ("计", None),
+        ("", "约"),
+    ]
+    assert [f.qualifier for f in narrative_facts(text, text.index("3"))] == [None]

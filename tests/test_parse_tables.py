@@ -15,7 +15,7 @@ from zwgk._parse.resolve import Choice, resolve
 from zwgk._parse.tables.locate import label_hits
 from zwgk._parse.tables.template import compiled
 from zwgk._parse.text import normalize
-from zwgk._parse.tokens import PAGE_FURNITURE, blank_furniture, find_tokens
+from zwgk._parse.tokens import PAGE_FURNITURE, blank_furniture, find_tokens, furniture_spans
 
 T3 = zwgk.indicator_tree("f2021").table("t3")
 LEGAL_PERSON = ("commercial_enterprise", "research_institution", "public_welfare_org",
@@ -371,6 +371,44 @@ def test_a_smaller_search_bound_finds_the_first_cuts_of_the_whole_search(parts: 
     assert whole.candidates[: len(cut.candidates)] == cut.candidates
 
 
+def _every_cut(runs: list[str], cells: int) -> list[tuple[str, ...]]:
+    """Every cut of the runs into cells by trying each set of cut points, in order."""
+    out = []
+    for per_run in itertools.product(*(range(1, len(r) + 1) for r in runs)):
+        if sum(per_run) != cells:
+            continue
+        cuts: list[list[tuple[str, ...]]] = []
+        for run, k in zip(runs, per_run, strict=True):
+            cuts.append(
+                [
+                    tuple(run[a:b] for a, b in itertools.pairwise((0, *points, len(run))))
+                    for points in itertools.combinations(range(1, len(run)), k - 1)
+                ]
+            )
+        for pieces in itertools.product(*cuts):
+            parts = tuple(p for piece in pieces for p in piece)
+            if all(p == "0" or p[0] != "0" for p in parts):
+                out.append(parts)
+    return sorted(out)
+
+
+@given(
+    st.lists(st.from_regex(r"\A[0-9]{1,6}\Z"), min_size=1, max_size=3),
+    st.integers(min_value=1, max_value=9),
+)
+def test_split_runs_finds_every_cut_trying_all_cut_points_finds(
+    runs: list[str], cells: int
+) -> None:
+    from zwgk._parse.split import split_runs
+
+    got = split_runs(runs, cells)
+    every = _every_cut(runs, cells)
+    assert set(got.candidates) <= set(every)
+    assert len(set(got.candidates)) == len(got.candidates)
+    if not got.exhausted:  # the whole search ran (no bound on steps or candidates was hit)
+        assert sorted(got.candidates) == every
+
+
 _TABLES = [t for tree in zwgk.Templates.shipped() for t in tree.tables]
 _LABELS = sorted(
     {core for t in _TABLES for row in compiled(t).searched for core in row.cores}
@@ -422,3 +460,21 @@ def test_a_label_is_taken_at_most_sixty_times() -> None:
 def test_page_furniture_is_blanked_as_every_match_of_its_pattern(parts: list[str]) -> None:
     text = "".join(parts)
     assert blank_furniture(text) == PAGE_FURNITURE.sub(lambda m: " " * len(m.group()), text)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\n", " ", "\t", "-", "—", "5", "12", "第", "页", "共", ",", "/", "\x0c"]),
+        max_size=40,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_page_furniture_in_a_window_is_every_match_of_its_pattern_there(
+    parts: list[str], start: int, size: int
+) -> None:
+    text = "".join(parts)
+    start = min(start, len(text))
+    end = min(len(text), start + size)
+    expected = [m.span() for m in PAGE_FURNITURE.finditer(text, start, end)]
+    assert furniture_spans(text, start, end) == expected

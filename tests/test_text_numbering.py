@@ -12,10 +12,12 @@ from tests.test_text_numerals import chinese
 
 from zwgk._text.labels import normalize_label
 from zwgk._text.numbering import (
+    MARKER_RE,
     ROW_NUMBERING,
     MarkerKind,
     TreeNode,
     TreePolicy,
+    _forms,
     build_tree,
     leading_marker,
     marker_pattern,
@@ -149,3 +151,17 @@ def test_the_tree_never_loses_or_invents_a_marker(items: list[tuple[int, int]]) 
 def test_row_numbering_of_old_local_tables(label: str, numbering: str | None) -> None:
     m = re.match(ROW_NUMBERING, label)
     assert (m.group(0) if m and m.group(0) else None) == numbering
+
+
+@given(
+    st.lists(
+        st.sampled_from(list("第一二十百零两部分章条(（)）、,.．0123 ①⑳aZ\n公")), max_size=30
+    ).map("".join)
+)
+def test_the_scan_pattern_reads_what_the_printed_forms_read(text: str) -> None:
+    # MARKER_RE reads a marker's first character before its form: the same matches and
+    # numeral groups as the forms written out one by one.
+    printed = re.compile("|".join(_forms(named=True).values()))
+    assert [(m.span(), m.lastgroup) for m in MARKER_RE.finditer(text)] == [
+        (m.span(), m.lastgroup) for m in printed.finditer(text)
+    ]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -12,6 +14,26 @@ from zwgk._model.reprs import short
 
 #: A value read from a document: a count (``int``), money (``Decimal``) or nothing.
 Value = int | Decimal | None
+
+
+#: Building a frozen object without its generated ``__init__`` (see `Span._trusted`).
+_new = object.__new__
+
+#: A field's setter on an instance: its slot's ``__set__``.
+Setter = Callable[[Any, Any], None]
+
+
+def slot_setters(cls: type) -> tuple[Setter, ...]:
+    """The ``__set__`` of each field's slot of a slotted attrs class, in field order:
+    what a ``_trusted`` constructor assigns through, as the frozen class's own
+    ``__setattr__`` refuses.
+
+    Example:
+        >>> from zwgk._model.core import Span, slot_setters
+        >>> len(slot_setters(Span))
+        2
+    """
+    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -39,12 +61,33 @@ class Span:
         if value < self.start:
             raise ValueError(f"span end {value} is before its start {self.start}")
 
+    @classmethod
+    def _trusted(cls, start: int, end: int) -> Span:
+        """A span of offsets the parser made itself, in order: built without the validators.
+
+        Equal to ``Span(start, end)`` for such offsets.  The validators guard what
+        users, ``from_json`` and tests build; the parser's hot loops use this.
+
+        Example:
+            >>> import zwgk
+            >>> zwgk.Span._trusted(5, 7) == zwgk.Span(5, 7)
+            True
+        """
+        set_start, set_end = _SPAN_SLOTS
+        span = _new(cls)
+        set_start(span, start)
+        set_end(span, end)
+        return span
+
     def of(self, text: str) -> str:
         """The slice of ``text`` this span covers."""
         return text[self.start : self.end]
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+_SPAN_SLOTS = slot_setters(Span)
 
 
 def _two_places(value: Decimal) -> Decimal:

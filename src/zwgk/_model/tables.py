@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from zwgk._model.core import BBox, Span, Value
+from zwgk._model.core import BBox, Span, Value, _new, slot_setters
 from zwgk._model.enums import TableFormat, TokenClass
 from zwgk._model.indicators import TemplateRef, default_column
 from zwgk._model.reprs import count, short
@@ -67,6 +67,69 @@ class Cell:
         if cls not in (TokenClass.NUMBER, TokenClass.ZERO) and self.value is not None:
             raise ValueError(f"a {cls.value} cell has no value, not {self.value!r}")
 
+    @classmethod
+    def _trusted(
+        cls,
+        indicator: str | None,
+        column: str | None,
+        row_labels: tuple[str, ...],
+        column_labels: tuple[str, ...],
+        raw: str,
+        value: Value,
+        token_class: TokenClass,
+        unit: str | None,
+        span: Span | None,
+        note: str | None,
+        inferred_reason: str | None,
+        alternatives: tuple[int | Decimal, ...],
+    ) -> Cell:
+        """A cell whose class and value the parser derived together (`zwgk._parse.tokens.classify`):
+        built without the validator, which guards what users, ``from_json`` and tests build.
+
+        ``inferred`` is set when an ``inferred_reason`` is given; ``page`` and ``bbox``
+        are ``None``.  Equal to the cell the validated constructor builds.
+
+        Example:
+            >>> import zwgk
+            >>> args = ("x", "value", ("X",), ("统计数",), "0", 0, zwgk.TokenClass.ZERO)
+            >>> zwgk.Cell._trusted(*args, "件", None, None, None, ()) == zwgk.Cell(*args, "件")
+            True
+        """
+        (
+            set_indicator,
+            set_column,
+            set_row_labels,
+            set_column_labels,
+            set_raw,
+            set_value,
+            set_token_class,
+            set_unit,
+            set_span,
+            set_note,
+            set_inferred,
+            set_inferred_reason,
+            set_alternatives,
+            set_page,
+            set_bbox,
+        ) = _CELL_SLOTS
+        cell = _new(cls)
+        set_indicator(cell, indicator)
+        set_column(cell, column)
+        set_row_labels(cell, row_labels)
+        set_column_labels(cell, column_labels)
+        set_raw(cell, raw)
+        set_value(cell, value)
+        set_token_class(cell, token_class)
+        set_unit(cell, unit)
+        set_span(cell, span)
+        set_note(cell, note)
+        set_inferred(cell, inferred_reason is not None)
+        set_inferred_reason(cell, inferred_reason)
+        set_alternatives(cell, alternatives)
+        set_page(cell, None)
+        set_bbox(cell, None)
+        return cell
+
     def __repr__(self) -> str:
         shown = "open" if self.is_open else repr(self.value) if self.value is not None else "-"
         flags = [f"raw={short(self.raw, 12)}"]
@@ -91,6 +154,9 @@ class Cell:
     def is_empty(self) -> bool:
         """True for blank, dash, slash and 无 (not for zero)."""
         return self.token_class in EMPTY_CLASSES
+
+
+_CELL_SLOTS = slot_setters(Cell)
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ from zwgk._parse.outline import outline
 from zwgk._parse.plans import plan_from_source
 from zwgk._parse.report import report_from_source
 from zwgk._parse.text import MAX_INPUT_CHARS, finish, read_input
+from zwgk._text.lexer import begin
 
 #: What an empty or white-space-only input gives, beside an empty ``OtherDocument``.
 EMPTY = finding(INPUT_EMPTY)
@@ -56,6 +57,7 @@ def parse(
     src = read_input(data, max_chars=max_chars)
     if not src.norm.strip():
         return OtherDocument(title="", source=source, findings=(EMPTY,))
+    begin(src.norm)  # this parse's tokens, read by every stage below
     common = read_common(src)
     kind = detect_kind(common.title, src.norm, common.body_start)
     if kind is DocumentKind.ANNUAL_REPORT:

@@ -24,16 +24,17 @@ from zwgk._text.vocab import MEASURE_UNITS, alternation
 
 _UNITS = alternation(MEASURE_UNITS)
 # Digits are ASCII (normalising made full-width ones so); another script's digits are no count.
+# The pattern opens with the number's first character, so that a scan skips in C to the
+# characters a number starts with; the word before it (约, 超过, 共计…) is read behind it.
 _FACT = re.compile(
-    rf"(?=[约近超逾共达0-9{CN_COUNT}])"  # the characters a count starts with: a quick skip
-    rf"(?P<pre>约|近|超过|逾|共计|共|达)?"
-    rf"(?:(?<![0-9.,])(?P<num>[0-9]{{1,12}}(?:,[0-9]{{3}}){{0,4}}(?:\.[0-9]{{1,6}})?)(?![0-9])"
-    rf"|(?P<cn>[{CN_COUNT}]{{1,8}}))"
+    rf"(?P<number>[0-9{CN_COUNT}](?<![0-9.,][0-9])"  # digits start a number after no digit
+    rf"(?:(?<=(?P<pre>[约近逾共达]).)|(?<=(?P<pre2>超过|共计).))?"
+    rf"(?:(?<=[0-9])[0-9]{{0,11}}(?:,[0-9]{{3}}){{0,4}}(?:\.[0-9]{{1,6}})?(?![0-9])"
+    rf"|(?<=[{CN_COUNT}])[{CN_COUNT}]{{0,7}}))"
     rf"(?P<mult>万|千)?(?P<post>余|多)? ?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
 )
 #: How far past its start a count's match may read: 3 + 12 + 4·4 + 7 digits, a unit, a date.
 _FACT_REACH = 64
-_SPACE = re.compile(r"\s+")
 # After the number, an enumeration comma already starts the next item.
 _ITEM_BREAK = re.compile(r"[。；;，,：:！？!?、(]")
 
@@ -91,16 +92,22 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
     lexed = lex(norm)
     found: list[tuple[int, NarrativeFact, str]] = []
     for m in lexed.scan(_FACT, reach=_FACT_REACH).within(start, end):
-        pre, num, cn, mult, post, unit = m.group("pre", "num", "cn", "mult", "post", "unit")
-        number_start = m.start("num") if num else m.start("cn")
+        printed, pre, pre2, mult, post, unit = m.group(
+            "number", "pre", "pre2", "mult", "post", "unit"
+        )
+        number_start, stop = m.span()
+        pre = pre or pre2
+        at = number_start - len(pre) if pre else number_start
+        if at < start:  # the word before the number lies outside the stretch
+            pre, at = None, number_start
         if norm[number_start - 1 : number_start] == "第":
             continue  # 第三项, 第十一个: an ordinal, not a count
-        if num:
-            number: int | Decimal = parse_numeral(num.replace(",", ""))
+        if "0" <= printed[0] <= "9":
+            number: int | Decimal = parse_numeral(printed.replace(",", ""))
         else:
-            if cn in ("一", "两", "二"):
+            if printed in ("一", "两", "二"):
                 continue  # 一项, 一次, 两个: words, not counts
-            counted = numeral_or_none(cn)
+            counted = numeral_or_none(printed)
             if not isinstance(counted, int):
                 continue
             number = counted
@@ -114,16 +121,15 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
                 number = int(number)
         elif unit in ("万元", "元") and isinstance(number, int):
             number = Decimal(number)
-        at, stop = m.span()
         clause_start = max(start, at - 40)
         brk = lexed.last_break(clause_start, at)
         phrase_start = brk + 1 if brk is not None else clause_start
-        phrase = _SPACE.sub("", norm[phrase_start:at])
+        phrase = "".join(norm[phrase_start:at].split())  # its blanks dropped
         if pre in ("共计", "共", "达"):
             phrase = (phrase + pre).strip()
         qualifier = post or (pre if pre in ("约", "近", "超过", "逾") else None)
         after = _ITEM_BREAK.search(norm, stop, min(end, stop + 20))
-        context = phrase + _SPACE.sub("", norm[at : after.start() if after else stop + 20])
+        context = phrase + "".join(norm[at : after.start() if after else stop + 20].split())
         fact = NarrativeFact(
             phrase=phrase,
             raw=norm[number_start:stop],

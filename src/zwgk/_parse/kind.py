@@ -25,7 +25,7 @@ import attrs
 from zwgk._model import DocumentKind
 from zwgk._text.lexer import lex
 from zwgk._text.numbering import OUTLINE_LEVELS
-from zwgk._text.vocab import UNIT_LABEL, UNIT_LABEL_FIRST
+from zwgk._text.vocab import UNIT_LABELS
 
 __all__ = ["Evidence", "detect_kind", "evidence"]
 
@@ -46,7 +46,8 @@ _WEAK_WORK_POINTS = re.compile(r"工作安排|(?:主要|重点)(?:工作)?任务
 _STRONG_PLAN = re.compile(r"实施方案|工作方案|行动方案|推进方案|实施意见|方案|若干措施|\d+项措施")
 _WEAK_PLAN = re.compile(r"措施|(?<!停电)计划(?!停电)|意见|规划|行动")
 # Unit assignments: a role word after a unit, a labelled unit line, a task-table header.
-_ASSIGNMENT = re.compile(rf"(?=[牵按{UNIT_LABEL_FIRST}])(?:牵头|{UNIT_LABEL}|按职责分工)")
+# Every alternative opens with a literal: a scan skips to the characters they start with.
+_ASSIGNMENT = re.compile("|".join(("牵头", *UNIT_LABELS, "按职责分工")))
 _ITEM_KINDS = frozenset(OUTLINE_LEVELS)
 #: Numbered items that make a task list (with unit assignments among them).
 ITEMS = 3

@@ -253,14 +253,13 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
     fixed: dict[Key, int | None] = {}
     placed: dict[int, list[tuple[Token, tuple[int | Decimal, ...]]]] = {}
 
-    def keys(row: _Row) -> tuple[Key, ...]:
-        return tuple(_key((row.labels, col)) for col in columns)
+    row_keys = [tuple(("/".join(row.labels), col) for col in columns) for row in rows]
 
     for n in sorted(proposals.filled):
         row = rows[n]
         tokens = list(row.tokens) or [Token("blank", "", row.end, row.end)] * width
         placed[n] = [(t, ()) for t in tokens]
-        for key, token in zip(keys(row), tokens, strict=True):
+        for key, token in zip(row_keys[n], tokens, strict=True):
             fixed[key] = _count(token)
     for n in proposals.unfit:
         row = rows[n]
@@ -274,12 +273,12 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
     counts = {n: [tuple(int(p) for p in c) for c in proposals.cuts[n]] for n in order}
     # A row cut one way only is known, as a printed one is (where no other row shares
     # its label); the others are decided together.
-    shared = collections.Counter(k for row in rows for k in keys(row))
+    shared = collections.Counter(k for row in row_keys for k in row)
     for n in order:
-        if len(counts[n]) == 1 and all(shared[k] == 1 for k in keys(rows[n])):
-            fixed.update(zip(keys(rows[n]), counts[n][0], strict=True))
+        if len(counts[n]) == 1 and all(shared[k] == 1 for k in row_keys[n]):
+            fixed.update(zip(row_keys[n], counts[n][0], strict=True))
             del counts[n]
-    choices = [Choice(keys(rows[n]), tuple(counts[n])) for n in counts]
+    choices = [Choice(row_keys[n], tuple(counts[n])) for n in counts]
     checks = _checks(list(rows), list(columns), list(labels))
     outcomes = dict(zip(counts, resolve(fixed, choices, checks), strict=True))
     alternatives: dict[int, list[tuple[int, ...]]] = {}
@@ -320,20 +319,19 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
             if open_:  # a number was printed, which one is open (the run may read as 0…)
                 token_class, value = TokenClass.NUMBER, None
             cells.append(
-                Cell(
-                    indicator=None,
-                    column=col,
-                    row_labels=row.labels,
-                    column_labels=(column_label,),
-                    raw=text[token.start : token.end],
-                    value=value,
-                    token_class=token_class,
-                    unit=row.unit,
-                    span=Span(token.start, token.end),
-                    note=token.note,
-                    inferred=reason is not None,
-                    inferred_reason=reason,
-                    alternatives=options if open_ else (),
+                Cell._trusted(
+                    None,
+                    col,
+                    row.labels,
+                    (column_label,),
+                    text[token.start : token.end],
+                    value,
+                    token_class,
+                    row.unit,
+                    Span._trusted(token.start, token.end),
+                    token.note,
+                    reason,
+                    options if open_ else (),
                 )
             )
     end = max([rows[-1].end, *(t.end for r in rows for t in r.tokens)])
@@ -356,10 +354,6 @@ def _read(
     if region is None or not strategy.applies(region):
         return None
     return collect_local(strategy.propose(region))
-
-
-def _key(key: tuple[tuple[str, ...], str]) -> Key:
-    return ("/".join(key[0]), key[1])
 
 
 def _count(token: Token) -> int | None:

@@ -77,13 +77,15 @@ def split_runs(
     if not (min_left[0] <= cells <= max_left[0]):
         return SplitResult((), False)
 
+    n_runs = len(runs)
+
     def walk(run_index: int, pos: int) -> bool:
         # Returns False when a bound was hit and the search must stop.
         nonlocal steps
         steps += 1
         if steps > max_steps or len(found) >= max_candidates:
             return False
-        if run_index == len(runs):
+        if run_index == n_runs:
             if len(parts) == cells and (check is None or check(tuple(parts))):
                 found.append(tuple(parts))
             return True
@@ -93,30 +95,29 @@ def split_runs(
             ok = walk(run_index + 1, 0)
             parts.pop()
             return ok
-        left_after = cells - len(parts) - 1  # parts still to place after this one
-        if pos and len(parts) >= cells:
+        placed = len(parts)
+        left_after = cells - placed - 1  # parts still to place after this one
+        if pos and placed >= cells:
             return True
-        for end in range(pos + 1, len(run) + 1):
-            piece = run[pos:end]
-            if len(piece) > 1 and piece[0] == "0":
-                break
-            if left_after > len(run) - end + max_left[run_index + 1]:
-                break  # too few digits left for the parts still to place, and fewer further on
-            if end == len(run):
-                need_min, need_max = min_left[run_index + 1], max_left[run_index + 1]
+        size = len(run)
+        need_min, need_max = min_left[run_index + 1], max_left[run_index + 1]
+        # A part never starts with 0 unless it is 0; too few digits left for the parts
+        # still to place (and fewer further on) ends the cuts.
+        last = min(pos + 1 if run[pos] == "0" else size, size + need_max - left_after)
+        for end in range(pos + 1, last + 1):
+            if end == size:
                 if not (need_min <= left_after <= need_max):
                     continue
-                parts.append(piece + suffixes[run_index])
+                parts.append(run[pos:] + suffixes[run_index])
                 if bound is not None and not bound(parts, digits_after[run_index + 1]):
                     parts.pop()
                     continue
                 ok = walk(run_index + 1, 0)
             else:
-                if left_after < 1 + min_left[run_index + 1]:
+                if left_after < 1 + need_min:
                     continue  # only the rest of the run as one piece fits
-                parts.append(piece)
-                left = len(run) - end + digits_after[run_index + 1]
-                if bound is not None and not bound(parts, left):
+                parts.append(run[pos:end])
+                if bound is not None and not bound(parts, size - end + digits_after[run_index + 1]):
                     parts.pop()
                     continue
                 ok = walk(run_index, end)

@@ -43,29 +43,47 @@ PAGE_FURNITURE = re.compile(
 _FURNITURE_LINE = re.compile(r"\n[ \t]*[-—第共]")
 
 
-def blank_furniture(text: str) -> str:
-    """``text`` with its page furniture (`PAGE_FURNITURE`) blanked, offsets kept.
+def furniture_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of page furniture in ``text[start:end]``: what
+    ``PAGE_FURNITURE.finditer(text, start, end)`` finds, tried only at the few lines
+    that start like furniture and at form feeds instead of at every position.
 
-    The same as blanking every match of `PAGE_FURNITURE`, tried only at the few
-    lines that start like one and at form feeds instead of at every position.
+    Example:
+        >>> from zwgk._parse.tokens import furniture_spans
+        >>> furniture_spans("规章 1\\n  - 5 -\\n第 2 页\\n\\x0c", 3)
+        [(5, 12), (13, 18), (19, 20)]
+    """
+    end = len(text) if end is None else end
+    starts = [m.start() + 1 for m in _FURNITURE_LINE.finditer(text, start, end)]
+    if start == 0 or text[start - 1] == "\n":  # where `^` matches at the window's start
+        starts.append(start)
+    at = text.find("\x0c", start, end)
+    while at != -1:
+        starts.append(at)
+        at = text.find("\x0c", at + 1, end)
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for at in sorted(starts):
+        if at >= pos and (m := PAGE_FURNITURE.match(text, at, end)) is not None:
+            spans.append(m.span())
+            pos = m.end()
+    return spans
+
+
+def blank_furniture(text: str) -> str:
+    """``text`` with its page furniture (`PAGE_FURNITURE`, see `furniture_spans`)
+    blanked, offsets kept.
 
     Example:
         >>> from zwgk._parse.tokens import blank_furniture
         >>> blank_furniture("规章 1\\n  - 5 -\\n规范性文件 3")
         '规章 1\\n       \\n规范性文件 3'
     """
-    starts = [0, *(m.start() + 1 for m in _FURNITURE_LINE.finditer(text))]
-    at = text.find("\x0c")
-    while at != -1:
-        starts.append(at)
-        at = text.find("\x0c", at + 1)
     pieces: list[str] = []
     pos = 0
-    for at in sorted(starts):
-        m = PAGE_FURNITURE.match(text, at)
-        if m is not None and m.end() > pos:
-            pieces += (text[pos:at], " " * (m.end() - at))
-            pos = m.end()
+    for a, b in furniture_spans(text):
+        pieces += (text[pos:a], " " * (b - a))
+        pos = b
     if not pieces:
         return text
     pieces.append(text[pos:])
@@ -107,30 +125,9 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
     piped = False
     cell_has_token = False
     last_pipe = -1
-    plain_label = label.replace(" ", "")
     for m in _TOKEN.finditer(text, start, end):
-        kind = m.lastgroup or ""
-        if kind == "unit":
-            kind = "num"
-        if kind == "pipe":
-            between = text[last_pipe + 1 : m.start()]
-            if piped and not cell_has_token and between.strip() == "" and "\n" not in between:
-                tokens.append(Token("blank", "", last_pipe + 1, m.start()))
-            piped = True
-            cell_has_token = False
-            last_pipe = m.start()
-            continue
-        if kind == "paren":
-            inner = m.group("paren")[1:-1].strip()
-            if (
-                tokens
-                and tokens[-1].kind == "num"
-                and tokens[-1].note is None
-                and inner.replace(" ", "") not in plain_label
-            ):
-                tokens[-1] = tokens[-1]._replace(note=inner)
-            continue
-        if kind == "num":
+        kind = m.lastgroup
+        if kind == "num" or kind == "unit":  # the most common token first
             raw, unit = m.group("num", "unit")
             if unit is None and _is_numbering(text, m.end(), end):
                 # "2.其他法律…": the label's own number, glued to the run before it.
@@ -139,10 +136,28 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
                 raw = raw[:-1]
             at = m.start()
             tokens.append(Token("num", raw, at, at + len(raw), unit))
+        elif kind == "pipe":
+            between = text[last_pipe + 1 : m.start()]
+            if piped and not cell_has_token and between.strip() == "" and "\n" not in between:
+                tokens.append(Token("blank", "", last_pipe + 1, m.start()))
+            piped = True
+            cell_has_token = False
+            last_pipe = m.start()
+            continue
+        elif kind == "paren":
+            inner = m.group("paren")[1:-1].strip()
+            if (
+                tokens
+                and tokens[-1].kind == "num"
+                and tokens[-1].note is None
+                and inner.replace(" ", "") not in label.replace(" ", "")
+            ):
+                tokens[-1] = tokens[-1]._replace(note=inner)
+            continue
         elif kind == "none" and _in_words(text, m.start()):
             continue
         else:
-            tokens.append(Token(kind, m.group(0), m.start(), m.end()))
+            tokens.append(Token(kind or "", m.group(0), m.start(), m.end()))
         cell_has_token = True
     return tokens
 

@@ -36,7 +36,6 @@ from zwgk._text.vocab import (
     ROLE_WORDS,
     TASK_VERBS,
     UNIT_LABEL,
-    UNIT_LABEL_FIRST,
     UNIT_SUFFIX,
     alternation,
     place_prefixes,
@@ -411,7 +410,7 @@ def find_parenthetical(norm: str, start: int, end: int) -> tuple[Assignment, int
     return found
 
 
-_LABEL = re.compile(rf"(?=[{UNIT_LABEL_FIRST}])(?P<label>{UNIT_LABEL}) *[:：] *")
+_LABEL = re.compile(rf"(?P<label>{UNIT_LABEL}) *[:：] *")  # a scan skips to a label's first
 _LEAD_LABEL = re.compile(alternation(LEAD_WORDS))
 _VALUE_END = re.compile(r"[\n。]|  ")
 

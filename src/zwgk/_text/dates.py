@@ -23,12 +23,16 @@ _LETTER_ZEROS = "Oo"
 _CN_YEAR_DIGIT = f"[{ZEROS}{_LETTER_ZEROS}{CN_DIGITS[:-1]}]"
 _CN_COUNT = f"[{ZEROS}{_LETTER_ZEROS}{CN_DIGITS}]"
 #: Every printed date; groups ``y m1 d1`` (dashes, dots, slashes), ``y m2 d2`` (年月日),
-#: ``cy cm cd`` (Chinese numerals).
+#: ``cy cm cd`` (Chinese numerals).  The pattern opens with the characters a date starts
+#: with, so that a scan skips to them in C; the year's four characters are then read
+#: and named behind.
 DATE_RE = re.compile(
-    rf"(?=[12{ZEROS}{_LETTER_ZEROS}{CN_DIGITS}])"  # what a date starts with: a quick skip
-    rf"(?:(?P<y>{YEAR}) *(?:(?P<s1>[-./]) *(?P<m1>\d{{1,2}}) *(?P=s1) *(?P<d1>\d{{1,2}})(?!\d)"
+    rf"[12{ZEROS}{_LETTER_ZEROS}{CN_DIGITS[:-1]}]"
+    rf"(?:\d{{3}}(?<=(?P<y>{YEAR}))"
+    rf" *(?:(?P<s1>[-./]) *(?P<m1>\d{{1,2}}) *(?P=s1) *(?P<d1>\d{{1,2}})(?!\d)"
     r"|年 *(?P<m2>\d{1,2}) *月 *(?P<d2>\d{1,2}) *日)"
-    rf"|(?P<cy>{_CN_YEAR_DIGIT}{{4}})年(?P<cm>{_CN_COUNT}{{1,2}})月(?P<cd>{_CN_COUNT}{{1,3}})日)"
+    rf"|{_CN_YEAR_DIGIT}{{3}}(?<=(?P<cy>{_CN_YEAR_DIGIT}{{4}}))"
+    rf"年(?P<cm>{_CN_COUNT}{{1,2}})月(?P<cd>{_CN_COUNT}{{1,3}})日)"
 )
 _ZERO_LETTERS = str.maketrans(dict.fromkeys(_LETTER_ZEROS, ZEROS[0]))
 

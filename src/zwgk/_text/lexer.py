@@ -1,6 +1,7 @@
 """One pass per token kind over a document, shared by every reader of that document.
 
-A document's normalized text is lexed once (`zwgk._text.lexer.lex`, cached per text):
+A document's normalized text is lexed once per parse (`zwgk._text.lexer.lex`, kept
+while the readers of a parse ask for that same text object):
 each token kind (outline markers, dates, counted numbers, deadline phrases, any
 whole-text pattern a reader registers) is found in a single left-to-right scan the
 first time a reader asks for it, and every later reader (the kind detector,
@@ -17,14 +18,13 @@ from __future__ import annotations
 
 import array
 import bisect
-import functools
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import TypeVar
 
 from zwgk._text.numbering import MARKER_RE, Marker, marker_from_match
 
-__all__ = ["CLAUSE_BREAKS", "Lexed", "Scan", "lex"]
+__all__ = ["CLAUSE_BREAKS", "Lexed", "Scan", "begin", "lex"]
 
 T = TypeVar("T")
 
@@ -125,8 +125,9 @@ class Lexed:
 
     Example:
         >>> from zwgk._text.lexer import lex
-        >>> lexed = lex("一、总体情况 2019年3月1日 （一）主动公开")
-        >>> [m.label for m in lexed.markers()], lexed is lex("一、总体情况 2019年3月1日 （一）主动公开")
+        >>> text = "一、总体情况 2019年3月1日 （一）主动公开"
+        >>> lexed = lex(text)
+        >>> [m.label for m in lexed.markers()], lexed is lex(text)
         (['一', '(一)'], True)
     """
 
@@ -134,15 +135,18 @@ class Lexed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._scans: dict[tuple[re.Pattern[str], int | None], Scan] = {}
+        # Keyed by the pattern's identity (a compiled pattern hashes its whole program);
+        # the scan holds its pattern, so the identity is not reused while the key lives.
+        self._scans: dict[tuple[int, int | None], Scan] = {}
         self._memo: dict[Hashable, object] = {}
         self._marker_tokens: list[Marker | None] | None = None
 
     def scan(self, pattern: re.Pattern[str], *, reach: int | None = None) -> Scan:
         """The whole-text matches of ``pattern`` (scanned once per text and pattern)."""
-        found = self._scans.get((pattern, reach))
+        key = (id(pattern), reach)
+        found = self._scans.get(key)
         if found is None:
-            found = self._scans[pattern, reach] = Scan(pattern, self.text, reach=reach)
+            found = self._scans[key] = Scan(pattern, self.text, reach=reach)
         return found
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
@@ -162,9 +166,9 @@ class Lexed:
             # The one scan, each match read into its marker as it is found.
             matches = list(MARKER_RE.finditer(self.text))
             scan = Scan(MARKER_RE, self.text, reach=_MARKER_REACH, matches=matches)
-            self._scans[MARKER_RE, _MARKER_REACH] = scan
+            self._scans[id(MARKER_RE), _MARKER_REACH] = scan
             self._marker_tokens = [marker_from_match(m) for m in matches]
-        scan, tokens = self._scans[MARKER_RE, _MARKER_REACH], self._marker_tokens
+        scan, tokens = self._scans[id(MARKER_RE), _MARKER_REACH], self._marker_tokens
         found, resume = scan.indices(start, stop)
         out = [mk for k in found if (mk := tokens[k]) is not None and (glued or not mk.glued)]
         if resume < stop:
@@ -181,13 +185,41 @@ class Lexed:
         return m.end() - 1 if m is not None else None
 
 
-@functools.lru_cache(maxsize=2)  # a parse reads one text; the last two are kept
+#: The tokens of the text being parsed: one parse reads one text.
+_current: Lexed | None = None
+
+
 def lex(text: str) -> Lexed:
-    """The shared tokens of ``text`` (a document's normalized text), cached for its readers.
+    """The shared tokens of ``text`` (a document's normalized text), kept for its readers.
+
+    The tokens are kept while readers ask for the same text object (``is``, not an
+    equal text: each parse lexes its own text, see `zwgk._text.lexer.begin`).
 
     Example:
         >>> from zwgk._text.lexer import lex
         >>> [(m.label, m.start) for m in lex("1.网站 2.微博").markers()]
         [('1', 0), ('2', 5)]
     """
-    return Lexed(text)
+    global _current
+    current = _current
+    if current is None or current.text is not text:
+        current = _current = Lexed(text)
+    return current
+
+
+def begin(text: str) -> Lexed:
+    """Fresh tokens for a parse of ``text``, which later `zwgk._text.lexer.lex` calls return.
+
+    A parse starts here, so that it scans its text itself even when it is the very
+    text object the previous parse read.
+
+    Example:
+        >>> from zwgk._text.lexer import begin, lex
+        >>> text = "一、总体"
+        >>> first = lex(text)
+        >>> begin(text) is not first and lex(text) is lex(text)
+        True
+    """
+    global _current
+    _current = Lexed(text)
+    return _current

@@ -16,6 +16,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -61,37 +62,57 @@ class MarkerKind(enum.Enum):
 _LEVEL = {kind: i for i, kind in enumerate(MarkerKind)}
 _KIND_OF = {kind.value: kind for kind in MarkerKind}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: What an Arabic marker may not follow unless run in (``2019.1``, ``A4``).
+_RUN_ON = r"[\d.A-Za-z]"
 
 
-def _forms(named: bool, run_in: bool = False) -> dict[MarkerKind, str]:
+def _forms(named: bool, run_in: bool = False, *, lead: bool = False) -> dict[MarkerKind, str]:
     """Each kind's printed form; ``named`` puts the numeral in a group named after the kind.
 
     Unnamed forms leave out the run-on ``3.5`` (a decimal unless a reader asks for it);
-    ``run_in`` lets an Arabic marker follow digits or letters directly.
+    ``run_in`` lets an Arabic marker follow digits or letters directly.  ``lead`` writes
+    each form for the one scan, whose pattern has read its first character already: the
+    form checks that character behind it, and a numeral it starts with is named from its
+    second character on.
     """
 
     def num(kind: str, body: str) -> str:
         return f"(?P<{kind}>{body})" if named else f"(?:{body})"
 
-    cn, counted = f"[{CN_DIGITS}]{{1,3}}", f"[{CN_NUMERAL}]{{1,4}}"
-    arabic, arabic_paren = r"\d{1,3}", r"\d{1,2}"
     after_dot = r"(?P<glued>\d)?" if named else r"(?!\d)"
-    alone = "" if run_in else r"(?<![\d.A-Za-z])"
-    return {
-        MarkerKind.PART: rf"第{num('part', counted)}(?:部分|章)",
-        MarkerKind.ARTICLE: rf"第{num('article', counted)}条",
-        MarkerKind.CN: rf"{num('cn', cn)}(?:[、,]|[.．](?![\d{CN_DIGITS}]))",
-        MarkerKind.CN_PAREN: rf"[(（]{num('cn_paren', cn)}[)）]",
-        MarkerKind.ARABIC: rf"{alone}{num('arabic', arabic)} ?(?:[.．]{after_dot}|、)",
-        MarkerKind.ARABIC_PAREN: rf"[(（]{num('arabic_paren', arabic_paren)}[)）]",
-        MarkerKind.CIRCLED: num("circled", f"[{_CIRCLED}]"),
+    # Each kind: what is printed before its numeral, the numeral's characters and most
+    # length, and what is printed after it.
+    shapes = {
+        MarkerKind.PART: ("第", f"[{CN_NUMERAL}]", 4, "(?:部分|章)"),
+        MarkerKind.ARTICLE: ("第", f"[{CN_NUMERAL}]", 4, "条"),
+        MarkerKind.CN: ("", f"[{CN_DIGITS}]", 3, rf"(?:[、,]|[.．](?![\d{CN_DIGITS}]))"),
+        MarkerKind.CN_PAREN: ("[(（]", f"[{CN_DIGITS}]", 3, "[)）]"),
+        MarkerKind.ARABIC: ("", r"\d", 3, rf" ?(?:[.．]{after_dot}|、)"),
+        MarkerKind.ARABIC_PAREN: ("[(（]", r"\d", 2, "[)）]"),
+        MarkerKind.CIRCLED: ("", f"[{_CIRCLED}]", 1, ""),
     }
+    forms = {}
+    for kind, (before, chars, most, after) in shapes.items():
+        alone = kind is MarkerKind.ARABIC and not run_in  # not after digits or letters
+        if not lead:
+            numeral = num(kind.value, f"{chars}{{1,{most}}}" if most > 1 else chars)
+            forms[kind] = f"{f'(?<!{_RUN_ON})' if alone else ''}{before}{numeral}{after}"
+        elif before:
+            forms[kind] = f"(?<={before}){num(kind.value, f'{chars}{{1,{most}}}')}{after}"
+        else:  # the numeral's first character is the one read
+            behind = f"(?<={chars}){f'(?<!{_RUN_ON}.)' if alone else ''}"
+            rest = f"{chars}{{0,{most - 1}}}" if most > 1 else ""
+            forms[kind] = f"{behind}{num(kind.value, rest)}{after}"
+    return forms
 
 
-#: The one numbering pattern.  Brackets may be half- or full-width.  The lookahead of
-#: the characters a marker starts with lets a scan pass over other text quickly.
+#: The one numbering pattern.  Brackets may be half- or full-width.  It opens with the
+#: characters a marker starts with, so that a scan skips to them in C; each form then
+#: checks that character behind it (see ``_forms``), and a numeral that starts the
+#: marker (一、, 1., ①) is named from its second character on.
 MARKER_RE = re.compile(
-    rf"(?=[第(（\d{CN_DIGITS}{_CIRCLED}])(?:{'|'.join(_forms(named=True).values())})"
+    f"[第(（\\d{CN_DIGITS}{_CIRCLED}](?<!{_RUN_ON}\\d)"  # a digit run on is no marker's start
+    f"(?:{'|'.join(_forms(named=True, lead=True).values())})"
 )
 _PLAIN_FORMS = {run_in: _forms(named=False, run_in=run_in) for run_in in (False, True)}
 
@@ -172,12 +193,11 @@ def leading_marker(label: str) -> str | None:
     return m.group(0).lstrip(" ") if m is not None else None
 
 
-@attrs.frozen
-class Marker:
+class Marker(NamedTuple):
     """One numbering marker: its kind, nesting level, value and span in the text.
 
     ``label`` is the marker as paths print it: ``一``, ``(一)``, ``1``, ``(1)``, ``①``,
-    ``第一条``, ``第一部分``.
+    ``第一条``, ``第一部分``.  (A named tuple: a text has thousands, made as they are read.)
 
     Example:
         >>> from zwgk._text.numbering import markers
@@ -236,31 +256,32 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
     name = m.lastgroup or ""  # the group of the numeral, or ``glued`` after an Arabic one
     run_on = name == "glued"
     if run_on:
-        name = MarkerKind.ARABIC.value
-    raw = m.group(name)
-    kind, value = _marker_value(name, raw)
+        name = "arabic"
+    start, end = m.span()
+    text = m.string
+    kind, value, label = _reading(name, text[start : m.end(name)])
     if value is None:
         return None
-    if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
-        label = f"({raw})"
-    elif kind in (MarkerKind.PART, MarkerKind.ARTICLE):
-        label = m.group(0)
-    else:
-        label = raw
-    start, end = m.span()
-    return Marker(kind, value, start, end - run_on, label, run_on)
+    return Marker(kind, value, start, end - run_on, label or text[start:end], run_on)
 
 
-@functools.lru_cache(maxsize=512)
-def _marker_value(name: str, raw: str) -> tuple[MarkerKind, int | None]:
-    """The kind of the numeral group ``name`` and the value of its numeral ``raw``."""
+@functools.lru_cache(maxsize=1024)
+def _reading(name: str, printed: str) -> tuple[MarkerKind, int | None, str]:
+    """The kind, value and label of a marker printed up to the end of its numeral group
+    ``name`` (``第十二``, ``（3``, ``①``); the label is empty where it is the whole marker
+    as printed (第十二条, 第一部分)."""
     kind = _KIND_OF[name]
+    raw = printed[1:] if printed[0] in "第(（" else printed
     if kind is MarkerKind.CIRCLED:
-        return kind, _CIRCLED.index(raw) + 1
-    if len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
-        return kind, None  # 一二、 is not a count: markers are 十二、
-    number = numeral_or_none(raw)
-    return kind, number if isinstance(number, int) and number > 0 else None
+        value: int | None = _CIRCLED.index(raw) + 1
+    elif len(raw) > 1 and all(c in DIGIT_VALUES for c in raw):
+        value = None  # 一二、 is not a count: markers are 十二、
+    else:
+        number = numeral_or_none(raw)
+        value = number if isinstance(number, int) and number > 0 else None
+    if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
+        return kind, value, f"({raw})"
+    return kind, value, "" if kind in (MarkerKind.PART, MarkerKind.ARTICLE) else raw
 
 
 # ---- the marker tree ---------------------------------------------------------------------

@@ -34,7 +34,7 @@ __all__ = [
     "TASK_VERBS",
     "TITLE_WORD",
     "UNIT_LABEL",
-    "UNIT_LABEL_FIRST",
+    "UNIT_LABELS",
     "UNIT_NOUNS",
     "UNIT_SUFFIX",
     "alternation",
@@ -53,9 +53,16 @@ def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
         >>> alternation(["局", "管理局"]), alternation(["牵头"], spaced=True)
         ('(?:管理局|局)', '(?:牵 *头)')
     """
-    unique = sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
-    join = " *".join if spaced else "".join
-    return "(?:" + "|".join(join(re.escape(c) for c in w) for w in unique) + ")"
+    return "(?:" + "|".join(map(_spaced if spaced else re.escape, _longest_first(words))) + ")"
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))
+
+
+def _spaced(word: str) -> str:
+    """``word`` as a pattern that lets spaces stand between its characters."""
+    return " *".join(map(re.escape, word))
 
 
 #: Endings an issuing organ's printed name has beyond the agency data's own.
@@ -135,14 +142,16 @@ COOPERATE_WORDS = ("配合", "参与", "协助", "协办", "协同", "协作")
 RESPONSIBLE_WORDS = ("责任",)
 #: What a unit label calls units: 牵头**单位**, 责任**处室**.
 UNIT_NOUNS = ("单位", "部门", "处室", "科室")
-#: A unit label, spaces allowed between characters: 牵头单位, 责任处室, 配合部门, 主办.
 _ROLES = (*LEAD_WORDS, *RESPONSIBLE_WORDS, *COOPERATE_WORDS)
-UNIT_LABEL = (
-    f"(?:{alternation(_ROLES, spaced=True)}"
-    f" *{alternation(UNIT_NOUNS, spaced=True)}|{alternation(('主办', '协办'), spaced=True)})"
+#: The forms of a unit label, spaces allowed between characters: 牵头单位, 责任处室,
+#: 配合部门, 主办.  Each starts with its word's first character as a literal, so that a
+#: pattern that opens with their alternation lets a scan skip to those characters.
+UNIT_LABELS = (
+    *(f"{_spaced(r)} *{alternation(UNIT_NOUNS, spaced=True)}" for r in _longest_first(_ROLES)),
+    *map(_spaced, _longest_first(("主办", "协办"))),
 )
-#: The characters a unit label starts with, for a quick skip before `UNIT_LABEL`.
-UNIT_LABEL_FIRST = "".join(sorted({w[0] for w in (*_ROLES, "主办", "协办")}))
+#: A unit label (any of `UNIT_LABELS`, in their order).
+UNIT_LABEL = "(?:" + "|".join(UNIT_LABELS) + ")"
 #: Every role word of a unit assignment.
 ROLE_WORDS = (*LEAD_WORDS[:1], "负责", "落实", *COOPERATE_WORDS[:4])
 #: How a catch-all phrase starts (各单位, 省直各部门, 辖区各派出所, 有关部门, 3个区直单位).

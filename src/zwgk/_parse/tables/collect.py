@@ -147,31 +147,30 @@ class _Collector:
         alternatives: tuple[int | Decimal, ...] = (),
         value_override: tuple[TokenClass, int | Decimal | None] | None = None,
     ) -> None:
-        column = self.compiled.column[slot.column]
-        unit = column.unit or slot.indicator.unit
+        row_labels, column_labels, unit = self.compiled.heads[slot.key]
         if token is None:
             token = Token("blank", "", blank_at, blank_at)
-        token_class, value = classify(token, money=unit in _MONEY_UNITS)
-        if value_override is not None:
-            token_class, value = value_override
-        raw = self.text[token.start : token.end]
         if slot.key in self.placed:
             self.leave([token], f"a second value for {slot.key[0]}[{slot.key[1]}]")
             return
-        self.placed[slot.key] = Cell(
-            indicator=slot.indicator.id,
-            column=slot.column,
-            row_labels=self.compiled.row_labels[slot.indicator.id],
-            column_labels=column.labels,
-            raw=raw,
-            value=value,
-            token_class=token_class,
-            unit=token.unit or unit,
-            span=Span(token.start, token.start + len(raw)),
-            note=token.note,
-            inferred=inferred is not None,
-            inferred_reason=inferred,
-            alternatives=alternatives,
+        if value_override is None:
+            token_class, value = classify(token, money=unit in _MONEY_UNITS)
+        else:
+            token_class, value = value_override
+        raw = self.text[token.start : token.end]
+        self.placed[slot.key] = Cell._trusted(
+            slot.key[0],
+            slot.column,
+            row_labels,
+            column_labels,
+            raw,
+            value,
+            token_class,
+            token.unit or unit,
+            Span._trusted(token.start, token.start + len(raw)),
+            token.note,
+            inferred,
+            alternatives,
         )
 
     def leave(self, tokens: Iterable[Token], reason: str) -> None:
@@ -192,11 +191,8 @@ class _Collector:
             )
 
     def cells(self) -> list[Cell]:
-        # Template order, not discovery order (dicts keep the order of placing).
-        position = self.compiled.position
-        return [
-            self.placed[k] for k in sorted(self.placed, key=lambda k: position.get(k, (10**6, 0)))
-        ]
+        # Template order, not discovery order (every slot is a cell of the template).
+        return [self.placed[k] for k in sorted(self.placed, key=self.compiled.position.__getitem__)]
 
     # -- rows split several ways -----------------------------------------------------------
 

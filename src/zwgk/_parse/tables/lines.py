@@ -120,12 +120,14 @@ def tab_lines(text: str, norm: str, start: int, end: int) -> list[Line]:
         >>> [[t.kind for t in l.tokens] for l in tab_lines(t, t, 0, len(t))]
         [['num', 'blank', 'num']]
     """
-    lines = []
+    lines: list[Line] = []
     pos = _block_start(text, start, lambda line: "\t" in line)
+    if text.find("\t", pos, end) == -1:
+        return lines  # no line of the stretch has a tab
     while pos < end:
         stop = text.find("\n", pos, end)
         stop = end if stop == -1 else stop
-        if "\t" in text[pos:stop]:
+        if text.find("\t", pos, stop) != -1:
             cells: list[tuple[int, str]] = []
             at = pos
             for cell in text[pos:stop].split("\t"):

@@ -19,7 +19,7 @@ from zwgk._model import Layout, TableTemplate
 from zwgk._parse.tables.evidence import Evidence
 from zwgk._parse.tables.lines import Line, pipe_lines, tab_lines
 from zwgk._parse.tables.template import Compiled, RowLabel, compiled
-from zwgk._parse.tokens import NUMBERING_BEFORE, PAGE_FURNITURE, Token, find_tokens
+from zwgk._parse.tokens import NUMBERING_BEFORE, Token, find_tokens, furniture_spans
 from zwgk._text.numbering import MarkerKind, marker_pattern
 
 #: How far past the previous row a row's label may stand.
@@ -266,11 +266,11 @@ _RULE_ROW = re.compile(r"^[ \t]*\|[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
 def masked_window(norm: str, c: Compiled, start: int, end: int) -> str:
     """``norm`` with the template's header words, page furniture and rule lines in
     ``[start, end)`` blanked (same length, so offsets hold; the rest is as printed)."""
-    spans = sorted(
-        m.span()
-        for pattern in (c.mask, PAGE_FURNITURE, _RULE_ROW)
-        for m in pattern.finditer(norm, start, end)
-    )
+    spans = [m.span() for m in c.mask.finditer(norm, start, end)]
+    spans += furniture_spans(norm, start, end)
+    if norm.find("|", start, end) != -1:  # a rule line has its pipes
+        spans += (m.span() for m in _RULE_ROW.finditer(norm, start, end))
+    spans.sort()
     if not spans:
         return norm
     pieces: list[str] = []

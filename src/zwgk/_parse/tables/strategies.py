@@ -469,8 +469,16 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         swapped = list(range(width))
         swapped[a], swapped[b] = b, a
         orders.append(tuple(swapped))
-    cells = [(r, col) for r in range(n) for col in range(width)]
-    by_col = [tuple([order[col] * n + r for r, col in cells]) for order in orders]
+    # Column-major: printed column o holds tokens o*n … o*n+n-1, one per row; read
+    # row by row across the columns, in the order's column order.
+    by_col = [
+        tuple(
+            itertools.chain.from_iterable(
+                zip(*(range(o * n, o * n + n) for o in order), strict=True)
+            )
+        )
+        for order in orders
+    ]
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
     score = _scorer(keys, c.within(keys), values)
@@ -488,13 +496,12 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     winners = [(how, perm) for rank, how, perm in options if rank == best]
     raws = [t.raw for t in tokens]
     printed = {tuple([raws[i] for i in perm]) for _, perm in winners}
+    undecided = best[0] <= 0 or len(printed) > 1
     # Where every order reads the same values (a block of zeros), no order needs deciding.
-    first = [raws[i] for i in by_row]
-    alike = all([raws[i] for i in perm] == first for _, _, perm in options)
-    if alike and (best[0] <= 0 or len(printed) > 1):
+    if undecided and all([raws[i] for i in perm] == raws for _, _, perm in options):
         _place(out, rows, tokens, by_row, "in any order", confirmed=False, why=_ALIKE)
         return
-    if best[0] <= 0 or len(printed) > 1:
+    if undecided:
         if block.prior is not None:
             # The identities cannot tell; the extraction wrote the document's other
             # tables in one order, so this block is read in that order, as a guess.
@@ -530,13 +537,13 @@ def _scorer(
     ]
 
     def score(perm: tuple[int, ...]) -> int:
-        cells = [values[i] for i in perm]
+        # Cell i takes token perm[i]: only the cells the identities read are looked up.
         total = 0
         for relation, signed in terms:
             balance = 0
             nonzero = False
             for i, sign in signed:
-                value = cells[i]
+                value = values[perm[i]]
                 if value is None:
                     break
                 balance += sign * value

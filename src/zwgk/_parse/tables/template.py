@@ -120,6 +120,17 @@ class Compiled:
         self.row_labels: dict[str, tuple[str, ...]] = {
             ind.id: _row_labels(template, ind) for ind in template.walk()
         }
+        #: What every cell of a row's slot prints beside its value: its row labels, its
+        #: column labels and its unit (the column's, else the row's).
+        self.heads: dict[Key, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
+            slot.key: (
+                self.row_labels[slot.key[0]],
+                self.column[slot.column].labels,
+                self.column[slot.column].unit or slot.indicator.unit,
+            )
+            for row in self.rows
+            for slot in row.slots
+        }
         #: Each row's printed label as a core (`core_label`).
         self.core: dict[str, str] = {ind.id: core_label(ind.label) for ind in template.walk()}
 
