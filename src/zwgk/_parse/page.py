@@ -102,20 +102,20 @@ class _PageConverter(_Converter):
         #: Characters of text left out with furniture, and characters kept.
         self.dropped = 0
 
-    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str) -> None:
         if self.hidden is not None:
             self.hidden_depth += tag == self.hidden
         elif (
             self.hide
             and tag not in _VOID
             and not (self.article and tag in ("header", "footer"))  # the article's own
-            and is_furniture(tag, attributes)
+            and is_furniture(tag, [] if tag in _NEVER_FURNITURE else self.attributes())
         ):
             self.hidden, self.hidden_depth = tag, 1
         else:
             self.pre += tag == "pre"
             self.article += tag in ("article", "main")
-            super().handle_starttag(tag, attributes)
+            super().handle_starttag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -135,7 +135,7 @@ class _PageConverter(_Converter):
         if self.pre:
             super().handle_data(data)
             return
-        start = self._pos()
+        start = self.at
         for m in _WHITE_OR_NOT.finditer(data):
             if m.group(0)[0].isspace():
                 chars = self.cell.chars if self.cell is not None else self.out
@@ -147,7 +147,7 @@ class _PageConverter(_Converter):
     def newline(self) -> None:
         # A line break inside a table cell is a mark that _join_wrapped settles.
         if self.cell is not None:
-            self.emit(self.cell_break, self._pos(), one_offset=True)
+            self.emit(self.cell_break, self.at, one_offset=True)
         else:
             super().newline()
 
@@ -162,8 +162,7 @@ class _PageConverter(_Converter):
 
 def _page_body(html: str, *, hide: bool = True) -> tuple[str, list[int]]:
     converter = _PageConverter(html, hide=hide)
-    converter.feed(html)
-    converter.close()
+    converter.read()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
     kept = sum(1 for ch, _ in converter.out if not ch.isspace())
