@@ -55,6 +55,7 @@ _BLOCK = frozenset(
     ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "template"})
+_SPAN = re.compile("rowspan|colspan")
 #: Tables nested deeper than this are flattened into their parent cell's text.
 MAX_TABLE_DEPTH = 8
 
@@ -113,6 +114,11 @@ _START_TAG_END = re.compile(
     r"""<[a-zA-Z][^\t\n\r\f />\x00]*(?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*"""
     r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?\s*"""
 )
+#: One attribute of a well-formed start tag (``_START``'s own attribute pattern).
+_ATTRIBUTE = re.compile(
+    r"[ \t\n\r\f]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)"
+    r"""(?:[ \t\n\r\f]*=[ \t\n\r\f]*("[^"]*"|'[^']*'|[^\s>"'=][^\s>]*))?"""
+)
 _COMMENT_CLOSE = re.compile(r"--\s*>")
 _ENTITY_REF = re.compile("&([a-zA-Z][-.a-zA-Z0-9]*)[^a-zA-Z0-9]")
 _CHAR_REF = re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
@@ -135,6 +141,7 @@ class _Markup:
         self.raw_text: str | None = None  # "script" or "style" while inside one
         self._tag = (0, 0)
         self._attributes: list[tuple[str, str | None]] | None = None
+        self._attribute_text: str | None = None  # a well-formed tag's, to read them from
         self._gt = (len(html) + 1, -1)  # the last search for ">": from where, found where
         self._close: tuple[int, re.Match[str] | None] = (len(html) + 1, None)
 
@@ -155,9 +162,25 @@ class _Markup:
     def attributes(self) -> list[tuple[str, str | None]]:
         """The attributes of the start tag being handled, as ``html.parser`` gives them."""
         if self._attributes is None:
-            start, stop = self._tag
-            self._attributes = self._attribute_list(_tag_name_end(self.html, start), stop)[0]
+            if self._attribute_text is not None:
+                self._attributes = [
+                    (name.lower(), _attribute_value(value))
+                    for name, value in _ATTRIBUTE.findall(self._attribute_text)
+                ]
+            else:
+                start, stop = self._tag
+                self._attributes = self._attribute_list(_tag_name_end(self.html, start), stop)[0]
         return self._attributes
+
+    def may_have(self, hint: re.Pattern[str]) -> bool:
+        """False when no attribute of the start tag being handled can hold ``hint``: it is
+        found nowhere in the tag's text lowercased (nor is a character reference there)."""
+        if self._attributes == []:
+            return False
+        text = self._attribute_text
+        if text is None:
+            text = self.html[self._tag[0] : self._tag[1]]
+        return "&" in text or hint.search(text.lower()) is not None
 
     def _attribute_list(self, k: int, stop: int) -> tuple[list[tuple[str, str | None]], int]:
         found: list[tuple[str, str | None]] = []
@@ -167,7 +190,7 @@ class _Markup:
                 break
             name, rest, value = m.group(1, 2, 3)
             if not rest:
-                value = None
+                    value = None
             elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
                 value = value[1:-1]
             found.append((name.lower(), unescape(value) if value else value))
@@ -211,8 +234,9 @@ class _Markup:
             if html[i] == "<":
                 m = _START.match(html, i)
                 if m is not None:
-                    tag = m.group(1).lower()
-                    self._start_tag(i, m.end(), tag, bool(m.group(3)), None if m.group(2) else [])
+                    tag, text, close = m.groups()
+                    self._attribute_text = text
+                    self._start_tag(i, m.end(), tag.lower(), bool(close), None if text else [])
                     i = m.end()
                     continue
                 m = _END_TAG.match(html, i)
@@ -339,6 +363,7 @@ class _Markup:
         name = _TAG_FIND.match(html, i + 1)
         assert name is not None
         found, k = self._attribute_list(name.end(), stop)
+        self._attribute_text = None
         close = html[k:stop].strip()
         if close not in (">", "/>"):
             self.at = i
@@ -358,6 +383,15 @@ class _Markup:
         self.at = i
         self.handle_endtag(name.group(1).lower())
         return gt + 1
+
+
+def _attribute_value(value: str) -> str | None:
+    # A value of a well-formed tag as html.parser gives it: unquoted and unescaped.
+    if not value:
+        return None
+    if value[0] in "'\"":
+        value = value[1:-1]
+    return unescape(value) if value else value
 
 
 def _tag_name_end(html: str, start: int) -> int:
@@ -399,11 +433,11 @@ class _Converter(_Markup):
         elif tag in ("td", "th") and self.tables:
             if not self.tables[-1].rows:
                 self.tables[-1].rows.append([])
-            found = dict(self.attributes())
-            self.cell = _Cell(
-                rowspan=_span_number(found.get("rowspan")),
-                colspan=_span_number(found.get("colspan")),
-            )
+            self.cell = _Cell()
+            if self.may_have(_SPAN):
+                found = dict(self.attributes())
+                self.cell.rowspan = _span_number(found.get("rowspan"))
+                self.cell.colspan = _span_number(found.get("colspan"))
             self.tables[-1].rows[-1].append(self.cell)
         elif tag in _BLOCK:
             self.newline()
