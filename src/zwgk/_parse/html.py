@@ -190,7 +190,7 @@ class _Markup:
                 break
             name, rest, value = m.group(1, 2, 3)
             if not rest:
-                    value = None
+                value = None
             elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
                 value = value[1:-1]
             found.append((name.lower(), unescape(value) if value else value))

@@ -74,9 +74,12 @@ def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
     if tag in _NEVER_FURNITURE:
         return False
     for name, value in attributes:
-        if name in ("class", "id", "role") and value:
-            if not FURNITURE_WORDS.isdisjoint(_WORD_CUT.split(value.lower())):
-                return True
+        if (
+            name in ("class", "id", "role")
+            and value
+            and not FURNITURE_WORDS.isdisjoint(_WORD_CUT.split(value.lower()))
+        ):
+            return True
     return False
 
 
