@@ -210,6 +210,8 @@ class _Markup:
         # token it cannot finish, which the second pass, ``end``, reads as it can).
         html = self.html
         n = len(html)
+        special, start_tag, end_tag = _SPECIAL.search, _START.match, _END_TAG.match
+        handle_data, handle_endtag = self.handle_data, self.handle_endtag
         while i < n:
             if self.raw_text is not None:
                 m = _RAW_TEXT[self.raw_text].search(html, i)
@@ -217,32 +219,32 @@ class _Markup:
                     break  # an unclosed script: the rest of the page is never read
                 if i < m.start():
                     self.at = i
-                    self.handle_data(html[i : m.start()])
+                    handle_data(html[i : m.start()])
                 self.at = m.start()
-                self.handle_endtag(self.raw_text)
+                handle_endtag(self.raw_text)
                 self.raw_text = None
                 i = m.end()
                 continue
-            m = _SPECIAL.search(html, i)
+            m = special(html, i)
             j = n if m is None else m.start()
             if i < j:
                 self.at = i
-                self.handle_data(html[i:j])
+                handle_data(html[i:j])
                 i = j
                 if i == n:
                     break
             if html[i] == "<":
-                m = _START.match(html, i)
+                m = start_tag(html, i)
                 if m is not None:
                     tag, text, close = m.groups()
                     self._attribute_text = text
                     self._start_tag(i, m.end(), tag.lower(), bool(close), None if text else [])
                     i = m.end()
                     continue
-                m = _END_TAG.match(html, i)
+                m = end_tag(html, i)
                 if m is not None:
                     self.at = i
-                    self.handle_endtag(m.group(1).lower())
+                    handle_endtag(m.group(1).lower())
                     i = m.end()
                     continue
                 k = self._markup(i, end=end)
