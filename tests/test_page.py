@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.page import is_furniture, page_to_text
+from zwgk._parse.page import _PageConverter, is_furniture, page_to_text
 
 HTML = Path(__file__).parent / "corpus" / "dev" / "html"
 PAGES = sorted(p.name[:3] for p in HTML.glob("[0-9]*.html"))
@@ -69,6 +69,40 @@ def test_furniture_is_left_out() -> None:
 def test_an_unclosed_furniture_element_never_raises(word: str, tail: str) -> None:
     page = f'<html><body><div class="{word}_x"><p>甲</p>{tail}'
     assert isinstance(page_to_text(page)[0], str)
+
+
+class _EveryTagAsked(_PageConverter):
+    """The page reader without its first look at a tag's text: every tag's attributes read."""
+
+    def may_have(self, hint: object) -> bool:
+        return True
+
+
+_NAMES = st.sampled_from(["class", "CLASS", "id", "role", "rowspan", "ColSpan", "x", "cl&#97;ss"])
+_VALUE = st.lists(
+    st.sampled_from(["2", "3x", "nav", "NAV", "&#110;av", "lin\u212as", "&amp;", "body", ""]),
+    max_size=2,
+).map("_".join)
+_ATTRIBUTE = st.tuples(_NAMES, st.sampled_from(["=", '="', "='", " = ", ""]), _VALUE).map(
+    lambda a: a[0] + (a[1] + a[2] + a[1].strip(" =") if a[1] else "")
+)
+
+
+@given(st.lists(_ATTRIBUTE, max_size=4).map(" ".join))
+@example("ColSpan='2'")
+@example('class="&#110;av"')
+@example("x=1 ID=lin\u212as")
+def test_the_look_at_a_tags_text_decides_as_its_attributes_do(attributes: str) -> None:
+    # Attributes are read only for a tag whose text (lowercased) holds a furniture word, a
+    # span attribute or a character reference: that look never changes what is read.
+    page = (
+        f"<div {attributes}><p>甲</p></div><table><tr><td {attributes}>1</td><td>2</td></tr>"
+        f"<tr><td>3</td><td>4</td></tr></table><p>乙</p>"
+    )
+    quick, full = _PageConverter(page), _EveryTagAsked(page)
+    quick.read()
+    full.read()
+    assert (quick.out, quick.dropped) == (full.out, full.dropped)
 
 
 def test_is_furniture() -> None:
