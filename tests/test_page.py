@@ -72,10 +72,10 @@ def test_an_unclosed_furniture_element_never_raises(word: str, tail: str) -> Non
 
 
 class _EveryTagAsked(_PageConverter):
-    """The page reader without its first look at a tag's text: every tag's attributes read."""
+    """The page reader that reads every tag's attributes (none shared by tag text)."""
 
-    def may_have(self, hint: object) -> bool:
-        return True
+    def tag_text(self) -> str:
+        return str(self.at)
 
 
 _NAMES = st.sampled_from(["class", "CLASS", "id", "role", "rowspan", "ColSpan", "x", "cl&#97;ss"])
@@ -88,16 +88,19 @@ _ATTRIBUTE = st.tuples(_NAMES, st.sampled_from(["=", '="', "='", " = ", ""]), _V
 )
 
 
-@given(st.lists(_ATTRIBUTE, max_size=4).map(" ".join))
-@example("ColSpan='2'")
-@example('class="&#110;av"')
-@example("x=1 ID=lin\u212as")
-def test_the_look_at_a_tags_text_decides_as_its_attributes_do(attributes: str) -> None:
-    # Attributes are read only for a tag whose text (lowercased) holds a furniture word, a
-    # span attribute or a character reference: that look never changes what is read.
+_ATTRIBUTES = st.lists(_ATTRIBUTE, max_size=4).map(" ".join)
+
+
+@given(_ATTRIBUTES, _ATTRIBUTES)
+@example("colspan=2", "colspan=3")
+@example('class="&#110;av"', 'class="&#110;"')
+@example("x=1 ID=lin\u212as", "x=1 ID=lin")
+def test_attributes_read_once_per_tag_text_decide_as_when_read_each_time(a: str, b: str) -> None:
+    # What a tag's attributes decide (furniture, spans) is decided once per tag text.
     page = (
-        f"<div {attributes}><p>甲</p></div><table><tr><td {attributes}>1</td><td>2</td></tr>"
-        f"<tr><td>3</td><td>4</td></tr></table><p>乙</p>"
+        f"<div {a}><p>甲</p></div><table><tr><td {a}>1</td><td {b}>2</td></tr>"
+        f"<tr><th {b}>3</th><td {a}>4</td></tr></table><ul {b}><li>乙</li></ul>"
+        f"<ul {a}/><ul  {a}><li>丙</li></ul><p>丁</p>"
     )
     quick, full = _PageConverter(page), _EveryTagAsked(page)
     quick.read()

@@ -55,7 +55,6 @@ _BLOCK = frozenset(
     ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "template"})
-_SPAN = re.compile("rowspan|colspan")
 #: Tables nested deeper than this are flattened into their parent cell's text.
 MAX_TABLE_DEPTH = 8
 
@@ -172,15 +171,12 @@ class _Markup:
                 self._attributes = self._attribute_list(_tag_name_end(self.html, start), stop)[0]
         return self._attributes
 
-    def may_have(self, hint: re.Pattern[str]) -> bool:
-        """False when no attribute of the start tag being handled can hold ``hint``: it is
-        found nowhere in the tag's text lowercased (nor is a character reference there)."""
-        if self._attributes == []:
-            return False
-        text = self._attribute_text
-        if text is None:
-            text = self.html[self._tag[0] : self._tag[1]]
-        return "&" in text or hint.search(text.lower()) is not None
+    def tag_text(self) -> str:
+        """The text the attributes of the start tag being handled are read from: two tags
+        of the same text have the same attributes (a page repeats them: a key to memos)."""
+        if self._attribute_text is not None:
+            return self._attribute_text
+        return self.html[self._tag[0] : self._tag[1]]
 
     def _attribute_list(self, k: int, stop: int) -> tuple[list[tuple[str, str | None]], int]:
         found: list[tuple[str, str | None]] = []
@@ -412,6 +408,7 @@ class _Converter(_Markup):
         self.tables: list[_Table] = []
         self.cell: _Cell | None = None
         self.skip = 0
+        self._spans: dict[str, tuple[int, int]] = {}  # rowspan and colspan by tag text
 
     def emit(self, text: str, start: int, *, one_offset: bool = False) -> None:
         target = self.cell.chars if self.cell is not None else self.out
@@ -435,11 +432,14 @@ class _Converter(_Markup):
         elif tag in ("td", "th") and self.tables:
             if not self.tables[-1].rows:
                 self.tables[-1].rows.append([])
-            self.cell = _Cell()
-            if self.may_have(_SPAN):
+            spans = self._spans.get(text := self.tag_text())
+            if spans is None:
                 found = dict(self.attributes())
-                self.cell.rowspan = _span_number(found.get("rowspan"))
-                self.cell.colspan = _span_number(found.get("colspan"))
+                spans = self._spans[text] = (
+                    _span_number(found.get("rowspan")),
+                    _span_number(found.get("colspan")),
+                )
+            self.cell = _Cell(rowspan=spans[0], colspan=spans[1])
             self.tables[-1].rows[-1].append(self.cell)
         elif tag in _BLOCK:
             self.newline()

@@ -53,8 +53,6 @@ FURNITURE_WORDS = frozenset(
     }
 )
 _WORD_CUT = re.compile(r"[-_\s]+")
-#: What a class, id or role naming furniture holds, lowercased.
-_FURNITURE_HINT = re.compile("|".join(sorted(FURNITURE_WORDS)))
 
 
 def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
@@ -107,6 +105,14 @@ class _PageConverter(_Converter):
         self.article = 0
         #: Characters of text left out with furniture, and characters kept.
         self.dropped = 0
+        self._furniture: dict[str, bool] = {}  # whether attributes say furniture, by tag text
+
+    def _furniture_attributes(self, tag: str) -> bool:
+        # Whether the tag's attributes make it furniture (decided once per tag text).
+        found = self._furniture.get(text := self.tag_text())
+        if found is None:
+            found = self._furniture[text] = is_furniture(tag, self.attributes())
+        return found
 
     def handle_starttag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -117,10 +123,7 @@ class _PageConverter(_Converter):
             and tag not in _VOID
             and tag not in _NEVER_FURNITURE
             and not (self.article and tag in ("header", "footer"))  # the article's own
-            and (
-                tag in FURNITURE_TAGS
-                or (self.may_have(_FURNITURE_HINT) and is_furniture(tag, self.attributes()))
-            )
+            and (tag in FURNITURE_TAGS or self._furniture_attributes(tag))
         ):
             self.hidden, self.hidden_depth = tag, 1
         else:
