@@ -384,6 +384,34 @@ def test_unclosed_markup_is_searched_once(monkeypatch: pytest.MonkeyPatch, unit:
         assert _CountingPage.looked + comments.looked <= 4 * len(page) + 100
 
 
+class _CountingMatches:
+    """A pattern that counts its ``match`` calls."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def match(self, text: str, start: int = 0) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text, start)
+
+
+@pytest.mark.parametrize("unit", ["<a b c ", "<a b='x ", '<a b="<a c=" d ', "<a<a b "])
+def test_start_tags_never_closed_read_their_attributes_once(
+    monkeypatch: pytest.MonkeyPatch, unit: str
+) -> None:
+    # A tag without its ">" runs on through all that reads as its attributes, and is then
+    # text; the next tag starts inside what it ran through.  Each attribute is read once
+    # (once per tag was quadratic: 16 s for 8,000 of them).
+    steps = _CountingMatches(html_module._ATTRIBUTE_STEP)
+    monkeypatch.setattr(html_module, "_ATTRIBUTE_STEP", steps)
+    for n in (1000, 4000):
+        steps.calls = 0
+        text = html_to_text("<p>a</p>" + unit * n)[0]
+        assert steps.calls <= 8 * n + 10
+        assert text.startswith("a\n<a")
+
+
 def test_a_page_of_many_tags_reads_in_one_pass() -> None:
     page = "<div class='x'><p>1</p>" * 20_000 + "</div>" * 20_000
     text, offsets = html_to_text(page)

@@ -109,9 +109,13 @@ _TAG_FIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
 _ATTR_FIND = re.compile(
     r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
 )
-_START_TAG_END = re.compile(
-    r"""<[a-zA-Z][^\t\n\r\f />\x00]*(?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*"""
-    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?\s*"""
+# Its start tag: "<", a name, then ``[\s/]*`` and attributes (each as _ATTRIBUTE_STEP), ``\s*``.
+_TAG_NAME_STOP = re.compile("[\t\n\r\f />\x00]")
+_SPACE_OR_SLASH = re.compile(r"[\s/]*")
+_SPACE = re.compile(r"\s*")
+_ATTRIBUTE_STEP = re.compile(
+    r"""(?<=['"\s/])[^\s/>][^\s/=>]*"""
+    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*"""
 )
 #: One attribute of a well-formed start tag (``_START``'s own attribute pattern).
 _ATTRIBUTE = re.compile(
@@ -143,6 +147,9 @@ class _Markup:
         self._attribute_text: str | None = None  # a well-formed tag's, to read them from
         self._gt = (len(html) + 1, -1)  # the last search for ">": from where, found where
         self._close: tuple[int, re.Match[str] | None] = (len(html) + 1, None)
+        self._name_stop: tuple[int, re.Match[str] | None] = (len(html) + 1, None)
+        self._tag_ends: dict[int, int] = {}  # by where a tag's name ends
+        self._attribute_ends: dict[int, int] = {}  # by where a run of attributes starts
 
     def handle_starttag(self, tag: str) -> None: ...
 
@@ -208,6 +215,7 @@ class _Markup:
         n = len(html)
         special, start_tag, end_tag = _SPECIAL.search, _START.match, _END_TAG.match
         handle_data, handle_endtag = self.handle_data, self.handle_endtag
+        gt = -1  # the next ">" (n when there is none)
         while i < n:
             if self.raw_text is not None:
                 m = _RAW_TEXT[self.raw_text].search(html, i)
@@ -230,7 +238,11 @@ class _Markup:
                 if i == n:
                     break
             if html[i] == "<":
-                m = start_tag(html, i)
+                if gt < i:
+                    gt = self._find_gt(i)
+                    gt = n if gt < 0 else gt
+                # (without a ">" to come, no tag is well-formed)
+                m = start_tag(html, i) if gt < n else None
                 if m is not None:
                     tag, text, close = m.groups()
                     self._attribute_text = text
@@ -342,11 +354,35 @@ class _Markup:
         self.handle_data(html[i:k])
         return k
 
+    def _start_tag_end(self, i: int) -> int:
+        """Where html.parser's pattern for the start tag at ``i`` ends (it runs on through
+        anything that reads as attributes): each part of the page read once, however many
+        tags that are never closed start in it."""
+        html = self.html
+        since, found = self._name_stop
+        if not (since <= i + 2 and (found is None or i + 2 <= found.start())):
+            found = _TAG_NAME_STOP.search(html, i + 2)
+            self._name_stop = (i + 2, found)
+        name_end = len(html) if found is None else found.start()
+        end = self._tag_ends.get(name_end)
+        if end is None:
+            at = _SPACE_OR_SLASH.match(html, name_end).end()  # type: ignore[union-attr]
+            passed = []
+            while (known := self._attribute_ends.get(at)) is None:
+                m = _ATTRIBUTE_STEP.match(html, at)
+                if m is None:
+                    known = at
+                    break
+                passed.append(at)
+                at = m.end()
+            for start in passed:
+                self._attribute_ends[start] = known
+            end = self._tag_ends[name_end] = _SPACE.match(html, known).end()  # type: ignore[union-attr]
+        return end
+
     def _odd_start_tag(self, i: int) -> int:
         html = self.html
-        m = _START_TAG_END.match(html, i)
-        assert m is not None  # it matches whatever follows "<" and a letter
-        j = m.end()
+        j = self._start_tag_end(i)
         after = html[j : j + 1]
         if after == ">":
             stop = j + 1
