@@ -146,8 +146,8 @@ class _Markup:
         self._attributes: list[tuple[str, str | None]] | None = None
         self._attribute_text: str | None = None  # a well-formed tag's, to read them from
         self._gt = (len(html) + 1, -1)  # the last search for ">": from where, found where
-        self._close: tuple[int, re.Match[str] | None] = (len(html) + 1, None)
-        self._name_stop: tuple[int, re.Match[str] | None] = (len(html) + 1, None)
+        #: The last search of each pattern: from where, what it found.
+        self._searches: dict[re.Pattern[str], tuple[int, re.Match[str] | None]] = {}
         self._tag_ends: dict[int, int] = {}  # by where a tag's name ends
         self._attribute_ends: dict[int, int] = {}  # by where a run of attributes starts
 
@@ -206,6 +206,14 @@ class _Markup:
         if not (since <= at and (found < 0 or at <= found)):
             found = self.html.find(">", at)
             self._gt = (at, found)
+        return found
+
+    def _search(self, pattern: re.Pattern[str], at: int) -> re.Match[str] | None:
+        """``pattern.search(html, at)``, searching no part of the page twice."""
+        since, found = self._searches.get(pattern, (len(self.html) + 1, None))
+        if not (since <= at and (found is None or at <= found.start())):
+            found = pattern.search(self.html, at)
+            self._searches[pattern] = (at, found)
         return found
 
     def _read(self, i: int, *, end: bool) -> int:
@@ -318,10 +326,7 @@ class _Markup:
         elif html.startswith("</", i):
             k = self._odd_end_tag(i)
         elif html.startswith("<!--", i):
-            since, found = self._close
-            if not (since <= i + 4 and (found is None or i + 4 <= found.start())):
-                found = _COMMENT_CLOSE.search(html, i + 4)
-                self._close = (i + 4, found)
+            found = self._search(_COMMENT_CLOSE, i + 4)
             k = -1 if found is None else found.end()
         elif html.startswith("<?", i):
             k = self._find_gt(i + 2)
@@ -359,10 +364,7 @@ class _Markup:
         anything that reads as attributes): each part of the page read once, however many
         tags that are never closed start in it."""
         html = self.html
-        since, found = self._name_stop
-        if not (since <= i + 2 and (found is None or i + 2 <= found.start())):
-            found = _TAG_NAME_STOP.search(html, i + 2)
-            self._name_stop = (i + 2, found)
+        found = self._search(_TAG_NAME_STOP, i + 2)
         name_end = len(html) if found is None else found.start()
         end = self._tag_ends.get(name_end)
         if end is None:
