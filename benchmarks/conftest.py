@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 import zwgk
+from tables import floor_name
 
 ROOT = Path(__file__).resolve().parents[1]
 DIGITS = re.compile(r"\d+")
@@ -55,6 +56,13 @@ def texts() -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def pages() -> list[str]:
+    """Every raw page of the dev corpus (``tests/corpus/dev/html``), as text."""
+    folder = ROOT / "tests" / "corpus" / "dev" / "html"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))]
+
+
+@pytest.fixture(scope="session")
 def docs(texts: list[str]) -> list[zwgk.AnyDocument]:
     """Every text, parsed."""
     return [zwgk.parse(t) for t in texts]
@@ -77,9 +85,6 @@ def by_kind(texts: list[str], docs: list[zwgk.AnyDocument]) -> dict[str, list[st
 
 # --- the summary: each median beside the scan's ---------------------------------------------
 
-#: Benchmarks whose ratio is to the scan of a subset (the texts of one kind), by name prefix.
-_OWN_SCAN = {"test_parse_kind[": "test_scan_kind["}
-
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     session = getattr(config, "_benchmarksession", None)
@@ -92,10 +97,7 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     header = f"{'benchmark':<36} {'group':<11} {'median':>11} {'min':>11} {'ratio':>7} {'(min)':>7}"
     write(header)
     for name, bench in found.items():
-        base = found["test_scan_baseline"].stats
-        for prefix, other in _OWN_SCAN.items():
-            if name.startswith(prefix) and name.replace(prefix, other) in found:
-                base = found[name.replace(prefix, other)].stats
+        base = found[floor_name(name, found)].stats  # the scan of its own texts, if it has one
         stats = bench.stats
         extra = "".join(f"  {k}: {v}" for k, v in bench.extra_info.items())
         write(

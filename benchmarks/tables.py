@@ -6,22 +6,38 @@
 
 Each row is a benchmark's minimum and its ratio to the minimum of the scan of the same
 texts (``test_scan_baseline``; ``test_scan_kind[k]`` for the parse of the texts of kind
-k).  Given several runs of a side, each benchmark's minimum is the least over them (on a
-shared machine, alternate the runs of both sides).  Import times are the minimum of
-fresh interpreters; the batch rows add documents per second and the CPU the parent
-process spent per document.
+k, ``test_scan_pages`` for the parse of the raw pages).  Given several runs of a side,
+each benchmark's minimum is the least over them (on a shared machine, alternate the runs
+of both sides).  Import times are the minimum of fresh interpreters; the batch rows add
+documents per second and the CPU the parent process spent per document.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Container
 from pathlib import Path
 from typing import Any
+
+#: Benchmarks timed over texts of their own (the texts of one kind, the raw pages), by name
+#: prefix, and the prefix of the scan of those texts their ratio is to.
+OWN_SCAN = {"test_parse_kind[": "test_scan_kind[", "test_parse_pages": "test_scan_pages"}
+
+
+def floor_name(name: str, names: Container[str]) -> str:
+    """The scan a benchmark's ratio is to: that of its own texts when ``names`` has it."""
+    for prefix, scan in OWN_SCAN.items():
+        own = name.replace(prefix, scan, 1)
+        if name.startswith(prefix) and own in names:
+            return own
+    return "test_scan_baseline"
+
 
 SECTIONS = {
     "corpus": ["test_scan_baseline", "test_parse", "test_validate", "test_to_json"],
     "kind": [f"test_parse_kind[{k}]" for k in ("reports", "plans", "other")],
+    "pages": ["test_scan_pages", "test_parse_pages"],
     "stage": [
         *(
             f"test_stage[{s}]"
@@ -60,9 +76,7 @@ def load(paths: list[Path]) -> dict[str, dict[str, Any]]:
 
 
 def _floor(run: dict[str, dict[str, Any]], name: str) -> float:
-    own = name.replace("test_parse_kind[", "test_scan_kind[")
-    base = run.get(own) if own != name else None
-    return float((base or run["test_scan_baseline"])["stats"]["min"])
+    return float(run[floor_name(name, run)]["stats"]["min"])
 
 
 def _cells(run: dict[str, dict[str, Any]] | None, name: str) -> list[str]:

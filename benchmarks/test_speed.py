@@ -45,6 +45,20 @@ def test_parse_kind(benchmark, by_kind: dict[str, list[str]], kind: str) -> None
     assert all(isinstance(d, KINDS[kind]) for d in docs)
 
 
+@cpu("pages")
+def test_scan_pages(benchmark, pages: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The scan of the raw pages: the floor of ``test_parse_pages``."""
+    assert benchmark(scan, pages) > 0
+
+
+@cpu("pages")
+def test_parse_pages(benchmark, pages: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Full parse of every raw page of the dev corpus: markup read, furniture left out,
+    metadata from the page's own tags, spans mapped back onto the page."""
+    docs = benchmark(lambda: [zwgk.parse(p) for p in pages])
+    assert len(docs) == len(pages) > 0
+
+
 @cpu("corpus")
 def test_to_json(benchmark, reports: list[zwgk.AnnualReport]) -> None:  # type: ignore[no-untyped-def]
     """Serializing every parsed annual report to JSON."""

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import html
 import itertools
+import re
+import sys
 from collections.abc import Callable
+from html.parser import HTMLParser
+from typing import SupportsIndex
 
 import pytest
 from hypothesis import given
@@ -13,7 +17,15 @@ from tests import strategies
 from tests.strategies import reports
 
 import zwgk
-from zwgk._parse.html import _span_number, html_to_text, looks_like_html, map_spans, span_mapper
+from zwgk._parse import html as html_module
+from zwgk._parse.html import (
+    _Markup,
+    _span_number,
+    html_to_text,
+    looks_like_html,
+    map_spans,
+    span_mapper,
+)
 from zwgk._parse.text import _TABLE, _TOKEN_CHANGES, normalize, read_input
 
 
@@ -251,3 +263,157 @@ def test_a_span_maps_to_the_hull_of_its_page_offsets(
     else:
         covered = offsets[first:last]
         assert moved == zwgk.Span(min(covered), min(max(covered) + 1, 45))
+
+
+# --- reading the markup: as the standard library's html.parser reads it ------------------
+
+_PIECES = [
+    *("<", ">", "/", "</", "<!--", "-->", "--", "<!", "<![", "<?", "&", "&#", "&amp;", "&#12;"),
+    *("&#x1f;", "&nbsp", "&#12", ";", "'", '"', "=", " ", "\n", "\t", "\xa0", "\v", "\x00"),
+    *("a", "td", "table", "script", "class", "nav", "rowspan", "2", "中文", "<td>", "</td>"),
+    *("<tr>", "<table>", "</table>", "<p>", "<br/>", "<br />", "<script>", "</script>"),
+    *("</SCRIPT >", "<style>", "</style>", "<div class=nav>", "<div id='a&amp;b'>", "</div>"),
+    *("<td colspan=2>", "<td rowspan='2' >", "<a href=/x/>", "<a b c=d>", "<a b==c>"),
+    *("<!doctype html>", "<o:p>", "</o:p>", "<p/>", "<A HREF=x>", "<\n", "&a", "&#x", "<a/b>"),
+]
+
+
+class _StdlibEvents(HTMLParser):
+    """The events of the standard library's reading (Word's ``<![if …]>`` read as browsers do)."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.starts = [0] + [i + 1 for i, ch in enumerate(page) if ch == "\n"]
+        self.events: list[tuple[object, ...]] = []
+
+    def at(self) -> int:
+        line, column = self.getpos()
+        return self.starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", self.at(), tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", self.at(), tag))
+
+    def handle_data(self, data: str) -> None:
+        self.events.append(("data", self.at(), data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.events.append(("entity", self.at(), name))
+
+    def handle_charref(self, name: str) -> None:
+        self.events.append(("char", self.at(), name))
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
+
+
+class _Events(_Markup):
+    def __init__(self, page: str) -> None:
+        super().__init__(page)
+        self.events: list[tuple[object, ...]] = []
+
+    def handle_starttag(self, tag: str) -> None:
+        self.events.append(("start", self.at, tag, self.attributes()))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", self.at, tag))
+
+    def handle_data(self, data: str) -> None:
+        self.events.append(("data", self.at, data))
+
+    def handle_entityref(self, name: str) -> None:
+        self.events.append(("entity", self.at, name))
+
+    def handle_charref(self, name: str) -> None:
+        self.events.append(("char", self.at, name))
+
+
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="html.parser reads otherwise since")
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_markup_reads_as_the_standard_library_reads_it(page: str) -> None:
+    want = _StdlibEvents(page)
+    want.feed(page)
+    want.close()
+    got = _Events(page)
+    got.read()
+    assert got.events == want.events
+    assert got.at == want.at()
+
+
+class _CountingPage(str):
+    """A page that counts the characters its ``find`` calls look at."""
+
+    looked = 0
+
+    def find(
+        self, sub: str, start: SupportsIndex | None = None, *args: SupportsIndex | None
+    ) -> int:
+        found = super().find(sub, start, *args)
+        _CountingPage.looked += (len(self) if found < 0 else found) - (start or 0)  # type: ignore[operator]
+        return found
+
+
+class _CountingPattern:
+    """A pattern that counts the characters its ``search`` calls look at."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.looked = 0
+
+    def search(self, text: str, start: int = 0) -> re.Match[str] | None:
+        found = self.pattern.search(text, start)
+        self.looked += (len(text) if found is None else found.end()) - start
+        return found
+
+
+@pytest.mark.parametrize(
+    "unit", ["<!-- x", "</x ", "<!x ", "<?x ", "<![x ", "<!doctype x ", "<a b='x' ", "&#x;"]
+)
+def test_unclosed_markup_is_searched_once(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
+    # Markup never closed (a comment, a tag without its ">") is read as text; the search
+    # for its end is made once, not once per opening (which was quadratic).
+    comments = _CountingPattern(html_module._COMMENT_CLOSE)
+    monkeypatch.setattr(html_module, "_COMMENT_CLOSE", comments)
+    for n in (1000, 4000):
+        _CountingPage.looked = comments.looked = 0
+        page = _CountingPage("<p>a</p>" + unit * n)
+        html_to_text(page)
+        assert _CountingPage.looked + comments.looked <= 4 * len(page) + 100
+
+
+class _CountingMatches:
+    """A pattern that counts its ``match`` calls."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.calls = 0
+
+    def match(self, text: str, start: int = 0) -> re.Match[str] | None:
+        self.calls += 1
+        return self.pattern.match(text, start)
+
+
+@pytest.mark.parametrize("unit", ["<a b c ", "<a b='x ", '<a b="<a c=" d ', "<a<a b "])
+def test_start_tags_never_closed_read_their_attributes_once(
+    monkeypatch: pytest.MonkeyPatch, unit: str
+) -> None:
+    # A tag without its ">" runs on through all that reads as its attributes, and is then
+    # text; the next tag starts inside what it ran through.  Each attribute is read once
+    # (once per tag was quadratic: 16 s for 8,000 of them).
+    steps = _CountingMatches(html_module._ATTRIBUTE_STEP)
+    monkeypatch.setattr(html_module, "_ATTRIBUTE_STEP", steps)
+    for n in (1000, 4000):
+        steps.calls = 0
+        text = html_to_text("<p>a</p>" + unit * n)[0]
+        assert steps.calls <= 8 * n + 10
+        assert text.startswith("a\n<a")
+
+
+def test_a_page_of_many_tags_reads_in_one_pass() -> None:
+    page = "<div class='x'><p>1</p>" * 20_000 + "</div>" * 20_000
+    text, offsets = html_to_text(page)
+    assert text == "1\n" * 20_000
+    assert offsets[-2] == page.rindex("1")

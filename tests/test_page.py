@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.page import is_furniture, page_to_text
+from zwgk._parse.page import _PageConverter, is_furniture, page_to_text
 
 HTML = Path(__file__).parent / "corpus" / "dev" / "html"
 PAGES = sorted(p.name[:3] for p in HTML.glob("[0-9]*.html"))
@@ -69,6 +69,43 @@ def test_furniture_is_left_out() -> None:
 def test_an_unclosed_furniture_element_never_raises(word: str, tail: str) -> None:
     page = f'<html><body><div class="{word}_x"><p>甲</p>{tail}'
     assert isinstance(page_to_text(page)[0], str)
+
+
+class _EveryTagAsked(_PageConverter):
+    """The page reader that reads every tag's attributes (none shared by tag text)."""
+
+    def tag_text(self) -> str:
+        return str(self.at)
+
+
+_NAMES = st.sampled_from(["class", "CLASS", "id", "role", "rowspan", "ColSpan", "x", "cl&#97;ss"])
+_VALUE = st.lists(
+    st.sampled_from(["2", "3x", "nav", "NAV", "&#110;av", "lin\u212as", "&amp;", "body", ""]),
+    max_size=2,
+).map("_".join)
+_ATTRIBUTE = st.tuples(_NAMES, st.sampled_from(["=", '="', "='", " = ", ""]), _VALUE).map(
+    lambda a: a[0] + (a[1] + a[2] + a[1].strip(" =") if a[1] else "")
+)
+
+
+_ATTRIBUTES = st.lists(_ATTRIBUTE, max_size=4).map(" ".join)
+
+
+@given(_ATTRIBUTES, _ATTRIBUTES)
+@example("colspan=2", "colspan=3")
+@example('class="&#110;av"', 'class="&#110;"')
+@example("x=1 ID=lin\u212as", "x=1 ID=lin")
+def test_attributes_read_once_per_tag_text_decide_as_when_read_each_time(a: str, b: str) -> None:
+    # What a tag's attributes decide (furniture, spans) is decided once per tag text.
+    page = (
+        f"<div {a}><p>甲</p></div><table><tr><td {a}>1</td><td {b}>2</td></tr>"
+        f"<tr><th {b}>3</th><td {a}>4</td></tr></table><ul {b}><li>乙</li></ul>"
+        f"<ul {a}/><ul  {a}><li>丙</li></ul><p>丁</p>"
+    )
+    quick, full = _PageConverter(page), _EveryTagAsked(page)
+    quick.read()
+    full.read()
+    assert (quick.out, quick.dropped) == (full.out, full.dropped)
 
 
 def test_is_furniture() -> None:

@@ -17,7 +17,6 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from html import unescape
-from html.parser import HTMLParser
 from typing import Any, TypeVar
 
 import attrs
@@ -86,22 +85,368 @@ class _Table:
     offset: int = 0
 
 
-class _Converter(HTMLParser):
+# --- reading the markup ---------------------------------------------------------------
+# The page is read token by token as the standard library's ``html.parser`` (Python 3.11,
+# ``convert_charrefs=False``, one ``feed`` then ``close``) reads it, so that every page
+# reads the same on every Python: the same data runs, tags, attributes and references, at
+# the same offsets.  Well-formed tags are read by one pattern each; whatever they do not
+# match takes the standard library's own steps, below.  Searches that can run to the end
+# of the page (a comment, a ``>`` never closed) are each made once per part of the page.
+
+_SPECIAL = re.compile("[&<]")
+#: A well-formed start tag: ASCII white space between attributes, names of the usual
+#: characters, values quoted or bare.  Possessive, so never tried twice over.
+_START = re.compile(
+    r"<([a-zA-Z][^\t\n\r\f />\x00]*+)"
+    r"((?:[ \t\n\r\f]++[a-zA-Z_:][-a-zA-Z0-9_:.]*+"
+    r"""(?:[ \t\n\r\f]*+=[ \t\n\r\f]*+(?:"[^"]*+"|'[^']*+'|[^\s>"'=][^\s>]*+))?+)*+)"""
+    r"[ \t\n\r\f]*+(/?)>"
+)
+# The standard library's patterns (Python 3.11's html.parser and _markupbase).
+_END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
+_START_TAG_OPEN = re.compile("<[a-zA-Z]")
+_TAG_FIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTR_FIND = re.compile(
+    r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
+)
+# Its start tag: "<", a name, then ``[\s/]*`` and attributes (each as _ATTRIBUTE_STEP), ``\s*``.
+_TAG_NAME_STOP = re.compile("[\t\n\r\f />\x00]")
+_SPACE_OR_SLASH = re.compile(r"[\s/]*")
+_SPACE = re.compile(r"\s*")
+_ATTRIBUTE_STEP = re.compile(
+    r"""(?<=['"\s/])[^\s/>][^\s/=>]*"""
+    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*"""
+)
+#: One attribute of a well-formed start tag (``_START``'s own attribute pattern).
+_ATTRIBUTE = re.compile(
+    r"[ \t\n\r\f]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)"
+    r"""(?:[ \t\n\r\f]*=[ \t\n\r\f]*("[^"]*"|'[^']*'|[^\s>"'=][^\s>]*))?"""
+)
+_COMMENT_CLOSE = re.compile(r"--\s*>")
+_ENTITY_REF = re.compile("&([a-zA-Z][-.a-zA-Z0-9]*)[^a-zA-Z0-9]")
+_CHAR_REF = re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
+_INCOMPLETE = re.compile("&[a-zA-Z#]")
+#: Elements whose content is text up to their end tag.
+_RAW_TEXT = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+_ATTRIBUTE_END_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+class _Markup:
+    """Reads a page's markup and calls ``handle_*`` for each token (the subclass's).
+
+    ``at`` is the page offset of the token being handled; `attributes` gives the
+    attributes of the start tag being handled (read only when asked for).
+    """
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.at = 0
+        self.raw_text: str | None = None  # "script" or "style" while inside one
+        self._tag = (0, 0)
+        self._attributes: list[tuple[str, str | None]] | None = None
+        self._attribute_text: str | None = None  # a well-formed tag's, to read them from
+        self._gt = (len(html) + 1, -1)  # the last search for ">": from where, found where
+        #: The last search of each pattern: from where, what it found.
+        self._searches: dict[re.Pattern[str], tuple[int, re.Match[str] | None]] = {}
+        self._tag_ends: dict[int, int] = {}  # by where a tag's name ends
+        self._attribute_ends: dict[int, int] = {}  # by where a run of attributes starts
+
+    def handle_starttag(self, tag: str) -> None: ...
+
+    def handle_endtag(self, tag: str) -> None: ...
+
+    def handle_data(self, data: str) -> None: ...
+
+    def handle_entityref(self, name: str) -> None: ...
+
+    def handle_charref(self, name: str) -> None: ...
+
+    def read(self) -> None:
+        """Read the whole page: as ``feed`` does, then as ``close`` does for what is left."""
+        self.at = self._read(self._read(0, end=False), end=True)
+
+    def attributes(self) -> list[tuple[str, str | None]]:
+        """The attributes of the start tag being handled, as ``html.parser`` gives them."""
+        if self._attributes is None:
+            if self._attribute_text is not None:
+                self._attributes = [
+                    (name.lower(), _attribute_value(value))
+                    for name, value in _ATTRIBUTE.findall(self._attribute_text)
+                ]
+            else:
+                start, stop = self._tag
+                self._attributes = self._attribute_list(_tag_name_end(self.html, start), stop)[0]
+        return self._attributes
+
+    def tag_text(self) -> str:
+        """The text the attributes of the start tag being handled are read from: two tags
+        of the same text have the same attributes (a page repeats them: a key to memos)."""
+        if self._attribute_text is not None:
+            return self._attribute_text
+        return self.html[self._tag[0] : self._tag[1]]
+
+    def _attribute_list(self, k: int, stop: int) -> tuple[list[tuple[str, str | None]], int]:
+        found: list[tuple[str, str | None]] = []
+        while k < stop:
+            m = _ATTR_FIND.match(self.html, k)
+            if not m:
+                break
+            name, rest, value = m.group(1, 2, 3)
+            if not rest:
+                value = None
+            elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+                value = value[1:-1]
+            found.append((name.lower(), unescape(value) if value else value))
+            k = m.end()
+        return found, k
+
+    def _find_gt(self, at: int) -> int:
+        """``html.find(">", at)``, searching no part of the page twice."""
+        since, found = self._gt
+        if not (since <= at and (found < 0 or at <= found)):
+            found = self.html.find(">", at)
+            self._gt = (at, found)
+        return found
+
+    def _search(self, pattern: re.Pattern[str], at: int) -> re.Match[str] | None:
+        """``pattern.search(html, at)``, searching no part of the page twice."""
+        since, found = self._searches.get(pattern, (len(self.html) + 1, None))
+        if not (since <= at and (found is None or at <= found.start())):
+            found = pattern.search(self.html, at)
+            self._searches[pattern] = (at, found)
+        return found
+
+    def _read(self, i: int, *, end: bool) -> int:
+        # html.parser's goahead: returns where it stopped (the end of the page, or a
+        # token it cannot finish, which the second pass, ``end``, reads as it can).
+        html = self.html
+        n = len(html)
+        special, start_tag, end_tag = _SPECIAL.search, _START.match, _END_TAG.match
+        handle_data, handle_endtag = self.handle_data, self.handle_endtag
+        gt = -1  # the next ">" (n when there is none)
+        while i < n:
+            if self.raw_text is not None:
+                m = _RAW_TEXT[self.raw_text].search(html, i)
+                if m is None:
+                    break  # an unclosed script: the rest of the page is never read
+                if i < m.start():
+                    self.at = i
+                    handle_data(html[i : m.start()])
+                self.at = m.start()
+                handle_endtag(self.raw_text)
+                self.raw_text = None
+                i = m.end()
+                continue
+            m = special(html, i)
+            j = n if m is None else m.start()
+            if i < j:
+                self.at = i
+                handle_data(html[i:j])
+                i = j
+                if i == n:
+                    break
+            if html[i] == "<":
+                if gt < i:
+                    gt = self._find_gt(i)
+                    gt = n if gt < 0 else gt
+                # (without a ">" to come, no tag is well-formed)
+                m = start_tag(html, i) if gt < n else None
+                if m is not None:
+                    tag, text, close = m.groups()
+                    self._attribute_text = text
+                    self._start_tag(i, m.end(), tag.lower(), bool(close), None if text else [])
+                    i = m.end()
+                    continue
+                m = end_tag(html, i)
+                if m is not None:
+                    self.at = i
+                    handle_endtag(m.group(1).lower())
+                    i = m.end()
+                    continue
+                k = self._markup(i, end=end)
+                if k < 0:
+                    break
+                i = k
+            elif html.startswith("&#", i):
+                m = _CHAR_REF.match(html, i)
+                if m is None:
+                    if html.find(";", i) >= 0:  # bail by reading "&#" as text
+                        self.at = i
+                        self.handle_data("&#")
+                        i += 2
+                    break
+                self.at = i
+                self.handle_charref(m.group()[2:-1])
+                i = m.end() - (not m.group().endswith(";"))
+            else:
+                m = _ENTITY_REF.match(html, i)
+                if m is not None:
+                    self.at = i
+                    self.handle_entityref(m.group(1))
+                    i = m.end() - (not m.group().endswith(";"))
+                elif _INCOMPLETE.match(html, i):
+                    i += end and i + 2 == n  # "&x" ending the page: its "x" is text
+                    break
+                elif i + 1 < n:
+                    self.at = i
+                    self.handle_data("&")
+                    i += 1
+                else:
+                    break
+        if end and i < n and self.raw_text is None:
+            self.at = i
+            self.handle_data(html[i:])
+            return n
+        return i
+
+    def _start_tag(
+        self,
+        i: int,
+        stop: int,
+        tag: str,
+        empty: bool,
+        attributes: list[tuple[str, str | None]] | None,
+    ) -> None:
+        self.at = i
+        self._tag = (i, stop)
+        self._attributes = attributes
+        self.handle_starttag(tag)
+        if empty:  # <br/>: html.parser's handle_startendtag
+            self.at = i
+            self.handle_endtag(tag)
+        elif tag in _RAW_TEXT:
+            self.raw_text = tag
+
+    def _markup(self, i: int, *, end: bool) -> int:
+        """What follows a ``<`` that is no well-formed tag, read as html.parser reads it:
+        where reading goes on, or -1 to stop."""
+        html = self.html
+        if _START_TAG_OPEN.match(html, i):
+            k = self._odd_start_tag(i)
+        elif html.startswith("</", i):
+            k = self._odd_end_tag(i)
+        elif html.startswith("<!--", i):
+            found = self._search(_COMMENT_CLOSE, i + 4)
+            k = -1 if found is None else found.end()
+        elif html.startswith("<?", i):
+            k = self._find_gt(i + 2)
+            k = -1 if k < 0 else k + 1
+        elif html.startswith("<![", i):
+            # Browsers read "<![" (CDATA, Word's "<![if ...]>") as a bogus comment up to
+            # the next ">" (the standard library's SGML reading asserts on it).
+            k = self._find_gt(i + 3)
+            k = -1 if k < 0 else k + 1
+        elif html.startswith("<!", i):
+            k = self._find_gt(i + 9 if html[i : i + 9].lower() == "<!doctype" else i + 2)
+            k = -1 if k < 0 else k + 1
+        elif i + 1 < len(html):
+            self.at = i
+            self.handle_data("<")
+            k = i + 1
+        else:
+            return -1
+        if k >= 0:
+            return k
+        if not end:
+            return -1
+        k = self._find_gt(i + 1)
+        if k >= 0:
+            k += 1
+        else:
+            k = html.find("<", i + 1)
+            k = i + 1 if k < 0 else k
+        self.at = i
+        self.handle_data(html[i:k])
+        return k
+
+    def _start_tag_end(self, i: int) -> int:
+        """Where html.parser's pattern for the start tag at ``i`` ends (it runs on through
+        anything that reads as attributes): each part of the page read once, however many
+        tags that are never closed start in it."""
+        html = self.html
+        found = self._search(_TAG_NAME_STOP, i + 2)
+        name_end = len(html) if found is None else found.start()
+        end = self._tag_ends.get(name_end)
+        if end is None:
+            at = _SPACE_OR_SLASH.match(html, name_end).end()  # type: ignore[union-attr]
+            passed = []
+            while (known := self._attribute_ends.get(at)) is None:
+                m = _ATTRIBUTE_STEP.match(html, at)
+                if m is None:
+                    known = at
+                    break
+                passed.append(at)
+                at = m.end()
+            for start in passed:
+                self._attribute_ends[start] = known
+            end = self._tag_ends[name_end] = _SPACE.match(html, known).end()  # type: ignore[union-attr]
+        return end
+
+    def _odd_start_tag(self, i: int) -> int:
+        html = self.html
+        j = self._start_tag_end(i)
+        after = html[j : j + 1]
+        if after == ">":
+            stop = j + 1
+        elif after == "/":
+            if not html.startswith("/>", j):
+                return -1
+            stop = j + 2
+        elif after == "" or after in _ATTRIBUTE_END_LETTERS:
+            return -1
+        else:
+            stop = max(j, i + 1)
+        name = _TAG_FIND.match(html, i + 1)
+        assert name is not None
+        found, k = self._attribute_list(name.end(), stop)
+        self._attribute_text = None
+        close = html[k:stop].strip()
+        if close not in (">", "/>"):
+            self.at = i
+            self.handle_data(html[i:stop])
+            return stop
+        self._start_tag(i, stop, name.group(1).lower(), close == "/>", found)
+        return stop
+
+    def _odd_end_tag(self, i: int) -> int:
+        html = self.html
+        gt = self._find_gt(i + 1)
+        if gt < 0:
+            return -1
+        name = _TAG_FIND.match(html, i + 2)
+        if name is None:
+            return i + 3 if html.startswith("</>", i) else gt + 1  # a bogus comment
+        self.at = i
+        self.handle_endtag(name.group(1).lower())
+        return gt + 1
+
+
+def _attribute_value(value: str) -> str | None:
+    # A value of a well-formed tag as html.parser gives it: unquoted and unescaped.
+    if not value:
+        return None
+    if value[0] in "'\"":
+        value = value[1:-1]
+    return unescape(value) if value else value
+
+
+def _tag_name_end(html: str, start: int) -> int:
+    m = _TAG_FIND.match(html, start + 1)
+    assert m is not None
+    return m.end()
+
+
+class _Converter(_Markup):
     #: What a line break inside a table cell is written as (a space; the page reader marks it).
     cell_break = " "
 
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.html = html
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        super().__init__(html)
         self.out: list[tuple[str, int]] = []
         self.tables: list[_Table] = []
         self.cell: _Cell | None = None
         self.skip = 0
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+        self._spans: dict[str, tuple[int, int]] = {}  # rowspan and colspan by tag text
 
     def emit(self, text: str, start: int, *, one_offset: bool = False) -> None:
         target = self.cell.chars if self.cell is not None else self.out
@@ -110,26 +455,29 @@ class _Converter(HTMLParser):
 
     def newline(self) -> None:
         if self.cell is not None:
-            self.emit(" ", self._pos(), one_offset=True)
+            self.emit(" ", self.at, one_offset=True)
         elif self.out and self.out[-1][0] != "\n":
-            self.out.append(("\n", self._pos()))
+            self.out.append(("\n", self.at))
 
-    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip += 1
         elif tag == "table" and len(self.tables) < MAX_TABLE_DEPTH:
             self.newline()
-            self.tables.append(_Table(offset=self._pos()))
+            self.tables.append(_Table(offset=self.at))
         elif tag == "tr" and self.tables:
             self.tables[-1].rows.append([])
         elif tag in ("td", "th") and self.tables:
             if not self.tables[-1].rows:
                 self.tables[-1].rows.append([])
-            found = dict(attributes)
-            self.cell = _Cell(
-                rowspan=_span_number(found.get("rowspan")),
-                colspan=_span_number(found.get("colspan")),
-            )
+            spans = self._spans.get(text := self.tag_text())
+            if spans is None:
+                found = dict(self.attributes())
+                spans = self._spans[text] = (
+                    _span_number(found.get("rowspan")),
+                    _span_number(found.get("colspan")),
+                )
+            self.cell = _Cell(rowspan=spans[0], colspan=spans[1])
             self.tables[-1].rows[-1].append(self.cell)
         elif tag in _BLOCK:
             self.newline()
@@ -150,15 +498,15 @@ class _Converter(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.emit(data, self._pos())
+            self.emit(data, self.at)
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
-            self.emit(unescape(f"&{name};"), self._pos(), one_offset=True)
+            self.emit(unescape(f"&{name};"), self.at, one_offset=True)
 
     def handle_charref(self, name: str) -> None:
         if not self.skip:
-            self.emit(unescape(f"&#{name};"), self._pos(), one_offset=True)
+            self.emit(unescape(f"&#{name};"), self.at, one_offset=True)
 
     def write_grid(self, table: _Table) -> None:
         target = (
@@ -170,17 +518,11 @@ class _Converter(HTMLParser):
             # One column: a layout table (an article, a data table nested in it), not data.
             lines = _layout_lines(table, self.cell_break)
         else:
-            lines = _grid_lines(table, max(self._pos() - table.offset, 0))
+            lines = _grid_lines(table, max(self.at - table.offset, 0))
         for line in lines:
             if target is self.out and self.out and self.out[-1][0] != "\n":
                 self.out.append(("\n", table.offset))
             target.extend(line)
-
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
-        # Browsers read "<![" (CDATA, Word's "<![if ...]>") as a bogus comment up to the
-        # next ">"; the standard library's SGML reading asserts on what it does not know.
-        end = self.rawdata.find(">", i + 3)
-        return -1 if end < 0 else end + 1
 
 
 #: A table's pipe grid may hold this many characters per character of its HTML (plus
@@ -301,8 +643,7 @@ def html_to_text(html: str) -> tuple[str, list[int]]:
         '一、概述\\n正文\\n'
     """
     converter = _Converter(html)
-    converter.feed(html)
-    converter.close()
+    converter.read()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
     pairs = converter.out

@@ -10,8 +10,10 @@ serves both; every header character points back at the page text it came from.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape
+from operator import itemgetter
 
 from zwgk._parse.html import _Converter
 from zwgk._parse.meta import DATE_RE
@@ -70,10 +72,12 @@ def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
     if tag in _NEVER_FURNITURE:
         return False
     for name, value in attributes:
-        if name in ("class", "id", "role") and value:
-            words = _WORD_CUT.split(value.lower())
-            if any(word in FURNITURE_WORDS for word in words):
-                return True
+        if (
+            name in ("class", "id", "role")
+            and value
+            and not FURNITURE_WORDS.isdisjoint(_WORD_CUT.split(value.lower()))
+        ):
+            return True
     return False
 
 
@@ -101,21 +105,33 @@ class _PageConverter(_Converter):
         self.article = 0
         #: Characters of text left out with furniture, and characters kept.
         self.dropped = 0
+        self._furniture: dict[str, bool] = {}  # whether attributes say furniture, by tag text
 
-    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+    def _furniture_attributes(self, tag: str) -> bool:
+        # Whether the tag's attributes make it furniture (decided once per tag text).
+        found = self._furniture.get(text := self.tag_text())
+        if found is None:
+            found = self._furniture[text] = is_furniture(tag, self.attributes())
+        return found
+
+    def handle_starttag(self, tag: str) -> None:
         if self.hidden is not None:
-            self.hidden_depth += tag == self.hidden
+            if tag == self.hidden:
+                self.hidden_depth += 1
         elif (
             self.hide
             and tag not in _VOID
+            and tag not in _NEVER_FURNITURE
             and not (self.article and tag in ("header", "footer"))  # the article's own
-            and is_furniture(tag, attributes)
+            and (tag in FURNITURE_TAGS or self._furniture_attributes(tag))
         ):
             self.hidden, self.hidden_depth = tag, 1
         else:
-            self.pre += tag == "pre"
-            self.article += tag in ("article", "main")
-            super().handle_starttag(tag, attributes)
+            if tag == "pre":
+                self.pre += 1
+            elif tag in ("article", "main"):
+                self.article += 1
+            super().handle_starttag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -123,8 +139,10 @@ class _PageConverter(_Converter):
             if not self.hidden_depth:
                 self.hidden = None
             return
-        self.pre = max(0, self.pre - (tag == "pre"))
-        self.article = max(0, self.article - (tag in ("article", "main")))
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        elif tag in ("article", "main") and self.article:
+            self.article -= 1
         super().handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
@@ -135,19 +153,23 @@ class _PageConverter(_Converter):
         if self.pre:
             super().handle_data(data)
             return
-        start = self._pos()
+        start = self.at
+        chars = self.cell.chars if self.cell is not None else self.out
+        if data.isspace():  # the white space between two tags
+            if not chars or not chars[-1][0].isspace():
+                chars.append((" ", start))
+            return
         for m in _WHITE_OR_NOT.finditer(data):
-            if m.group(0)[0].isspace():
-                chars = self.cell.chars if self.cell is not None else self.out
-                if not chars or not chars[-1][0].isspace():
-                    self.emit(" ", start + m.start())
-            else:
-                self.emit(m.group(0), start + m.start())
+            run = m.group()
+            if not run[0].isspace():
+                chars.extend(zip(run, itertools.count(start + m.start())))
+            elif not chars or not chars[-1][0].isspace():
+                chars.append((" ", start + m.start()))
 
     def newline(self) -> None:
         # A line break inside a table cell is a mark that _join_wrapped settles.
         if self.cell is not None:
-            self.emit(self.cell_break, self._pos(), one_offset=True)
+            self.emit(self.cell_break, self.at, one_offset=True)
         else:
             super().newline()
 
@@ -162,21 +184,24 @@ class _PageConverter(_Converter):
 
 def _page_body(html: str, *, hide: bool = True) -> tuple[str, list[int]]:
     converter = _PageConverter(html, hide=hide)
-    converter.feed(html)
-    converter.close()
+    converter.read()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
-    kept = sum(1 for ch, _ in converter.out if not ch.isspace())
+    kept = len("".join(_chars(converter.out).split()))
     if hide and converter.dropped > 4 * kept + 200:
         # Nearly all the page was taken for furniture (a wrapper whose class says
         # "nav", an element never closed): read it whole instead.
         return _page_body(html, hide=False)
     pairs = _headings_out_of_grids(_join_wrapped(converter.out))
-    return "".join(ch for ch, _ in pairs), [at for _, at in pairs]
+    return _chars(pairs), list(map(itemgetter(1), pairs))
 
 
 Pairs = list[tuple[str, int]]
 _BREAK = "\x00"
+
+
+def _chars(pairs: Pairs) -> str:
+    return "".join(map(itemgetter(0), pairs))
 
 
 def _cjk(ch: str) -> bool:
@@ -186,37 +211,27 @@ def _cjk(ch: str) -> bool:
 def _join_wrapped(pairs: Pairs) -> Pairs:
     """Line breaks inside a cell (``<p>``, ``<br>``): none where Chinese text wraps
     (``计量<p>单位``, ``省食品药品<br>监管局``), else one space."""
+    chars = _chars(pairs)
     out: Pairs = []
     i = 0
-    while i < len(pairs):
-        if pairs[i][0] != _BREAK:
-            out.append(pairs[i])
-            i += 1
-            continue
-        j = i
-        while j < len(pairs) and pairs[j][0] in (_BREAK, " "):
-            j += 1
+    for run in _BREAK_RUN.finditer(chars):
+        out.extend(pairs[i : run.start()])
         while out and out[-1][0] == " ":
             out.pop()
         before = out[-1][0] if out else ""
-        after = pairs[j][0] if j < len(pairs) else ""
+        after = chars[run.end() : run.end() + 1]
         inside = before not in ("", "|", "\n") and after not in ("", "|", "\n")
         if not (inside and (_cjk(before) or _cjk(after))):
-            out.append((" ", pairs[i][1]))
-        i = j
+            out.append((" ", pairs[run.start()][1]))
+        i = run.end()
+    out.extend(pairs[i:])
     return out
 
 
+_BREAK_RUN = re.compile(_BREAK + "[" + _BREAK + " ]*")
+
+
 _CHAPTER = re.compile(marker_pattern(MarkerKind.CN))
-
-
-def _lines(pairs: Pairs) -> list[Pairs]:
-    lines: list[Pairs] = [[]]
-    for pair in pairs:
-        lines[-1].append(pair)
-        if pair[0] == "\n":
-            lines.append([])
-    return lines
 
 
 def _cells(row: Pairs) -> list[Pairs]:
@@ -291,19 +306,22 @@ def _grid_block(rows: list[Pairs]) -> list[Pairs]:
     return out
 
 
+#: A run of grid lines (lines that start with a pipe).
+_GRID_LINES = re.compile(r"(?m)(?:^\|[^\n]*\n?)+")
+_LINE = re.compile(r"[^\n]*\n?")
+
+
 def _headings_out_of_grids(pairs: Pairs) -> Pairs:
+    chars = _chars(pairs)
     out: Pairs = []
-    block: list[Pairs] = []
-    for line in _lines(pairs):
-        if line and line[0][0] == "|":
-            block.append(line)
-            continue
-        for row in _grid_block(block) if block else ():
+    done = 0
+    for block in _GRID_LINES.finditer(chars):
+        out.extend(pairs[done : block.start()])
+        lines = _LINE.finditer(chars, block.start(), block.end())
+        for row in _grid_block([pairs[m.start() : m.end()] for m in lines if m.group()]):
             out.extend(row)
-        block = []
-        out.extend(line)
-    for row in _grid_block(block) if block else ():
-        out.extend(row)
+        done = block.end()
+    out.extend(pairs[done:])
     return out
 
 
