@@ -60,7 +60,8 @@ SECTIONS = {
     "json": ["test_json_loads", "test_from_json"],
     "batch": [f"test_parse_many[{w}]" for w in ("loop", "1", "2")],
     "linear": [f"test_parse_repeated[{k}]" for k in (1, 8, 64)]
-    + [f"test_digit_line[{n}]" for n in (100000, 1000000)],
+    + [f"test_digit_line[{n}]" for n in (10000, 100000, 1000000)]
+    + [f"test_plan_tasks[{n}]" for n in (20, 160, 2560)],
 }
 
 
