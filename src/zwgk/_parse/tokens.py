@@ -114,14 +114,27 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
 
     A parenthesis before any value (or one that repeats the row's own label) is
     label text, not data.  Cells between ``|`` with nothing in them are blank
-    tokens (markdown tables).
+    tokens (markdown tables).  A stretch of plain counts between blanks (most
+    of them) is read by splitting it, without the token pattern.
 
     Examples:
         >>> from zwgk._parse.tokens import find_tokens
         >>> [(t.kind, t.raw, t.note) for t in find_tokens("22(其中修订 16 件) — 无", 0, 19)]
         [('num', '22', '其中修订 16 件'), ('dash', '—', None), ('none', '无', None)]
+        >>> [(t.raw, t.start) for t in find_tokens("规章 12  0\\n5", 2, 11)]
+        [('12', 3), ('0', 7), ('5', 9)]
     """
-    tokens: list[Token] = []
+    # Most stretches hold nothing or plain counts between blanks: read those by splitting.
+    fields = text[start:end].split()
+    if all(field.isascii() and field.isdigit() for field in fields):
+        tokens: list[Token] = []
+        at = start
+        for field in fields:
+            at = text.find(field, at, end)
+            tokens.append(Token("num", field, at, at + len(field)))
+            at += len(field)
+        return tokens
+    tokens = []
     piped = False
     cell_has_token = False
     last_pipe = -1
