@@ -126,7 +126,8 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
     """
     # Most stretches hold nothing or plain counts between blanks: read those by splitting.
     fields = text[start:end].split()
-    if all(field.isascii() and field.isdigit() for field in fields):
+    digits = "".join(fields)
+    if not digits or (digits.isascii() and digits.isdigit()):
         tokens: list[Token] = []
         at = start
         for field in fields:
