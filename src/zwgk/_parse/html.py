@@ -223,6 +223,7 @@ class _Markup:
         n = len(html)
         special, start_tag, end_tag = _SPECIAL.search, _START.match, _END_TAG.match
         handle_data, handle_endtag = self.handle_data, self.handle_endtag
+        handle_starttag = self.handle_starttag
         gt = -1  # the next ">" (n when there is none)
         while i < n:
             if self.raw_text is not None:
@@ -246,15 +247,27 @@ class _Markup:
                 if i == n:
                     break
             if html[i] == "<":
-                if gt < i:
-                    gt = self._find_gt(i)
+                if gt < i:  # _find_gt, inline on this path of every tag
+                    since, gt = self._gt
+                    if not (since <= i and (gt < 0 or i <= gt)):
+                        gt = html.find(">", i)
+                        self._gt = (i, gt)
                     gt = n if gt < 0 else gt
                 # (without a ">" to come, no tag is well-formed)
                 m = start_tag(html, i) if gt < n else None
                 if m is not None:
                     tag, text, close = m.groups()
                     self._attribute_text = text
-                    self._start_tag(i, m.end(), tag.lower(), bool(close), None if text else [])
+                    tag = tag.lower()
+                    self.at = i
+                    self._tag = (i, m.end())
+                    self._attributes = None if text else []
+                    handle_starttag(tag)
+                    if close:  # <br/>: html.parser's handle_startendtag
+                        self.at = i
+                        handle_endtag(tag)
+                    elif tag in _RAW_TEXT:
+                        self.raw_text = tag
                     i = m.end()
                     continue
                 m = end_tag(html, i)
