@@ -55,6 +55,8 @@ _BLOCK = frozenset(
     ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "template"})
+#: The tags whose start or end the converter acts on (others only hold text).
+ACTIVE_TAGS = _SKIP | _BLOCK | {"table", "tr", "td", "th"}
 #: Tables nested deeper than this are flattened into their parent cell's text.
 MAX_TABLE_DEPTH = 8
 
@@ -580,19 +582,32 @@ def _grid_lines(table: _Table, source_length: int) -> list[list[tuple[str, int]]
             c += colspan
     width = max(ends, default=0)
     padded = sum(len(cell.chars) for cell in grid.values()) + 3 * height * width <= budget
+    bodies: dict[int, list[tuple[str, int]]] = {}  # each cell's text, by id of the cell
     lines = []
     for r in range(height):
         line: list[tuple[str, int]] = [("|", table.offset)]
         for c in range(width if padded else ends[r]):
             found = grid.get((r, c))
-            chars = found.chars if found is not None else []
-            text = [(" " if ch in "\n\r\t|" else ch, at) for ch, at in chars]
-            line.extend(
-                [(" ", table.offset), *_strip(text), (" ", table.offset), ("|", table.offset)]
-            )
+            body = bodies.get(id(found))
+            if body is None:
+                body = bodies[id(found)] = [] if found is None else _cell_body(found.chars)
+            line.extend([(" ", table.offset), *body, (" ", table.offset), ("|", table.offset)])
         line.append(("\n", table.offset))
         lines.append(line)
     return lines
+
+
+_GRID_BREAKING = re.compile("[\n\r\t|]")
+
+
+def _cell_body(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    # A cell's text in a grid line: stripped, its breaks and pipes made spaces.
+    text = "".join(map(operator.itemgetter(0), chars))
+    if _GRID_BREAKING.search(text):
+        chars = [(" " if ch in "\n\r\t|" else ch, at) for ch, at in chars]
+        text = text.replace("|", " ")
+    start = len(text) - len(text.lstrip())
+    return chars[start : start + len(text.strip())]
 
 
 def _layout_lines(table: _Table, cell_break: str) -> list[list[tuple[str, int]]]:

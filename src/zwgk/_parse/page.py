@@ -15,7 +15,7 @@ import re
 from html import unescape
 from operator import itemgetter
 
-from zwgk._parse.html import _Converter
+from zwgk._parse.html import ACTIVE_TAGS, _Converter
 from zwgk._parse.meta import DATE_RE
 from zwgk._text.numbering import MarkerKind, marker_pattern
 from zwgk._text.vocab import TITLE_WORD
@@ -131,7 +131,8 @@ class _PageConverter(_Converter):
                 self.pre += 1
             elif tag in ("article", "main"):
                 self.article += 1
-            super().handle_starttag(tag)
+            if tag in ACTIVE_TAGS:
+                super().handle_starttag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -143,7 +144,8 @@ class _PageConverter(_Converter):
             self.pre -= 1
         elif tag in ("article", "main") and self.article:
             self.article -= 1
-        super().handle_endtag(tag)
+        if tag in ACTIVE_TAGS:
+            super().handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
         if self.hidden is not None and not self.skip:
@@ -235,22 +237,15 @@ _CHAPTER = re.compile(marker_pattern(MarkerKind.CN))
 
 
 def _cells(row: Pairs) -> list[Pairs]:
-    # A grid line's cells (pipes inside cell text were made spaces), each stripped.
-    cells: list[Pairs] = []
-    for pair in row:
-        if pair[0] == "|":
-            cells.append([])
-        elif pair[0] != "\n" and cells:
-            cells[-1].append(pair)
-    cells = cells[:-1]  # what follows the closing pipe
+    # A grid line's cells (pipes inside cell text were made spaces), each stripped: what
+    # lies between two pipes (a line's only line break ends it, past its closing pipe).
+    parts = _chars(row).split("|")
     out: list[Pairs] = []
-    for cell in cells:
-        first, last = 0, len(cell)
-        while first < last and cell[first][0].isspace():
-            first += 1
-        while last > first and cell[last - 1][0].isspace():
-            last -= 1
-        out.append(cell[first:last])
+    at = len(parts[0]) + 1
+    for part in parts[1:-1]:
+        start = at + len(part) - len(part.lstrip())
+        out.append(row[start : start + len(part.strip())])
+        at += len(part) + 1
     return out
 
 
