@@ -85,6 +85,7 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 _WHITE_OR_NOT = re.compile(r"\s+|\S+")
+_WHITE = re.compile(r"\s")
 
 
 class _PageConverter(_Converter):
@@ -160,6 +161,9 @@ class _PageConverter(_Converter):
         if data.isspace():  # the white space between two tags
             if not chars or not chars[-1][0].isspace():
                 chars.append((" ", start))
+            return
+        if _WHITE.search(data) is None:  # a run of text alone
+            chars.extend(zip(data, itertools.count(start)))
             return
         for m in _WHITE_OR_NOT.finditer(data):
             run = m.group()
