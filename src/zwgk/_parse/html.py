@@ -240,44 +240,46 @@ class _Markup:
                 self.raw_text = None
                 i = m.end()
                 continue
-            m = special(html, i)
-            j = n if m is None else m.start()
-            if i < j:
+            if html[i] not in "<&":  # text up to the next markup (none after a tag's ">")
+                m = special(html, i)
+                j = n if m is None else m.start()
                 self.at = i
                 handle_data(html[i:j])
                 i = j
                 if i == n:
                     break
             if html[i] == "<":
-                if gt < i:  # _find_gt, inline on this path of every tag
-                    since, gt = self._gt
-                    if not (since <= i and (gt < 0 or i <= gt)):
-                        gt = html.find(">", i)
-                        self._gt = (i, gt)
-                    gt = n if gt < 0 else gt
-                # (without a ">" to come, no tag is well-formed)
-                m = start_tag(html, i) if gt < n else None
-                if m is not None:
-                    tag, text, close = m.groups()
-                    self._attribute_text = text
-                    tag = tag.lower()
-                    self.at = i
-                    self._tag = (i, m.end())
-                    self._attributes = None if text else []
-                    handle_starttag(tag)
-                    if close:  # <br/>: html.parser's handle_startendtag
+                if html[i + 1 : i + 2] == "/":  # no start tag starts so
+                    m = end_tag(html, i)
+                    if m is not None:
                         self.at = i
-                        handle_endtag(tag)
-                    elif tag in _RAW_TEXT:
-                        self.raw_text = tag
-                    i = m.end()
-                    continue
-                m = end_tag(html, i)
-                if m is not None:
-                    self.at = i
-                    handle_endtag(m.group(1).lower())
-                    i = m.end()
-                    continue
+                        handle_endtag(m.group(1).lower())
+                        i = m.end()
+                        continue
+                else:
+                    if gt < i:  # _find_gt, inline on this path of every tag
+                        since, gt = self._gt
+                        if not (since <= i and (gt < 0 or i <= gt)):
+                            gt = html.find(">", i)
+                            self._gt = (i, gt)
+                        gt = n if gt < 0 else gt
+                    # (without a ">" to come, no tag is well-formed)
+                    m = start_tag(html, i) if gt < n else None
+                    if m is not None:
+                        tag, text, close = m.groups()
+                        self._attribute_text = text
+                        tag = tag.lower()
+                        self.at = i
+                        self._tag = (i, m.end())
+                        self._attributes = None if text else []
+                        handle_starttag(tag)
+                        if close:  # <br/>: html.parser's handle_startendtag
+                            self.at = i
+                            handle_endtag(tag)
+                        elif tag in _RAW_TEXT:
+                            self.raw_text = tag
+                        i = m.end()
+                        continue
                 k = self._markup(i, end=end)
                 if k < 0:
                     break
