@@ -218,6 +218,8 @@ def _join_wrapped(pairs: Pairs) -> Pairs:
     """Line breaks inside a cell (``<p>``, ``<br>``): none where Chinese text wraps
     (``计量<p>单位``, ``省食品药品<br>监管局``), else one space."""
     chars = _chars(pairs)
+    if _BREAK not in chars:
+        return pairs
     out: Pairs = []
     i = 0
     for run in _BREAK_RUN.finditer(chars):
