@@ -265,7 +265,7 @@ class _Markup:
                         gt = n if gt < 0 else gt
                     # (without a ">" to come, no tag is well-formed)
                     m = start_tag(html, i) if gt < n else None
-                    if m is not None:
+                    if m is not None:  # _start_tag, inline on this path of every tag
                         tag, text, close = m.groups()
                         self._attribute_text = text
                         tag = tag.lower()
