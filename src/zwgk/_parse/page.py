@@ -193,13 +193,14 @@ def _page_body(html: str, *, hide: bool = True) -> tuple[str, list[int]]:
     converter.read()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
-    kept = len("".join(_chars(converter.out).split()))
+    chars = _chars(converter.out)
+    kept = len("".join(chars.split()))
     if hide and converter.dropped > 4 * kept + 200:
         # Nearly all the page was taken for furniture (a wrapper whose class says
         # "nav", an element never closed): read it whole instead.
         return _page_body(html, hide=False)
-    pairs = _headings_out_of_grids(_join_wrapped(converter.out))
-    return _chars(pairs), list(map(itemgetter(1), pairs))
+    pairs, chars = _headings_out_of_grids(*_join_wrapped(converter.out, chars))
+    return chars, list(map(itemgetter(1), pairs))
 
 
 Pairs = list[tuple[str, int]]
@@ -214,12 +215,12 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 
-def _join_wrapped(pairs: Pairs) -> Pairs:
+def _join_wrapped(pairs: Pairs, chars: str) -> tuple[Pairs, str]:
     """Line breaks inside a cell (``<p>``, ``<br>``): none where Chinese text wraps
-    (``计量<p>单位``, ``省食品药品<br>监管局``), else one space."""
-    chars = _chars(pairs)
+    (``计量<p>单位``, ``省食品药品<br>监管局``), else one space.  (``chars``: the
+    characters of ``pairs``, returned with the pairs.)"""
     if _BREAK not in chars:
-        return pairs
+        return pairs, chars
     out: Pairs = []
     i = 0
     for run in _BREAK_RUN.finditer(chars):
@@ -233,7 +234,7 @@ def _join_wrapped(pairs: Pairs) -> Pairs:
             out.append((" ", pairs[run.start()][1]))
         i = run.end()
     out.extend(pairs[i:])
-    return out
+    return out, _chars(out)
 
 
 _BREAK_RUN = re.compile(_BREAK + "[" + _BREAK + " ]*")
@@ -312,8 +313,7 @@ _GRID_LINES = re.compile(r"(?m)(?:^\|[^\n]*\n?)+")
 _LINE = re.compile(r"[^\n]*\n?")
 
 
-def _headings_out_of_grids(pairs: Pairs) -> Pairs:
-    chars = _chars(pairs)
+def _headings_out_of_grids(pairs: Pairs, chars: str) -> tuple[Pairs, str]:
     out: Pairs = []
     done = 0
     for block in _GRID_LINES.finditer(chars):
@@ -322,8 +322,10 @@ def _headings_out_of_grids(pairs: Pairs) -> Pairs:
         for row in _grid_block([pairs[m.start() : m.end()] for m in lines if m.group()]):
             out.extend(row)
         done = block.end()
+    if not done:  # no grid
+        return pairs, chars
     out.extend(pairs[done:])
-    return out
+    return out, _chars(out)
 
 
 _META_TAG = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
