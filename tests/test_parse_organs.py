@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from zwgk._parse import organs
@@ -80,3 +80,25 @@ def test_the_quick_tests_find_every_compiler_line(text: str) -> None:
     )
     found = [m.groupdict() | {"at": m.span()} for m in organs._COMPILER.finditer(text)]
     assert found == [m.groupdict() | {"at": m.span()} for m in alternatives.finditer(text)]
+
+
+# A compiler line whose 编制 is as far from its start as the quick test allows.
+_LONG_LINE = "，由株洲市政务公开政务公开工商行政管理局人民政府办公室负责统一规定，依规编制"
+
+
+@given(
+    st.lists(LINES | st.sampled_from((*LINE_PIECES, _LONG_LINE)), max_size=12).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 200),
+)
+@example(f"本报告{_LONG_LINE}。", 0, 60)
+def test_compiler_lines_are_read_from_where_the_first_can_start(
+    text: str, start: int, size: int
+) -> None:
+    # Starting the search near the first 编制 or 请与 finds what the search of the whole
+    # stretch finds.
+    end = start + size
+    found = [m.groupdict() | {"at": m.span()} for m in organs._COMPILER.finditer(text, start, end)]
+    assert found == [
+        m.groupdict() | {"at": m.span()} for m in organs._compiler_lines(text, start, end)
+    ]

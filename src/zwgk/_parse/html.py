@@ -55,6 +55,8 @@ _BLOCK = frozenset(
     ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "template"})
+#: The tags whose start or end the converter acts on (others only hold text).
+ACTIVE_TAGS = _SKIP | _BLOCK | {"table", "tr", "td", "th"}
 #: Tables nested deeper than this are flattened into their parent cell's text.
 MAX_TABLE_DEPTH = 8
 
@@ -223,6 +225,7 @@ class _Markup:
         n = len(html)
         special, start_tag, end_tag = _SPECIAL.search, _START.match, _END_TAG.match
         handle_data, handle_endtag = self.handle_data, self.handle_endtag
+        handle_starttag = self.handle_starttag
         gt = -1  # the next ">" (n when there is none)
         while i < n:
             if self.raw_text is not None:
@@ -237,32 +240,46 @@ class _Markup:
                 self.raw_text = None
                 i = m.end()
                 continue
-            m = special(html, i)
-            j = n if m is None else m.start()
-            if i < j:
+            if html[i] not in "<&":  # text up to the next markup (none after a tag's ">")
+                m = special(html, i)
+                j = n if m is None else m.start()
                 self.at = i
                 handle_data(html[i:j])
                 i = j
                 if i == n:
                     break
             if html[i] == "<":
-                if gt < i:
-                    gt = self._find_gt(i)
-                    gt = n if gt < 0 else gt
-                # (without a ">" to come, no tag is well-formed)
-                m = start_tag(html, i) if gt < n else None
-                if m is not None:
-                    tag, text, close = m.groups()
-                    self._attribute_text = text
-                    self._start_tag(i, m.end(), tag.lower(), bool(close), None if text else [])
-                    i = m.end()
-                    continue
-                m = end_tag(html, i)
-                if m is not None:
-                    self.at = i
-                    handle_endtag(m.group(1).lower())
-                    i = m.end()
-                    continue
+                if html[i + 1 : i + 2] == "/":  # no start tag starts so
+                    m = end_tag(html, i)
+                    if m is not None:
+                        self.at = i
+                        handle_endtag(m.group(1).lower())
+                        i = m.end()
+                        continue
+                else:
+                    if gt < i:  # _find_gt, inline on this path of every tag
+                        since, gt = self._gt
+                        if not (since <= i and (gt < 0 or i <= gt)):
+                            gt = html.find(">", i)
+                            self._gt = (i, gt)
+                        gt = n if gt < 0 else gt
+                    # (without a ">" to come, no tag is well-formed)
+                    m = start_tag(html, i) if gt < n else None
+                    if m is not None:  # _start_tag, inline on this path of every tag
+                        tag, text, close = m.groups()
+                        self._attribute_text = text
+                        tag = tag.lower()
+                        self.at = i
+                        self._tag = (i, m.end())
+                        self._attributes = None if text else []
+                        handle_starttag(tag)
+                        if close:  # <br/>: html.parser's handle_startendtag
+                            self.at = i
+                            handle_endtag(tag)
+                        elif tag in _RAW_TEXT:
+                            self.raw_text = tag
+                        i = m.end()
+                        continue
                 k = self._markup(i, end=end)
                 if k < 0:
                     break
@@ -567,19 +584,32 @@ def _grid_lines(table: _Table, source_length: int) -> list[list[tuple[str, int]]
             c += colspan
     width = max(ends, default=0)
     padded = sum(len(cell.chars) for cell in grid.values()) + 3 * height * width <= budget
+    bodies: dict[int, list[tuple[str, int]]] = {}  # each cell's text, by id of the cell
     lines = []
     for r in range(height):
         line: list[tuple[str, int]] = [("|", table.offset)]
         for c in range(width if padded else ends[r]):
             found = grid.get((r, c))
-            chars = found.chars if found is not None else []
-            text = [(" " if ch in "\n\r\t|" else ch, at) for ch, at in chars]
-            line.extend(
-                [(" ", table.offset), *_strip(text), (" ", table.offset), ("|", table.offset)]
-            )
+            body = bodies.get(id(found))
+            if body is None:
+                body = bodies[id(found)] = [] if found is None else _cell_body(found.chars)
+            line.extend([(" ", table.offset), *body, (" ", table.offset), ("|", table.offset)])
         line.append(("\n", table.offset))
         lines.append(line)
     return lines
+
+
+_GRID_BREAKING = re.compile("[\n\r\t|]")
+
+
+def _cell_body(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    # A cell's text in a grid line: stripped, its breaks and pipes made spaces.
+    text = "".join(map(operator.itemgetter(0), chars))
+    if _GRID_BREAKING.search(text):
+        chars = [(" " if ch in "\n\r\t|" else ch, at) for ch, at in chars]
+        text = text.replace("|", " ")
+    start = len(text) - len(text.lstrip())
+    return chars[start : start + len(text.strip())]
 
 
 def _layout_lines(table: _Table, cell_break: str) -> list[list[tuple[str, int]]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from zwgk._agency import agency as resolve
 from zwgk._model import Agency
@@ -26,10 +27,13 @@ _COMPILER_LINE = rf"(?P<organ>[\u4e00-\u9fff]{{0,30}}?{_ORGAN_END})(?:根据|负
 _COMPILER_CONTACT = rf"请与(?P<contact>[\u4e00-\u9fff]{{2,30}}?{_ORGAN_END})"
 # Quick tests before the organ is read: how a line starts, and 编制 close enough after its
 # start (the organ, its ending, 根据/负责 and 8 more characters).
-_COMPILED_SOON = rf"(?=[^。]{{0,{32 + max(map(len, organ_suffixes())) + 8}}}编制)"
+_SOON = 32 + max(map(len, organ_suffixes())) + 8
+_COMPILED_SOON = rf"(?=[^。]{{0,{_SOON}}}编制)"
 _COMPILER = re.compile(
     rf"(?=[由我,，、。请])(?:{_COMPILER_START}{_COMPILED_SOON}{_COMPILER_LINE}|{_COMPILER_CONTACT})"
 )
+#: How far before its 编制 a compiler line starts at most: its start word and the reach.
+_COMPILER_REACH = 2 + _SOON
 _NOT_ORGANS = frozenset({"中国平潭", "本网", "本站", "网站"})
 
 
@@ -55,7 +59,7 @@ def issuing_organ(common: Common, norm: str) -> str | None:
     if above is not None:
         return above
     publisher = common.publisher
-    for compiler in _COMPILER.finditer(norm, common.body_start, common.body_start + 3000):
+    for compiler in _compiler_lines(norm, common.body_start, common.body_start + 3000):
         organ = _SELF.sub("", compiler.group("organ") or compiler.group("contact"))
         if any(word in organ for word in ("各", "汇总", "综合各")) or len(organ) < 2:
             continue
@@ -68,6 +72,16 @@ def issuing_organ(common: Common, norm: str) -> str | None:
     if common.signature is not None:
         return _trim(common.signature.org)
     return publisher if publisher and publisher not in _NOT_ORGANS else None
+
+
+def _compiler_lines(norm: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    # ``_COMPILER.finditer(norm, start, end)``, read from where the first line can start:
+    # within reach before the first 编制, or at the first 请与 (none where neither is printed).
+    made, contact = norm.find("编制", start, end), norm.find("请与", start, end)
+    froms = [made - _COMPILER_REACH] if made != -1 else []
+    if contact != -1:
+        froms.append(contact)
+    return _COMPILER.finditer(norm, max(start, min(froms)), end) if froms else iter(())
 
 
 _ORGAN_LINE_END = re.compile(

@@ -15,7 +15,7 @@ import re
 from html import unescape
 from operator import itemgetter
 
-from zwgk._parse.html import _Converter
+from zwgk._parse.html import ACTIVE_TAGS, _Converter
 from zwgk._parse.meta import DATE_RE
 from zwgk._text.numbering import MarkerKind, marker_pattern
 from zwgk._text.vocab import TITLE_WORD
@@ -85,6 +85,7 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
 _WHITE_OR_NOT = re.compile(r"\s+|\S+")
+_WHITE = re.compile(r"\s")
 
 
 class _PageConverter(_Converter):
@@ -131,7 +132,8 @@ class _PageConverter(_Converter):
                 self.pre += 1
             elif tag in ("article", "main"):
                 self.article += 1
-            super().handle_starttag(tag)
+            if tag in ACTIVE_TAGS:
+                super().handle_starttag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -143,7 +145,8 @@ class _PageConverter(_Converter):
             self.pre -= 1
         elif tag in ("article", "main") and self.article:
             self.article -= 1
-        super().handle_endtag(tag)
+        if tag in ACTIVE_TAGS:
+            super().handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
         if self.hidden is not None and not self.skip:
@@ -158,6 +161,9 @@ class _PageConverter(_Converter):
         if data.isspace():  # the white space between two tags
             if not chars or not chars[-1][0].isspace():
                 chars.append((" ", start))
+            return
+        if _WHITE.search(data) is None:  # a run of text alone
+            chars.extend(zip(data, itertools.count(start)))
             return
         for m in _WHITE_OR_NOT.finditer(data):
             run = m.group()
@@ -187,13 +193,14 @@ def _page_body(html: str, *, hide: bool = True) -> tuple[str, list[int]]:
     converter.read()
     while converter.tables:  # unclosed tables still print
         converter.write_grid(converter.tables.pop())
-    kept = len("".join(_chars(converter.out).split()))
+    chars = _chars(converter.out)
+    kept = len("".join(chars.split()))
     if hide and converter.dropped > 4 * kept + 200:
         # Nearly all the page was taken for furniture (a wrapper whose class says
         # "nav", an element never closed): read it whole instead.
         return _page_body(html, hide=False)
-    pairs = _headings_out_of_grids(_join_wrapped(converter.out))
-    return _chars(pairs), list(map(itemgetter(1), pairs))
+    pairs, chars = _headings_out_of_grids(*_join_wrapped(converter.out, chars))
+    return chars, list(map(itemgetter(1), pairs))
 
 
 Pairs = list[tuple[str, int]]
@@ -208,10 +215,12 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
 
 
-def _join_wrapped(pairs: Pairs) -> Pairs:
+def _join_wrapped(pairs: Pairs, chars: str) -> tuple[Pairs, str]:
     """Line breaks inside a cell (``<p>``, ``<br>``): none where Chinese text wraps
-    (``计量<p>单位``, ``省食品药品<br>监管局``), else one space."""
-    chars = _chars(pairs)
+    (``计量<p>单位``, ``省食品药品<br>监管局``), else one space.  (``chars``: the
+    characters of ``pairs``, returned with the pairs.)"""
+    if _BREAK not in chars:
+        return pairs, chars
     out: Pairs = []
     i = 0
     for run in _BREAK_RUN.finditer(chars):
@@ -225,7 +234,7 @@ def _join_wrapped(pairs: Pairs) -> Pairs:
             out.append((" ", pairs[run.start()][1]))
         i = run.end()
     out.extend(pairs[i:])
-    return out
+    return out, _chars(out)
 
 
 _BREAK_RUN = re.compile(_BREAK + "[" + _BREAK + " ]*")
@@ -235,22 +244,15 @@ _CHAPTER = re.compile(marker_pattern(MarkerKind.CN))
 
 
 def _cells(row: Pairs) -> list[Pairs]:
-    # A grid line's cells (pipes inside cell text were made spaces), each stripped.
-    cells: list[Pairs] = []
-    for pair in row:
-        if pair[0] == "|":
-            cells.append([])
-        elif pair[0] != "\n" and cells:
-            cells[-1].append(pair)
-    cells = cells[:-1]  # what follows the closing pipe
+    # A grid line's cells (pipes inside cell text were made spaces), each stripped: what
+    # lies between two pipes (a line's only line break ends it, past its closing pipe).
+    parts = _chars(row).split("|")
     out: list[Pairs] = []
-    for cell in cells:
-        first, last = 0, len(cell)
-        while first < last and cell[first][0].isspace():
-            first += 1
-        while last > first and cell[last - 1][0].isspace():
-            last -= 1
-        out.append(cell[first:last])
+    at = len(parts[0]) + 1
+    for part in parts[1:-1]:
+        start = at + len(part) - len(part.lstrip())
+        out.append(row[start : start + len(part.strip())])
+        at += len(part) + 1
     return out
 
 
@@ -311,8 +313,7 @@ _GRID_LINES = re.compile(r"(?m)(?:^\|[^\n]*\n?)+")
 _LINE = re.compile(r"[^\n]*\n?")
 
 
-def _headings_out_of_grids(pairs: Pairs) -> Pairs:
-    chars = _chars(pairs)
+def _headings_out_of_grids(pairs: Pairs, chars: str) -> tuple[Pairs, str]:
     out: Pairs = []
     done = 0
     for block in _GRID_LINES.finditer(chars):
@@ -321,8 +322,10 @@ def _headings_out_of_grids(pairs: Pairs) -> Pairs:
         for row in _grid_block([pairs[m.start() : m.end()] for m in lines if m.group()]):
             out.extend(row)
         done = block.end()
+    if not done:  # no grid
+        return pairs, chars
     out.extend(pairs[done:])
-    return out
+    return out, _chars(out)
 
 
 _META_TAG = re.compile(r"<meta\b[^<>]*>", re.IGNORECASE)
