@@ -478,3 +478,20 @@ def test_page_furniture_in_a_window_is_every_match_of_its_pattern_there(
     end = min(len(text), start + size)
     expected = [m.span() for m in PAGE_FURNITURE.finditer(text, start, end)]
     assert furniture_spans(text, start, end) == expected
+
+
+@given(
+    st.text(alphabet="0123456789 \t\n\u3000", max_size=40),
+    st.sampled_from(["", "规章", "12 "]),
+)
+def test_plain_counts_read_by_splitting_are_what_the_token_pattern_reads(
+    stretch: str, before: str
+) -> None:
+    # A stretch of ASCII digits between blanks is read by splitting it; a trailing
+    # letter (no token, and no numbering mark) sends the same stretch through the
+    # token pattern instead: both readings give the same tokens at the same places.
+    text = before + stretch
+    split = find_tokens(text, len(before), len(text))
+    patterned = find_tokens(text + "x", len(before), len(text) + 1)
+    assert split == patterned
+    assert all(t.kind == "num" and text[t.start : t.end] == t.raw for t in split)
