@@ -103,11 +103,6 @@ class Token(NamedTuple):
     unit: str | None = None
     note: str | None = None
 
-    @property
-    def is_run(self) -> bool:
-        """True for a digit run that could hold several glued cells."""
-        return self.kind == "num" and self.raw.isdigit() and len(self.raw) > 1
-
 
 def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]:
     """Value tokens in ``text[start:end]``; parenthesized notes attach to the number before.
