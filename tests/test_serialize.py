@@ -324,3 +324,45 @@ def test_structure_check_counts_as_the_plain_definition(text: str) -> None:
     assert brackets.count(b"[") == containers
     assert _depth(brackets, 200) == depth
     assert _depth(brackets, max(depth - 1, 0)) == depth  # past the limit: still exact
+
+
+_JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.text(max_size=5)
+_JSON_VALUES = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=4,
+)
+
+
+@given(documents, st.data())
+def test_a_changed_dump_is_read_or_refused_with_its_path(
+    doc: zwgk.Document, data: st.DataObject
+) -> None:
+    """``from_data`` reads with a plain converter and names failures with a detailed one:
+    both must accept and refuse the same dumps, whatever value a field is given."""
+    dump = zwgk.to_data(doc)
+    node: object = dump
+    while True:  # down to a random field or item
+        keys = (
+            [k for k in node if k not in ("schema_version", "type")]
+            if isinstance(node, dict)
+            else list(range(len(node)))
+            if isinstance(node, list)
+            else []
+        )
+        if not keys:
+            break
+        key = data.draw(st.sampled_from(keys))
+        child = node[key]  # type: ignore[index]
+        if not isinstance(child, dict | list) or data.draw(st.booleans()):
+            node[key] = data.draw(_JSON_VALUES)  # type: ignore[index]
+            break
+        node = child
+    try:
+        back = zwgk.from_data(dump)
+    except zwgk.SchemaError as exc:
+        where = exc.where
+    else:
+        assert type(back) is type(doc)
+        return
+    assert where is None or where.startswith("$")

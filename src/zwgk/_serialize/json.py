@@ -12,6 +12,7 @@ import datetime as dt
 import enum
 import json
 import re
+import types
 from decimal import Decimal
 from itertools import accumulate
 from typing import Any, TypeVar
@@ -152,14 +153,44 @@ def _structure_date(value: object, _type: object) -> dt.date:
         raise _fail("an ISO 8601 date (YYYY-MM-DD)", value) from None
 
 
-def _make_converter() -> cattrs.Converter:
+def _is_homogeneous_tuple(type_: object) -> bool:
+    args: tuple[object, ...] = getattr(type_, "__args__", ())
+    return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is ...
+
+
+def _tuple_hook(type_: Any, converter: cattrs.Converter) -> Any:
+    item = type_.__args__[0]
+    convert = converter.get_structure_hook(item)
+    return lambda value, _type: tuple([convert(v, item) for v in value])
+
+
+def _is_optional(type_: object) -> bool:
+    args: tuple[object, ...] = getattr(type_, "__args__", ())
+    return isinstance(type_, types.UnionType) and len(args) == 2 and args[1] is type(None)
+
+
+def _optional_hook(type_: Any, converter: cattrs.Converter) -> Any:
+    item = type_.__args__[0]
+    convert = converter.get_structure_hook(item)
+    return lambda value, _type: None if value is None else convert(value, item)
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    """The strict converter; ``detailed`` ones name the JSON path of a failure.
+
+    Both accept exactly the same dumps (they share every hook): ``from_data`` reads with
+    the plain one, and again with the detailed one only to report a failure.
+    """
     converter = cattrs.Converter(
         forbid_extra_keys=True,
-        detailed_validation=True,
+        detailed_validation=detailed,
         unstruct_collection_overrides={tuple: list},
     )
     for cls in MODEL_CLASSES.values():
         attrs.resolve_types(cls)
+    if not detailed:  # each item's hook looked up once per type, not once per item
+        converter.register_structure_hook_factory(_is_homogeneous_tuple, _tuple_hook)
+        converter.register_structure_hook_factory(_is_optional, _optional_hook)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(str, _structure_str)
@@ -172,7 +203,8 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-CONVERTER = _make_converter()
+CONVERTER = _make_converter(detailed=True)
+_FAST = _make_converter(detailed=False)
 
 
 def to_data(obj: object) -> dict[str, Any]:
@@ -226,9 +258,14 @@ def from_data(data: object, cls: type[T] | None = None) -> Any:
         raise SchemaError(f"expected {article} {name} dump, got {tag}", where="$.type")
     body = {k: v for k, v in data.items() if k not in ("schema_version", "type")}
     try:
-        return CONVERTER.structure(body, target)
+        return _FAST.structure(body, target)
+    except Exception:  # read again, to name the first failure's JSON path
+        pass
+    try:
+        CONVERTER.structure(body, target)
     except Exception as exc:  # cattrs wraps every failure; report the first with its path
         raise _schema_error(exc) from None
+    raise AssertionError("the detailed converter accepted what the plain one refused")
 
 
 def from_json(
