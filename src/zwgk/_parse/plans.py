@@ -509,20 +509,22 @@ def _unresolved_finding(d: Deadline, variant: str = "") -> Finding:
 
 def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     norm = ctx.norm
-    path = (*path, node.marker.label)
-    gaps = node.own_spans()
-    first_gap_end = gaps[0][1] if gaps and gaps[0][0] == node.marker.end else node.marker.end
-    # The line breaks between the children name no unit and no deadline.
-    worded = [(a, b) for a, b in gaps if not norm[a:b].isspace()]
+    marker, end, nodes = node.marker, node.end, node.children
+    start, own = marker.start, marker.end
+    path = (*path, marker.label)
+    if nodes:
+        gaps = node.own_spans()
+    else:  # a leaf's own words are all its text
+        gaps = [(own, end)] if end > own else []
+    first_gap_end = gaps[0][1] if gaps and gaps[0][0] == own else own
     inherited = False
-    is_row = (
-        ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
-    )
+    is_row = ctx.table_start is not None and start > ctx.table_start and not nodes
     if is_row:
-        row = norm[node.marker.end : node.end]
+        worded = [(own, end)]
+        row = norm[own:end]
         found = parse_row_units(row)
         if found is not None:
-            assignment = ctx.printed_assignment(found.assignment, node.marker.end, node.end)
+            assignment = ctx.printed_assignment(found.assignment, own, end)
             title = _title(row[: found.start], short=False)
             ctx.previous_row = assignment
         elif ctx.previous_row is not None:
@@ -531,48 +533,68 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         else:
             assignment = Assignment()
             title = _title(row, short=False)
+        ctx.row_spans.add(Span._trusted(start, end))
     else:
-        title = _title(norm[node.marker.end : first_gap_end], short=True)
+        # The line breaks between the children name no unit and no deadline.
+        worded = [(a, b) for a, b in gaps if not norm[a:b].isspace()]
+        title = _title(norm[own:first_gap_end], short=True)
         if len(path) == 1:  # a section heading (工作目标, 职责分工) a flattened page ran on
             title = run_in_title(title)
-        parts: list[Assignment] = []
-        for a, b in worded:
-            parts.append(find_labelled(norm, a, b))
-            paren = find_parenthetical(norm, a, b)
-            if paren is not None:
-                parts.append(paren[0])
-        if not any(parts):
-            parts = [find_inline(norm, a, b) for a, b in worded]
-        assignment = merged(parts)
-        if not assignment and gaps and gaps[0][0] == node.marker.end:
-            assignment = find_subject(norm, node.marker.end, first_gap_end)
-            heading = _RUN_IN_HEADING.match(norm, node.marker.end, first_gap_end)
-            if not assignment and heading is not None:
-                # 「3、汇总阶段(6月1日-15日) 工作小组办公室汇总…」: the sentence after a heading
-                assignment = find_subject(norm, heading.end(), first_gap_end)
-            if assignment.lead:
-                # 「县机关局负责清查…，县财政局负责清查…」: each clause's own subject
-                for clause in _NEXT_DUTY.finditer(norm, node.marker.end, first_gap_end):
-                    assignment = assignment.merge(find_subject(norm, clause.end(), first_gap_end))
-        assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
-    title = ctx.printed(title, node.marker.end, node.end)
-    if is_row:
-        ctx.row_spans.add(Span(node.marker.start, node.end))
-    children = tuple(_build_task(child, path, ctx) for child in node.children)
-    children = _lift_closing_lines(children, ctx)
-    spans = [(node.marker.end, node.end)] if is_row else worded
+        assignment = _assignment(norm, worded)
+        if not assignment and gaps and gaps[0][0] == own:
+            assignment = _subject(norm, own, first_gap_end)
+        assignment = ctx.printed_assignment(assignment, own, end)
+    title = ctx.printed(title, own, end)
+    children: tuple[Task, ...] = ()
+    if nodes:
+        children = _lift_closing_lines(tuple(_build_task(n, path, ctx) for n in nodes), ctx)
     return Task(
         path=path,
         title=title,
-        text=ctx.text[node.marker.start : node.end],
+        text=ctx.text[start:end],
         lead=assignment.lead,
         cooperating=assignment.cooperating,
         collective=assignment.collective,
         lead_inherited=inherited,
-        deadlines=_deadlines(ctx, spans),
-        span=Span(node.marker.start, node.end),
+        deadlines=_deadlines(ctx, worded),
+        span=Span._trusted(start, end),
         children=children,
     )
+
+
+def _assignment(norm: str, worded: list[tuple[int, int]]) -> Assignment:
+    """Units a task's own words name: labelled lines and lead parentheticals, else a clause."""
+    parts: list[Assignment] = []
+    inline = False
+    for a, b in worded:
+        parts.append(find_labelled(norm, a, b))
+        # A parenthetical needs its bracket, an inline clause its 牵头 or 负责: a stretch
+        # without them is not read for one.
+        if norm.find("(", a, b) != -1:
+            paren = find_parenthetical(norm, a, b)
+            if paren is not None:
+                parts.append(paren[0])
+        inline = inline or norm.find("牵头", a, b) != -1 or norm.find("负责", a, b) != -1
+    if not any(parts):
+        if not inline:
+            return Assignment()
+        parts = [find_inline(norm, a, b) for a, b in worded]
+    return merged(parts)
+
+
+def _subject(norm: str, own: int, first_gap_end: int) -> Assignment:
+    """Units named as the subject of a task's first sentence (and of its later clauses)."""
+    assignment = find_subject(norm, own, first_gap_end)
+    if not assignment:
+        heading = _RUN_IN_HEADING.match(norm, own, first_gap_end)
+        if heading is not None:
+            # 「3、汇总阶段(6月1日-15日) 工作小组办公室汇总…」: the sentence after a heading
+            assignment = find_subject(norm, heading.end(), first_gap_end)
+    if assignment.lead:
+        # 「县机关局负责清查…，县财政局负责清查…」: each clause's own subject
+        for clause in _NEXT_DUTY.finditer(norm, own, first_gap_end):
+            assignment = assignment.merge(find_subject(norm, clause.end(), first_gap_end))
+    return assignment
 
 
 # A clause break before another unit that answers for part of the task (…，Y负责…).
