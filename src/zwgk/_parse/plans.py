@@ -456,6 +456,23 @@ def _title(text: str, *, short: bool) -> str:
     return title.strip(" ,，")
 
 
+#: The characters normalizing prints in place of others (ASCII ones, — and 〇): a name
+#: without any of them is printed as it reads.
+_NORMALIZED_TO = re.compile(r"[\x00-\x7f—〇]")
+
+
+def _read_as_printed(a: Assignment) -> bool:
+    """Whether every name of ``a`` is printed as it reads (nothing to look up)."""
+    search = _NORMALIZED_TO.search
+    for unit in a.lead:
+        if search(unit.name):
+            return False
+    for unit in a.cooperating:
+        if search(unit.name):
+            return False
+    return not any(map(search, a.collective))
+
+
 @attrs.define
 class _Context:
     norm: str
@@ -473,13 +490,15 @@ class _Context:
 
     def printed(self, value: str, start: int, end: int) -> str:
         """``value`` (read from the normalized text) as printed in the original text."""
+        if not _NORMALIZED_TO.search(value):  # printed as it reads
+            return value
         pos = self.norm.find(value, start, end)
         return self.text[pos : pos + len(value)] if pos != -1 else value
 
     def printed_assignment(self, a: Assignment, start: int, end: int) -> Assignment:
         """An assignment whose names are as printed."""
-        if self.text is self.norm or not a:  # nothing to look up
-            return a
+        if self.text is self.norm or _read_as_printed(a):
+            return a  # nothing to look up
         return Assignment(
             tuple(self._printed_unit(u, start, end) for u in a.lead),
             tuple(self._printed_unit(u, start, end) for u in a.cooperating),
@@ -512,10 +531,8 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     marker, end, nodes = node.marker, node.end, node.children
     start, own = marker.start, marker.end
     path = (*path, marker.label)
-    if nodes:
-        gaps = node.own_spans()
-    else:  # a leaf's own words are all its text
-        gaps = [(own, end)] if end > own else []
+    # A leaf's own words are all its text.
+    gaps = node.own_spans() if nodes else [(own, end)] if end > own else []
     first_gap_end = gaps[0][1] if gaps and gaps[0][0] == own else own
     inherited = False
     is_row = ctx.table_start is not None and start > ctx.table_start and not nodes
