@@ -22,6 +22,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -176,7 +177,9 @@ def clean_name(piece: str) -> str:
     """
     piece = piece.strip(" \n\"'“”")
     for _ in range(3):
-        piece = _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", piece)).strip()
+        before, piece = piece, _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", piece)).strip()
+        if piece == before:  # nothing left to strip
+            break
     return piece
 
 
@@ -621,13 +624,12 @@ UNIT_RUN_FIRST = "".join(
 #: Where a unit run may start: a strict or collective token, or anything after a blank cell.
 UNIT_RUN_ALTERNATIVES = rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]"
 _CANDIDATE = re.compile(rf"(?=[{UNIT_RUN_FIRST}]|(?<= ))(?:{UNIT_RUN_ALTERNATIVES})")
-_SEP = re.compile(r" *(?:[、,，]|会同) *")
-_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
-_BLANK = re.compile(r" +")
+# What stands between two tokens, read at once: 等有关部门 after a unit, then a separator
+# (「、」 「,」 会同) or a blank between cells.
+_BETWEEN = re.compile(r"(等(?:有关|相关)?(?:部门|单位))?(?:( *(?:[、,，]|会同) *)|( +))?")
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -639,27 +641,22 @@ def _tokenize(row: str, pos: int, *, generic: bool = False) -> list[_Token]:
     first = (_TOKEN_AFTER_SEP if generic else _TOKEN_FIRST).match(row, pos)
     if first is None:
         return tokens
-    tokens.append(_Token(first.group(0), first.start(), first.end(), ""))
-    pos = first.end()
+    tokens.append(_Token(first.group(), first.start(), first.end(), ""))
     while len(tokens) < 40:
-        etc = _ETC.match(row, pos)
-        if etc:
-            tokens.append(_Token(etc.group(0)[1:], etc.start(), etc.end(), "等"))
-            pos = etc.end()
-        sep = _SEP.match(row, pos)
-        if sep and sep.end() > sep.start():
-            m = _TOKEN_AFTER_SEP.match(row, sep.end())
-            if m is None:
-                break
-            tokens.append(_Token(m.group(0), m.start(), m.end(), sep.group(0).strip()))
-            pos = m.end()
-            continue
-        blank = _BLANK.match(row, pos)  # a blank between cells: the next cell starts
-        m = _TOKEN_AFTER_SEP.match(row, blank.end()) if blank else _TOKEN_FIRST.match(row, pos)
-        if m is None:
+        between = _BETWEEN.match(row, first.end())
+        assert between is not None  # (it may match nothing)
+        etc, sep, blank = between.groups()
+        if etc is not None:
+            tokens.append(_Token(etc[1:], between.start(1), between.end(1), "等"))
+        if sep is not None:
+            first = _TOKEN_AFTER_SEP.match(row, between.end())
+            sep = sep.strip()
+        else:  # a blank between cells: the next cell starts
+            first = (_TOKEN_AFTER_SEP if blank else _TOKEN_FIRST).match(row, between.end())
+            sep = ""
+        if first is None:
             break
-        tokens.append(_Token(m.group(0), m.start(), m.end(), ""))
-        pos = m.end()
+        tokens.append(_Token(first.group(), first.start(), first.end(), sep))
     return tokens
 
 
