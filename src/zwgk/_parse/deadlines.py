@@ -246,8 +246,13 @@ class DeadlineScan:
 
     def within(self, start: int, end: int) -> Iterator[Deadline]:
         """Every deadline phrase in ``norm[start:end]``, in order (`iter_deadlines`)."""
-        for m in self._scan.within(start, end):
-            yield _from_match(m, self._norm, start, self._year, self._printed)
+        found, resume = self._scan.indices(start, end)
+        if not found and resume >= end:  # none (most stretches of a plan): nothing to read
+            return iter(())
+        return (
+            _from_match(m, self._norm, start, self._year, self._printed)
+            for m in self._scan.within(start, end)
+        )
 
 
 def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:

@@ -584,7 +584,8 @@ def _assignment(norm: str, worded: list[tuple[int, int]]) -> Assignment:
     parts: list[Assignment] = []
     inline = False
     for a, b in worded:
-        parts.append(find_labelled(norm, a, b))
+        if norm.find(":", a, b) != -1:  # a label's colon (normalized: ： reads :)
+            parts.append(find_labelled(norm, a, b))
         # A parenthetical needs its bracket, an inline clause its 牵头 or 负责: a stretch
         # without them is not read for one.
         if norm.find("(", a, b) != -1:
@@ -633,7 +634,9 @@ def _section(task: Task, level: int, text: str) -> Section:
         title=task.title,
         level=level,
         span=span,
-        children=tuple(_section(c, level + 1, text) for c in task.children),
+        children=tuple(_section(c, level + 1, text) for c in task.children)
+        if task.children
+        else (),
     )
 
 
