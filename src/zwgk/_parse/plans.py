@@ -628,16 +628,8 @@ def _section(task: Task, level: int, text: str) -> Section:
     heading = (
         text[span.start : at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
     )
-    return Section(
-        heading=heading.strip(),
-        number=task.path[-1],
-        title=task.title,
-        level=level,
-        span=span,
-        children=tuple(_section(c, level + 1, text) for c in task.children)
-        if task.children
-        else (),
-    )
+    children = tuple(_section(c, level + 1, text) for c in task.children) if task.children else ()
+    return Section(heading.strip(), task.path[-1], task.title, level, span, children)
 
 
 def _lift_closing_lines(siblings: tuple[Task, ...], ctx: _Context) -> tuple[Task, ...]:
@@ -675,11 +667,13 @@ def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Findin
     # A leaf without units is worth noting where its siblings (or the other
     # rows of its table) name a lead, or where a 职责分工 / 任务分工 part
     # assigns units in prose (026).
-    every = [t for task in tasks for t in task.walk()]
+    every: list[Task] = []  # every task, depth first
+    groups = [tasks]  # every list of siblings
+    _walk(tasks, every, groups)
     assigned_in_prose = any((t.lead or t.cooperating) and _DIVISION.search(t.title) for t in every)
     table_leads = bool(row_spans) and any(t.lead and t.span in row_spans for t in every)
     out: list[Finding] = []
-    for siblings in _sibling_groups(tasks):
+    for siblings in groups:
         with_lead = any(t.lead for t in siblings)
         for t in siblings:
             if t.children or t.lead or t.collective:
@@ -699,13 +693,12 @@ def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Findin
 _DIVISION = re.compile(r"职责分工|任务分工|工作分工|责任分工")
 
 
-def _sibling_groups(tasks: tuple[Task, ...]) -> list[tuple[Task, ...]]:
-    groups: list[tuple[Task, ...]] = [tasks]
+def _walk(tasks: tuple[Task, ...], every: list[Task], groups: list[tuple[Task, ...]]) -> None:
     for task in tasks:
-        for t in task.walk():
-            if t.children:
-                groups.append(t.children)
-    return groups
+        every.append(task)
+        if task.children:
+            groups.append(task.children)
+            _walk(task.children, every, groups)
 
 
 # ---- tables with separated cells -------------------------------------------------------
