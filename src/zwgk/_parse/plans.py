@@ -442,14 +442,16 @@ def _title(text: str, *, short: bool) -> str:
             return text[2:close].strip()
     stop = _TITLE_STOP.search(text)
     title = (text if stop is None else text[: stop.start()]).strip()
+    if not short:
+        return title.strip(" ,，")
     paren = _ASSIGNING_PAREN.search(title, 2)
-    if short and paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
+    if paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
         title = title[: paren.start()]
-    if short and " " in title:
+    if " " in title:
         head = title.split(" ", 1)[0]
         if len(head) >= 2:
             title = head
-    if short and len(title) > 60:
+    if len(title) > 60:
         comma = re.search(r"[,，]", title)
         if comma and comma.start() >= 4:
             title = title[: comma.start()]

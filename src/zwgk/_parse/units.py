@@ -522,18 +522,18 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
     clause_end = stop.start() if stop else window_end
     verb = _SUBJECT_VERB.search(norm, start, clause_end)
     if verb is None:
-        return Assignment()
+        return _NO_UNITS
     subject = norm[start : verb.start()].strip()
     if not subject or len(subject) > 40 or " " in subject:
-        return Assignment()
+        return _NO_UNITS
     names = split_list(subject)
     if not names or any(len(n) > 15 for n in names):
-        return Assignment()
+        return _NO_UNITS
     last = names[-1]
     if not (looks_like_unit(clean_name(last)) or (is_collective(last) and _UNIT_END.search(last))):
-        return Assignment()
+        return _NO_UNITS
     if any(_STOP_CHARS.search(_BRACKETED.sub("", n)) for n in names):
-        return Assignment()
+        return _NO_UNITS
     return classify(names, "lead")
 
 
