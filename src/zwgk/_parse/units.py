@@ -539,8 +539,9 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
 
 # Quick tests before the units are read: the role word within reach of where the clause
 # starts (由, up to 80 characters of units, 共同; 等有关单位 before 按).
-_LEAD_SOON = r"(?=[^,，。;；:\s]{2,83}牵头)"
-_RESPONSIBLE_SOON = r"(?=[^,，。;；:\s]{2,63}负责)"
+_LEAD_REACH, _RESPONSIBLE_REACH = 83, 63
+_LEAD_SOON = rf"(?=[^,，。;；:\s]{{2,{_LEAD_REACH}}}牵头)"
+_RESPONSIBLE_SOON = rf"(?=[^,，。;；:\s]{{2,{_RESPONSIBLE_REACH}}}负责)"
 _COOP_SOON = r"(?=[^,，。;；]{2,87}[配参协按])"
 _INLINE_LEAD = re.compile(
     rf"(?:^|[,，。;；:\s]){_LEAD_SOON}(?:由)?([^,，。;；:\s]{{2,80}}?)(?:共同)?牵头(?:负责|实施)?"
@@ -574,9 +575,20 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
     """
     parts: list[Assignment] = []
     segment = norm[start:end]
-    # Each pattern names its role word: a segment without it has no match to look for.
-    leads = list(_INLINE_LEAD.finditer(segment)) if "牵头" in segment else []
-    responsible = () if leads or "负责" not in segment else _INLINE_RESPONSIBLE.finditer(segment)
+    # Each pattern names its role word: a segment without it has no match to look for, and
+    # a clause starts at most a break and the reach before the first one.
+    lead_at = segment.find("牵头")
+    leads = (
+        list(_INLINE_LEAD.finditer(segment, max(0, lead_at - 1 - _LEAD_REACH)))
+        if lead_at != -1
+        else []
+    )
+    duty_at = -1 if leads else segment.find("负责")
+    responsible = (
+        _INLINE_RESPONSIBLE.finditer(segment, max(0, duty_at - 1 - _RESPONSIBLE_REACH))
+        if duty_at != -1
+        else ()
+    )
     for m in leads or responsible:
         # 「具体方案由党群工作处牵头」: the units are what follows 由.
         names = split_list(m.group(1).rpartition("由")[2])
