@@ -115,10 +115,13 @@ def merged(parts: Iterable[Assignment]) -> Assignment:
         >>> ([u.name for u in a.lead], a.collective)
         (['注册处'], ('各单位',))
     """
+    named = [p for p in parts if p.lead or p.cooperating or p.collective]
+    if len(named) == 1 and _distinct(named[0]):  # one part names units: itself
+        return named[0]
     lead: tuple[OrgUnit, ...] = ()
     cooperating: tuple[OrgUnit, ...] = ()
     collective: tuple[str, ...] = ()
-    for part in parts:
+    for part in named:
         lead += part.lead
         cooperating += part.cooperating
         collective += part.collective
@@ -128,6 +131,15 @@ def merged(parts: Iterable[Assignment]) -> Assignment:
 
 
 _NO_UNITS = Assignment()
+
+
+def _distinct(a: Assignment) -> bool:
+    """Whether no name of ``a`` is printed twice in its list."""
+    return (
+        _dedupe(a.lead) is a.lead
+        and _dedupe(a.cooperating) is a.cooperating
+        and len(set(a.collective)) == len(a.collective)
+    )
 
 
 def _dedupe(units: tuple[OrgUnit, ...]) -> tuple[OrgUnit, ...]:
