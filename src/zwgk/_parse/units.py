@@ -660,9 +660,13 @@ class _Token(NamedTuple):
     sep: str  # separator before it: "" (adjacent), "、", ",", "会同"
 
 
-def _tokenize(row: str, pos: int, *, generic: bool = False) -> list[_Token]:
+def _tokenize(
+    row: str, pos: int, *, generic: bool = False, first: re.Match[str] | None = None
+) -> list[_Token]:
+    # ``first``: the run's first token, when the caller has matched it already.
     tokens: list[_Token] = []
-    first = (_TOKEN_AFTER_SEP if generic else _TOKEN_FIRST).match(row, pos)
+    if first is None:
+        first = (_TOKEN_AFTER_SEP if generic else _TOKEN_FIRST).match(row, pos)
     if first is None:
         return tokens
     tokens.append(_Token(first.group(), first.start(), first.end(), ""))
@@ -727,12 +731,13 @@ def parse_row_units(row: str) -> RowUnits | None:
         attempts += 1
         if attempts > 40:
             break
-        tokens = _tokenize(row, cand.start(), generic=row[cand.start() - 1] == " ")
+        spaced = row[cand.start() - 1] == " "
+        # With no blank before it, the candidate is a strict or collective token: the first.
+        tokens = _tokenize(row, cand.start(), generic=spaced, first=None if spaced else cand)
         if not tokens:
             continue
         run_end = tokens[-1].end
         after = row[run_end : run_end + 1]
-        spaced = row[cand.start() - 1] == " "
         if len(tokens) < 2 and after not in ("", " ") and not spaced:
             continue
         return _assign_row(tokens, cand.start(), run_end, spaced)
