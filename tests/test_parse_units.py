@@ -182,3 +182,58 @@ def test_the_quick_tests_find_every_inline_clause(text: str) -> None:
     for at in range(len(text)):
         m, p = units._INLINE_COOP.match(text, at), plain.match(text, at)
         assert (m and (m.span(), m.groups())) == (p and (p.span(), p.groups()))
+
+
+INLINE_ALPHABET = "由市区财政局审计办公室牵头负责配合共同实施落实各单位按职责分工,，。;；: \n"
+
+
+@given(
+    st.text(alphabet=INLINE_ALPHABET, max_size=40),
+    st.sampled_from("。; \n"),
+    st.text(alphabet="由市区财政局审计办公室共同", min_size=50, max_size=90),
+    st.sampled_from(["牵头", "负责"]),
+    st.text(alphabet=INLINE_ALPHABET, max_size=40),
+)
+def test_an_inline_clause_is_looked_for_from_within_reach_of_its_role_word(
+    before: str, stop: str, units_run: str, word: str, after: str
+) -> None:
+    # find_inline reads a segment from a break and the reach before its first role word:
+    # a scan of the whole segment finds nothing earlier.
+    text = before + stop + units_run + word + after
+    for pattern, role, reach in (
+        (units._INLINE_LEAD, "牵头", units._LEAD_REACH),
+        (units._INLINE_RESPONSIBLE, "负责", units._RESPONSIBLE_REACH),
+    ):
+        at = text.find(role)
+        whole = [m.span() for m in pattern.finditer(text)]
+        if at == -1:
+            assert whole == []
+        else:
+            assert whole == [m.span() for m in pattern.finditer(text, max(0, at - 1 - reach))]
+
+
+def test_an_inline_lead_far_into_a_long_segment() -> None:
+    text = "推进公开" * 40 + "。由市财政局牵头,市审计局配合。"
+    a = units.find_inline(text, 0, len(text))
+    assert ([u.name for u in a.lead], [u.name for u in a.cooperating]) == (
+        ["市财政局"],
+        ["市审计局"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "role", "reach"),
+    [
+        (units._INLINE_LEAD, "牵头", units._LEAD_REACH),
+        (units._INLINE_RESPONSIBLE, "负责", units._RESPONSIBLE_REACH),
+    ],
+)
+def test_an_inline_clause_as_long_as_its_reach_is_found(
+    pattern: re.Pattern[str], role: str, reach: int
+) -> None:
+    for length in range(reach - 3, reach + 3):  # 由, the units and 共同 before the role word
+        text = "推进公开。由" + "区" * (length - 3) + "共同" + role + "。"
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert bool(whole) == (length <= reach)
+        at = text.find(role)
+        assert whole == [m.span() for m in pattern.finditer(text, max(0, at - 1 - reach))]

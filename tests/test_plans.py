@@ -1094,3 +1094,21 @@ def test_a_section_heading_a_flattened_page_ran_on_ends_at_its_noun(line: str, t
     )
     assert isinstance(plan, Plan)
     assert [t.title for t in plan.walk_tasks() if t.path == ("一",)] == [title]
+
+
+def test_names_without_what_normalizing_prints_are_printed_as_they_read() -> None:
+    # A name is quoted as printed by a look-up only where normalizing may have changed it:
+    # every character normalizing prints in place of another is one the look-up watches.
+    from zwgk._parse.plans import _NORMALIZED_TO
+    from zwgk._parse.text import _TABLE
+
+    printed = {chr(v) if isinstance(v, int) else v for v in _TABLE.values()}
+    assert printed
+    assert all(_NORMALIZED_TO.fullmatch(c) for c in printed if c)
+    plan = parse_plan(
+        "关于印发《方案》的通知\n各处室：\n某局\n2017年6月15日\n一、工作任务\n"
+        "1．推进公开。（市财政局牵头，市审计局（内审处）配合）\n"
+    )
+    task = plan.tasks[0].children[0]
+    assert [u.name for u in task.lead] == ["市财政局"]
+    assert [u.name for u in task.cooperating] == ["市审计局（内审处）"]

@@ -126,7 +126,7 @@ def _from_match(
 ) -> Deadline:
     kind = m.lastgroup
     start, end = m.start(), m.end()
-    span = Span(start, end)
+    span = Span._trusted(start, end)
     phrase = m.group(0) if printed is None else printed[start:end]
     if kind == "freq":
         return Deadline(phrase, DeadlineKind.FREQUENCY, span=span)
@@ -166,7 +166,7 @@ def _from_match(
         after = None
         if event_start is not None:
             after = norm[event_start:start].rstrip(" ")[:-1]
-            span = Span(event_start, end)
+            span = Span._trusted(event_start, end)
             phrase = (norm if printed is None else printed)[event_start:end]
         return Deadline(phrase, DeadlineKind.RELATIVE, duration=Duration(amount, unit), after=after,
                         span=span)  # fmt: skip
@@ -246,8 +246,14 @@ class DeadlineScan:
 
     def within(self, start: int, end: int) -> Iterator[Deadline]:
         """Every deadline phrase in ``norm[start:end]``, in order (`iter_deadlines`)."""
-        for m in self._scan.within(start, end):
-            yield _from_match(m, self._norm, start, self._year, self._printed)
+        scan = self._scan
+        found, resume = scan.indices(start, end)
+        if resume >= end:  # nothing to read again: the whole-text phrases are the stretch's
+            return iter([self._deadline(scan.match(k), start) for k in found])
+        return (self._deadline(m, start) for m in scan.within(start, end))
+
+    def _deadline(self, m: re.Match[str], floor: int) -> Deadline:
+        return _from_match(m, self._norm, floor, self._year, self._printed)
 
 
 def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:

@@ -442,18 +442,37 @@ def _title(text: str, *, short: bool) -> str:
             return text[2:close].strip()
     stop = _TITLE_STOP.search(text)
     title = (text if stop is None else text[: stop.start()]).strip()
+    if not short:
+        return title.strip(" ,，")
     paren = _ASSIGNING_PAREN.search(title, 2)
-    if short and paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
+    if paren is not None:  # 「推进结果公开(省政府办公厅牵头,…)」
         title = title[: paren.start()]
-    if short and " " in title:
+    if " " in title:
         head = title.split(" ", 1)[0]
         if len(head) >= 2:
             title = head
-    if short and len(title) > 60:
+    if len(title) > 60:
         comma = re.search(r"[,，]", title)
         if comma and comma.start() >= 4:
             title = title[: comma.start()]
     return title.strip(" ,，")
+
+
+#: The characters normalizing prints in place of others (ASCII ones, — and 〇): a name
+#: without any of them is printed as it reads.
+_NORMALIZED_TO = re.compile(r"[\x00-\x7f—〇]")
+
+
+def _read_as_printed(a: Assignment) -> bool:
+    """Whether every name of ``a`` is printed as it reads (nothing to look up)."""
+    search = _NORMALIZED_TO.search
+    for unit in a.lead:
+        if search(unit.name):
+            return False
+    for unit in a.cooperating:
+        if search(unit.name):
+            return False
+    return not any(map(search, a.collective))
 
 
 @attrs.define
@@ -473,13 +492,15 @@ class _Context:
 
     def printed(self, value: str, start: int, end: int) -> str:
         """``value`` (read from the normalized text) as printed in the original text."""
+        if not _NORMALIZED_TO.search(value):  # printed as it reads
+            return value
         pos = self.norm.find(value, start, end)
         return self.text[pos : pos + len(value)] if pos != -1 else value
 
     def printed_assignment(self, a: Assignment, start: int, end: int) -> Assignment:
         """An assignment whose names are as printed."""
-        if self.text is self.norm or not a:  # nothing to look up
-            return a
+        if self.text is self.norm or _read_as_printed(a):
+            return a  # nothing to look up
         return Assignment(
             tuple(self._printed_unit(u, start, end) for u in a.lead),
             tuple(self._printed_unit(u, start, end) for u in a.cooperating),
@@ -509,20 +530,20 @@ def _unresolved_finding(d: Deadline, variant: str = "") -> Finding:
 
 def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     norm = ctx.norm
-    path = (*path, node.marker.label)
-    gaps = node.own_spans()
-    first_gap_end = gaps[0][1] if gaps and gaps[0][0] == node.marker.end else node.marker.end
-    # The line breaks between the children name no unit and no deadline.
-    worded = [(a, b) for a, b in gaps if not norm[a:b].isspace()]
+    marker, end, nodes = node.marker, node.end, node.children
+    start, own = marker.start, marker.end
+    path = (*path, marker.label)
+    # A leaf's own words are all its text.
+    gaps = node.own_spans() if nodes else [(own, end)] if end > own else []
+    first_gap_end = gaps[0][1] if gaps and gaps[0][0] == own else own
     inherited = False
-    is_row = (
-        ctx.table_start is not None and node.marker.start > ctx.table_start and not node.children
-    )
+    is_row = ctx.table_start is not None and start > ctx.table_start and not nodes
     if is_row:
-        row = norm[node.marker.end : node.end]
+        worded = [(own, end)]
+        row = norm[own:end]
         found = parse_row_units(row)
         if found is not None:
-            assignment = ctx.printed_assignment(found.assignment, node.marker.end, node.end)
+            assignment = ctx.printed_assignment(found.assignment, own, end)
             title = _title(row[: found.start], short=False)
             ctx.previous_row = assignment
         elif ctx.previous_row is not None:
@@ -531,48 +552,69 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         else:
             assignment = Assignment()
             title = _title(row, short=False)
+        ctx.row_spans.add(Span._trusted(start, end))
     else:
-        title = _title(norm[node.marker.end : first_gap_end], short=True)
+        # The line breaks between the children name no unit and no deadline.
+        worded = [(a, b) for a, b in gaps if not norm[a:b].isspace()]
+        title = _title(norm[own:first_gap_end], short=True)
         if len(path) == 1:  # a section heading (工作目标, 职责分工) a flattened page ran on
             title = run_in_title(title)
-        parts: list[Assignment] = []
-        for a, b in worded:
-            parts.append(find_labelled(norm, a, b))
-            paren = find_parenthetical(norm, a, b)
-            if paren is not None:
-                parts.append(paren[0])
-        if not any(parts):
-            parts = [find_inline(norm, a, b) for a, b in worded]
-        assignment = merged(parts)
-        if not assignment and gaps and gaps[0][0] == node.marker.end:
-            assignment = find_subject(norm, node.marker.end, first_gap_end)
-            heading = _RUN_IN_HEADING.match(norm, node.marker.end, first_gap_end)
-            if not assignment and heading is not None:
-                # 「3、汇总阶段(6月1日-15日) 工作小组办公室汇总…」: the sentence after a heading
-                assignment = find_subject(norm, heading.end(), first_gap_end)
-            if assignment.lead:
-                # 「县机关局负责清查…，县财政局负责清查…」: each clause's own subject
-                for clause in _NEXT_DUTY.finditer(norm, node.marker.end, first_gap_end):
-                    assignment = assignment.merge(find_subject(norm, clause.end(), first_gap_end))
-        assignment = ctx.printed_assignment(assignment, node.marker.end, node.end)
-    title = ctx.printed(title, node.marker.end, node.end)
-    if is_row:
-        ctx.row_spans.add(Span(node.marker.start, node.end))
-    children = tuple(_build_task(child, path, ctx) for child in node.children)
-    children = _lift_closing_lines(children, ctx)
-    spans = [(node.marker.end, node.end)] if is_row else worded
+        assignment = _assignment(norm, worded)
+        if not assignment and gaps and gaps[0][0] == own:
+            assignment = _subject(norm, own, first_gap_end)
+        assignment = ctx.printed_assignment(assignment, own, end)
+    title = ctx.printed(title, own, end)
+    children: tuple[Task, ...] = ()
+    if nodes:
+        children = _lift_closing_lines(tuple(_build_task(n, path, ctx) for n in nodes), ctx)
     return Task(
         path=path,
         title=title,
-        text=ctx.text[node.marker.start : node.end],
+        text=ctx.text[start:end],
         lead=assignment.lead,
         cooperating=assignment.cooperating,
         collective=assignment.collective,
         lead_inherited=inherited,
-        deadlines=_deadlines(ctx, spans),
-        span=Span(node.marker.start, node.end),
+        deadlines=_deadlines(ctx, worded),
+        span=Span._trusted(start, end),
         children=children,
     )
+
+
+def _assignment(norm: str, worded: list[tuple[int, int]]) -> Assignment:
+    """Units a task's own words name: labelled lines and lead parentheticals, else a clause."""
+    parts: list[Assignment] = []
+    inline = False
+    for a, b in worded:
+        if norm.find(":", a, b) != -1:  # a label's colon (normalized: ： reads :)
+            parts.append(find_labelled(norm, a, b))
+        # A parenthetical needs its bracket, an inline clause its 牵头 or 负责: a stretch
+        # without them is not read for one.
+        if norm.find("(", a, b) != -1:
+            paren = find_parenthetical(norm, a, b)
+            if paren is not None:
+                parts.append(paren[0])
+        inline = inline or norm.find("牵头", a, b) != -1 or norm.find("负责", a, b) != -1
+    if not any(parts):
+        if not inline:
+            return Assignment()
+        parts = [find_inline(norm, a, b) for a, b in worded]
+    return merged(parts)
+
+
+def _subject(norm: str, own: int, first_gap_end: int) -> Assignment:
+    """Units named as the subject of a task's first sentence (and of its later clauses)."""
+    assignment = find_subject(norm, own, first_gap_end)
+    if not assignment:
+        heading = _RUN_IN_HEADING.match(norm, own, first_gap_end)
+        if heading is not None:
+            # 「3、汇总阶段(6月1日-15日) 工作小组办公室汇总…」: the sentence after a heading
+            assignment = find_subject(norm, heading.end(), first_gap_end)
+    if assignment.lead:
+        # 「县机关局负责清查…，县财政局负责清查…」: each clause's own subject
+        for clause in _NEXT_DUTY.finditer(norm, own, first_gap_end):
+            assignment = assignment.merge(find_subject(norm, clause.end(), first_gap_end))
+    return assignment
 
 
 # A clause break before another unit that answers for part of the task (…，Y负责…).
@@ -588,14 +630,8 @@ def _section(task: Task, level: int, text: str) -> Section:
     heading = (
         text[span.start : at + len(task.title)] if at != -1 else f"{task.path[-1]}、{task.title}"
     )
-    return Section(
-        heading=heading.strip(),
-        number=task.path[-1],
-        title=task.title,
-        level=level,
-        span=span,
-        children=tuple(_section(c, level + 1, text) for c in task.children),
-    )
+    children = tuple(_section(c, level + 1, text) for c in task.children) if task.children else ()
+    return Section(heading.strip(), task.path[-1], task.title, level, span, children)
 
 
 def _lift_closing_lines(siblings: tuple[Task, ...], ctx: _Context) -> tuple[Task, ...]:
@@ -633,11 +669,13 @@ def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Findin
     # A leaf without units is worth noting where its siblings (or the other
     # rows of its table) name a lead, or where a 职责分工 / 任务分工 part
     # assigns units in prose (026).
-    every = [t for task in tasks for t in task.walk()]
+    every: list[Task] = []  # every task, depth first
+    groups = [tasks]  # every list of siblings
+    _walk(tasks, every, groups)
     assigned_in_prose = any((t.lead or t.cooperating) and _DIVISION.search(t.title) for t in every)
     table_leads = bool(row_spans) and any(t.lead and t.span in row_spans for t in every)
     out: list[Finding] = []
-    for siblings in _sibling_groups(tasks):
+    for siblings in groups:
         with_lead = any(t.lead for t in siblings)
         for t in siblings:
             if t.children or t.lead or t.collective:
@@ -657,13 +695,12 @@ def _lead_findings(tasks: tuple[Task, ...], row_spans: set[Span]) -> list[Findin
 _DIVISION = re.compile(r"职责分工|任务分工|工作分工|责任分工")
 
 
-def _sibling_groups(tasks: tuple[Task, ...]) -> list[tuple[Task, ...]]:
-    groups: list[tuple[Task, ...]] = [tasks]
+def _walk(tasks: tuple[Task, ...], every: list[Task], groups: list[tuple[Task, ...]]) -> None:
     for task in tasks:
-        for t in task.walk():
-            if t.children:
-                groups.append(t.children)
-    return groups
+        every.append(task)
+        if task.children:
+            groups.append(task.children)
+            _walk(task.children, every, groups)
 
 
 # ---- tables with separated cells -------------------------------------------------------

@@ -22,6 +22,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -114,10 +115,13 @@ def merged(parts: Iterable[Assignment]) -> Assignment:
         >>> ([u.name for u in a.lead], a.collective)
         (['注册处'], ('各单位',))
     """
+    named = [p for p in parts if p.lead or p.cooperating or p.collective]
+    if len(named) == 1 and _distinct(named[0]):  # one part names units: itself
+        return named[0]
     lead: tuple[OrgUnit, ...] = ()
     cooperating: tuple[OrgUnit, ...] = ()
     collective: tuple[str, ...] = ()
-    for part in parts:
+    for part in named:
         lead += part.lead
         cooperating += part.cooperating
         collective += part.collective
@@ -127,6 +131,15 @@ def merged(parts: Iterable[Assignment]) -> Assignment:
 
 
 _NO_UNITS = Assignment()
+
+
+def _distinct(a: Assignment) -> bool:
+    """Whether no name of ``a`` is printed twice in its list."""
+    return (
+        _dedupe(a.lead) is a.lead
+        and _dedupe(a.cooperating) is a.cooperating
+        and len(set(a.collective)) == len(a.collective)
+    )
 
 
 def _dedupe(units: tuple[OrgUnit, ...]) -> tuple[OrgUnit, ...]:
@@ -176,7 +189,9 @@ def clean_name(piece: str) -> str:
     """
     piece = piece.strip(" \n\"'“”")
     for _ in range(3):
-        piece = _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", piece)).strip()
+        before, piece = piece, _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", piece)).strip()
+        if piece == before:  # nothing left to strip
+            break
     return piece
 
 
@@ -519,25 +534,26 @@ def find_subject(norm: str, start: int, end: int) -> Assignment:
     clause_end = stop.start() if stop else window_end
     verb = _SUBJECT_VERB.search(norm, start, clause_end)
     if verb is None:
-        return Assignment()
+        return _NO_UNITS
     subject = norm[start : verb.start()].strip()
     if not subject or len(subject) > 40 or " " in subject:
-        return Assignment()
+        return _NO_UNITS
     names = split_list(subject)
     if not names or any(len(n) > 15 for n in names):
-        return Assignment()
+        return _NO_UNITS
     last = names[-1]
     if not (looks_like_unit(clean_name(last)) or (is_collective(last) and _UNIT_END.search(last))):
-        return Assignment()
+        return _NO_UNITS
     if any(_STOP_CHARS.search(_BRACKETED.sub("", n)) for n in names):
-        return Assignment()
+        return _NO_UNITS
     return classify(names, "lead")
 
 
 # Quick tests before the units are read: the role word within reach of where the clause
 # starts (由, up to 80 characters of units, 共同; 等有关单位 before 按).
-_LEAD_SOON = r"(?=[^,，。;；:\s]{2,83}牵头)"
-_RESPONSIBLE_SOON = r"(?=[^,，。;；:\s]{2,63}负责)"
+_LEAD_REACH, _RESPONSIBLE_REACH = 83, 63
+_LEAD_SOON = rf"(?=[^,，。;；:\s]{{2,{_LEAD_REACH}}}牵头)"
+_RESPONSIBLE_SOON = rf"(?=[^,，。;；:\s]{{2,{_RESPONSIBLE_REACH}}}负责)"
 _COOP_SOON = r"(?=[^,，。;；]{2,87}[配参协按])"
 _INLINE_LEAD = re.compile(
     rf"(?:^|[,，。;；:\s]){_LEAD_SOON}(?:由)?([^,，。;；:\s]{{2,80}}?)(?:共同)?牵头(?:负责|实施)?"
@@ -571,9 +587,20 @@ def find_inline(norm: str, start: int, end: int) -> Assignment:
     """
     parts: list[Assignment] = []
     segment = norm[start:end]
-    # Each pattern names its role word: a segment without it has no match to look for.
-    leads = list(_INLINE_LEAD.finditer(segment)) if "牵头" in segment else []
-    responsible = () if leads or "负责" not in segment else _INLINE_RESPONSIBLE.finditer(segment)
+    # Each pattern names its role word: a segment without it has no match to look for, and
+    # a clause starts at most a break and the reach before the first one.
+    lead_at = segment.find("牵头")
+    leads = (
+        list(_INLINE_LEAD.finditer(segment, max(0, lead_at - 1 - _LEAD_REACH)))
+        if lead_at != -1
+        else []
+    )
+    duty_at = -1 if leads else segment.find("负责")
+    responsible = (
+        _INLINE_RESPONSIBLE.finditer(segment, max(0, duty_at - 1 - _RESPONSIBLE_REACH))
+        if duty_at != -1
+        else ()
+    )
     for m in leads or responsible:
         # 「具体方案由党群工作处牵头」: the units are what follows 由.
         names = split_list(m.group(1).rpartition("由")[2])
@@ -621,45 +648,43 @@ UNIT_RUN_FIRST = "".join(
 #: Where a unit run may start: a strict or collective token, or anything after a blank cell.
 UNIT_RUN_ALTERNATIVES = rf"(?:{_COLLECTIVE_TOKEN}|{_STRICT})|(?<= )[{_CJK}]"
 _CANDIDATE = re.compile(rf"(?=[{UNIT_RUN_FIRST}]|(?<= ))(?:{UNIT_RUN_ALTERNATIVES})")
-_SEP = re.compile(r" *(?:[、,，]|会同) *")
-_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)")
-_BLANK = re.compile(r" +")
+# What stands between two tokens, read at once: 等有关部门 after a unit, then a separator
+# (「、」 「,」 会同) or a blank between cells.
+_BETWEEN = re.compile(r"(等(?:有关|相关)?(?:部门|单位))?(?:( *(?:[、,，]|会同) *)|( +))?")
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     text: str
     start: int
     end: int
     sep: str  # separator before it: "" (adjacent), "、", ",", "会同"
 
 
-def _tokenize(row: str, pos: int, *, generic: bool = False) -> list[_Token]:
+def _tokenize(
+    row: str, pos: int, *, generic: bool = False, first: re.Match[str] | None = None
+) -> list[_Token]:
+    # ``first``: the run's first token, when the caller has matched it already.
     tokens: list[_Token] = []
-    first = (_TOKEN_AFTER_SEP if generic else _TOKEN_FIRST).match(row, pos)
+    if first is None:
+        first = (_TOKEN_AFTER_SEP if generic else _TOKEN_FIRST).match(row, pos)
     if first is None:
         return tokens
-    tokens.append(_Token(first.group(0), first.start(), first.end(), ""))
-    pos = first.end()
+    tokens.append(_Token(first.group(), first.start(), first.end(), ""))
     while len(tokens) < 40:
-        etc = _ETC.match(row, pos)
-        if etc:
-            tokens.append(_Token(etc.group(0)[1:], etc.start(), etc.end(), "等"))
-            pos = etc.end()
-        sep = _SEP.match(row, pos)
-        if sep and sep.end() > sep.start():
-            m = _TOKEN_AFTER_SEP.match(row, sep.end())
-            if m is None:
-                break
-            tokens.append(_Token(m.group(0), m.start(), m.end(), sep.group(0).strip()))
-            pos = m.end()
-            continue
-        blank = _BLANK.match(row, pos)  # a blank between cells: the next cell starts
-        m = _TOKEN_AFTER_SEP.match(row, blank.end()) if blank else _TOKEN_FIRST.match(row, pos)
-        if m is None:
+        between = _BETWEEN.match(row, first.end())
+        assert between is not None  # (it may match nothing)
+        etc, sep, blank = between.groups()
+        if etc is not None:
+            tokens.append(_Token(etc[1:], between.start(1), between.end(1), "等"))
+        if sep is not None:
+            first = _TOKEN_AFTER_SEP.match(row, between.end())
+            sep = sep.strip()
+        else:  # a blank between cells: the next cell starts
+            first = (_TOKEN_AFTER_SEP if blank else _TOKEN_FIRST).match(row, between.end())
+            sep = ""
+        if first is None:
             break
-        tokens.append(_Token(m.group(0), m.start(), m.end(), ""))
-        pos = m.end()
+        tokens.append(_Token(first.group(), first.start(), first.end(), sep))
     return tokens
 
 
@@ -706,12 +731,13 @@ def parse_row_units(row: str) -> RowUnits | None:
         attempts += 1
         if attempts > 40:
             break
-        tokens = _tokenize(row, cand.start(), generic=row[cand.start() - 1] == " ")
+        spaced = row[cand.start() - 1] == " "
+        # With no blank before it, the candidate is a strict or collective token: the first.
+        tokens = _tokenize(row, cand.start(), generic=spaced, first=None if spaced else cand)
         if not tokens:
             continue
         run_end = tokens[-1].end
         after = row[run_end : run_end + 1]
-        spaced = row[cand.start() - 1] == " "
         if len(tokens) < 2 and after not in ("", " ") and not spaced:
             continue
         return _assign_row(tokens, cand.start(), run_end, spaced)
