@@ -505,13 +505,6 @@ def _short_place(s: str, year: int | None) -> tuple[Place, int] | None:
 
 def parse_name(name: str, *, year: int | None = None) -> Parsed:
     """Read a name by itself: region chain, relative prefix, organ units (internal)."""
-    return _parse_name(name, year)
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_name(name: str, year: int | None) -> Parsed:
-    # The same organs are named again and again (a signature, a title, a context, every
-    # report of one agency): each name is read once (a Parsed is immutable).
     data = agency_data()
     s = _compact(name)
     if not s:
