@@ -30,9 +30,7 @@ from zwgk._parse.tables.evidence import Evidence, stated_cuts
 from zwgk._parse.tables.proposals import Apart, Fill, Leave, Place, Proposal
 from zwgk._parse.tables.splits import row_splits
 from zwgk._parse.tables.template import Slot, as_int, compiled
-from zwgk._parse.tokens import Token, classify, part_offsets
-
-_MONEY_UNITS = frozenset({"万元", "元"})
+from zwgk._parse.tokens import MAX_DIGITS, Token, classify, part_offsets
 
 
 @attrs.frozen
@@ -147,28 +145,34 @@ class _Collector:
         alternatives: tuple[int | Decimal, ...] = (),
         value_override: tuple[TokenClass, int | Decimal | None] | None = None,
     ) -> None:
-        row_labels, column_labels, unit = self.compiled.heads[slot.key]
+        key = slot.key
         if token is None:
             token = Token("blank", "", blank_at, blank_at)
-        if slot.key in self.placed:
-            self.leave([token], f"a second value for {slot.key[0]}[{slot.key[1]}]")
+        if key in self.placed:
+            self.leave([token], f"a second value for {key[0]}[{key[1]}]")
             return
-        if value_override is None:
-            token_class, value = classify(token, money=unit in _MONEY_UNITS)
-        else:
+        kind, printed, start, end, unit, note = token
+        if value_override is not None:
             token_class, value = value_override
-        raw = self.text[token.start : token.end]
-        self.placed[slot.key] = Cell._trusted(
-            slot.key[0],
+        elif (
+            kind == "num" and not slot.money and printed.isdecimal() and len(printed) <= MAX_DIGITS
+        ):
+            value = int(printed)  # a count (the common case of `classify`)
+            token_class = TokenClass.NUMBER if value else TokenClass.ZERO
+        else:
+            token_class, value = classify(token, money=slot.money)
+        raw = self.text[start:end]
+        self.placed[key] = Cell._trusted(
+            key[0],
             slot.column,
-            row_labels,
-            column_labels,
+            slot.row_labels,
+            slot.column_labels,
             raw,
             value,
             token_class,
-            token.unit or unit,
-            Span._trusted(token.start, token.start + len(raw)),
-            token.note,
+            unit or slot.unit,
+            Span._trusted(start, start + len(raw)),
+            note,
             inferred,
             alternatives,
         )
