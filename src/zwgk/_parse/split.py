@@ -77,6 +77,8 @@ def split_runs(
     if not (min_left[0] <= cells <= max_left[0]):
         return SplitResult((), False)
 
+    if cells == max_left[0] and cells < max_steps and max_candidates > 0:
+        return _digit_each(runs, digits, suffixes, digits_after, check, bound)
     n_runs = len(runs)
 
     def walk(run_index: int, pos: int) -> bool:
@@ -128,3 +130,29 @@ def split_runs(
 
     complete = walk(0, 0)
     return SplitResult(tuple(found), not complete)
+
+
+def _digit_each(
+    runs: Sequence[str],
+    digits: list[str],
+    suffixes: list[str],
+    digits_after: list[int],
+    check: Callable[[tuple[str, ...]], bool] | None,
+    bound: Callable[[list[str], int], bool] | None,
+) -> SplitResult:
+    """The one cut that gives every digit a part of its own (an uncut run one part):
+    what the search finds when the runs hold as many digits as there are parts."""
+    parts: list[str] = []
+    for i, run in enumerate(digits):
+        if not run:
+            parts.append(suffixes[i])
+            continue
+        for end in range(1, len(run) + 1):
+            last = end == len(run)
+            parts.append(run[end - 1] + suffixes[i] if last else run[end - 1])
+            left = (0 if last else len(run) - end) + digits_after[i + 1]
+            if bound is not None and not bound(parts, left):
+                return SplitResult((), False)
+    found = tuple(parts)
+    ok = check is None or check(found)
+    return SplitResult((found,) if ok else (), False)

@@ -282,7 +282,7 @@ class _Collector:
             offsets = part_offsets(list(tokens), candidates[0])
             for i, slot in enumerate(slots):
                 self._place_one(slot, offsets, candidates[0], i, reason, ())
-            self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
+            self.split_cells.extend(s.ref for s in slots)
             return
         reason = f"digit run {runs} has {len(candidates)} possible splits; value left open"
         settled = f"digit run {runs} has {len(candidates)} possible splits, alike in this cell"
@@ -304,7 +304,7 @@ class _Collector:
         self.findings.append(
             finding(
                 TABLE_AMBIGUOUS_SPLIT,
-                refs=tuple(Ref(s.indicator.id, s.column) for s in slots),
+                refs=tuple(s.ref for s in slots),
                 runs=runs,
                 count=len(candidates),
                 width=len(slots),

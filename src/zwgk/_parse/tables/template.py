@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from zwgk._model import Indicator, Layout, TableTemplate, Tag
+from zwgk._model import Indicator, Ref, Layout, TableTemplate, Tag
 from zwgk._model.identities import Check, Key, checks
 from zwgk._parse.text import normalize
 from zwgk._parse.tokens import MAX_DIGITS
@@ -62,10 +62,12 @@ class Slot:
     indicator: Indicator
     column: str
     key: Key
-    row_labels: tuple[str, ...] = ()
-    column_labels: tuple[str, ...] = ()
-    unit: str | None = None
-    money: bool = False
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    unit: str | None
+    money: bool
+    #: A reference to the cell (for findings).
+    ref: Ref
 
 
 @attrs.frozen
@@ -190,7 +192,9 @@ def _rows(template: TableTemplate) -> tuple[RowLabel, ...]:
         for col in columns:
             unit = col.unit or ind.unit
             key = (ind.id, col.id)
-            slots.append(Slot(ind, col.id, key, row_labels, col.labels, unit, unit in _MONEY))
+            slots.append(
+                Slot(ind, col.id, key, row_labels, col.labels, unit, unit in _MONEY, Ref(*key))
+            )
         rows.append(
             RowLabel(
                 ind,
