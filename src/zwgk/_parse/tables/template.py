@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from zwgk._model import Indicator, Ref, Layout, TableTemplate, Tag
+from zwgk._model import Indicator, Layout, Ref, TableTemplate, Tag
 from zwgk._model.identities import Check, Key, checks
 from zwgk._parse.text import normalize
 from zwgk._parse.tokens import MAX_DIGITS
