@@ -279,7 +279,8 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
             fixed.update(zip(row_keys[n], counts[n][0], strict=True))
             del counts[n]
     choices = [Choice(row_keys[n], tuple(counts[n])) for n in counts]
-    checks = _checks(list(rows), list(columns), list(labels))
+    # The rules decide only rows left open (with none, there is nothing to decide).
+    checks = _checks(list(rows), list(columns), list(labels)) if choices else []
     outcomes = dict(zip(counts, resolve(fixed, choices, checks), strict=True))
     alternatives: dict[int, list[tuple[int, ...]]] = {}
     inferred: dict[int, str] = {}
