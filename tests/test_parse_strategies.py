@@ -237,6 +237,29 @@ def test_values_apart_are_read_in_the_order_the_identities_confirm() -> None:
     assert dict(apart.args)["how"] == "placed column by column, as the identities confirm"
 
 
+def test_values_apart_with_two_columns_swapped_are_read_in_the_order_that_adds_up() -> None:
+    # The last two printed columns (总计 and the one before) ran in swapped order.
+    columns = [list(col) for col in zip(GRANTED, PARTIAL, strict=True)]
+    columns[5], columns[6] = columns[6], columns[5]
+    proposals = ValuesApart().propose(_block([v for col in columns for v in col]))
+    places = [i for i in proposals.items if isinstance(i, Place)]
+    assert [[int(t.raw) for t in p.tokens] for p in places] == [GRANTED, PARTIAL]
+    (apart,) = [i for i in proposals.items if isinstance(i, Apart)]
+    assert "columns reordered" in dict(apart.args)["how"]
+    assert not proposals.confirmed
+
+
+@given(st.lists(st.integers(0, 3), min_size=14, max_size=14), st.permutations(range(7)))
+def test_no_column_order_scores_above_the_ceiling(values: list[int], order: list[int]) -> None:
+    from zwgk._parse.tables.strategies import _ceiling, _column_major, _scorer
+
+    block = _block(values)
+    keys = tuple(slot.key for m in block.rows for slot in m.row.slots)
+    relevant = block.compiled.within(keys)
+    score = _scorer(keys, relevant, values)
+    assert score(_column_major(tuple(order), 2)) <= _ceiling(keys, relevant, values, 7, 2)
+
+
 def test_values_apart_the_identities_cannot_order_are_left_or_read_as_before() -> None:
     unbalanced = list(range(1, 15))  # no order makes a row add up to its total
     proposals = ValuesApart().propose(_block(unbalanced))

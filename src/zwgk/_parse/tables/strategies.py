@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol, TypeVar
 
@@ -471,26 +472,24 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         orders.append(tuple(swapped))
     # Column-major: printed column o holds tokens o*n … o*n+n-1, one per row; read
     # row by row across the columns, in the order's column order.
-    by_col = [
-        tuple(
-            itertools.chain.from_iterable(
-                zip(*(range(o * n, o * n + n) for o in order), strict=True)
-            )
-        )
-        for order in orders
-    ]
+    by_col = [_column_major(order, n) for order in orders]
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
-    score = _scorer(keys, c.within(keys), values)
+    relevant = c.within(keys)
+    score = _scorer(keys, relevant, values)
 
     # (score, -(columns moved), the columns moved, negated, how, assignment)
     options: list[tuple[tuple[int, int, tuple[int, ...]], str, tuple[int, ...]]] = [
-        ((score(by_row), 0, tuple([0] * width)), "row by row", by_row)
+        ((score(by_row), 0, tuple([0] * width)), "row by row", by_row),
+        ((score(by_col[0]), 0, tuple([0] * width)), "column by column", by_col[0]),
     ]
-    for order, perm in zip(orders, by_col, strict=True):
-        moved = tuple(int(col != o) for col, o in enumerate(order))
-        how = "column by column" + (", columns reordered" if any(moved) else "")
-        options.append(((score(perm), -sum(moved), tuple(-m for m in moved)), how, perm))
+    # An order that moves columns ranks below one that moves none and scores as much:
+    # once one reaches what any column order can score, the others need no scoring.
+    if max(rank[0] for rank, _, _ in options) < _ceiling(keys, relevant, values, width, n):
+        for order, perm in zip(orders[1:], by_col[1:], strict=True):
+            moved = tuple(int(col != o) for col, o in enumerate(order))
+            rank = (score(perm), -sum(moved), tuple(-m for m in moved))
+            options.append((rank, "column by column, columns reordered", perm))
     # The identities decide; among equals, the fewest columns move, the leftmost last.
     best = max(rank for rank, _, _ in options)
     winners = [(how, perm) for rank, how, perm in options if rank == best]
@@ -498,7 +497,7 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     printed = {tuple([raws[i] for i in perm]) for _, perm in winners}
     undecided = best[0] <= 0 or len(printed) > 1
     # Where every order reads the same values (a block of zeros), no order needs deciding.
-    if undecided and all([raws[i] for i in perm] == raws for _, _, perm in options):
+    if undecided and all([raws[i] for i in perm] == raws for perm in by_col):
         _place(out, rows, tokens, by_row, "in any order", confirmed=False, why=_ALIKE)
         return
     if undecided:
@@ -521,6 +520,28 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     _place(out, rows, tokens, chosen, how, confirmed=best[1] == 0)
 
 
+def _column_major(order: tuple[int, ...], n: int) -> tuple[int, ...]:
+    """The token each cell (row-major) takes when the ``n`` rows' values ran column by
+    column, the printed columns in ``order``."""
+    columns = (range(o * n, o * n + n) for o in order)
+    return tuple(itertools.chain.from_iterable(zip(*columns, strict=True)))
+
+
+def _ceiling(
+    keys: tuple[Key, ...],
+    relevant: Sequence[Check],
+    values: Sequence[int | None],
+    width: int,
+    n: int,
+) -> int:
+    """The most any column order (column by column, columns in any order) can score:
+    an identity adds 1 only where a cell reads a non-zero value, and a cell of row r
+    reads one of the values printed for row r, one per column (o*n + r)."""
+    at = {k: i for i, k in enumerate(keys)}
+    nonzero = [any(values[r::n]) for r in range(n)]  # row r's printed values: r, n + r, …
+    return sum(1 for check in relevant if any(nonzero[at[k] // width] for k in check.keys))
+
+
 def _scorer(
     keys: tuple[Key, ...], relevant: Sequence[Check], values: Sequence[int | None]
 ) -> Callable[[tuple[int, ...]], int]:
@@ -528,35 +549,36 @@ def _scorer(
     cells ``keys``: each adds 1 where it holds on some non-zero value, takes 1 where it
     fails (`zwgk._model.identities.Check.evidence`), on cells indexed once."""
     at = {k: i for i, k in enumerate(keys)}
+    # Each identity as its relation, the cells it reads and their signs (lhs +, rhs -).
     terms = [
         (
             check.relation,
-            tuple((at[k], s) for k, s in check.lhs) + tuple((at[k], -s) for k, s in check.rhs),
+            tuple(at[k] for k, _ in (*check.lhs, *check.rhs)),
+            tuple(s for _, s in check.lhs) + tuple(-s for _, s in check.rhs),
         )
         for check in relevant
     ]
+    value_of = values.__getitem__
 
     def score(perm: tuple[int, ...]) -> int:
         # Cell i takes token perm[i]: only the cells the identities read are looked up.
         total = 0
-        for relation, signed in terms:
-            balance = 0
-            nonzero = False
-            for i, sign in signed:
-                value = values[perm[i]]
-                if value is None:
-                    break
-                balance += sign * value
-                nonzero = nonzero or value != 0
+        taken = perm.__getitem__
+        for relation, cells, signs in terms:
+            read = list(map(value_of, map(taken, cells)))
+            if None in read:
+                continue  # a value that is not a count: the identity says nothing
+            balance: int = sum(map(operator.mul, signs, read))
+            if (
+                balance == 0
+                if relation == "="
+                else balance <= 0
+                if relation == "<="
+                else balance >= 0
+            ):
+                total += 1 if any(read) else 0
             else:
-                holds = (
-                    balance == 0
-                    if relation == "="
-                    else balance <= 0
-                    if relation == "<="
-                    else balance >= 0
-                )
-                total += (1 if nonzero else 0) if holds else -1
+                total -= 1
         return total
 
     return score
