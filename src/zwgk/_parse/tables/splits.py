@@ -25,35 +25,45 @@ def row_splits(runs: list[str], keys: tuple[Key, ...], local: Sequence[Check]) -
         values = dict(zip(keys, (as_int(p) for p in parts), strict=True))
         return all(c.verdict(values) is not False for c in local)
 
+    bound, asks = _settled(keys, local)
     return _split_total_last(runs, keys, local, holds) or split_runs(
-        runs, len(keys), holds if local else None, bound=_settled(keys, local)
+        runs, len(keys), holds if local else None, bound=bound, asks=asks
     )
 
 
 def _settled(
     keys: Sequence[Key], local: Sequence[Check]
-) -> Callable[[list[str], int], bool] | None:
-    """Prune a split as soon as an identity whose cells are all cut fails (表四's blocks)."""
+) -> tuple[Callable[[list[str], int], bool] | None, frozenset[int]]:
+    """Prune a split as soon as an identity whose cells are all cut fails (表四's blocks):
+    the bound, and the part counts it is asked at (where an identity's last cell is cut)."""
     position = {k: i for i, k in enumerate(keys)}
-    by_last: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
+    by_count: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
     for c in local:
         terms = [(position[k], s) for k, s in c.lhs] + [(position[k], -s) for k, s in c.rhs]
-        by_last.setdefault(max(i for i, _ in terms), []).append((c.relation, terms))
-    if not by_last:
-        return None
+        by_count.setdefault(max(i for i, _ in terms) + 1, []).append((c.relation, terms))
+    if not by_count:
+        return None, frozenset()
 
     def bound(parts: list[str], _left: int) -> bool:
-        for relation, terms in by_last.get(len(parts) - 1, ()):
-            if not all(parts[i].isdigit() for i, _ in terms):
-                continue  # a decimal or a note: not assessable here
-            total = sum(s * int(parts[i]) for i, s in terms)
-            if not (
-                total == 0 if relation == "=" else total <= 0 if relation == "<=" else total >= 0
-            ):
-                return False
+        for relation, terms in by_count[len(parts)]:
+            total = 0
+            for i, sign in terms:
+                part = parts[i]
+                if not part.isdigit():
+                    break  # a decimal or a note: not assessable here
+                total += sign * int(part)
+            else:
+                if not (
+                    total == 0
+                    if relation == "="
+                    else total <= 0
+                    if relation == "<="
+                    else total >= 0
+                ):
+                    return False
         return True
 
-    return bound
+    return bound, frozenset(by_count)
 
 
 def _split_total_last(
