@@ -104,6 +104,10 @@ class Token(NamedTuple):
     note: str | None = None
 
 
+#: A token from all its fields at once, without the named tuple's Python-level ``__new__``.
+_new = tuple.__new__
+
+
 def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]:
     """Value tokens in ``text[start:end]``; parenthesized notes attach to the number before.
 
@@ -127,7 +131,7 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
         at = start
         for field in fields:
             at = text.find(field, at, end)
-            tokens.append(Token("num", field, at, at + len(field)))
+            tokens.append(_new(Token, ("num", field, at, at + len(field), None, None)))
             at += len(field)
         return tokens
     tokens = []
