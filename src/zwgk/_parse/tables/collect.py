@@ -209,26 +209,30 @@ class _Collector:
         """
         if not self.pending:
             return
-        fixed: dict[Key, int | None] = {
-            k: c.value if isinstance(c.value, int) else None for k, c in self.placed.items()
-        }
+        # The cells known (a row cut one way is known too): built only once a row is
+        # left to decide, as nothing else reads them.
+        fixed: dict[Key, int | None] | None = None
         rules = self.compiled.always
         domains = [list(candidates) for _, _, candidates in self.pending]
         decided_by: list[tuple[str, ...]] = list(self.row_rules)
         stated: list[bool] = [False for _ in self.pending]
         for round_ in range(2):
             indexed: list[tuple[int, Choice]] = []
+            settled: list[int] = []
             for i, (slots, _tokens, _all) in enumerate(self.pending):
-                ints = _ints(domains[i])
-                if ints is None:
-                    continue
-                keys = tuple(s.key for s in slots)
-                if len(ints) == 1:  # settled on its own: a known value for the others
-                    fixed.update(zip(keys, ints[0], strict=True))
-                else:
-                    indexed.append((i, Choice(keys, ints)))
+                if len(domains[i]) == 1:
+                    settled.append(i)
+                elif (ints := _ints(domains[i])) is not None:
+                    indexed.append((i, Choice(tuple(s.key for s in slots), ints)))
             if not indexed:
                 break
+            if fixed is None:
+                fixed = {
+                    k: c.value if isinstance(c.value, int) else None for k, c in self.placed.items()
+                }
+            for i in settled:  # settled on its own: a known value for the others
+                if (ints := _ints(domains[i])) is not None:
+                    fixed.update(zip((s.key for s in self.pending[i][0]), ints[0], strict=True))
             outcomes = resolve(fixed, [c for _, c in indexed], rules)
             for (i, choice), outcome in zip(indexed, outcomes, strict=True):
                 kept = set(outcome.candidates)
@@ -279,9 +283,17 @@ class _Collector:
             else:
                 how = "the only cut that fits"
             reason = f"split of the digit run {runs}: {how}"
-            offsets = part_offsets(list(tokens), candidates[0])
-            for i, slot in enumerate(slots):
-                self._place_one(slot, offsets, candidates[0], i, reason, ())
+            # Each part inside the token it came from (`part_offsets`), for its span; the
+            # last part keeps its token's unit.
+            parts = candidates[0]
+            last = len(parts) - 1
+            for i, (slot, (start, token)) in enumerate(
+                zip(slots, part_offsets(list(tokens), parts), strict=True)
+            ):
+                raw = parts[i]
+                unit = token.unit if i == last else None
+                piece = _new(Token, ("num", raw, start, start + len(raw), unit, None))
+                self.put(slot, piece, inferred=reason)
             self.split_cells.extend(s.ref for s in slots)
             return
         reason = f"digit run {runs} has {len(candidates)} possible splits; value left open"
@@ -340,6 +352,10 @@ class _Collector:
             "num", raw, start, start + len(raw), token.unit if index == len(parts) - 1 else None
         )
         self.put(slot, piece, inferred=reason, alternatives=alternatives)
+
+
+#: A token from all its fields at once (see `zwgk._parse.tokens`).
+_new = tuple.__new__
 
 
 def _ints(candidates: Sequence[tuple[str, ...]]) -> tuple[tuple[int, ...], ...] | None:
