@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar, Protocol, TypeVar
 
 import attrs
@@ -465,8 +465,9 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         _place(out, rows, tokens, by_row, "row by row", confirmed=False)
         return
     # The printed order, and every order with one pair of columns swapped.
+    pairs = list(itertools.combinations(range(width), 2))
     orders = [tuple(range(width))]
-    for a, b in itertools.combinations(range(width), 2):
+    for a, b in pairs:
         swapped = list(range(width))
         swapped[a], swapped[b] = b, a
         orders.append(tuple(swapped))
@@ -476,19 +477,28 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
     relevant = c.within(keys)
-    score = _scorer(keys, relevant, values)
+    evidence = _Evidence(keys, relevant, values)
+    printed_order = evidence.each(by_col[0])
 
     # (score, -(columns moved), the columns moved, negated, how, assignment)
     options: list[tuple[tuple[int, int, tuple[int, ...]], str, tuple[int, ...]]] = [
-        ((score(by_row), 0, tuple([0] * width)), "row by row", by_row),
-        ((score(by_col[0]), 0, tuple([0] * width)), "column by column", by_col[0]),
+        ((sum(evidence.each(by_row)), 0, tuple([0] * width)), "row by row", by_row),
+        ((sum(printed_order), 0, tuple([0] * width)), "column by column", by_col[0]),
     ]
     # An order that moves columns ranks below one that moves none and scores as much:
     # once one reaches what any column order can score, the others need no scoring.
     if max(rank[0] for rank, _, _ in options) < _ceiling(keys, relevant, values, width, n):
-        for order, perm in zip(orders[1:], by_col[1:], strict=True):
+        columns = evidence.columns(width)
+        for (a, b), order, perm in zip(pairs, orders[1:], by_col[1:], strict=True):
+            # Swapping two columns an identity reads alike (the same rows, the same
+            # signs) leaves what it says as in the printed order.
+            score = sum(printed_order) + sum(
+                evidence.one(k, perm) - printed_order[k]
+                for k, read in enumerate(columns)
+                if read[a] != read[b]
+            )
             moved = tuple(int(col != o) for col, o in enumerate(order))
-            rank = (score(perm), -sum(moved), tuple(-m for m in moved))
+            rank = (score, -sum(moved), tuple(-m for m in moved))
             options.append((rank, "column by column, columns reordered", perm))
     # The identities decide; among equals, the fewest columns move, the leftmost last.
     best = max(rank for rank, _, _ in options)
@@ -542,46 +552,51 @@ def _ceiling(
     return sum(1 for check in relevant if any(nonzero[at[k] // width] for k in check.keys))
 
 
-def _scorer(
-    keys: tuple[Key, ...], relevant: Sequence[Check], values: Sequence[int | None]
-) -> Callable[[tuple[int, ...]], int]:
-    """The evidence the identities ``relevant`` give an assignment of ``values`` to the
-    cells ``keys``: each adds 1 where it holds on some non-zero value, takes 1 where it
-    fails (`zwgk._model.identities.Check.evidence`), on cells indexed once."""
-    at = {k: i for i, k in enumerate(keys)}
-    # Each identity as its relation, the cells it reads and their signs (lhs +, rhs -).
-    terms = [
-        (
-            check.relation,
-            tuple(at[k] for k, _ in (*check.lhs, *check.rhs)),
-            tuple(s for _, s in check.lhs) + tuple(-s for _, s in check.rhs),
-        )
-        for check in relevant
-    ]
-    value_of = values.__getitem__
+class _Evidence:
+    """What the identities ``relevant`` say of an assignment of ``values`` to the cells
+    ``keys`` (a permutation: the token each cell takes): each says 1 where it holds on
+    some non-zero value, -1 where it fails, else 0 (`zwgk._model.identities.Check.evidence`)."""
 
-    def score(perm: tuple[int, ...]) -> int:
-        # Cell i takes token perm[i]: only the cells the identities read are looked up.
-        total = 0
-        taken = perm.__getitem__
-        for relation, cells, signs in terms:
-            read = list(map(value_of, map(taken, cells)))
-            if None in read:
-                continue  # a value that is not a count: the identity says nothing
-            balance: int = sum(map(operator.mul, signs, read))
-            if (
-                balance == 0
-                if relation == "="
-                else balance <= 0
-                if relation == "<="
-                else balance >= 0
-            ):
-                total += 1 if any(read) else 0
-            else:
-                total -= 1
-        return total
+    def __init__(
+        self, keys: tuple[Key, ...], relevant: Sequence[Check], values: Sequence[int | None]
+    ) -> None:
+        at = {k: i for i, k in enumerate(keys)}
+        #: Each identity as its relation, the cells it reads and their signs (lhs +, rhs -).
+        self.terms = [
+            (
+                check.relation,
+                tuple(at[k] for k, _ in (*check.lhs, *check.rhs)),
+                tuple(s for _, s in check.lhs) + tuple(-s for _, s in check.rhs),
+            )
+            for check in relevant
+        ]
+        self.value_of = values.__getitem__
 
-    return score
+    def one(self, k: int, perm: tuple[int, ...]) -> int:
+        """What identity ``k`` says when cell i takes token ``perm[i]``."""
+        relation, cells, signs = self.terms[k]
+        read = list(map(self.value_of, map(perm.__getitem__, cells)))
+        if None in read:
+            return 0  # a value that is not a count: the identity says nothing
+        balance: int = sum(map(operator.mul, signs, read))
+        if balance == 0 if relation == "=" else balance <= 0 if relation == "<=" else balance >= 0:
+            return 1 if any(read) else 0
+        return -1
+
+    def each(self, perm: tuple[int, ...]) -> list[int]:
+        """What each identity says of ``perm``."""
+        return [self.one(k, perm) for k in range(len(self.terms))]
+
+    def columns(self, width: int) -> list[list[tuple[tuple[int, int], ...]]]:
+        """For each identity, what it reads in each column of ``width``: its (row, sign)
+        pairs, in order."""
+        out = []
+        for _, cells, signs in self.terms:
+            read: list[list[tuple[int, int]]] = [[] for _ in range(width)]
+            for cell, sign in zip(cells, signs, strict=True):
+                read[cell % width].append((cell // width, sign))
+            out.append([tuple(sorted(pairs)) for pairs in read])
+        return out
 
 
 def _place(
