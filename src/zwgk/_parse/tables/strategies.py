@@ -472,24 +472,25 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         swapped[a], swapped[b] = b, a
         orders.append(tuple(swapped))
     # Column-major: printed column o holds tokens o*n … o*n+n-1, one per row; read
-    # row by row across the columns, in the order's column order.
-    by_col = [_column_major(order, n) for order in orders]
+    # row by row across the columns, in the order's column order (made where needed).
+    printed_columns = _column_major(orders[0], n)
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
     relevant = c.within(keys)
     evidence = _Evidence(keys, relevant, values)
-    printed_order = evidence.each(by_col[0])
+    printed_order = evidence.each(printed_columns)
 
     # (score, -(columns moved), the columns moved, negated, how, assignment)
     options: list[tuple[tuple[int, int, tuple[int, ...]], str, tuple[int, ...]]] = [
         ((sum(evidence.each(by_row)), 0, tuple([0] * width)), "row by row", by_row),
-        ((sum(printed_order), 0, tuple([0] * width)), "column by column", by_col[0]),
+        ((sum(printed_order), 0, tuple([0] * width)), "column by column", printed_columns),
     ]
     # An order that moves columns ranks below one that moves none and scores as much:
     # once one reaches what any column order can score, the others need no scoring.
     if max(rank[0] for rank, _, _ in options) < _ceiling(keys, relevant, values, width, n):
         columns = evidence.columns(width)
-        for (a, b), order, perm in zip(pairs, orders[1:], by_col[1:], strict=True):
+        for (a, b), order in zip(pairs, orders[1:], strict=True):
+            perm = _column_major(order, n)
             # Swapping two columns an identity reads alike (the same rows, the same
             # signs) leaves what it says as in the printed order.
             score = sum(printed_order) + sum(
@@ -507,14 +508,14 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     printed = {tuple([raws[i] for i in perm]) for _, perm in winners}
     undecided = best[0] <= 0 or len(printed) > 1
     # Where every order reads the same values (a block of zeros), no order needs deciding.
-    if undecided and all([raws[i] for i in perm] == raws for perm in by_col):
+    if undecided and all([raws[i] for i in _column_major(o, n)] == raws for o in orders):
         _place(out, rows, tokens, by_row, "in any order", confirmed=False, why=_ALIKE)
         return
     if undecided:
         if block.prior is not None:
             # The identities cannot tell; the extraction wrote the document's other
             # tables in one order, so this block is read in that order, as a guess.
-            chosen = by_row if block.prior == "row by row" else by_col[0]
+            chosen = by_row if block.prior == "row by row" else printed_columns
             _guessed(out, block.prior, rows, tokens, chosen)
             return
         out.undecided += 1
