@@ -6,6 +6,7 @@ import functools
 from collections.abc import Sequence
 
 from zwgk._model.identities import Check, Key
+from zwgk._parse.resolve import holds
 from zwgk._parse.split import SplitResult, split_runs
 from zwgk._parse.tables.template import as_int
 
@@ -26,7 +27,7 @@ def row_splits(runs: list[str], keys: tuple[Key, ...], local: Sequence[Check]) -
     return _split_total_last(runs, rules) or split_runs(
         runs,
         len(keys),
-        rules.holds if local else None,
+        rules.allows if local else None,
         bound=rules.bound if rules.asks else None,
         asks=rules.asks,
     )
@@ -62,7 +63,7 @@ class _Rules:
             for c in local
         )
 
-    def holds(self, parts: tuple[str, ...]) -> bool:
+    def allows(self, parts: tuple[str, ...]) -> bool:
         """True unless an identity fails on the parts (one not a count says nothing)."""
         for relation, terms in self.terms:
             total = 0
@@ -72,7 +73,7 @@ class _Rules:
                     break
                 total += sign * value
             else:
-                if not _holds(relation, total):
+                if not holds(relation, total):
                     return False
         return True
 
@@ -87,13 +88,9 @@ class _Rules:
                     break  # a decimal or a note: not assessable here
                 total += sign * int(part)
             else:
-                if not _holds(relation, total):
+                if not holds(relation, total):
                     return False
         return True
-
-
-def _holds(relation: str, total: int) -> bool:
-    return total == 0 if relation == "=" else total <= 0 if relation == "<=" else total >= 0
 
 
 @functools.lru_cache(maxsize=1024)
@@ -136,7 +133,7 @@ def _split_total_last(runs: list[str], rules: _Rules) -> SplitResult | None:
             return subtotal <= limit <= subtotal + most
 
         def check(parts: tuple[str, ...], total: str = total) -> bool:
-            return rules.holds((*parts, total))
+            return rules.allows((*parts, total))
 
         result = split_runs(head, cells, check, bound=bound)
         exhausted = exhausted or result.exhausted

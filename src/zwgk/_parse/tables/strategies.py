@@ -34,6 +34,7 @@ import attrs
 
 from zwgk._model import Indicator, Layout, Ref, Severity, Span, TableTemplate
 from zwgk._model.identities import Check, Key
+from zwgk._parse.resolve import holds
 from zwgk._parse.tables.lines import Line, ends, label_row, tab_values
 from zwgk._parse.tables.locate import Match, Region
 from zwgk._parse.tables.proposals import Proposals
@@ -580,7 +581,7 @@ class _Evidence:
         if None in read:
             return 0  # a value that is not a count: the identity says nothing
         balance: int = sum(map(operator.mul, signs, read))
-        if balance == 0 if relation == "=" else balance <= 0 if relation == "<=" else balance >= 0:
+        if holds(relation, balance):
             return 1 if any(read) else 0
         return -1
 
