@@ -237,6 +237,55 @@ def test_values_apart_are_read_in_the_order_the_identities_confirm() -> None:
     assert dict(apart.args)["how"] == "placed column by column, as the identities confirm"
 
 
+def test_values_apart_with_two_columns_swapped_are_read_in_the_order_that_adds_up() -> None:
+    # The last two printed columns (总计 and the one before) ran in swapped order.
+    columns = [list(col) for col in zip(GRANTED, PARTIAL, strict=True)]
+    columns[5], columns[6] = columns[6], columns[5]
+    proposals = ValuesApart().propose(_block([v for col in columns for v in col]))
+    places = [i for i in proposals.items if isinstance(i, Place)]
+    assert [[int(t.raw) for t in p.tokens] for p in places] == [GRANTED, PARTIAL]
+    (apart,) = [i for i in proposals.items if isinstance(i, Apart)]
+    assert "columns reordered" in dict(apart.args)["how"]
+    assert not proposals.confirmed
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 3)), min_size=14, max_size=14),
+    st.permutations(range(7)),
+)
+def test_no_column_order_scores_above_the_ceiling(
+    values: list[int | None], order: list[int]
+) -> None:
+    from zwgk._parse.tables.strategies import _ceiling, _column_major, _Evidence
+
+    block = _block([0] * 14)
+    keys = tuple(slot.key for m in block.rows for slot in m.row.slots)
+    relevant = block.compiled.within(keys)
+    score = sum(_Evidence(keys, relevant, values).each(_column_major(tuple(order), 2)))
+    assert score <= _ceiling(keys, relevant, values, 7, 2)
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 3)), min_size=14, max_size=14),
+    st.tuples(st.integers(0, 6), st.integers(0, 6)),
+)
+def test_swapping_two_columns_an_identity_reads_alike_leaves_what_it_says(
+    values: list[int | None], pair: tuple[int, int]
+) -> None:
+    from zwgk._parse.tables.strategies import _column_major, _Evidence
+
+    block = _block([0] * 14)
+    keys = tuple(slot.key for m in block.rows for slot in m.row.slots)
+    evidence = _Evidence(keys, block.compiled.within(keys), values)
+    a, b = pair
+    order = list(range(7))
+    order[a], order[b] = b, a
+    printed, swapped = _column_major(tuple(range(7)), 2), _column_major(tuple(order), 2)
+    for k, read in enumerate(evidence.columns(7)):
+        if read[a] == read[b]:
+            assert evidence.one(k, swapped) == evidence.one(k, printed)
+
+
 def test_values_apart_the_identities_cannot_order_are_left_or_read_as_before() -> None:
     unbalanced = list(range(1, 15))  # no order makes a row add up to its total
     proposals = ValuesApart().propose(_block(unbalanced))

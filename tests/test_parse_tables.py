@@ -409,6 +409,47 @@ def test_split_runs_finds_every_cut_trying_all_cut_points_finds(
         assert sorted(got.candidates) == every
 
 
+@given(st.lists(st.from_regex(r"\A[0-9]{1,6}\Z"), min_size=1, max_size=4), st.integers(0, 2))
+def test_runs_with_a_digit_per_cell_split_the_one_way_every_cut_finds(
+    runs: list[str], modulus: int
+) -> None:
+    from zwgk._parse.split import split_runs
+
+    cells = sum(map(len, runs))
+    check = (lambda parts: sum(map(int, parts)) % modulus == 0) if modulus else None
+    got = split_runs(runs, cells, check)
+    assert not got.exhausted
+    assert list(got.candidates) == [c for c in _every_cut(runs, cells) if check is None or check(c)]
+    # A bound that refuses a part stops the cut; the decimals stay on their run's last part.
+    assert split_runs(runs, cells, bound=lambda parts, _left: len(parts) < cells).candidates == ()
+    decimal = split_runs([*runs[:-1], runs[-1] + ".5"], cells).candidates
+    assert decimal == ((*_every_cut(runs, cells)[0][:-1], runs[-1][-1] + ".5"),)
+
+
+@given(
+    st.lists(st.from_regex(r"\A[0-9]{1,5}\Z"), min_size=1, max_size=3),
+    st.integers(min_value=1, max_value=8),
+    st.sets(st.integers(min_value=1, max_value=8)),
+)
+def test_a_bound_asked_only_where_it_can_say_no_cuts_the_same(
+    runs: list[str], cells: int, counts: set[int]
+) -> None:
+    from zwgk._parse.split import split_runs
+
+    asked: list[int] = []
+
+    def bound(parts: list[str], _left: int) -> bool:
+        asked.append(len(parts))
+        # Says no only after the counts given: an odd part there.
+        return len(parts) not in counts or int(parts[-1]) % 2 == 0
+
+    every = split_runs(runs, cells, bound=bound)
+    asked.clear()
+    some = split_runs(runs, cells, bound=bound, asks=counts)
+    assert some == every
+    assert set(asked) <= counts
+
+
 _TABLES = [t for tree in zwgk.Templates.shipped() for t in tree.tables]
 _LABELS = sorted(
     {core for t in _TABLES for row in compiled(t).searched for core in row.cores}

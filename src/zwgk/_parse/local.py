@@ -279,7 +279,8 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
             fixed.update(zip(row_keys[n], counts[n][0], strict=True))
             del counts[n]
     choices = [Choice(row_keys[n], tuple(counts[n])) for n in counts]
-    checks = _checks(list(rows), list(columns), list(labels))
+    # The rules decide only rows left open (with none, there is nothing to decide).
+    checks = _checks(list(rows), list(columns), list(labels)) if choices else []
     outcomes = dict(zip(counts, resolve(fixed, choices, checks), strict=True))
     alternatives: dict[int, list[tuple[int, ...]]] = {}
     inferred: dict[int, str] = {}
@@ -307,15 +308,17 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
         code = TABLE_AMBIGUOUS_SPLIT if len(kept) > 1 else TABLE_SPLIT_INFERRED
         findings.append(_finding(code, row.label, list(row.tokens), width))
         alternatives[n] = [tuple(int(p) for p in c) for c in kept]
+    column_labels = [(label,) for label in labels]
     for n in sorted(placed):
         row = rows[n]
         options_of = alternatives.get(n, [])
         reason = inferred.get(n)
+        money = row.unit in _MONEY
         for i, (col, column_label, (token, options)) in enumerate(
-            zip(columns, labels, placed[n], strict=True)
+            zip(columns, column_labels, placed[n], strict=True)
         ):
-            token_class, value = classify(token, money=row.unit in _MONEY)
-            open_ = len({a[i] for a in options_of}) > 1
+            token_class, value = classify(token, money=money)
+            open_ = len(options_of) > 1 and len({a[i] for a in options_of}) > 1
             if open_:  # a number was printed, which one is open (the run may read as 0…)
                 token_class, value = TokenClass.NUMBER, None
             cells.append(
@@ -323,7 +326,7 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
                     None,
                     col,
                     row.labels,
-                    (column_label,),
+                    column_label,
                     text[token.start : token.end],
                     value,
                     token_class,

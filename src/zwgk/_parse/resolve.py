@@ -137,7 +137,14 @@ def _terms(check: Check) -> list[tuple[Key, int]]:
     return [(k, s) for k, s in check.lhs] + [(k, -s) for k, s in check.rhs]
 
 
-def _holds(relation: str, total: int) -> bool:
+def holds(relation: str, total: int) -> bool:
+    """True when an identity whose two sides differ by ``total`` (lhs - rhs) holds.
+
+    Example:
+        >>> from zwgk._parse.resolve import holds
+        >>> holds("=", 0), holds("<=", 2), holds(">=", 2)
+        (True, False, True)
+    """
     if relation == "=":
         return total == 0
     if relation == "<=":
@@ -168,7 +175,7 @@ def _revise(
     ]
     if contributions and all(len(c) == 1 for c in contributions):  # the check holds or not
         total = constant + sum(c[0] for c in contributions)
-        return [] if _holds(check.relation, total) else None
+        return [] if holds(check.relation, total) else None
     sets = [set(c) for c in contributions]
     changed: list[int] = []
     if check.relation == "=":
@@ -205,7 +212,7 @@ def _revise(
         keep = [
             cand
             for cand, c in zip(domains[i], contributions[n], strict=True)
-            if _holds(check.relation, constant + c + best)
+            if holds(check.relation, constant + c + best)
         ]
         if not keep:
             return None
@@ -253,7 +260,7 @@ def _enumerate(
             assert isinstance(found, int)
             return found
 
-        if all(_holds(c.relation, sum(s * value(k) for k, s in _terms(c))) for c in relevant):
+        if all(holds(c.relation, sum(s * value(k) for k, s in _terms(c))) for c in relevant):
             survivors.append(combo)
     if not survivors:
         return ()

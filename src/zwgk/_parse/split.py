@@ -9,7 +9,7 @@ no more than a short one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 import attrs
 
@@ -37,6 +37,7 @@ def split_runs(
     check: Callable[[tuple[str, ...]], bool] | None = None,
     *,
     bound: Callable[[list[str], int], bool] | None = None,
+    asks: Container[int] | None = None,
     max_steps: int = MAX_STEPS,
     max_candidates: int = MAX_CANDIDATES,
 ) -> SplitResult:
@@ -46,7 +47,8 @@ def split_runs(
     is ``0``; the decimal places of a run (``13575394432.52``) stay on its
     last part; a run holding anything but digits and one decimal point is never cut.
     ``bound(parts, digits_left)`` may cut the search short: it is asked after
-    each part and returns False when no completion of ``parts`` can pass ``check``.
+    each part (only after ``asks`` parts, when given: where it can say no) and returns
+    False when no completion of ``parts`` can pass ``check``.
 
     Examples:
         >>> from zwgk._parse.split import split_runs
@@ -77,6 +79,10 @@ def split_runs(
     if not (min_left[0] <= cells <= max_left[0]):
         return SplitResult((), False)
 
+    # Whether the bound is asked after n parts (never more than ``cells`` are cut).
+    ask = [asks is None or n in asks for n in range(cells + 1)]
+    if cells == max_left[0] and cells < max_steps and max_candidates > 0:
+        return _digit_each(runs, digits, suffixes, digits_after, check, bound, ask)
     n_runs = len(runs)
 
     def walk(run_index: int, pos: int) -> bool:
@@ -109,7 +115,11 @@ def split_runs(
                 if not (need_min <= left_after <= need_max):
                     continue
                 parts.append(run[pos:] + suffixes[run_index])
-                if bound is not None and not bound(parts, digits_after[run_index + 1]):
+                if (
+                    bound is not None
+                    and ask[placed + 1]
+                    and not bound(parts, digits_after[run_index + 1])
+                ):
                     parts.pop()
                     continue
                 ok = walk(run_index + 1, 0)
@@ -117,7 +127,8 @@ def split_runs(
                 if left_after < 1 + need_min:
                     continue  # only the rest of the run as one piece fits
                 parts.append(run[pos:end])
-                if bound is not None and not bound(parts, size - end + digits_after[run_index + 1]):
+                left = size - end + digits_after[run_index + 1]
+                if bound is not None and ask[placed + 1] and not bound(parts, left):
                     parts.pop()
                     continue
                 ok = walk(run_index, end)
@@ -128,3 +139,30 @@ def split_runs(
 
     complete = walk(0, 0)
     return SplitResult(tuple(found), not complete)
+
+
+def _digit_each(
+    runs: Sequence[str],
+    digits: list[str],
+    suffixes: list[str],
+    digits_after: list[int],
+    check: Callable[[tuple[str, ...]], bool] | None,
+    bound: Callable[[list[str], int], bool] | None,
+    ask: list[bool],
+) -> SplitResult:
+    """The one cut that gives every digit a part of its own (an uncut run one part):
+    what the search finds when the runs hold as many digits as there are parts."""
+    parts: list[str] = []
+    for i, run in enumerate(digits):
+        if not run:
+            parts.append(suffixes[i])
+            continue
+        for end in range(1, len(run) + 1):
+            last = end == len(run)
+            parts.append(run[end - 1] + suffixes[i] if last else run[end - 1])
+            left = (0 if last else len(run) - end) + digits_after[i + 1]
+            if bound is not None and ask[len(parts)] and not bound(parts, left):
+                return SplitResult((), False)
+    found = tuple(parts)
+    ok = check is None or check(found)
+    return SplitResult((found,) if ok else (), False)

@@ -104,6 +104,10 @@ class Token(NamedTuple):
     note: str | None = None
 
 
+#: A token from all its fields at once, without the named tuple's Python-level ``__new__``.
+_new = tuple.__new__
+
+
 def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]:
     """Value tokens in ``text[start:end]``; parenthesized notes attach to the number before.
 
@@ -127,7 +131,7 @@ def find_tokens(text: str, start: int, end: int, label: str = "") -> list[Token]
         at = start
         for field in fields:
             at = text.find(field, at, end)
-            tokens.append(Token("num", field, at, at + len(field)))
+            tokens.append(_new(Token, ("num", field, at, at + len(field), None, None)))
             at += len(field)
         return tokens
     tokens = []
@@ -252,10 +256,14 @@ def classify(token: Token, *, money: bool) -> tuple[TokenClass, int | Decimal | 
         >>> classify(Token("dash", "—", 0, 1), money=False)
         (<TokenClass.DASH: 'dash'>, None)
     """
+    raw = token.raw
+    if token.kind == "num" and not money and raw.isdecimal() and len(raw) <= MAX_DIGITS:
+        count = int(raw)  # the common case first: a count, no sign, comma or decimal point
+        return (TokenClass.NUMBER, count) if count else (TokenClass.ZERO, 0)
     empty = _EMPTY_KINDS.get(token.kind)
     if empty is not None:
         return empty, None
-    raw = token.raw.replace(",", "")
+    raw = raw.replace(",", "")
     if len(raw) > MAX_DIGITS:
         return TokenClass.TEXT, None  # no table cell holds a number this long
     if raw.isdecimal() and not money:  # a count: no sign, no decimal point

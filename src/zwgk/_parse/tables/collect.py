@@ -30,9 +30,7 @@ from zwgk._parse.tables.evidence import Evidence, stated_cuts
 from zwgk._parse.tables.proposals import Apart, Fill, Leave, Place, Proposal
 from zwgk._parse.tables.splits import row_splits
 from zwgk._parse.tables.template import Slot, as_int, compiled
-from zwgk._parse.tokens import Token, classify, part_offsets
-
-_MONEY_UNITS = frozenset({"万元", "元"})
+from zwgk._parse.tokens import MAX_DIGITS, Token, classify, part_offsets
 
 
 @attrs.frozen
@@ -147,28 +145,34 @@ class _Collector:
         alternatives: tuple[int | Decimal, ...] = (),
         value_override: tuple[TokenClass, int | Decimal | None] | None = None,
     ) -> None:
-        row_labels, column_labels, unit = self.compiled.heads[slot.key]
+        key = slot.key
         if token is None:
             token = Token("blank", "", blank_at, blank_at)
-        if slot.key in self.placed:
-            self.leave([token], f"a second value for {slot.key[0]}[{slot.key[1]}]")
+        if key in self.placed:
+            self.leave([token], f"a second value for {key[0]}[{key[1]}]")
             return
-        if value_override is None:
-            token_class, value = classify(token, money=unit in _MONEY_UNITS)
-        else:
+        kind, printed, start, end, unit, note = token
+        if value_override is not None:
             token_class, value = value_override
-        raw = self.text[token.start : token.end]
-        self.placed[slot.key] = Cell._trusted(
-            slot.key[0],
+        elif (
+            kind == "num" and not slot.money and printed.isdecimal() and len(printed) <= MAX_DIGITS
+        ):
+            value = int(printed)  # a count (the common case of `classify`)
+            token_class = TokenClass.NUMBER if value else TokenClass.ZERO
+        else:
+            token_class, value = classify(token, money=slot.money)
+        raw = self.text[start:end]
+        self.placed[key] = Cell._trusted(
+            key[0],
             slot.column,
-            row_labels,
-            column_labels,
+            slot.row_labels,
+            slot.column_labels,
             raw,
             value,
             token_class,
-            token.unit or unit,
-            Span._trusted(token.start, token.start + len(raw)),
-            token.note,
+            unit or slot.unit,
+            Span._trusted(start, start + len(raw)),
+            note,
             inferred,
             alternatives,
         )
@@ -205,26 +209,30 @@ class _Collector:
         """
         if not self.pending:
             return
-        fixed: dict[Key, int | None] = {
-            k: c.value if isinstance(c.value, int) else None for k, c in self.placed.items()
-        }
+        # The cells known (a row cut one way is known too): built only once a row is
+        # left to decide, as nothing else reads them.
+        fixed: dict[Key, int | None] | None = None
         rules = self.compiled.always
         domains = [list(candidates) for _, _, candidates in self.pending]
         decided_by: list[tuple[str, ...]] = list(self.row_rules)
         stated: list[bool] = [False for _ in self.pending]
         for round_ in range(2):
             indexed: list[tuple[int, Choice]] = []
+            settled: list[int] = []
             for i, (slots, _tokens, _all) in enumerate(self.pending):
-                ints = _ints(domains[i])
-                if ints is None:
-                    continue
-                keys = tuple(s.key for s in slots)
-                if len(ints) == 1:  # settled on its own: a known value for the others
-                    fixed.update(zip(keys, ints[0], strict=True))
-                else:
-                    indexed.append((i, Choice(keys, ints)))
+                if len(domains[i]) == 1:
+                    settled.append(i)
+                elif (ints := _ints(domains[i])) is not None:
+                    indexed.append((i, Choice(tuple(s.key for s in slots), ints)))
             if not indexed:
                 break
+            if fixed is None:
+                fixed = {
+                    k: c.value if isinstance(c.value, int) else None for k, c in self.placed.items()
+                }
+            for i in settled:  # settled on its own: a known value for the others
+                if (ints := _ints(domains[i])) is not None:
+                    fixed.update(zip((s.key for s in self.pending[i][0]), ints[0], strict=True))
             outcomes = resolve(fixed, [c for _, c in indexed], rules)
             for (i, choice), outcome in zip(indexed, outcomes, strict=True):
                 kept = set(outcome.candidates)
@@ -275,10 +283,18 @@ class _Collector:
             else:
                 how = "the only cut that fits"
             reason = f"split of the digit run {runs}: {how}"
-            offsets = part_offsets(list(tokens), candidates[0])
-            for i, slot in enumerate(slots):
-                self._place_one(slot, offsets, candidates[0], i, reason, ())
-            self.split_cells.extend(Ref(s.indicator.id, s.column) for s in slots)
+            # Each part inside the token it came from (`part_offsets`), for its span; the
+            # last part keeps its token's unit.
+            parts = candidates[0]
+            last = len(parts) - 1
+            for i, (slot, (start, token)) in enumerate(
+                zip(slots, part_offsets(list(tokens), parts), strict=True)
+            ):
+                raw = parts[i]
+                unit = token.unit if i == last else None
+                piece = _new(Token, ("num", raw, start, start + len(raw), unit, None))
+                self.put(slot, piece, inferred=reason)
+            self.split_cells.extend(s.ref for s in slots)
             return
         reason = f"digit run {runs} has {len(candidates)} possible splits; value left open"
         settled = f"digit run {runs} has {len(candidates)} possible splits, alike in this cell"
@@ -300,7 +316,7 @@ class _Collector:
         self.findings.append(
             finding(
                 TABLE_AMBIGUOUS_SPLIT,
-                refs=tuple(Ref(s.indicator.id, s.column) for s in slots),
+                refs=tuple(s.ref for s in slots),
                 runs=runs,
                 count=len(candidates),
                 width=len(slots),
@@ -336,6 +352,10 @@ class _Collector:
             "num", raw, start, start + len(raw), token.unit if index == len(parts) - 1 else None
         )
         self.put(slot, piece, inferred=reason, alternatives=alternatives)
+
+
+#: A token from all its fields at once (see `zwgk._parse.tokens`).
+_new = tuple.__new__
 
 
 def _ints(candidates: Sequence[tuple[str, ...]]) -> tuple[tuple[int, ...], ...] | None:

@@ -85,7 +85,9 @@ def match_rows(text: str, template: TableTemplate, start: int, end: int) -> list
         prevs.append(prev_i)
         offer = max(offer, best_i + big)
         reach.append(offer)
-    i = max(range(len(hits)), key=lambda k: (best[k] // big, best[k] % big - starts[k]))
+    # The longest chain, then the most compact; the first of equals.
+    ranked = [(b // big, b % big - at) for b, at in zip(best, starts, strict=True)]
+    i = ranked.index(max(ranked))
     chain: list[Match] = []
     while i != -1:
         chain.append(Match(rows[hits[i][2]], starts[i], ends[i]))
@@ -116,18 +118,21 @@ def label_hits(text: str, c: Compiled, start: int, end: int) -> list[tuple[int, 
         >>> [(at, c.searched[r].indicator.id) for at, _, r in label_hits("规章 1 规范性文件 3", c, 0, 12)]
         [(0, 'regulations'), (5, 'normative_docs')]
     """
-    rows = c.searched
+    patterns = [row.pattern for row in c.searched]
+    starting = c.starting
     hits: list[tuple[int, int, int]] = []
-    resume = [start] * len(rows)
-    left = [_HITS] * len(rows)
+    resume = [start] * len(patterns)
+    left = [_HITS] * len(patterns)
     for at in c.label_start.finditer(text, start, end):
         pos = at.start()
-        for r in c.starting[at.group()]:
-            if pos >= resume[r] and left[r] and (m := rows[r].pattern.match(text, pos, end)):
+        for r in starting[at.group()]:
+            if pos >= resume[r] and left[r] and (m := patterns[r].match(text, pos, end)):
                 hits.append((pos, -m.end(), r))
                 resume[r] = m.end()
                 left[r] -= 1
-    hits.sort(key=lambda h: h[:2])
+    # By start, then end; at one place the rows were tried in order, so the row
+    # index keeps the order they were found in.
+    hits.sort()
     return hits
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Sequence
 
 from zwgk._model.identities import Check, Key
+from zwgk._parse.resolve import holds
 from zwgk._parse.split import SplitResult, split_runs
 from zwgk._parse.tables.template import as_int
 
@@ -21,60 +23,38 @@ def row_splits(runs: list[str], keys: tuple[Key, ...], local: Sequence[Check]) -
         (('12', '3', '15'),)
     """
 
-    def holds(parts: tuple[str, ...]) -> bool:
-        values = dict(zip(keys, (as_int(p) for p in parts), strict=True))
-        return all(c.verdict(values) is not False for c in local)
-
-    return _split_total_last(runs, keys, local, holds) or split_runs(
-        runs, len(keys), holds if local else None, bound=_settled(keys, local)
+    rules = _rules(keys, tuple(local))
+    return _split_total_last(runs, rules) or split_runs(
+        runs,
+        len(keys),
+        rules.allows if local else None,
+        bound=rules.bound if rules.asks else None,
+        asks=rules.asks,
     )
 
 
-def _settled(
-    keys: Sequence[Key], local: Sequence[Check]
-) -> Callable[[list[str], int], bool] | None:
-    """Prune a split as soon as an identity whose cells are all cut fails (表四's blocks)."""
-    position = {k: i for i, k in enumerate(keys)}
-    by_last: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
-    for c in local:
-        terms = [(position[k], s) for k, s in c.lhs] + [(position[k], -s) for k, s in c.rhs]
-        by_last.setdefault(max(i for i, _ in terms), []).append((c.relation, terms))
-    if not by_last:
-        return None
+class _Rules:
+    """A row's identities over its cells by position (built once per row's cells)."""
 
-    def bound(parts: list[str], _left: int) -> bool:
-        for relation, terms in by_last.get(len(parts) - 1, ()):
-            if not all(parts[i].isdigit() for i, _ in terms):
-                continue  # a decimal or a note: not assessable here
-            total = sum(s * int(parts[i]) for i, s in terms)
-            if not (
-                total == 0 if relation == "=" else total <= 0 if relation == "<=" else total >= 0
-            ):
-                return False
-        return True
-
-    return bound
-
-
-def _split_total_last(
-    runs: list[str],
-    keys: Sequence[Key],
-    local: Sequence[Check],
-    holds: Callable[[tuple[str, ...]], bool],
-) -> SplitResult | None:
-    """Splits of a row whose last cell is the sum of the others (表三's 总计), total first.
-
-    The total's digits end the last run; for each length they may have, the
-    rest is cut into the other cells with the running sum never above it, which
-    prunes almost every branch.  ``None`` when the row has no such identity.
-    """
-    others = set(keys[:-1])
-    if sum(map(len, runs)) < len(keys) + 3:
-        return None  # few ways to cut: the plain search is as quick
-    if (
-        len(keys) < 3
-        or not runs[-1].isdigit()
-        or not any(
+    def __init__(self, keys: tuple[Key, ...], local: tuple[Check, ...]) -> None:
+        position = {k: i for i, k in enumerate(keys)}
+        self.cells = len(keys)
+        #: Each identity: its relation and its terms (cell index, sign; rhs negated).
+        self.terms = [
+            (
+                c.relation,
+                [(position[k], s) for k, s in c.lhs] + [(position[k], -s) for k, s in c.rhs],
+            )
+            for c in local
+        ]
+        #: The identities by the count of parts cut once their last cell is.
+        self.by_count: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
+        for relation, terms in self.terms:
+            self.by_count.setdefault(max(i for i, _ in terms) + 1, []).append((relation, terms))
+        self.asks = frozenset(self.by_count)
+        #: Whether the last cell is the sum of all the others (表三's 总计).
+        others = set(keys[:-1])
+        self.total_last = len(keys) >= 3 and any(
             c.relation == "="
             and len(c.lhs) == 1
             and c.lhs[0] == (keys[-1], 1)
@@ -82,10 +62,55 @@ def _split_total_last(
             and all(sign == 1 for _, sign in c.rhs)
             for c in local
         )
-    ):
+
+    def allows(self, parts: tuple[str, ...]) -> bool:
+        """True unless an identity fails on the parts (one not a count says nothing)."""
+        for relation, terms in self.terms:
+            total = 0
+            for i, sign in terms:
+                value = as_int(parts[i])
+                if value is None:
+                    break
+                total += sign * value
+            else:
+                if not holds(relation, total):
+                    return False
+        return True
+
+    def bound(self, parts: list[str], _left: int) -> bool:
+        """Prune a split as soon as an identity whose cells are all cut fails (表四's
+        blocks); asked only where an identity's last cell is cut (``asks``)."""
+        for relation, terms in self.by_count[len(parts)]:
+            total = 0
+            for i, sign in terms:
+                part = parts[i]
+                if not part.isdigit():
+                    break  # a decimal or a note: not assessable here
+                total += sign * int(part)
+            else:
+                if not holds(relation, total):
+                    return False
+        return True
+
+
+@functools.lru_cache(maxsize=1024)
+def _rules(keys: tuple[Key, ...], local: tuple[Check, ...]) -> _Rules:
+    return _Rules(keys, local)
+
+
+def _split_total_last(runs: list[str], rules: _Rules) -> SplitResult | None:
+    """Splits of a row whose last cell is the sum of the others (表三's 总计), total first.
+
+    The total's digits end the last run; for each length they may have, the
+    rest is cut into the other cells with the running sum never above it, which
+    prunes almost every branch.  ``None`` when the row has no such identity.
+    """
+    if sum(map(len, runs)) < rules.cells + 3:
+        return None  # few ways to cut: the plain search is as quick
+    if not rules.total_last or not runs[-1].isdigit():
         return None
     last = runs[-1]
-    cells = len(keys) - 1
+    cells = rules.cells - 1
     found: list[tuple[str, ...]] = []
     exhausted = False
     for length in range(1, min(len(last), 18) + 1):
@@ -108,7 +133,7 @@ def _split_total_last(
             return subtotal <= limit <= subtotal + most
 
         def check(parts: tuple[str, ...], total: str = total) -> bool:
-            return holds((*parts, total))
+            return rules.allows((*parts, total))
 
         result = split_runs(head, cells, check, bound=bound)
         exhausted = exhausted or result.exhausted

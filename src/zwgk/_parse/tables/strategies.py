@@ -26,13 +26,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable, Sequence
+import operator
+from collections.abc import Sequence
 from typing import ClassVar, Protocol, TypeVar
 
 import attrs
 
 from zwgk._model import Indicator, Layout, Ref, Severity, Span, TableTemplate
 from zwgk._model.identities import Check, Key
+from zwgk._parse.resolve import holds
 from zwgk._parse.tables.lines import Line, ends, label_row, tab_values
 from zwgk._parse.tables.locate import Match, Region
 from zwgk._parse.tables.proposals import Proposals
@@ -464,33 +466,42 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
         _place(out, rows, tokens, by_row, "row by row", confirmed=False)
         return
     # The printed order, and every order with one pair of columns swapped.
+    pairs = list(itertools.combinations(range(width), 2))
     orders = [tuple(range(width))]
-    for a, b in itertools.combinations(range(width), 2):
+    for a, b in pairs:
         swapped = list(range(width))
         swapped[a], swapped[b] = b, a
         orders.append(tuple(swapped))
     # Column-major: printed column o holds tokens o*n … o*n+n-1, one per row; read
-    # row by row across the columns, in the order's column order.
-    by_col = [
-        tuple(
-            itertools.chain.from_iterable(
-                zip(*(range(o * n, o * n + n) for o in order), strict=True)
-            )
-        )
-        for order in orders
-    ]
+    # row by row across the columns, in the order's column order (made where needed).
+    printed_columns = _column_major(orders[0], n)
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
-    score = _scorer(keys, c.within(keys), values)
+    relevant = c.within(keys)
+    evidence = _Evidence(keys, relevant, values)
+    printed_order = evidence.each(printed_columns)
 
     # (score, -(columns moved), the columns moved, negated, how, assignment)
     options: list[tuple[tuple[int, int, tuple[int, ...]], str, tuple[int, ...]]] = [
-        ((score(by_row), 0, tuple([0] * width)), "row by row", by_row)
+        ((sum(evidence.each(by_row)), 0, tuple([0] * width)), "row by row", by_row),
+        ((sum(printed_order), 0, tuple([0] * width)), "column by column", printed_columns),
     ]
-    for order, perm in zip(orders, by_col, strict=True):
-        moved = tuple(int(col != o) for col, o in enumerate(order))
-        how = "column by column" + (", columns reordered" if any(moved) else "")
-        options.append(((score(perm), -sum(moved), tuple(-m for m in moved)), how, perm))
+    # An order that moves columns ranks below one that moves none and scores as much:
+    # once one reaches what any column order can score, the others need no scoring.
+    if max(rank[0] for rank, _, _ in options) < _ceiling(keys, relevant, values, width, n):
+        columns = evidence.columns(width)
+        for (a, b), order in zip(pairs, orders[1:], strict=True):
+            perm = _column_major(order, n)
+            # Swapping two columns an identity reads alike (the same rows, the same
+            # signs) leaves what it says as in the printed order.
+            score = sum(printed_order) + sum(
+                evidence.one(k, perm) - printed_order[k]
+                for k, read in enumerate(columns)
+                if read[a] != read[b]
+            )
+            moved = tuple(int(col != o) for col, o in enumerate(order))
+            rank = (score, -sum(moved), tuple(-m for m in moved))
+            options.append((rank, "column by column, columns reordered", perm))
     # The identities decide; among equals, the fewest columns move, the leftmost last.
     best = max(rank for rank, _, _ in options)
     winners = [(how, perm) for rank, how, perm in options if rank == best]
@@ -498,14 +509,14 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     printed = {tuple([raws[i] for i in perm]) for _, perm in winners}
     undecided = best[0] <= 0 or len(printed) > 1
     # Where every order reads the same values (a block of zeros), no order needs deciding.
-    if undecided and all([raws[i] for i in perm] == raws for _, _, perm in options):
+    if undecided and all([raws[i] for i in _column_major(o, n)] == raws for o in orders):
         _place(out, rows, tokens, by_row, "in any order", confirmed=False, why=_ALIKE)
         return
     if undecided:
         if block.prior is not None:
             # The identities cannot tell; the extraction wrote the document's other
             # tables in one order, so this block is read in that order, as a guess.
-            chosen = by_row if block.prior == "row by row" else by_col[0]
+            chosen = by_row if block.prior == "row by row" else printed_columns
             _guessed(out, block.prior, rows, tokens, chosen)
             return
         out.undecided += 1
@@ -521,45 +532,73 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     _place(out, rows, tokens, chosen, how, confirmed=best[1] == 0)
 
 
-def _scorer(
-    keys: tuple[Key, ...], relevant: Sequence[Check], values: Sequence[int | None]
-) -> Callable[[tuple[int, ...]], int]:
-    """The evidence the identities ``relevant`` give an assignment of ``values`` to the
-    cells ``keys``: each adds 1 where it holds on some non-zero value, takes 1 where it
-    fails (`zwgk._model.identities.Check.evidence`), on cells indexed once."""
+def _column_major(order: tuple[int, ...], n: int) -> tuple[int, ...]:
+    """The token each cell (row-major) takes when the ``n`` rows' values ran column by
+    column, the printed columns in ``order``."""
+    columns = (range(o * n, o * n + n) for o in order)
+    return tuple(itertools.chain.from_iterable(zip(*columns, strict=True)))
+
+
+def _ceiling(
+    keys: tuple[Key, ...],
+    relevant: Sequence[Check],
+    values: Sequence[int | None],
+    width: int,
+    n: int,
+) -> int:
+    """The most any column order (column by column, columns in any order) can score:
+    an identity adds 1 only where a cell reads a non-zero value, and a cell of row r
+    reads one of the values printed for row r, one per column (o*n + r)."""
     at = {k: i for i, k in enumerate(keys)}
-    terms = [
-        (
-            check.relation,
-            tuple((at[k], s) for k, s in check.lhs) + tuple((at[k], -s) for k, s in check.rhs),
-        )
-        for check in relevant
-    ]
+    nonzero = [any(values[r::n]) for r in range(n)]  # row r's printed values: r, n + r, …
+    return sum(1 for check in relevant if any(nonzero[at[k] // width] for k in check.keys))
 
-    def score(perm: tuple[int, ...]) -> int:
-        # Cell i takes token perm[i]: only the cells the identities read are looked up.
-        total = 0
-        for relation, signed in terms:
-            balance = 0
-            nonzero = False
-            for i, sign in signed:
-                value = values[perm[i]]
-                if value is None:
-                    break
-                balance += sign * value
-                nonzero = nonzero or value != 0
-            else:
-                holds = (
-                    balance == 0
-                    if relation == "="
-                    else balance <= 0
-                    if relation == "<="
-                    else balance >= 0
-                )
-                total += (1 if nonzero else 0) if holds else -1
-        return total
 
-    return score
+class _Evidence:
+    """What the identities ``relevant`` say of an assignment of ``values`` to the cells
+    ``keys`` (a permutation: the token each cell takes): each says 1 where it holds on
+    some non-zero value, -1 where it fails, else 0 (`zwgk._model.identities.Check.evidence`)."""
+
+    def __init__(
+        self, keys: tuple[Key, ...], relevant: Sequence[Check], values: Sequence[int | None]
+    ) -> None:
+        at = {k: i for i, k in enumerate(keys)}
+        #: Each identity as its relation, the cells it reads and their signs (lhs +, rhs -).
+        self.terms = [
+            (
+                check.relation,
+                tuple(at[k] for k, _ in (*check.lhs, *check.rhs)),
+                tuple(s for _, s in check.lhs) + tuple(-s for _, s in check.rhs),
+            )
+            for check in relevant
+        ]
+        self.value_of = values.__getitem__
+
+    def one(self, k: int, perm: tuple[int, ...]) -> int:
+        """What identity ``k`` says when cell i takes token ``perm[i]``."""
+        relation, cells, signs = self.terms[k]
+        read = list(map(self.value_of, map(perm.__getitem__, cells)))
+        if None in read:
+            return 0  # a value that is not a count: the identity says nothing
+        balance: int = sum(map(operator.mul, signs, read))
+        if holds(relation, balance):
+            return 1 if any(read) else 0
+        return -1
+
+    def each(self, perm: tuple[int, ...]) -> list[int]:
+        """What each identity says of ``perm``."""
+        return [self.one(k, perm) for k in range(len(self.terms))]
+
+    def columns(self, width: int) -> list[list[tuple[tuple[int, int], ...]]]:
+        """For each identity, what it reads in each column of ``width``: its (row, sign)
+        pairs, in order."""
+        out = []
+        for _, cells, signs in self.terms:
+            read: list[list[tuple[int, int]]] = [[] for _ in range(width)]
+            for cell, sign in zip(cells, signs, strict=True):
+                read[cell % width].append((cell // width, sign))
+            out.append([tuple(sorted(pairs)) for pairs in read])
+        return out
 
 
 def _place(

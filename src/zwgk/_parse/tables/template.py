@@ -13,13 +13,15 @@ import re
 
 import attrs
 
-from zwgk._model import Column, Indicator, Layout, TableTemplate, Tag
+from zwgk._model import Indicator, Layout, Ref, TableTemplate, Tag
 from zwgk._model.identities import Check, Key, checks
 from zwgk._parse.text import normalize
 from zwgk._parse.tokens import MAX_DIGITS
 from zwgk._text.labels import normalize_label
 from zwgk._text.numbering import leading_marker
 
+#: Units whose cells hold money (`Decimal` values).
+_MONEY = frozenset({"万元", "元"})
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: Characters a label may have between its printed characters (PDF and HTML line breaks).
 _GAP = r"[ \n]*"
@@ -53,11 +55,19 @@ def label_pattern(core: str) -> str:
 
 @attrs.frozen
 class Slot:
-    """One cell of a template row: its row and column (``key`` is the pair of ids)."""
+    """One cell of a template row: its row and column (``key`` is the pair of ids), and
+    what its cell prints beside its value: its row labels, its column labels and its
+    unit (the column's, else the row's); ``money`` when that unit is one of money."""
 
     indicator: Indicator
     column: str
     key: Key
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    unit: str | None
+    money: bool
+    #: A reference to the cell (for findings).
+    ref: Ref
 
 
 @attrs.frozen
@@ -116,21 +126,6 @@ class Compiled:
         for i, ind in enumerate(template.walk()):
             for j, col in enumerate(template.columns):
                 self.position[(ind.id, col.id)] = (i, j)
-        self.column: dict[str, Column] = {c.id: c for c in template.columns}
-        self.row_labels: dict[str, tuple[str, ...]] = {
-            ind.id: _row_labels(template, ind) for ind in template.walk()
-        }
-        #: What every cell of a row's slot prints beside its value: its row labels, its
-        #: column labels and its unit (the column's, else the row's).
-        self.heads: dict[Key, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
-            slot.key: (
-                self.row_labels[slot.key[0]],
-                self.column[slot.column].labels,
-                self.column[slot.column].unit or slot.indicator.unit,
-            )
-            for row in self.rows
-            for slot in row.slots
-        }
         #: Each row's printed label as a core (`core_label`).
         self.core: dict[str, str] = {ind.id: core_label(ind.label) for ind in template.walk()}
 
@@ -191,15 +186,23 @@ def _rows(template: TableTemplate) -> tuple[RowLabel, ...]:
             label_pattern(c) + _not_longer(c, every_core)
             for c in sorted(cores_of[ind.id], key=len, reverse=True)
         )
-        columns = tuple(c.id for c in template.columns_of(ind))
+        columns = template.columns_of(ind)
+        row_labels = _row_labels(template, ind)
+        slots = []
+        for col in columns:
+            unit = col.unit or ind.unit
+            key = (ind.id, col.id)
+            slots.append(
+                Slot(ind, col.id, key, row_labels, col.labels, unit, unit in _MONEY, Ref(*key))
+            )
         rows.append(
             RowLabel(
                 ind,
                 re.compile(f"(?:{alternatives})"),
                 leading_marker(normalize(ind.label)),
-                columns,
+                tuple(c.id for c in columns),
                 tuple(sorted(cores_of[ind.id], key=len, reverse=True)),
-                tuple(Slot(ind, c, (ind.id, c)) for c in columns),
+                tuple(slots),
             )
         )
     return tuple(rows)
