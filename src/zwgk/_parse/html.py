@@ -14,7 +14,9 @@ import enum
 import itertools
 import operator
 import re
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import unescape
 from typing import Any, TypeVar
@@ -22,6 +24,7 @@ from typing import Any, TypeVar
 import attrs
 
 from zwgk._model import Span
+from zwgk._model.core import Setter, _new
 
 _LOOKS_LIKE_HTML = re.compile(
     r"<(?:html|body|table|tr|td|div|p|br|span)\b[^<>]{0,200}>", re.IGNORECASE
@@ -130,6 +133,20 @@ _CHAR_REF = re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
 _INCOMPLETE = re.compile("&[a-zA-Z#]")
 #: Elements whose content is text up to their end tag.
 _RAW_TEXT = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+#: The usual tokens in one pattern, tried at each token of the page: a run of text, a
+#: well-formed start tag (``_START``), an end tag (``_END_TAG``), a character or entity
+#: reference (``_CHAR_REF``, ``_ENTITY_REF``: their terminator left unread unless it is a
+#: ``;``).  Each alternative reads what its own pattern reads, or nothing: where none
+#: matches, the standard library's own steps (``_read``) take the token.
+_TOKEN = re.compile(
+    r"([^<&]++)"
+    rf"|({_START.pattern})"
+    rf"|(?:{_END_TAG.pattern})"
+    r"|&#([0-9]++|[xX][0-9a-fA-F]++)(?:;|(?=[^0-9a-fA-F]))"
+    r"|&([a-zA-Z][-.a-zA-Z0-9]*+)(?:;|(?=[^a-zA-Z0-9]))"
+)
+#: ``_TOKEN``'s group of each kind of token (the ``lastindex`` of its match).
+_DATA, _START_TAG, _END_NAME, _CHAR_NAME, _ENTITY_NAME = 1, 2, 6, 7, 8
 _ATTRIBUTE_END_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -227,7 +244,39 @@ class _Markup:
         handle_data, handle_endtag = self.handle_data, self.handle_endtag
         handle_starttag = self.handle_starttag
         gt = -1  # the next ">" (n when there is none)
+        # Up to the first "<" or "&" after the page's last ">", every tag may be read by
+        # ``_TOKEN`` (none is well-formed without a ">" to come; no token of text or
+        # reference is cut at that point).
+        last_gt = html.rfind(">")
+        after = _SPECIAL.search(html, last_gt + 1) if last_gt >= 0 else None
+        fast_end = 0 if last_gt < 0 else n if after is None else after.start()
+        token = _TOKEN.match
         while i < n:
+            if i < fast_end and self.raw_text is None and (m := token(html, i, fast_end)):
+                kind = m.lastindex or 0  # the group of the token's kind
+                self.at = i
+                if kind == _DATA:
+                    handle_data(m.group())
+                elif kind == _START_TAG:
+                    tag, text, close = m.group(3, 4, 5)
+                    self._attribute_text = text
+                    tag = tag.lower()
+                    self._tag = (i, m.end())
+                    self._attributes = None if text else []
+                    handle_starttag(tag)
+                    if close:  # <br/>: html.parser's handle_startendtag
+                        self.at = i
+                        handle_endtag(tag)
+                    elif tag in _RAW_TEXT:
+                        self.raw_text = tag
+                elif kind == _END_NAME:
+                    handle_endtag(m.group(kind).lower())
+                elif kind == _CHAR_NAME:
+                    self.handle_charref(m.group(kind))
+                else:
+                    self.handle_entityref(m.group(kind))
+                i = m.end()
+                continue
             if self.raw_text is not None:
                 m = _RAW_TEXT[self.raw_text].search(html, i)
                 if m is None:
@@ -709,18 +758,65 @@ def map_instances(obj: T, kinds: type | tuple[type, ...], change: Callable[[Any]
 #: Types that hold no model object: the walk passes over them without a call.
 _LEAVES = (str, int, type(None), Decimal, dt.date, enum.Enum)
 
+#: Each class the walk met: its fields' names, the setters of their slots (``None`` for a
+#: class without slots, copied by ``attrs.evolve``) and the fields that may hold a model
+#: object (a field of ``str`` or ``tuple[str, ...]`` is never walked).
+_FIELDS: dict[type, tuple[tuple[str, ...], tuple[Setter, ...] | None, tuple[str, ...]]] = {}
 
-#: The field names of each class the walk met (none for a class that is not attrs).
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+def _fields(cls: type) -> tuple[tuple[str, ...], tuple[Setter, ...] | None, tuple[str, ...]]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        if not attrs.has(cls):
+            found = ((), None, ())
+        else:
+            names = tuple(f.name for f in attrs.fields(cls))
+            slots = [getattr(cls, name, None) for name in names]
+            members = [s for s in slots if isinstance(s, types.MemberDescriptorType)]
+            setters = tuple(s.__set__ for s in members) if len(members) == len(names) else None
+            try:
+                hints = typing.get_type_hints(cls)
+            except Exception:  # an annotation that does not resolve: walk the field
+                hints = {}
+            walked = tuple(n for n in names if n not in hints or not _plain(hints[n]))
+            found = (names, setters, walked)
+        _FIELDS[cls] = found
+    return found
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = (
-            tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else ()
-        )
-    return names
+_PLAIN = (str, int, float, type(None), Decimal, dt.date, enum.Enum)
+
+
+def _plain(hint: Any) -> bool:
+    """Whether a field's type holds no model object: plain values and tuples of them."""
+    if isinstance(hint, type):
+        return issubclass(hint, _PLAIN)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal:
+        return True
+    if origin in (tuple, typing.Union, types.UnionType):
+        return all(a is Ellipsis or _plain(a) for a in args)
+    return False
+
+
+def replaced(obj: T, changes: dict[str, Any]) -> T:
+    """``attrs.evolve(obj, **changes)`` for a model object the parser made, without its
+    ``__init__``: each field is set as the object holds it (or as changed), so no
+    validator or converter runs again on values that passed them already.
+
+    Example:
+        >>> from zwgk import Span, Unplaced
+        >>> from zwgk._parse.html import replaced
+        >>> replaced(Unplaced("25", Span(2, 4), "x"), {"raw": "２５"})
+        Unplaced(raw='２５', span=Span(start=2, end=4), reason='x')
+    """
+    names, setters, _ = _fields(type(obj))
+    if setters is None:
+        return attrs.evolve(obj, **changes)  # type: ignore[misc]
+    new = _new(type(obj))
+    for name, set_value in zip(names, setters, strict=True):
+        set_value(new, changes[name] if name in changes else getattr(obj, name))
+    return new
 
 
 def _map(
@@ -743,17 +839,17 @@ def _map(
                 items[i] = mapped
         return obj if items is None else tuple(items)
     updates = {}
-    for name in _field_names(type(obj)):
+    for name in _fields(type(obj))[2]:
         value = getattr(obj, name)
         if isinstance(value, leaves):
             continue
         mapped = _map(value, kinds, change, leaves)
         if mapped is not value:
             updates[name] = mapped
-    return attrs.evolve(obj, **updates) if updates else obj
+    return replaced(obj, updates) if updates else obj
 
 
-def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:
+def span_mapper(offsets: Sequence[int], size: int) -> Callable[[Span], Span]:
     """A function taking a span of the converted text to the span of the HTML it came from.
 
     Table punctuation (pipes, line breaks) points at its ``<table>`` tag and a spanned
@@ -781,9 +877,10 @@ def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:
         if last <= first:
             at = offsets[first]
             return Span(at, at)
-        inside = slice(bisect.bisect_right(falls, first), bisect.bisect_left(falls, last))
-        low = min(offsets[first], min(run_starts[inside], default=offsets[first]))
-        high = max(offsets[last - 1], max(run_ends[inside], default=offsets[last - 1]))
-        return Span(low, min(high + 1, size))
+        low, high = offsets[first], offsets[last - 1]
+        i, j = bisect.bisect_right(falls, first), bisect.bisect_left(falls, last)
+        if i < j:  # runs start and end inside the span
+            low, high = min(low, *run_starts[i:j]), max(high, *run_ends[i:j])
+        return Span._trusted(low, min(high + 1, size))  # low <= high: the hull
 
     return change
