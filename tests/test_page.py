@@ -108,6 +108,35 @@ def test_attributes_read_once_per_tag_text_decide_as_when_read_each_time(a: str,
     assert (quick.out, quick.dropped) == (full.out, full.dropped)
 
 
+class _HandlersOnly(_PageConverter):
+    """The page reader with every token of a hidden element sent to the handlers."""
+
+    def _pass_hidden(self, i: int, stop: int) -> int:
+        return i
+
+
+_PAGE_PIECES = [
+    *("<nav>", "</nav>", "<div class=nav>", "<div>", "</div>", "<DIV/>", "<nav/>", "<p>"),
+    *("</p>", "<script>", "</script>", "<noscript>", "</noscript>", "<style>x</style>"),
+    *("<script class=nav>", "<td>", "<table>", "</table>", "<!-- </nav> -->", "<", "&", ">"),
+    *("&amp;", "&#12;", "&nbsp", " ", "\n", "甲 乙 ", "1", "<br/>", "<a b='</nav>'>", "</ nav >"),
+]
+
+
+@given(st.lists(st.sampled_from(_PAGE_PIECES), max_size=30).map("".join))
+@example("<div class=nav><div>甲</div>乙</div>丙<div/>丁")
+@example("<nav><script>x</nav></script>甲</nav>乙<noscript><nav>丙</nav>丁")
+@example("<script class=nav>甲</script>乙<nav><DIV/><nav/>丙 </ nav >丁</nav>戊")
+@example("<nav><!-- </nav> -->甲&amp;<a b='</nav>'>< 乙</nav>丙")
+def test_hidden_elements_read_past_as_their_handlers_read_them(page: str) -> None:
+    # The usual tokens inside left-out furniture are read past without handler calls:
+    # the text, the offsets and the count of characters left out stay what the handlers give.
+    quick, full = _PageConverter(page), _HandlersOnly(page)
+    quick.read()
+    full.read()
+    assert (quick.out, quick.dropped, quick.hidden) == (full.out, full.dropped, full.hidden)
+
+
 def test_is_furniture() -> None:
     assert is_furniture("div", [("role", "navigation")])
     assert is_furniture("ul", [("id", "friendLinks"), ("class", "list")]) is False

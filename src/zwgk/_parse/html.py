@@ -155,11 +155,22 @@ class _Markup:
 
     ``at`` is the page offset of the token being handled; `attributes` gives the
     attributes of the start tag being handled (read only when asked for).
+
+    A subclass may leave an element out: while ``hidden`` names it (``hidden_depth``
+    elements of that name open), the usual tokens inside are read past without a
+    handler call, what its handlers do for them done here: an element of that name
+    opened or closed is counted (the last one closed ends ``hidden``) and the stripped
+    length of each run of text is added to ``dropped`` when ``count_dropped``.  Other
+    tokens still go to the handlers, which see ``hidden`` set.
     """
 
     def __init__(self, html: str) -> None:
         self.html = html
         self.at = 0
+        self.hidden: str | None = None
+        self.hidden_depth = 0
+        self.count_dropped = True
+        self.dropped = 0  # characters of text left out with hidden elements
         self.raw_text: str | None = None  # "script" or "style" while inside one
         self._tag = (0, 0)
         self._attributes: list[tuple[str, str | None]] | None = None
@@ -252,6 +263,11 @@ class _Markup:
         fast_end = 0 if last_gt < 0 else n if after is None else after.start()
         token = _TOKEN.match
         while i < n:
+            if self.hidden is not None and i < fast_end and self.raw_text is None:
+                k = self._pass_hidden(i, fast_end)
+                if k > i:
+                    i = k
+                    continue
             if i < fast_end and self.raw_text is None and (m := token(html, i, fast_end)):
                 kind = m.lastindex or 0  # the group of the token's kind
                 self.at = i
@@ -363,6 +379,34 @@ class _Markup:
             self.at = i
             self.handle_data(html[i:])
             return n
+        return i
+
+    def _pass_hidden(self, i: int, stop: int) -> int:
+        """Read past the usual tokens of the hidden element from ``i`` (see the class
+        notes): where the element ends, a script or style starts, or a token the standard
+        library's steps read (which then go to its handlers) is met."""
+        html, hidden, token = self.html, self.hidden, _TOKEN.match
+        depth, dropped, count = self.hidden_depth, self.dropped, self.count_dropped
+        while i < stop and (m := token(html, i, stop)) is not None:
+            kind = m.lastindex
+            i = m.end()
+            if kind == _DATA:
+                if count:
+                    dropped += len(m.group().strip())
+            elif kind == _START_TAG:
+                if m.group(5):  # <x/>: opened and closed at once
+                    continue
+                tag = m.group(3).lower()
+                depth += tag == hidden
+                if tag in _RAW_TEXT:
+                    self.raw_text = tag
+                    break
+            elif kind == _END_NAME and m.group(kind).lower() == hidden:
+                depth -= 1
+                if not depth:
+                    self.hidden = None
+                    break
+        self.hidden_depth, self.dropped = depth, dropped
         return i
 
     def _start_tag(

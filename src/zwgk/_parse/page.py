@@ -100,12 +100,8 @@ class _PageConverter(_Converter):
     def __init__(self, html: str, *, hide: bool = True) -> None:
         super().__init__(html)
         self.hide = hide
-        self.hidden: str | None = None
-        self.hidden_depth = 0
         self.pre = 0
         self.article = 0
-        #: Characters of text left out with furniture, and characters kept.
-        self.dropped = 0
         self._furniture: dict[str, bool] = {}  # whether attributes say furniture, by tag text
 
     def _furniture_attributes(self, tag: str) -> bool:
@@ -127,13 +123,14 @@ class _PageConverter(_Converter):
             and (tag in FURNITURE_TAGS or self._furniture_attributes(tag))
         ):
             self.hidden, self.hidden_depth = tag, 1
+            self.count_dropped = not self.skip  # (no script is opened or closed inside)
         else:
             if tag == "pre":
                 self.pre += 1
             elif tag in ("article", "main"):
                 self.article += 1
             if tag in ACTIVE_TAGS:
-                super().handle_starttag(tag)
+                _Converter.handle_starttag(self, tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -146,7 +143,7 @@ class _PageConverter(_Converter):
         elif tag in ("article", "main") and self.article:
             self.article -= 1
         if tag in ACTIVE_TAGS:
-            super().handle_endtag(tag)
+            _Converter.handle_endtag(self, tag)
 
     def handle_data(self, data: str) -> None:
         if self.hidden is not None and not self.skip:
