@@ -34,6 +34,18 @@ def test_meta_tags_give_title_and_date_before_the_title_tag() -> None:
     assert page[offsets[at] : offsets[at] + 4] == "关于印发"
 
 
+def test_the_last_content_of_the_first_meta_tag_of_a_name_is_read() -> None:
+    page = _page(
+        "<p>正文</p>",
+        '<meta name="keywords" content="x"><meta content=\'2020-01-01\' NAME="pubdate" '
+        "content=2021-02-03><meta name=PubDate content=2022-01-01>",
+    )
+    text, offsets = page_to_text(page)
+    assert text.splitlines()[0] == "发布时间: 2021-02-03"
+    at = text.index("2021")
+    assert page[offsets[at] : offsets[at] + 10] == "2021-02-03"
+
+
 @pytest.mark.parametrize("cut", ["_", " - ", "|", "｜"])
 def test_title_tag_loses_its_site_and_channel_suffix(cut: str) -> None:
     page = _page(

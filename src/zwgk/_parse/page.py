@@ -342,21 +342,35 @@ _SPACE_RUN = re.compile(r"\s+")
 _Field = tuple[str, list[int]]
 
 
+#: The ``<meta>`` names read (the others are passed over).
+_READ_META = frozenset(TITLE_META + DATE_META)
+
+
 def _metas(html: str) -> dict[str, _Field]:
+    """The content of the first ``<meta>`` tag of each name the page reader reads."""
     found: dict[str, _Field] = {}
     for tag in _META_TAG.finditer(html):
         name = content = None
-        content_at = tag.start()
-        for m in _ATTRIBUTE.finditer(tag.group(0)):
-            key = m.group(1).lower()
-            group = next(g for g in (2, 3, 4) if m.group(g) is not None)
+        for key, *values in _ATTRIBUTE.findall(tag.group()):
+            key = key.lower()
+            value = values[0] or values[1] or values[2]  # the one group that matched
             if key in ("name", "property", "itemprop"):
-                name = m.group(group).lower()
+                name = value.lower()
             elif key == "content":
-                content, content_at = m.group(group), tag.start() + m.start(group)
-        if name and content is not None and name not in found:
-            found[name] = _clean(content, content_at)
+                content = value
+        if name in _READ_META and content is not None and name not in found:
+            found[name] = _clean(content, _content_at(tag))
     return found
+
+
+def _content_at(tag: re.Match[str]) -> int:
+    """Where the value of the tag's last ``content`` attribute starts in the page."""
+    at = tag.start()
+    for m in _ATTRIBUTE.finditer(tag.group()):
+        if m.group(1).lower() == "content":
+            group = next(g for g in (2, 3, 4) if m.group(g) is not None)
+            at = tag.start() + m.start(group)
+    return at
 
 
 def _clean(raw: str, at: int) -> _Field:
