@@ -274,11 +274,9 @@ class _Markup:
                 if kind == _DATA:
                     handle_data(m.group())
                 elif kind == _START_TAG:
-                    tag, text, close = m.group(3, 4, 5)
-                    self._attribute_text = text
+                    tag, self._attribute_text, close = m.group(3, 4, 5)
                     tag = tag.lower()
-                    self._tag = (i, m.end())
-                    self._attributes = None if text else []
+                    self._attributes = None  # read from the text when asked for
                     handle_starttag(tag)
                     if close:  # <br/>: html.parser's handle_startendtag
                         self.at = i
