@@ -84,6 +84,8 @@ def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
+#: Elements a page reader never leaves out: void ones and those never furniture.
+_NEVER_HIDDEN = _VOID | _NEVER_FURNITURE
 _WHITE_OR_NOT = re.compile(r"\s+|\S+")
 _WHITE = re.compile(r"\s")
 
@@ -117,8 +119,7 @@ class _PageConverter(_Converter):
                 self.hidden_depth += 1
         elif (
             self.hide
-            and tag not in _VOID
-            and tag not in _NEVER_FURNITURE
+            and tag not in _NEVER_HIDDEN
             and not (self.article and tag in ("header", "footer"))  # the article's own
             and (tag in FURNITURE_TAGS or self._furniture_attributes(tag))
         ):
