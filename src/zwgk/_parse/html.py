@@ -251,13 +251,13 @@ class _Markup:
         # token it cannot finish, which the second pass, ``end``, reads as it can).
         html = self.html
         n = len(html)
-        special, start_tag, end_tag = _SPECIAL.search, _START.match, _END_TAG.match
+        special = _SPECIAL.search
         handle_data, handle_endtag = self.handle_data, self.handle_endtag
         handle_starttag = self.handle_starttag
-        gt = -1  # the next ">" (n when there is none)
-        # Up to the first "<" or "&" after the page's last ">", every tag may be read by
-        # ``_TOKEN`` (none is well-formed without a ">" to come; no token of text or
-        # reference is cut at that point).
+        # Up to the first "<" or "&" after the page's last ">", every well-formed tag is
+        # read by ``_TOKEN`` (none is well-formed without a ">" to come; no token of text or
+        # reference is cut at that point); what it does not read takes the standard
+        # library's steps below.
         last_gt = html.rfind(">")
         after = _SPECIAL.search(html, last_gt + 1) if last_gt >= 0 else None
         fast_end = 0 if last_gt < 0 else n if after is None else after.start()
@@ -311,38 +311,7 @@ class _Markup:
                 i = j
                 if i == n:
                     break
-            if html[i] == "<":
-                if html[i + 1 : i + 2] == "/":  # no start tag starts so
-                    m = end_tag(html, i)
-                    if m is not None:
-                        self.at = i
-                        handle_endtag(m.group(1).lower())
-                        i = m.end()
-                        continue
-                else:
-                    if gt < i:  # _find_gt, inline on this path of every tag
-                        since, gt = self._gt
-                        if not (since <= i and (gt < 0 or i <= gt)):
-                            gt = html.find(">", i)
-                            self._gt = (i, gt)
-                        gt = n if gt < 0 else gt
-                    # (without a ">" to come, no tag is well-formed)
-                    m = start_tag(html, i) if gt < n else None
-                    if m is not None:  # _start_tag, inline on this path of every tag
-                        tag, text, close = m.groups()
-                        self._attribute_text = text
-                        tag = tag.lower()
-                        self.at = i
-                        self._tag = (i, m.end())
-                        self._attributes = None if text else []
-                        handle_starttag(tag)
-                        if close:  # <br/>: html.parser's handle_startendtag
-                            self.at = i
-                            handle_endtag(tag)
-                        elif tag in _RAW_TEXT:
-                            self.raw_text = tag
-                        i = m.end()
-                        continue
+            if html[i] == "<":  # no well-formed tag (``_TOKEN`` read those)
                 k = self._markup(i, end=end)
                 if k < 0:
                     break
