@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import functools
 import itertools
 import operator
 import re
@@ -579,11 +580,11 @@ class _Converter(_Markup):
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
-            self.emit(unescape(f"&{name};"), self.at, one_offset=True)
+            self.emit(_reference(f"&{name};"), self.at, one_offset=True)
 
     def handle_charref(self, name: str) -> None:
         if not self.skip:
-            self.emit(unescape(f"&#{name};"), self.at, one_offset=True)
+            self.emit(_reference(f"&#{name};"), self.at, one_offset=True)
 
     def write_grid(self, table: _Table) -> None:
         target = (
@@ -600,6 +601,13 @@ class _Converter(_Markup):
             if target is self.out and self.out and self.out[-1][0] != "\n":
                 self.out.append(("\n", table.offset))
             target.extend(line)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference(reference: str) -> str:
+    """The text a character or entity reference stands for (``&nbsp;``: a no-break
+    space), read once for the few a page repeats."""
+    return unescape(reference)
 
 
 #: A table's pipe grid may hold this many characters per character of its HTML (plus
