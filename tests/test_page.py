@@ -84,10 +84,14 @@ def test_an_unclosed_furniture_element_never_raises(word: str, tail: str) -> Non
 
 
 class _EveryTagAsked(_PageConverter):
-    """The page reader that reads every tag's attributes (none shared by tag text)."""
+    """The page reader that reads every tag's attributes (none shared by tag text, none
+    passed over for the text they are read from)."""
 
     def tag_text(self) -> str:
         return str(self.at)
+
+    def _furniture_attributes(self, tag: str) -> bool:
+        return is_furniture(tag, self.attributes())
 
 
 _NAMES = st.sampled_from(["class", "CLASS", "id", "role", "rowspan", "ColSpan", "x", "cl&#97;ss"])

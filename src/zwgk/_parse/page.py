@@ -53,6 +53,9 @@ FURNITURE_WORDS = frozenset(
     }
 )
 _WORD_CUT = re.compile(r"[-_\s]+")
+#: Where a tag's text may give a class, id or role a value (what ``is_furniture`` reads):
+#: a tag without one is read no further.
+_FURNITURE_NAME = re.compile(r"""(?<![^\s/'"])(?:class|id|role)\s*=""", re.IGNORECASE)
 
 
 def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
@@ -110,7 +113,9 @@ class _PageConverter(_Converter):
         # Whether the tag's attributes make it furniture (decided once per tag text).
         found = self._furniture.get(text := self.tag_text())
         if found is None:
-            found = self._furniture[text] = is_furniture(tag, self.attributes())
+            found = self._furniture[text] = bool(
+                _FURNITURE_NAME.search(text) and is_furniture(tag, self.attributes())
+            )
         return found
 
     def handle_starttag(self, tag: str) -> None:
