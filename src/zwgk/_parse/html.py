@@ -95,9 +95,10 @@ class _Table:
 # The page is read token by token as the standard library's ``html.parser`` (Python 3.11,
 # ``convert_charrefs=False``, one ``feed`` then ``close``) reads it, so that every page
 # reads the same on every Python: the same data runs, tags, attributes and references, at
-# the same offsets.  Well-formed tags are read by one pattern each; whatever they do not
-# match takes the standard library's own steps, below.  Searches that can run to the end
-# of the page (a comment, a ``>`` never closed) are each made once per part of the page.
+# the same offsets.  The usual tokens (runs of text, well-formed tags, references) are
+# read by one pattern, ``_TOKEN``, one match each; whatever it does not match takes the
+# standard library's own steps, below.  Searches that can run to the end of the page (a
+# comment, a ``>`` never closed) are each made once per part of the page.
 
 _SPECIAL = re.compile("[&<]")
 #: A well-formed start tag: ASCII white space between attributes, names of the usual
