@@ -125,7 +125,10 @@ def test_attributes_read_once_per_tag_text_decide_as_when_read_each_time(a: str,
 
 
 class _HandlersOnly(_PageConverter):
-    """The page reader with every token of a hidden element sent to the handlers."""
+    """The page reader with every token of a hidden element, and every end tag, sent to
+    the handlers."""
+
+    END_TAGS_HANDLED = None
 
     def _pass_hidden(self, i: int, stop: int) -> int:
         return i
@@ -136,6 +139,8 @@ _PAGE_PIECES = [
     *("</p>", "<script>", "</script>", "<noscript>", "</noscript>", "<style>x</style>"),
     *("<script class=nav>", "<td>", "<table>", "</table>", "<!-- </nav> -->", "<", "&", ">"),
     *("&amp;", "&#12;", "&nbsp", " ", "\n", "甲 乙 ", "1", "<br/>", "<a b='</nav>'>", "</ nav >"),
+    *("<pre>", "</pre>", "<article>", "</ARTICLE>", "<header>", "</header>", "<span>", "</span>"),
+    *("</td>", "</tr>", "<main>", "</main>", "</b>"),
 ]
 
 
@@ -144,9 +149,13 @@ _PAGE_PIECES = [
 @example("<nav><script>x</nav></script>甲</nav>乙<noscript><nav>丙</nav>丁")
 @example("<script class=nav>甲</script>乙<nav><DIV/><nav/>丙 </ nav >丁</nav>戊")
 @example("<nav><!-- </nav> -->甲&amp;<a b='</nav>'>< 乙</nav>丙")
-def test_hidden_elements_read_past_as_their_handlers_read_them(page: str) -> None:
-    # The usual tokens inside left-out furniture are read past without handler calls:
-    # the text, the offsets and the count of characters left out stay what the handlers give.
+@example("<article><header>甲</header></span></article><header>乙</header><pre> 丙\n 丁</pre>戊")
+@example("<table><td>甲</b><td>乙</td></tr><td>丙</table>")
+@example("<main><header>甲</header></main><header>乙</header>丙")
+def test_tokens_read_past_are_read_as_their_handlers_read_them(page: str) -> None:
+    # The usual tokens inside left-out furniture, and end tags no handler acts on, are read
+    # past without handler calls: the text, the offsets and the count of characters left
+    # out stay what the handlers give.
     quick, full = _PageConverter(page), _HandlersOnly(page)
     quick.read()
     full.read()

@@ -164,7 +164,13 @@ class _Markup:
     opened or closed is counted (the last one closed ends ``hidden``) and the stripped
     length of each run of text is added to ``dropped`` when ``count_dropped``.  Other
     tokens still go to the handlers, which see ``hidden`` set.
+
+    ``END_TAGS_HANDLED`` names the end tags whose handler does something outside a
+    hidden element (``None``: every one); a well-formed end tag of another name is read
+    past without a call.
     """
+
+    END_TAGS_HANDLED: frozenset[str] | None = None
 
     def __init__(self, html: str) -> None:
         self.html = html
@@ -263,7 +269,7 @@ class _Markup:
         last_gt = html.rfind(">")
         after = _SPECIAL.search(html, last_gt + 1) if last_gt >= 0 else None
         fast_end = 0 if last_gt < 0 else n if after is None else after.start()
-        token = _TOKEN.match
+        token, handled = _TOKEN.match, self.END_TAGS_HANDLED
         while i < n:
             if self.hidden is not None and i < fast_end and self.raw_text is None:
                 k = self._pass_hidden(i, fast_end)
@@ -286,7 +292,9 @@ class _Markup:
                     elif tag in _RAW_TEXT:
                         self.raw_text = tag
                 elif kind == _END_NAME:
-                    handle_endtag(m.group(kind).lower())
+                    tag = m.group(kind).lower()
+                    if handled is None or tag in handled or self.hidden is not None:
+                        handle_endtag(tag)
                 elif kind == _CHAR_NAME:
                     self.handle_charref(m.group(kind))
                 else:
@@ -518,6 +526,7 @@ def _tag_name_end(html: str, start: int) -> int:
 class _Converter(_Markup):
     #: What a line break inside a table cell is written as (a space; the page reader marks it).
     cell_break = " "
+    END_TAGS_HANDLED = ACTIVE_TAGS
 
     def __init__(self, html: str) -> None:
         super().__init__(html)

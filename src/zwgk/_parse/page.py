@@ -101,6 +101,7 @@ class _PageConverter(_Converter):
     """
 
     cell_break = "\x00"  # _BREAK
+    END_TAGS_HANDLED = ACTIVE_TAGS | {"pre", "article", "main"}
 
     def __init__(self, html: str, *, hide: bool = True) -> None:
         super().__init__(html)
