@@ -34,6 +34,18 @@ def test_meta_tags_give_title_and_date_before_the_title_tag() -> None:
     assert page[offsets[at] : offsets[at] + 4] == "关于印发"
 
 
+def test_the_last_content_of_the_first_meta_tag_of_a_name_is_read() -> None:
+    page = _page(
+        "<p>正文</p>",
+        '<meta name="keywords" content="x"><meta content=\'2020-01-01\' NAME="pubdate" '
+        "content=2021-02-03><meta name=PubDate content=2022-01-01>",
+    )
+    text, offsets = page_to_text(page)
+    assert text.splitlines()[0] == "发布时间: 2021-02-03"
+    at = text.index("2021")
+    assert page[offsets[at] : offsets[at] + 10] == "2021-02-03"
+
+
 @pytest.mark.parametrize("cut", ["_", " - ", "|", "｜"])
 def test_title_tag_loses_its_site_and_channel_suffix(cut: str) -> None:
     page = _page(
@@ -72,10 +84,14 @@ def test_an_unclosed_furniture_element_never_raises(word: str, tail: str) -> Non
 
 
 class _EveryTagAsked(_PageConverter):
-    """The page reader that reads every tag's attributes (none shared by tag text)."""
+    """The page reader that reads every tag's attributes (none shared by tag text, none
+    passed over for the text they are read from)."""
 
     def tag_text(self) -> str:
         return str(self.at)
+
+    def _furniture_attributes(self, tag: str) -> bool:
+        return is_furniture(tag, self.attributes())
 
 
 _NAMES = st.sampled_from(["class", "CLASS", "id", "role", "rowspan", "ColSpan", "x", "cl&#97;ss"])
@@ -106,6 +122,44 @@ def test_attributes_read_once_per_tag_text_decide_as_when_read_each_time(a: str,
     quick.read()
     full.read()
     assert (quick.out, quick.dropped) == (full.out, full.dropped)
+
+
+class _HandlersOnly(_PageConverter):
+    """The page reader with every token of a hidden element, and every end tag, sent to
+    the handlers."""
+
+    END_TAGS_HANDLED = None
+
+    def _pass_hidden(self, i: int, stop: int) -> int:
+        return i
+
+
+_PAGE_PIECES = [
+    *("<nav>", "</nav>", "<div class=nav>", "<div>", "</div>", "<DIV/>", "<nav/>", "<p>"),
+    *("</p>", "<script>", "</script>", "<noscript>", "</noscript>", "<style>x</style>"),
+    *("<script class=nav>", "<td>", "<table>", "</table>", "<!-- </nav> -->", "<", "&", ">"),
+    *("&amp;", "&#12;", "&nbsp", " ", "\n", "甲 乙 ", "1", "<br/>", "<a b='</nav>'>", "</ nav >"),
+    *("<pre>", "</pre>", "<article>", "</ARTICLE>", "<header>", "</header>", "<span>", "</span>"),
+    *("</td>", "</tr>", "<main>", "</main>", "</b>"),
+]
+
+
+@given(st.lists(st.sampled_from(_PAGE_PIECES), max_size=30).map("".join))
+@example("<div class=nav><div>甲</div>乙</div>丙<div/>丁")
+@example("<nav><script>x</nav></script>甲</nav>乙<noscript><nav>丙</nav>丁")
+@example("<script class=nav>甲</script>乙<nav><DIV/><nav/>丙 </ nav >丁</nav>戊")
+@example("<nav><!-- </nav> -->甲&amp;<a b='</nav>'>< 乙</nav>丙")
+@example("<article><header>甲</header></span></article><header>乙</header><pre> 丙\n 丁</pre>戊")
+@example("<table><td>甲</b><td>乙</td></tr><td>丙</table>")
+@example("<main><header>甲</header></main><header>乙</header>丙")
+def test_tokens_read_past_are_read_as_their_handlers_read_them(page: str) -> None:
+    # The usual tokens inside left-out furniture, and end tags no handler acts on, are read
+    # past without handler calls: the text, the offsets and the count of characters left
+    # out stay what the handlers give.
+    quick, full = _PageConverter(page), _HandlersOnly(page)
+    quick.read()
+    full.read()
+    assert (quick.out, quick.dropped, quick.hidden) == (full.out, full.dropped, full.hidden)
 
 
 def test_is_furniture() -> None:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import zwgk
 from zwgk._parse.outline import _known_title, _titles, outline, placeholder
 
 TITLES = ("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况")
@@ -75,3 +76,30 @@ def test_a_known_title_is_read_as_trying_each_title_in_turn(
     at = data.draw(st.integers(0, len(norm)))
     expected = _known_title_one_by_one(norm, at, tuple(titles))
     assert _known_title(norm, at, _titles(tuple(titles))) == expected
+
+
+_OUTLINE_PIECES = [
+    "一、",
+    "二、",
+    "(一)",
+    "(二)",
+    "1.",
+    "2.",
+    "(1)",
+    "标题",
+    "\n",
+    " ",
+    "附件",
+    "附件1:",
+    "。",
+    "无",
+]
+
+
+@given(st.lists(st.sampled_from(_OUTLINE_PIECES), max_size=30).map("".join))
+def test_every_section_span_runs_forward_inside_the_text(text: str) -> None:
+    # The outline builds its spans without the validators: they must hold anyway.
+    for root in outline(text):
+        for section in root.walk():
+            assert 0 <= section.span.start <= section.span.end <= len(text)
+            assert zwgk.Span(section.span.start, section.span.end) == section.span

@@ -135,7 +135,7 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
             raw=norm[number_start:stop],
             value=number,
             unit=unit,
-            span=Span(number_start, stop),
+            span=Span._trusted(number_start, stop),  # a match, in order
             qualifier=qualifier,
         )
         found.append((at, fact, context))

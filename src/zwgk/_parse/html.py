@@ -11,10 +11,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from html import unescape
 from typing import Any, TypeVar
@@ -22,6 +25,7 @@ from typing import Any, TypeVar
 import attrs
 
 from zwgk._model import Span
+from zwgk._model.core import Setter, _new
 
 _LOOKS_LIKE_HTML = re.compile(
     r"<(?:html|body|table|tr|td|div|p|br|span)\b[^<>]{0,200}>", re.IGNORECASE
@@ -91,9 +95,10 @@ class _Table:
 # The page is read token by token as the standard library's ``html.parser`` (Python 3.11,
 # ``convert_charrefs=False``, one ``feed`` then ``close``) reads it, so that every page
 # reads the same on every Python: the same data runs, tags, attributes and references, at
-# the same offsets.  Well-formed tags are read by one pattern each; whatever they do not
-# match takes the standard library's own steps, below.  Searches that can run to the end
-# of the page (a comment, a ``>`` never closed) are each made once per part of the page.
+# the same offsets.  The usual tokens (runs of text, well-formed tags, references) are
+# read by one pattern, ``_TOKEN``, one match each; whatever it does not match takes the
+# standard library's own steps, below.  Searches that can run to the end of the page (a
+# comment, a ``>`` never closed) are each made once per part of the page.
 
 _SPECIAL = re.compile("[&<]")
 #: A well-formed start tag: ASCII white space between attributes, names of the usual
@@ -130,6 +135,20 @@ _CHAR_REF = re.compile("&#(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F]")
 _INCOMPLETE = re.compile("&[a-zA-Z#]")
 #: Elements whose content is text up to their end tag.
 _RAW_TEXT = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+#: The usual tokens in one pattern, tried at each token of the page: a run of text, a
+#: well-formed start tag (``_START``), an end tag (``_END_TAG``), a character or entity
+#: reference (``_CHAR_REF``, ``_ENTITY_REF``: their terminator left unread unless it is a
+#: ``;``).  Each alternative reads what its own pattern reads, or nothing: where none
+#: matches, the standard library's own steps (``_read``) take the token.
+_TOKEN = re.compile(
+    r"([^<&]++)"
+    rf"|({_START.pattern})"
+    rf"|(?:{_END_TAG.pattern})"
+    r"|&#([0-9]++|[xX][0-9a-fA-F]++)(?:;|(?=[^0-9a-fA-F]))"
+    r"|&([a-zA-Z][-.a-zA-Z0-9]*+)(?:;|(?=[^a-zA-Z0-9]))"
+)
+#: ``_TOKEN``'s group of each kind of token (the ``lastindex`` of its match).
+_DATA, _START_TAG, _END_NAME, _CHAR_NAME, _ENTITY_NAME = 1, 2, 6, 7, 8
 _ATTRIBUTE_END_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz=/ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -138,11 +157,28 @@ class _Markup:
 
     ``at`` is the page offset of the token being handled; `attributes` gives the
     attributes of the start tag being handled (read only when asked for).
+
+    A subclass may leave an element out: while ``hidden`` names it (``hidden_depth``
+    elements of that name open), the usual tokens inside are read past without a
+    handler call, what its handlers do for them done here: an element of that name
+    opened or closed is counted (the last one closed ends ``hidden``) and the stripped
+    length of each run of text is added to ``dropped`` when ``count_dropped``.  Other
+    tokens still go to the handlers, which see ``hidden`` set.
+
+    ``END_TAGS_HANDLED`` names the end tags whose handler does something outside a
+    hidden element (``None``: every one); a well-formed end tag of another name is read
+    past without a call.
     """
+
+    END_TAGS_HANDLED: frozenset[str] | None = None
 
     def __init__(self, html: str) -> None:
         self.html = html
         self.at = 0
+        self.hidden: str | None = None
+        self.hidden_depth = 0
+        self.count_dropped = True
+        self.dropped = 0  # characters of text left out with hidden elements
         self.raw_text: str | None = None  # "script" or "style" while inside one
         self._tag = (0, 0)
         self._attributes: list[tuple[str, str | None]] | None = None
@@ -223,11 +259,48 @@ class _Markup:
         # token it cannot finish, which the second pass, ``end``, reads as it can).
         html = self.html
         n = len(html)
-        special, start_tag, end_tag = _SPECIAL.search, _START.match, _END_TAG.match
+        special = _SPECIAL.search
         handle_data, handle_endtag = self.handle_data, self.handle_endtag
         handle_starttag = self.handle_starttag
-        gt = -1  # the next ">" (n when there is none)
+        # Up to the first "<" or "&" after the page's last ">", every well-formed tag is
+        # read by ``_TOKEN`` (none is well-formed without a ">" to come; no token of text or
+        # reference is cut at that point); what it does not read takes the standard
+        # library's steps below.
+        last_gt = html.rfind(">")
+        after = _SPECIAL.search(html, last_gt + 1) if last_gt >= 0 else None
+        fast_end = 0 if last_gt < 0 else n if after is None else after.start()
+        token, handled = _TOKEN.match, self.END_TAGS_HANDLED
         while i < n:
+            if self.hidden is not None and i < fast_end and self.raw_text is None:
+                k = self._pass_hidden(i, fast_end)
+                if k > i:
+                    i = k
+                    continue
+            if i < fast_end and self.raw_text is None and (m := token(html, i, fast_end)):
+                kind = m.lastindex or 0  # the group of the token's kind
+                self.at = i
+                if kind == _DATA:
+                    handle_data(m.group())
+                elif kind == _START_TAG:
+                    tag, self._attribute_text, close = m.group(3, 4, 5)
+                    tag = tag.lower()
+                    self._attributes = None  # read from the text when asked for
+                    handle_starttag(tag)
+                    if close:  # <br/>: html.parser's handle_startendtag
+                        self.at = i
+                        handle_endtag(tag)
+                    elif tag in _RAW_TEXT:
+                        self.raw_text = tag
+                elif kind == _END_NAME:
+                    tag = m.group(kind).lower()
+                    if handled is None or tag in handled or self.hidden is not None:
+                        handle_endtag(tag)
+                elif kind == _CHAR_NAME:
+                    self.handle_charref(m.group(kind))
+                else:
+                    self.handle_entityref(m.group(kind))
+                i = m.end()
+                continue
             if self.raw_text is not None:
                 m = _RAW_TEXT[self.raw_text].search(html, i)
                 if m is None:
@@ -248,38 +321,7 @@ class _Markup:
                 i = j
                 if i == n:
                     break
-            if html[i] == "<":
-                if html[i + 1 : i + 2] == "/":  # no start tag starts so
-                    m = end_tag(html, i)
-                    if m is not None:
-                        self.at = i
-                        handle_endtag(m.group(1).lower())
-                        i = m.end()
-                        continue
-                else:
-                    if gt < i:  # _find_gt, inline on this path of every tag
-                        since, gt = self._gt
-                        if not (since <= i and (gt < 0 or i <= gt)):
-                            gt = html.find(">", i)
-                            self._gt = (i, gt)
-                        gt = n if gt < 0 else gt
-                    # (without a ">" to come, no tag is well-formed)
-                    m = start_tag(html, i) if gt < n else None
-                    if m is not None:  # _start_tag, inline on this path of every tag
-                        tag, text, close = m.groups()
-                        self._attribute_text = text
-                        tag = tag.lower()
-                        self.at = i
-                        self._tag = (i, m.end())
-                        self._attributes = None if text else []
-                        handle_starttag(tag)
-                        if close:  # <br/>: html.parser's handle_startendtag
-                            self.at = i
-                            handle_endtag(tag)
-                        elif tag in _RAW_TEXT:
-                            self.raw_text = tag
-                        i = m.end()
-                        continue
+            if html[i] == "<":  # no well-formed tag (``_TOKEN`` read those)
                 k = self._markup(i, end=end)
                 if k < 0:
                     break
@@ -314,6 +356,34 @@ class _Markup:
             self.at = i
             self.handle_data(html[i:])
             return n
+        return i
+
+    def _pass_hidden(self, i: int, stop: int) -> int:
+        """Read past the usual tokens of the hidden element from ``i`` (see the class
+        notes): where the element ends, a script or style starts, or a token the standard
+        library's steps read (which then go to its handlers) is met."""
+        html, hidden, token = self.html, self.hidden, _TOKEN.match
+        depth, dropped, count = self.hidden_depth, self.dropped, self.count_dropped
+        while i < stop and (m := token(html, i, stop)) is not None:
+            kind = m.lastindex
+            i = m.end()
+            if kind == _DATA:
+                if count:
+                    dropped += len(m.group().strip())
+            elif kind == _START_TAG:
+                if m.group(5):  # <x/>: opened and closed at once
+                    continue
+                tag = m.group(3).lower()
+                depth += tag == hidden
+                if tag in _RAW_TEXT:
+                    self.raw_text = tag
+                    break
+            elif kind == _END_NAME and m.group(kind).lower() == hidden:
+                depth -= 1
+                if not depth:
+                    self.hidden = None
+                    break
+        self.hidden_depth, self.dropped = depth, dropped
         return i
 
     def _start_tag(
@@ -456,6 +526,7 @@ def _tag_name_end(html: str, start: int) -> int:
 class _Converter(_Markup):
     #: What a line break inside a table cell is written as (a space; the page reader marks it).
     cell_break = " "
+    END_TAGS_HANDLED = ACTIVE_TAGS
 
     def __init__(self, html: str) -> None:
         super().__init__(html)
@@ -519,11 +590,11 @@ class _Converter(_Markup):
 
     def handle_entityref(self, name: str) -> None:
         if not self.skip:
-            self.emit(unescape(f"&{name};"), self.at, one_offset=True)
+            self.emit(_reference(f"&{name};"), self.at, one_offset=True)
 
     def handle_charref(self, name: str) -> None:
         if not self.skip:
-            self.emit(unescape(f"&#{name};"), self.at, one_offset=True)
+            self.emit(_reference(f"&#{name};"), self.at, one_offset=True)
 
     def write_grid(self, table: _Table) -> None:
         target = (
@@ -540,6 +611,13 @@ class _Converter(_Markup):
             if target is self.out and self.out and self.out[-1][0] != "\n":
                 self.out.append(("\n", table.offset))
             target.extend(line)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference(reference: str) -> str:
+    """The text a character or entity reference stands for (``&nbsp;``: a no-break
+    space), read once for the few a page repeats."""
+    return unescape(reference)
 
 
 #: A table's pipe grid may hold this many characters per character of its HTML (plus
@@ -709,18 +787,65 @@ def map_instances(obj: T, kinds: type | tuple[type, ...], change: Callable[[Any]
 #: Types that hold no model object: the walk passes over them without a call.
 _LEAVES = (str, int, type(None), Decimal, dt.date, enum.Enum)
 
+#: Each class the walk met: its fields' names, the setters of their slots (``None`` for a
+#: class without slots, copied by ``attrs.evolve``) and the fields that may hold a model
+#: object (a field of ``str`` or ``tuple[str, ...]`` is never walked).
+_FIELDS: dict[type, tuple[tuple[str, ...], tuple[Setter, ...] | None, tuple[str, ...]]] = {}
 
-#: The field names of each class the walk met (none for a class that is not attrs).
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+def _fields(cls: type) -> tuple[tuple[str, ...], tuple[Setter, ...] | None, tuple[str, ...]]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        if not attrs.has(cls):
+            found = ((), None, ())
+        else:
+            names = tuple(f.name for f in attrs.fields(cls))
+            slots = [getattr(cls, name, None) for name in names]
+            members = [s for s in slots if isinstance(s, types.MemberDescriptorType)]
+            setters = tuple(s.__set__ for s in members) if len(members) == len(names) else None
+            try:
+                hints = typing.get_type_hints(cls)
+            except Exception:  # an annotation that does not resolve: walk the field
+                hints = {}
+            walked = tuple(n for n in names if n not in hints or not _plain(hints[n]))
+            found = (names, setters, walked)
+        _FIELDS[cls] = found
+    return found
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = (
-            tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else ()
-        )
-    return names
+_PLAIN = (str, int, float, type(None), Decimal, dt.date, enum.Enum)
+
+
+def _plain(hint: Any) -> bool:
+    """Whether a field's type holds no model object: plain values and tuples of them."""
+    if isinstance(hint, type):
+        return issubclass(hint, _PLAIN)
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal:
+        return True
+    if origin in (tuple, typing.Union, types.UnionType):
+        return all(a is Ellipsis or _plain(a) for a in args)
+    return False
+
+
+def replaced(obj: T, changes: dict[str, Any]) -> T:
+    """``attrs.evolve(obj, **changes)`` for a model object the parser made, without its
+    ``__init__``: each field is set as the object holds it (or as changed), so no
+    validator or converter runs again on values that passed them already.
+
+    Example:
+        >>> from zwgk import Span, Unplaced
+        >>> from zwgk._parse.html import replaced
+        >>> replaced(Unplaced("25", Span(2, 4), "x"), {"raw": "２５"})
+        Unplaced(raw='２５', span=Span(start=2, end=4), reason='x')
+    """
+    names, setters, _ = _fields(type(obj))
+    if setters is None:
+        return attrs.evolve(obj, **changes)  # type: ignore[misc]
+    new = _new(type(obj))
+    for name, set_value in zip(names, setters, strict=True):
+        set_value(new, changes[name] if name in changes else getattr(obj, name))
+    return new
 
 
 def _map(
@@ -743,17 +868,17 @@ def _map(
                 items[i] = mapped
         return obj if items is None else tuple(items)
     updates = {}
-    for name in _field_names(type(obj)):
+    for name in _fields(type(obj))[2]:
         value = getattr(obj, name)
         if isinstance(value, leaves):
             continue
         mapped = _map(value, kinds, change, leaves)
         if mapped is not value:
             updates[name] = mapped
-    return attrs.evolve(obj, **updates) if updates else obj
+    return replaced(obj, updates) if updates else obj
 
 
-def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:
+def span_mapper(offsets: Sequence[int], size: int) -> Callable[[Span], Span]:
     """A function taking a span of the converted text to the span of the HTML it came from.
 
     Table punctuation (pipes, line breaks) points at its ``<table>`` tag and a spanned
@@ -781,9 +906,10 @@ def span_mapper(offsets: list[int], size: int) -> Callable[[Span], Span]:
         if last <= first:
             at = offsets[first]
             return Span(at, at)
-        inside = slice(bisect.bisect_right(falls, first), bisect.bisect_left(falls, last))
-        low = min(offsets[first], min(run_starts[inside], default=offsets[first]))
-        high = max(offsets[last - 1], max(run_ends[inside], default=offsets[last - 1]))
-        return Span(low, min(high + 1, size))
+        low, high = offsets[first], offsets[last - 1]
+        i, j = bisect.bisect_right(falls, first), bisect.bisect_left(falls, last)
+        if i < j:  # runs start and end inside the span
+            low, high = min(low, *run_starts[i:j]), max(high, *run_ends[i:j])
+        return Span._trusted(low, min(high + 1, size))  # low <= high: the hull
 
     return change

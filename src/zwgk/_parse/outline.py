@@ -201,7 +201,7 @@ def outline(
             number=node.marker.label,
             title=norm[node.marker.end : title_end].strip(),
             level=ranks[node.level],
-            span=Span(node.marker.start, node.end),
+            span=Span._trusted(node.marker.start, node.end),  # a node ends past its start
             children=tuple(section(c) for c in node.children),
             placeholder=None if node.children else placeholder(norm[title_end : node.end]),
         )

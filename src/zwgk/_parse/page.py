@@ -53,6 +53,9 @@ FURNITURE_WORDS = frozenset(
     }
 )
 _WORD_CUT = re.compile(r"[-_\s]+")
+#: Where a tag's text may give a class, id or role a value (what ``is_furniture`` reads):
+#: a tag without one is read no further.
+_FURNITURE_NAME = re.compile(r"""(?<![^\s/'"])(?:class|id|role)\s*=""", re.IGNORECASE)
 
 
 def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
@@ -84,6 +87,8 @@ def is_furniture(tag: str, attributes: list[tuple[str, str | None]]) -> bool:
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 )
+#: Elements a page reader never leaves out: void ones and those never furniture.
+_NEVER_HIDDEN = _VOID | _NEVER_FURNITURE
 _WHITE_OR_NOT = re.compile(r"\s+|\S+")
 _WHITE = re.compile(r"\s")
 
@@ -96,23 +101,22 @@ class _PageConverter(_Converter):
     """
 
     cell_break = "\x00"  # _BREAK
+    END_TAGS_HANDLED = ACTIVE_TAGS | {"pre", "article", "main"}
 
     def __init__(self, html: str, *, hide: bool = True) -> None:
         super().__init__(html)
         self.hide = hide
-        self.hidden: str | None = None
-        self.hidden_depth = 0
         self.pre = 0
         self.article = 0
-        #: Characters of text left out with furniture, and characters kept.
-        self.dropped = 0
         self._furniture: dict[str, bool] = {}  # whether attributes say furniture, by tag text
 
     def _furniture_attributes(self, tag: str) -> bool:
         # Whether the tag's attributes make it furniture (decided once per tag text).
         found = self._furniture.get(text := self.tag_text())
         if found is None:
-            found = self._furniture[text] = is_furniture(tag, self.attributes())
+            found = self._furniture[text] = bool(
+                _FURNITURE_NAME.search(text) and is_furniture(tag, self.attributes())
+            )
         return found
 
     def handle_starttag(self, tag: str) -> None:
@@ -121,19 +125,19 @@ class _PageConverter(_Converter):
                 self.hidden_depth += 1
         elif (
             self.hide
-            and tag not in _VOID
-            and tag not in _NEVER_FURNITURE
+            and tag not in _NEVER_HIDDEN
             and not (self.article and tag in ("header", "footer"))  # the article's own
             and (tag in FURNITURE_TAGS or self._furniture_attributes(tag))
         ):
             self.hidden, self.hidden_depth = tag, 1
+            self.count_dropped = not self.skip  # (no script is opened or closed inside)
         else:
             if tag == "pre":
                 self.pre += 1
             elif tag in ("article", "main"):
                 self.article += 1
             if tag in ACTIVE_TAGS:
-                super().handle_starttag(tag)
+                _Converter.handle_starttag(self, tag)
 
     def handle_endtag(self, tag: str) -> None:
         if self.hidden is not None:
@@ -146,7 +150,7 @@ class _PageConverter(_Converter):
         elif tag in ("article", "main") and self.article:
             self.article -= 1
         if tag in ACTIVE_TAGS:
-            super().handle_endtag(tag)
+            _Converter.handle_endtag(self, tag)
 
     def handle_data(self, data: str) -> None:
         if self.hidden is not None and not self.skip:
@@ -345,21 +349,35 @@ _SPACE_RUN = re.compile(r"\s+")
 _Field = tuple[str, list[int]]
 
 
+#: The ``<meta>`` names read (the others are passed over).
+_READ_META = frozenset(TITLE_META + DATE_META)
+
+
 def _metas(html: str) -> dict[str, _Field]:
+    """The content of the first ``<meta>`` tag of each name the page reader reads."""
     found: dict[str, _Field] = {}
     for tag in _META_TAG.finditer(html):
         name = content = None
-        content_at = tag.start()
-        for m in _ATTRIBUTE.finditer(tag.group(0)):
-            key = m.group(1).lower()
-            group = next(g for g in (2, 3, 4) if m.group(g) is not None)
+        for key, *values in _ATTRIBUTE.findall(tag.group()):
+            key = key.lower()
+            value = values[0] or values[1] or values[2]  # the one group that matched
             if key in ("name", "property", "itemprop"):
-                name = m.group(group).lower()
+                name = value.lower()
             elif key == "content":
-                content, content_at = m.group(group), tag.start() + m.start(group)
-        if name and content is not None and name not in found:
-            found[name] = _clean(content, content_at)
+                content = value
+        if name in _READ_META and content is not None and name not in found:
+            found[name] = _clean(content, _content_at(tag))
     return found
+
+
+def _content_at(tag: re.Match[str]) -> int:
+    """Where the value of the tag's last ``content`` attribute starts in the page."""
+    at = tag.start()
+    for m in _ATTRIBUTE.finditer(tag.group()):
+        if m.group(1).lower() == "content":
+            group = next(g for g in (2, 3, 4) if m.group(g) is not None)
+            at = tag.start() + m.start(group)
+    return at
 
 
 def _clean(raw: str, at: int) -> _Field:

@@ -19,11 +19,12 @@ from typing import TypeVar
 import attrs
 
 from zwgk._errors import DecodeError, InputError
-from zwgk._model import Cell, NarrativeFact, Unplaced
+from zwgk._model import Cell, NarrativeFact, Span, Unplaced
 from zwgk._parse.html import (
     looks_like_html,
     map_instances,
     map_spans,
+    replaced,
     span_mapper,
 )
 from zwgk._parse.page import page_to_text
@@ -287,18 +288,33 @@ def finish(doc: T, src: Source) -> T:
         '２５'
     """
 
-    def printed(item: Cell | NarrativeFact | Unplaced) -> Cell | NarrativeFact | Unplaced:
-        span = item.span
-        if span is None or item.raw != src.norm[span.start : span.end]:
-            return item
-        text = src.text[span.start : span.end]
-        return item if text == item.raw else attrs.evolve(item, raw=text)
+    change_span = span_mapper(src.offsets, src.page_length) if src.offsets is not None else None
+    if not src.token_changes:
+        return doc if change_span is None else map_spans(doc, change_span)
+    norm, text = src.norm, src.text
 
-    if src.token_changes:
-        doc = map_instances(doc, (Cell, NarrativeFact, Unplaced), printed)
-    if src.offsets is None:
-        return doc
-    return map_spans(doc, span_mapper(list(src.offsets), src.page_length))
+    def printed(item: Cell | NarrativeFact | Unplaced) -> Cell | NarrativeFact | Unplaced:
+        # The token as printed, and (for a page) its span moved: one copy for both.
+        span = item.span
+        if span is None:
+            return item
+        changes: dict[str, object] = {}
+        if item.raw == norm[span.start : span.end]:
+            raw = text[span.start : span.end]
+            if raw != item.raw:
+                changes["raw"] = raw
+        if change_span is not None:
+            changes["span"] = change_span(span)
+        return replaced(item, changes) if changes else item
+
+    if change_span is None:
+        return map_instances(doc, (Cell, NarrativeFact, Unplaced), printed)
+    moved = change_span
+    return map_instances(
+        doc,
+        (Cell, NarrativeFact, Unplaced, Span),
+        lambda item: moved(item) if isinstance(item, Span) else printed(item),
+    )
 
 
 _BOMS = (
