@@ -35,7 +35,13 @@ def floor_name(name: str, names: Container[str]) -> str:
 
 
 SECTIONS = {
-    "corpus": ["test_scan_baseline", "test_parse", "test_validate", "test_to_json"],
+    "corpus": [
+        "test_scan_baseline",
+        "test_parse",
+        "test_build_output",
+        "test_validate",
+        "test_to_json",
+    ],
     "kind": [f"test_parse_kind[{k}]" for k in ("reports", "plans", "other")],
     "pages": ["test_scan_pages", "test_parse_pages"],
     "stage": [

@@ -7,6 +7,7 @@ docs/performance.md records.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import zwgk
@@ -57,6 +58,39 @@ def test_parse_pages(benchmark, pages: list[str]) -> None:  # type: ignore[no-un
     metadata from the page's own tags, spans mapped back onto the page."""
     docs = benchmark(lambda: [zwgk.parse(p) for p in pages])
     assert len(docs) == len(pages) > 0
+
+
+_Call = tuple[type, tuple[object, ...], dict[str, object]]
+
+
+def _model_objects(obj: object, out: list[_Call]) -> None:
+    # Every model object under ``obj``, children first, with its ``__init__`` arguments.
+    if attrs.has(type(obj)):
+        fields = [f for f in attrs.fields(type(obj)) if f.init]
+        for f in fields:
+            _model_objects(getattr(obj, f.name), out)
+        args = tuple(getattr(obj, f.name) for f in fields if not f.kw_only)
+        kwargs = {f.alias: getattr(obj, f.name) for f in fields if f.kw_only}
+        out.append((type(obj), args, kwargs))
+    elif isinstance(obj, tuple | list):
+        for item in obj:
+            _model_objects(item, out)
+
+
+@cpu("corpus")
+def test_build_output(benchmark, docs: list[zwgk.AnyDocument]) -> None:  # type: ignore[no-untyped-def]
+    """Building the model objects a parse of every text returns (cells, spans, sections,
+    tasks ...) from their finished field values, validators off: what any parser that
+    returns this model in Python pays before it reads a character."""
+    calls: list[_Call] = []
+    for doc in docs:
+        _model_objects(doc, calls)
+
+    def build() -> int:
+        with attrs.validators.disabled():
+            return len([cls(*args, **kwargs) for cls, args, kwargs in calls])
+
+    assert benchmark(build) == len(calls) > 0
 
 
 @cpu("corpus")
