@@ -1,7 +1,8 @@
 """Deadline phrases of plans and work points (完成时限), read into `zwgk.Deadline`s.
 
-One regular expression finds every phrase in a single left-to-right pass;
-each alternative is bounded, so matching is linear in the input size.  The
+One regular expression reads every phrase; each alternative is bounded, so matching
+is linear in the input size.  A document's phrases are looked for only around the few
+characters one of them must print (`find_phrases`), not at every position.  The
 document year (from the title, else the publication or signature date)
 fills in phrases that print no year: ``6月20日前`` in a 2017 notice is
 2017-06-20, ``年内`` is 31 December of that year.  Phrases that name no
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from zwgk._model.core import Deadline, Duration, Recurrence, Span
 from zwgk._model.enums import DeadlineKind
 from zwgk._text.dates import YEAR
-from zwgk._text.lexer import lex
+from zwgk._text.lexer import Scan, lex
 from zwgk._text.numerals import CN_SMALL, digits_up_to, numeral_or_none, parse_numeral
 
 _BEFORE = r"(?:之前|以前|前|止)"
@@ -79,6 +80,53 @@ DEADLINE_START = (
     rf"|[今本]?年[底末内]|[\d{CN_SMALL}]{{1,4}} *[年月个工日小天周季]"
 )
 _DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?={DEADLINE_START})(?:{DEADLINE_ALTERNATIVES})")
+#: A character every phrase prints (its anchor), and what a phrase may print before its
+#: first one: ``2017 年`` (digits and blanks before 年), ``第三 季度``, ``3个工作日 内``,
+#: ``不定期``, ``上半年``, ``今年``.  A document's phrases are looked for only from the
+#: anchors back over such characters (`find_phrases`), not at every position.
+DEADLINE_ANCHORS = "每定动持长常按半季月内年"
+DEADLINE_LEAD = rf"{CN_SMALL}{_QUARTERS} 不上下第个工作日小时星期天周之以今本"
+_ANCHOR = re.compile(f"[{DEADLINE_ANCHORS}]")
+_LEAD = frozenset(DEADLINE_LEAD)
+#: The phrase starting nearest a position over lead characters (group 1): the
+#: alternatives tried at each position up to the anchor, in order.
+_FROM_LEAD = re.compile(rf"[\d{DEADLINE_LEAD}]*?({_DEADLINE_RE.pattern})")
+
+
+def find_phrases(text: str) -> list[re.Match[str]]:
+    """The matches of ``_DEADLINE_RE.finditer(text)``, found from the anchors alone.
+
+    A phrase starting at ``p`` prints its first anchor at ``a`` with only lead
+    characters between (a lead is no anchor), so the positions a left-to-right scan
+    would try and find nothing at are never tried: from each anchor the lead
+    characters before it are walked back over, and the alternatives are tried from
+    there up to the anchor, the nearest first.
+
+    Example:
+        >>> from zwgk._parse.deadlines import find_phrases
+        >>> [m.group() for m in find_phrases("于2017年6月 20日前报送,每季度通报")]
+        ['2017年6月 20日前', '每季度']
+    """
+    found: list[re.Match[str]] = []
+    done = 0  # every position before it is decided: inside a phrase, or none starts there
+    lead, from_lead, match = _LEAD, _FROM_LEAD.match, _DEADLINE_RE.match
+    for anchor in _ANCHOR.finditer(text):
+        a = anchor.start()
+        if a < done:
+            continue
+        p = a
+        while p > done and ((c := text[p - 1]) in lead or c.isdecimal()):
+            p -= 1
+        m = from_lead(text, p)
+        if m is None:
+            done = a + 1
+            continue
+        phrase = match(text, m.start(1))
+        assert phrase is not None  # the same attempt as in the lead's match
+        found.append(phrase)
+        done = phrase.end()
+    return found
+
 
 _UNITS = {"工作日": "working_day", "小时": "hour", "日": "day", "天": "day", "周": "week",
           "星期": "week", "月": "month", "年": "year"}  # fmt: skip
@@ -242,7 +290,9 @@ class DeadlineScan:
         self._year = year
         self._printed = printed
         # No assertion of the pattern looks past a phrase's end (see Scan).
-        self._scan = lex(norm).scan(_DEADLINE_RE)
+        self._scan = lex(norm).memo(
+            _DEADLINE_RE, lambda: Scan(_DEADLINE_RE, norm, matches=find_phrases(norm))
+        )
 
     def within(self, start: int, end: int) -> Iterator[Deadline]:
         """Every deadline phrase in ``norm[start:end]``, in order (`iter_deadlines`)."""
