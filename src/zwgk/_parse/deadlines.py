@@ -291,7 +291,7 @@ class DeadlineScan:
         self._printed = printed
         # No assertion of the pattern looks past a phrase's end (see Scan).
         self._scan = lex(norm).memo(
-            _DEADLINE_RE, lambda: Scan(_DEADLINE_RE, norm, matches=find_phrases(norm))
+            find_phrases, lambda: Scan(_DEADLINE_RE, norm, matches=find_phrases(norm))
         )
 
     def within(self, start: int, end: int) -> Iterator[Deadline]:
