@@ -240,7 +240,8 @@ def split_list(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _split_list(text: str) -> tuple[str, ...]:
-    # A plan prints the same unit lists again and again: each is split once.
+    # A plan prints the same unit lists again and again: each is split once (per parse,
+    # see `forget`).
     out: list[str] = []
     for chunk in _outside_brackets(text, ",，;；"):
         pieces = [p.strip() for p in _outside_brackets(chunk, "、")]
@@ -313,7 +314,7 @@ _UNIT_ENDING = re.compile(UNIT_SUFFIX + "$")
 
 @functools.lru_cache(maxsize=4096)
 def _classify(names: tuple[str, ...], role: str) -> Assignment:
-    # The same unit list is classified once (an Assignment is immutable).
+    # The same unit list is classified once per parse (an Assignment is immutable).
     units: list[OrgUnit] = []
     collective: list[str] = []
     prefix = ""
@@ -492,8 +493,24 @@ def _leading_units(value: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _names_units(name: str) -> bool:
-    # A plan names the same units again and again: each name is read once.
+    # A plan names the same units again and again: each name is read once per parse.
     return is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)
+
+
+def forget() -> None:
+    """Forget the unit lists read so far: a parse reads its document's lists itself.
+
+    The lists and names read are kept while one document is parsed (a plan prints the
+    same lists again and again), never from one parse to the next.
+
+    Example:
+        >>> from zwgk._parse.units import forget, split_list
+        >>> split_list("办公室、宣传中心"), forget()
+        (['办公室', '宣传中心'], None)
+    """
+    _split_list.cache_clear()
+    _classify.cache_clear()
+    _names_units.cache_clear()
 
 
 def _unbracketed(value: str) -> str:
