@@ -61,10 +61,16 @@ def test_phrases_from_the_anchors_in_plan_like_text(pieces: list[str]) -> None:
     assert _phrases(text) == _phrases_scanned(text)
 
 
+ANCHORS = {name: anchors for name, anchors, _ in deadlines.DEADLINE_PHRASES}
+
+
 def _leads_to_an_anchor(text: str) -> None:
+    # Each phrase prints first one of the anchors its alternative names, and only lead
+    # characters before it.
     for m in ALTERNATIVES.finditer(text):
         phrase = m.group()
         first = next(i for i, c in enumerate(phrase) if c in deadlines.DEADLINE_ANCHORS)
+        assert phrase[first] in ANCHORS[m.lastgroup or ""], (phrase, m.lastgroup)
         lead = phrase[:first]
         assert all(c in deadlines.DEADLINE_LEAD or c.isdecimal() for c in lead), phrase
 

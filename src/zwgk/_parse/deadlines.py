@@ -27,49 +27,62 @@ _QUARTERS = digits_up_to(4)
 _NUM = rf"(?:\d{{1,3}}|[{CN_SMALL}]{{1,3}})"
 _MONTH_LIST = r"\d{1,2}(?: *月? *[、,和及与] *\d{1,2}){0,11}"
 
-#: Every deadline phrase, one alternative each (see `_DEADLINE_RE`).
-DEADLINE_ALTERNATIVES = "|".join(
-    (
-        # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
-        rf"(?P<freq>每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
-        r"|不定期|定期|动态更新|动态调整)",
-        # ongoing: 持续推进, 长期坚持
-        r"(?P<ongoing>持续推进|长期坚持|长期执行|持续开展|常态化)",
-        # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
-        rf"(?P<ryear>每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
-        rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
-        r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
-        # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
-        rf"(?P<half>(?:(?P<hy>{YEAR}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?)",
-        rf"(?P<quarter>(?:(?P<qy>{YEAR}) *年 *)?第?(?P<qn>[{_QUARTERS}]) *季度(?:内|末|底)?{_BEFORE}?)",
-        # bare periods: 每年, 按年度, 每半年, 按季度, 按月
-        r"(?P<ryearly>每半年|按半年|每年度?|按年度?)",
-        # monthly: 每月5日前, 每月底
-        rf"(?P<rmonth>每(?:个)?月(?:的)? *"
-        rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
-        r"(?P<rquarter>每(?:个|一)?季度(?:末|结束后)?|按季度?)",
-        r"(?P<rweek>每(?:周|星期))",
-        r"(?P<rmonthly>按月)",
-        # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
-        rf"(?P<range>(?:(?P<sy>{YEAR}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
-        rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{YEAR}) *年 *)?(?P<gm>\d{{1,2}}) *月"
-        rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
-        # relative durations: 3个工作日内, 24小时内, 3年内
-        rf"(?P<dur>(?P<damount>{_NUM}) *"
-        r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
-        r" *(?:之内|以内|内))",
-        # absolute dates
-        rf"(?P<ymd>(?P<y1>{YEAR}) *年 *(?P<m1>\d{{1,2}}) *月 *"
-        rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
-        rf"(?P<ymend>(?P<y2>{YEAR}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-        rf"(?P<yend>(?P<y3>{YEAR}) *年 *(?:底|末){_BEFORE}?)",
-        rf"(?P<yin>(?P<y4>{YEAR}) *年(?:内|以内))",
-        rf"(?P<md>(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE})",
-        rf"(?P<mend>(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-        rf"(?P<thisyear>(?<![\d{CN_SMALL}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
-        rf"|(?<![\d{CN_SMALL}个每近])(?:今|本)?年内)",
+#: Every deadline phrase, one alternative each (see `_DEADLINE_RE`): its name, the
+#: characters it may print first of the anchors (`DEADLINE_ANCHORS`), its pattern.
+DEADLINE_PHRASES: tuple[tuple[str, str, str], ...] = (
+    # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
+    ("freq", "每定动", rf"每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
+     r"|不定期|定期|动态更新|动态调整"),
+    # ongoing: 持续推进, 长期坚持
+    ("ongoing", "持长常", r"持续推进|长期坚持|长期执行|持续开展|常态化"),
+    # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
+    ("ryear", "每", rf"每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
+     rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?"),
+    ("ryearend", "每", r"每年(?:的)?(?:年底|年末)" + _BEFORE + "?"),
+    # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
+    ("half", "年半", rf"(?:(?P<hy>{YEAR}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?"),
+    ("quarter", "年季",
+     rf"(?:(?P<qy>{YEAR}) *年 *)?第?(?P<qn>[{_QUARTERS}]) *季度(?:内|末|底)?{_BEFORE}?"),
+    # bare periods: 每年, 按年度, 每半年, 按季度, 按月
+    ("ryearly", "每按", r"每半年|按半年|每年度?|按年度?"),
+    # monthly: 每月5日前, 每月底
+    ("rmonth", "每", rf"每(?:个)?月(?:的)? *"
+     rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?"),
+    ("rquarter", "每按", r"每(?:个|一)?季度(?:末|结束后)?|按季度?"),
+    ("rweek", "每", r"每(?:周|星期)"),
+    ("rmonthly", "按", r"按月"),
+    # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
+    ("range", "年月", rf"(?:(?P<sy>{YEAR}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
+     rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{YEAR}) *年 *)?(?P<gm>\d{{1,2}}) *月"
+     rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?"),
+    # relative durations: 3个工作日内, 24小时内, 3年内
+    ("dur", "年月内", rf"(?P<damount>{_NUM}) *"
+     r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
+     r" *(?:之内|以内|内)"),
+    # absolute dates
+    ("ymd", "年", rf"(?P<y1>{YEAR}) *年 *(?P<m1>\d{{1,2}}) *月 *"
+     rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE}"),
+    ("ymend", "年", rf"(?P<y2>{YEAR}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?"),
+    ("yend", "年", rf"(?P<y3>{YEAR}) *年 *(?:底|末){_BEFORE}?"),
+    ("yin", "年", rf"(?P<y4>{YEAR}) *年(?:内|以内)"),
+    ("md", "月", rf"(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE}"),
+    ("mend", "月", rf"(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?"),
+    ("thisyear", "年", rf"(?<![\d{CN_SMALL}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
+     rf"|(?<![\d{CN_SMALL}个每近])(?:今|本)?年内"),
+)  # fmt: skip
+
+
+def _alternatives(anchor: str = "") -> str:
+    # The phrases that may print ``anchor`` first (every phrase: ""), one alternative each.
+    return "|".join(
+        rf"(?P<{name}>{pattern})"
+        for name, anchors, pattern in DEADLINE_PHRASES
+        if anchor in anchors
     )
-)
+
+
+#: Every deadline phrase, one alternative each.
+DEADLINE_ALTERNATIVES = _alternatives()
 #: The characters a deadline phrase can start with: a cheap test at each position before
 #: the alternatives are tried (tests check it finds what the alternatives alone find).
 DEADLINE_FIRST = rf"[每不定动持长常按上下第今本年\d{CN_SMALL}]"
@@ -84,13 +97,16 @@ _DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?={DEADLINE_START})(?:{DEADLIN
 #: first one: ``2017 年`` (digits and blanks before 年), ``第三 季度``, ``3个工作日 内``,
 #: ``不定期``, ``上半年``, ``今年``.  A document's phrases are looked for only from the
 #: anchors back over such characters (`find_phrases`), not at every position.
-DEADLINE_ANCHORS = "每定动持长常按半季月内年"
+DEADLINE_ANCHORS = "".join(dict.fromkeys(c for _, anchors, _ in DEADLINE_PHRASES for c in anchors))
 DEADLINE_LEAD = rf"{CN_SMALL}{_QUARTERS} 不上下第个工作日小时星期天周之以今本"
 _ANCHOR = re.compile(f"[{DEADLINE_ANCHORS}]")
 _LEAD = frozenset(DEADLINE_LEAD)
-#: The phrase starting nearest a position over lead characters (group 1): the
-#: alternatives tried at each position up to the anchor, in order.
-_FROM_LEAD = re.compile(rf"[\d{DEADLINE_LEAD}]*?({_DEADLINE_RE.pattern})")
+#: For each anchor, the phrase starting nearest a position over lead characters (group 1):
+#: the phrases that may print that anchor first, tried at each position up to it, in order.
+_FROM_LEAD = {
+    anchor: re.compile(rf"[\d{DEADLINE_LEAD}]*?({_alternatives(anchor)})")
+    for anchor in DEADLINE_ANCHORS
+}
 
 
 def find_phrases(text: str) -> list[re.Match[str]]:
@@ -99,8 +115,9 @@ def find_phrases(text: str) -> list[re.Match[str]]:
     A phrase starting at ``p`` prints its first anchor at ``a`` with only lead
     characters between (a lead is no anchor), so the positions a left-to-right scan
     would try and find nothing at are never tried: from each anchor the lead
-    characters before it are walked back over, and the alternatives are tried from
-    there up to the anchor, the nearest first.
+    characters before it are walked back over, and from the first of them up to the
+    anchor the phrases that may print that anchor first are tried, in their order (a
+    phrase printing another anchor first cannot match there).
 
     Example:
         >>> from zwgk._parse.deadlines import find_phrases
@@ -109,7 +126,7 @@ def find_phrases(text: str) -> list[re.Match[str]]:
     """
     found: list[re.Match[str]] = []
     done = 0  # every position before it is decided: inside a phrase, or none starts there
-    lead, from_lead, match = _LEAD, _FROM_LEAD.match, _DEADLINE_RE.match
+    lead, from_lead, match = _LEAD, _FROM_LEAD, _DEADLINE_RE.match
     for anchor in _ANCHOR.finditer(text):
         a = anchor.start()
         if a < done:
@@ -117,12 +134,13 @@ def find_phrases(text: str) -> list[re.Match[str]]:
         p = a
         while p > done and ((c := text[p - 1]) in lead or c.isdecimal()):
             p -= 1
-        m = from_lead(text, p)
+        m = from_lead[anchor.group()].match(text, p)
         if m is None:
             done = a + 1
             continue
+        # The same attempt with every alternative: the others cannot match there.
         phrase = match(text, m.start(1))
-        assert phrase is not None  # the same attempt as in the lead's match
+        assert phrase is not None
         found.append(phrase)
         done = phrase.end()
     return found
