@@ -206,6 +206,12 @@ def _split_and(piece: str) -> list[str]:
 
 def _outside_brackets(text: str, separators: str) -> list[str]:
     # Pieces of ``text`` between separators that stand outside brackets: 县(市、区) is one.
+    if "(" not in text and "（" not in text:  # no bracket opens: every separator stands out
+        return _splitter(separators).split(text)
+    return _bracketed_pieces(text, separators)
+
+
+def _bracketed_pieces(text: str, separators: str) -> list[str]:
     pieces: list[str] = []
     depth = 0
     start = 0
@@ -219,6 +225,11 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
             start = i + 1
     pieces.append(text[start:])
     return pieces
+
+
+@functools.cache
+def _splitter(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
 
 
 def split_list(text: str) -> list[str]:
