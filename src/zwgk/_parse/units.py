@@ -187,6 +187,12 @@ def clean_name(piece: str) -> str:
         >>> clean_name("由机关纪委按职责牵头落实")
         '机关纪委'
     """
+    return _clean_name(piece)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_name(piece: str) -> str:
+    # A plan prints the same pieces again and again: each is cleaned once per parse.
     piece = piece.strip(" \n\"'“”")
     for _ in range(3):
         before, piece = piece, _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", piece)).strip()
@@ -520,6 +526,7 @@ def forget() -> None:
         (['办公室', '宣传中心'], None)
     """
     _split_list.cache_clear()
+    _clean_name.cache_clear()
     _classify.cache_clear()
     _names_units.cache_clear()
 
