@@ -27,36 +27,36 @@ _QUARTERS = digits_up_to(4)
 _NUM = rf"(?:\d{{1,3}}|[{CN_SMALL}]{{1,3}})"
 _MONTH_LIST = r"\d{1,2}(?: *月? *[、,和及与] *\d{1,2}){0,11}"
 
-#: Every deadline phrase, one alternative each (see `_DEADLINE_RE`): its name, the
-#: characters it may print first of the anchors (`DEADLINE_ANCHORS`), its pattern.
+#: Every deadline phrase, one alternative each (see `_DEADLINE_RE`): its name, the words
+#: it may print first of the anchors (`DEADLINE_ANCHORS`), its pattern.
 DEADLINE_PHRASES: tuple[tuple[str, str, str], ...] = (
     # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
-    ("freq", "每定动", rf"每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
+    ("freq", "每 定期 动态", rf"每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
      r"|不定期|定期|动态更新|动态调整"),
     # ongoing: 持续推进, 长期坚持
-    ("ongoing", "持长常", r"持续推进|长期坚持|长期执行|持续开展|常态化"),
+    ("ongoing", "持续 长期 常态化", r"持续推进|长期坚持|长期执行|持续开展|常态化"),
     # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
     ("ryear", "每", rf"每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
      rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?"),
     ("ryearend", "每", r"每年(?:的)?(?:年底|年末)" + _BEFORE + "?"),
     # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
-    ("half", "年半", rf"(?:(?P<hy>{YEAR}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?"),
-    ("quarter", "年季",
+    ("half", "年 半年", rf"(?:(?P<hy>{YEAR}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?"),
+    ("quarter", "年 季度",
      rf"(?:(?P<qy>{YEAR}) *年 *)?第?(?P<qn>[{_QUARTERS}]) *季度(?:内|末|底)?{_BEFORE}?"),
     # bare periods: 每年, 按年度, 每半年, 按季度, 按月
-    ("ryearly", "每按", r"每半年|按半年|每年度?|按年度?"),
+    ("ryearly", "每 按半 按年", r"每半年|按半年|每年度?|按年度?"),
     # monthly: 每月5日前, 每月底
     ("rmonth", "每", rf"每(?:个)?月(?:的)? *"
      rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?"),
-    ("rquarter", "每按", r"每(?:个|一)?季度(?:末|结束后)?|按季度?"),
+    ("rquarter", "每 按季", r"每(?:个|一)?季度(?:末|结束后)?|按季度?"),
     ("rweek", "每", r"每(?:周|星期)"),
-    ("rmonthly", "按", r"按月"),
+    ("rmonthly", "按月", r"按月"),
     # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
-    ("range", "年月", rf"(?:(?P<sy>{YEAR}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
+    ("range", "年 月", rf"(?:(?P<sy>{YEAR}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
      rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{YEAR}) *年 *)?(?P<gm>\d{{1,2}}) *月"
      rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?"),
     # relative durations: 3个工作日内, 24小时内, 3年内
-    ("dur", "年月内", rf"(?P<damount>{_NUM}) *"
+    ("dur", "年 月 内", rf"(?P<damount>{_NUM}) *"
      r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
      r" *(?:之内|以内|内)"),
     # absolute dates
@@ -76,8 +76,8 @@ def _alternatives(anchor: str = "") -> str:
     # The phrases that may print ``anchor`` first (every phrase: ""), one alternative each.
     return "|".join(
         rf"(?P<{name}>{pattern})"
-        for name, anchors, pattern in DEADLINE_PHRASES
-        if anchor in anchors
+        for name, words, pattern in DEADLINE_PHRASES
+        if not anchor or any(word[0] == anchor for word in words.split())
     )
 
 
@@ -97,9 +97,11 @@ _DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?={DEADLINE_START})(?:{DEADLIN
 #: first one: ``2017 年`` (digits and blanks before 年), ``第三 季度``, ``3个工作日 内``,
 #: ``不定期``, ``上半年``, ``今年``.  A document's phrases are looked for only from the
 #: anchors back over such characters (`find_phrases`), not at every position.
-DEADLINE_ANCHORS = "".join(dict.fromkeys(c for _, anchors, _ in DEADLINE_PHRASES for c in anchors))
+_ANCHOR_WORDS = tuple(dict.fromkeys(w for _, words, _ in DEADLINE_PHRASES for w in words.split()))
+DEADLINE_ANCHORS = "".join(dict.fromkeys(word[0] for word in _ANCHOR_WORDS))
 DEADLINE_LEAD = rf"{CN_SMALL}{_QUARTERS} 不上下第个工作日小时星期天周之以今本"
-_ANCHOR = re.compile(f"[{DEADLINE_ANCHORS}]")
+#: An anchor where one of its words is printed (动 of 推动 starts no phrase, 动 of 动态 may).
+_ANCHOR = re.compile("|".join(f"{w[0]}(?={w[1:]})" if w[1:] else w for w in _ANCHOR_WORDS))
 _LEAD = frozenset(DEADLINE_LEAD)
 #: For each anchor, the phrase starting nearest a position over lead characters (group 1):
 #: the phrases that may print that anchor first, tried at each position up to it, in order.
