@@ -93,8 +93,9 @@ DEADLINE_START = (
     rf"|[今本]?年[底末内]|[\d{CN_SMALL}]{{1,4}} *[年月个工日小天周季]"
 )
 _DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?={DEADLINE_START})(?:{DEADLINE_ALTERNATIVES})")
-#: A character every phrase prints (its anchor), and what a phrase may print before its
-#: first one: ``2017 年`` (digits and blanks before 年), ``第三 季度``, ``3个工作日 内``,
+#: The characters every phrase prints one of (its anchors, each printed as the start of
+#: one of the phrase's words: 动 of 动态), and what a phrase may print before its first
+#: anchor: ``2017 年`` (digits and blanks before 年), ``第三 季度``, ``3个工作日 内``,
 #: ``不定期``, ``上半年``, ``今年``.  A document's phrases are looked for only from the
 #: anchors back over such characters (`find_phrases`), not at every position.
 _ANCHOR_WORDS = tuple(dict.fromkeys(w for _, words, _ in DEADLINE_PHRASES for w in words.split()))
@@ -103,8 +104,8 @@ DEADLINE_LEAD = rf"{CN_SMALL}{_QUARTERS} 不上下第个工作日小时星期天
 #: An anchor where one of its words is printed (动 of 推动 starts no phrase, 动 of 动态 may).
 _ANCHOR = re.compile("|".join(f"{w[0]}(?={w[1:]})" if w[1:] else w for w in _ANCHOR_WORDS))
 _LEAD = frozenset(DEADLINE_LEAD)
-#: For each anchor, the phrase starting nearest a position over lead characters (group 1):
-#: the phrases that may print that anchor first, tried at each position up to it, in order.
+#: For each anchor, the first phrase from a position over lead characters (group 1): the
+#: phrases that may print that anchor first, tried at each position up to it, in order.
 _FROM_LEAD = {
     anchor: re.compile(rf"[\d{DEADLINE_LEAD}]*?({_alternatives(anchor)})")
     for anchor in DEADLINE_ANCHORS
