@@ -11,8 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from zwgk._analysis.responsibilities import (
     COLUMNS,
@@ -24,7 +22,6 @@ from zwgk._errors import InputError, MissingExtraError
 from zwgk._model.core import Duration, Recurrence
 from zwgk._model.documents import ImplementationPlan, Plan, Task, WorkPoints
 from zwgk._model.enums import DeadlineKind, DocumentKind, Severity
-from zwgk._parse import plans
 from zwgk._parse.common import read_common
 from zwgk._parse.deadlines import iter_deadlines, parse_deadline
 from zwgk._parse.dispatch import parse
@@ -1115,11 +1112,3 @@ def test_names_without_what_normalizing_prints_are_printed_as_they_read() -> Non
     task = plan.tasks[0].children[0]
     assert [u.name for u in task.lead] == ["市财政局"]
     assert [u.name for u in task.cooperating] == ["市审计局（内审处）"]
-
-
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=12), st.data())
-def test_a_stretch_reads_as_blank_where_str_isspace_says_so(text: str, data: st.DataObject) -> None:
-    # A task's stretches between its children are told blank in place, not copied.
-    a = data.draw(st.integers(0, len(text)))
-    b = data.draw(st.integers(a, len(text)))
-    assert (plans._NOT_SPACE.search(text, a, b) is None) == (text[a:b].isspace() or a == b)

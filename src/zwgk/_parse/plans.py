@@ -529,9 +529,6 @@ def _unresolved_finding(d: Deadline, variant: str = "") -> Finding:
     )
 
 
-_NOT_SPACE = re.compile(r"\S")  # a character ``str.isspace`` calls no space, found in place
-
-
 def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
     norm = ctx.norm
     marker, end, nodes = node.marker, node.end, node.children
@@ -559,7 +556,7 @@ def _build_task(node: TreeNode, path: tuple[str, ...], ctx: _Context) -> Task:
         ctx.row_spans.add(Span._trusted(start, end))
     else:
         # The line breaks between the children name no unit and no deadline.
-        worded = [(a, b) for a, b in gaps if a == b or _NOT_SPACE.search(norm, a, b)]
+        worded = [(a, b) for a, b in gaps if not norm[a:b].isspace()]
         title = _title(norm[own:first_gap_end], short=True)
         if len(path) == 1:  # a section heading (工作目标, 职责分工) a flattened page ran on
             title = run_in_title(title)
