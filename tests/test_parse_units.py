@@ -237,3 +237,13 @@ def test_an_inline_clause_as_long_as_its_reach_is_found(
         assert bool(whole) == (length <= reach)
         at = text.find(role)
         assert whole == [m.span() for m in pattern.finditer(text, max(0, at - 1 - reach))]
+
+
+@given(
+    st.text(alphabet="市局处、,，;；()（）) 区", max_size=30),
+    st.sampled_from([",，;；", "、"]),
+)
+def test_pieces_outside_brackets_split_at_every_separator_where_no_bracket_opens(
+    text: str, separators: str
+) -> None:
+    assert units._outside_brackets(text, separators) == units._bracketed_pieces(text, separators)

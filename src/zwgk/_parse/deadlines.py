@@ -1,7 +1,8 @@
 """Deadline phrases of plans and work points (完成时限), read into `zwgk.Deadline`s.
 
-One regular expression finds every phrase in a single left-to-right pass;
-each alternative is bounded, so matching is linear in the input size.  The
+One regular expression reads every phrase; each alternative is bounded, so matching
+is linear in the input size.  A document's phrases are looked for only around the few
+characters one of them must print (`find_phrases`), not at every position.  The
 document year (from the title, else the publication or signature date)
 fills in phrases that print no year: ``6月20日前`` in a 2017 notice is
 2017-06-20, ``年内`` is 31 December of that year.  Phrases that name no
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 from zwgk._model.core import Deadline, Duration, Recurrence, Span
 from zwgk._model.enums import DeadlineKind
 from zwgk._text.dates import YEAR
-from zwgk._text.lexer import lex
+from zwgk._text.lexer import Scan, lex
 from zwgk._text.numerals import CN_SMALL, digits_up_to, numeral_or_none, parse_numeral
 
 _BEFORE = r"(?:之前|以前|前|止)"
@@ -26,49 +27,62 @@ _QUARTERS = digits_up_to(4)
 _NUM = rf"(?:\d{{1,3}}|[{CN_SMALL}]{{1,3}})"
 _MONTH_LIST = r"\d{1,2}(?: *月? *[、,和及与] *\d{1,2}){0,11}"
 
-#: Every deadline phrase, one alternative each (see `_DEADLINE_RE`).
-DEADLINE_ALTERNATIVES = "|".join(
-    (
-        # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
-        rf"(?P<freq>每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
-        r"|不定期|定期|动态更新|动态调整)",
-        # ongoing: 持续推进, 长期坚持
-        r"(?P<ongoing>持续推进|长期坚持|长期执行|持续开展|常态化)",
-        # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
-        rf"(?P<ryear>每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
-        rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?)",
-        r"(?P<ryearend>每年(?:的)?(?:年底|年末)" + _BEFORE + "?)",
-        # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
-        rf"(?P<half>(?:(?P<hy>{YEAR}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?)",
-        rf"(?P<quarter>(?:(?P<qy>{YEAR}) *年 *)?第?(?P<qn>[{_QUARTERS}]) *季度(?:内|末|底)?{_BEFORE}?)",
-        # bare periods: 每年, 按年度, 每半年, 按季度, 按月
-        r"(?P<ryearly>每半年|按半年|每年度?|按年度?)",
-        # monthly: 每月5日前, 每月底
-        rf"(?P<rmonth>每(?:个)?月(?:的)? *"
-        rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?)",
-        r"(?P<rquarter>每(?:个|一)?季度(?:末|结束后)?|按季度?)",
-        r"(?P<rweek>每(?:周|星期))",
-        r"(?P<rmonthly>按月)",
-        # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
-        rf"(?P<range>(?:(?P<sy>{YEAR}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
-        rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{YEAR}) *年 *)?(?P<gm>\d{{1,2}}) *月"
-        rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?)",
-        # relative durations: 3个工作日内, 24小时内, 3年内
-        rf"(?P<dur>(?P<damount>{_NUM}) *"
-        r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
-        r" *(?:之内|以内|内))",
-        # absolute dates
-        rf"(?P<ymd>(?P<y1>{YEAR}) *年 *(?P<m1>\d{{1,2}}) *月 *"
-        rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE})",
-        rf"(?P<ymend>(?P<y2>{YEAR}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-        rf"(?P<yend>(?P<y3>{YEAR}) *年 *(?:底|末){_BEFORE}?)",
-        rf"(?P<yin>(?P<y4>{YEAR}) *年(?:内|以内))",
-        rf"(?P<md>(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE})",
-        rf"(?P<mend>(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?)",
-        rf"(?P<thisyear>(?<![\d{CN_SMALL}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
-        rf"|(?<![\d{CN_SMALL}个每近])(?:今|本)?年内)",
+#: Every deadline phrase, one alternative each (see `_DEADLINE_RE`): its name, the words
+#: it may print first of the anchors (`DEADLINE_ANCHORS`), its pattern.
+DEADLINE_PHRASES: tuple[tuple[str, str, str], ...] = (
+    # frequency: 每年至少听取一次, 每季度至少…1次, 定期, 动态更新
+    ("freq", "每 定期 动态", rf"每(?:年|半年|季度|月|周)(?:度)?(?:至少|不少于)[^。,;:\n]{{0,12}}?{_NUM} *次"
+     r"|不定期|定期|动态更新|动态调整"),
+    # ongoing: 持续推进, 长期坚持
+    ("ongoing", "持续 长期 常态化", r"持续推进|长期坚持|长期执行|持续开展|常态化"),
+    # recurring with months: 每年的12月31日前, 每年6月和12月, 每年1、4、7、10月8日之前
+    ("ryear", "每", rf"每年(?:的)? *(?P<rmonths>{_MONTH_LIST}) *月"
+     rf"(?: *(?P<rday>\d{{1,2}}) *[日号]| *(?P<rend>底|末))? *{_BEFORE}?"),
+    ("ryearend", "每", r"每年(?:的)?(?:年底|年末)" + _BEFORE + "?"),
+    # halves and quarters of a year: 2022年上半年, 下半年, 第三季度, 一季度末
+    ("half", "年 半年", rf"(?:(?P<hy>{YEAR}) *年 *)?(?:上|下)半年(?:内|末|底)?{_BEFORE}?"),
+    ("quarter", "年 季度",
+     rf"(?:(?P<qy>{YEAR}) *年 *)?第?(?P<qn>[{_QUARTERS}]) *季度(?:内|末|底)?{_BEFORE}?"),
+    # bare periods: 每年, 按年度, 每半年, 按季度, 按月
+    ("ryearly", "每 按半 按年", r"每半年|按半年|每年度?|按年度?"),
+    # monthly: 每月5日前, 每月底
+    ("rmonth", "每", rf"每(?:个)?月(?:的)? *"
+     rf"(?:(?P<rmday>\d{{1,2}}) *[日号]|(?P<rmend>底|末))? *{_BEFORE}?"),
+    ("rquarter", "每 按季", r"每(?:个|一)?季度(?:末|结束后)?|按季度?"),
+    ("rweek", "每", r"每(?:周|星期)"),
+    ("rmonthly", "按月", r"按月"),
+    # ranges: 2月25日-3月25日, 2015年4月-6月, 2021年1月27日至2021年2月底
+    ("range", "年 月", rf"(?:(?P<sy>{YEAR}) *年 *)?\d{{1,2}} *月(?: *\d{{1,2}} *日)? *"
+     rf"(?:-|—{{1,2}}|~|至|到) *(?:(?P<gy>{YEAR}) *年 *)?(?P<gm>\d{{1,2}}) *月"
+     rf"(?: *(?P<gd>\d{{1,2}}) *日|(?P<gend>底|末))?"),
+    # relative durations: 3个工作日内, 24小时内, 3年内
+    ("dur", "年 月 内", rf"(?P<damount>{_NUM}) *"
+     r"(?:个 *(?P<du1>工作日|小时|月|星期)|(?P<du2>工作日|小时|日|天|周|年))"
+     r" *(?:之内|以内|内)"),
+    # absolute dates
+    ("ymd", "年", rf"(?P<y1>{YEAR}) *年 *(?P<m1>\d{{1,2}}) *月 *"
+     rf"(?P<d1>\d{{1,2}}) *日 *底?{_BEFORE}"),
+    ("ymend", "年", rf"(?P<y2>{YEAR}) *年 *(?P<m2>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?"),
+    ("yend", "年", rf"(?P<y3>{YEAR}) *年 *(?:底|末){_BEFORE}?"),
+    ("yin", "年", rf"(?P<y4>{YEAR}) *年(?:内|以内)"),
+    ("md", "月", rf"(?<![\d年])(?P<m5>\d{{1,2}}) *月 *(?P<d5>\d{{1,2}}) *日 *底?{_BEFORE}"),
+    ("mend", "月", rf"(?<![\d年])(?P<m6>\d{{1,2}}) *月 *(?:底|末){_BEFORE}?"),
+    ("thisyear", "年", rf"(?<![\d{CN_SMALL}个每])(?:今|本)?(?:年底|年末){_BEFORE}?"
+     rf"|(?<![\d{CN_SMALL}个每近])(?:今|本)?年内"),
+)  # fmt: skip
+
+
+def _alternatives(anchor: str = "") -> str:
+    # The phrases that may print ``anchor`` first (every phrase: ""), one alternative each.
+    return "|".join(
+        rf"(?P<{name}>{pattern})"
+        for name, words, pattern in DEADLINE_PHRASES
+        if not anchor or any(word[0] == anchor for word in words.split())
     )
-)
+
+
+#: Every deadline phrase, one alternative each.
+DEADLINE_ALTERNATIVES = _alternatives()
 #: The characters a deadline phrase can start with: a cheap test at each position before
 #: the alternatives are tried (tests check it finds what the alternatives alone find).
 DEADLINE_FIRST = rf"[每不定动持长常按上下第今本年\d{CN_SMALL}]"
@@ -79,6 +93,61 @@ DEADLINE_START = (
     rf"|[今本]?年[底末内]|[\d{CN_SMALL}]{{1,4}} *[年月个工日小天周季]"
 )
 _DEADLINE_RE = re.compile(rf"(?={DEADLINE_FIRST})(?={DEADLINE_START})(?:{DEADLINE_ALTERNATIVES})")
+#: The characters every phrase prints one of (its anchors, each printed as the start of
+#: one of the phrase's words: 动 of 动态), and what a phrase may print before its first
+#: anchor: ``2017 年`` (digits and blanks before 年), ``第三 季度``, ``3个工作日 内``,
+#: ``不定期``, ``上半年``, ``今年``.  A document's phrases are looked for only from the
+#: anchors back over such characters (`find_phrases`), not at every position.
+_ANCHOR_WORDS = tuple(dict.fromkeys(w for _, words, _ in DEADLINE_PHRASES for w in words.split()))
+DEADLINE_ANCHORS = "".join(dict.fromkeys(word[0] for word in _ANCHOR_WORDS))
+DEADLINE_LEAD = rf"{CN_SMALL}{_QUARTERS} 不上下第个工作日小时星期天周之以今本"
+#: An anchor where one of its words is printed (动 of 推动 starts no phrase, 动 of 动态 may).
+_ANCHOR = re.compile("|".join(f"{w[0]}(?={w[1:]})" if w[1:] else w for w in _ANCHOR_WORDS))
+_LEAD = frozenset(DEADLINE_LEAD)
+#: For each anchor, the first phrase from a position over lead characters (group 1): the
+#: phrases that may print that anchor first, tried at each position up to it, in order.
+_FROM_LEAD = {
+    anchor: re.compile(rf"[\d{DEADLINE_LEAD}]*?({_alternatives(anchor)})")
+    for anchor in DEADLINE_ANCHORS
+}
+
+
+def find_phrases(text: str) -> list[re.Match[str]]:
+    """The matches of ``_DEADLINE_RE.finditer(text)``, found from the anchors alone.
+
+    A phrase starting at ``p`` prints its first anchor at ``a`` with only lead
+    characters between (a lead is no anchor), so the positions a left-to-right scan
+    would try and find nothing at are never tried: from each anchor the lead
+    characters before it are walked back over, and from the first of them up to the
+    anchor the phrases that may print that anchor first are tried, in their order (a
+    phrase printing another anchor first cannot match there).
+
+    Example:
+        >>> from zwgk._parse.deadlines import find_phrases
+        >>> [m.group() for m in find_phrases("于2017年6月 20日前报送,每季度通报")]
+        ['2017年6月 20日前', '每季度']
+    """
+    found: list[re.Match[str]] = []
+    done = 0  # every position before it is decided: inside a phrase, or none starts there
+    lead, from_lead, match = _LEAD, _FROM_LEAD, _DEADLINE_RE.match
+    for anchor in _ANCHOR.finditer(text):
+        a = anchor.start()
+        if a < done:
+            continue
+        p = a
+        while p > done and ((c := text[p - 1]) in lead or c.isdecimal()):
+            p -= 1
+        m = from_lead[anchor.group()].match(text, p)
+        if m is None:
+            done = a + 1
+            continue
+        # The same attempt with every alternative: the others cannot match there.
+        phrase = match(text, m.start(1))
+        assert phrase is not None
+        found.append(phrase)
+        done = phrase.end()
+    return found
+
 
 _UNITS = {"工作日": "working_day", "小时": "hour", "日": "day", "天": "day", "周": "week",
           "星期": "week", "月": "month", "年": "year"}  # fmt: skip
@@ -235,25 +304,33 @@ class DeadlineScan:
         (['6月　20日前'], ['每季度'])
     """
 
-    __slots__ = ("_norm", "_printed", "_scan", "_year")
+    __slots__ = ("_matches", "_norm", "_printed", "_scan", "_year")
 
     def __init__(self, norm: str, *, year: int | None = None, printed: str | None = None) -> None:
         self._norm = norm
         self._year = year
         self._printed = printed
+        # The matches are kept (a text prints few phrases), not made again for each reader.
         # No assertion of the pattern looks past a phrase's end (see Scan).
-        self._scan = lex(norm).scan(_DEADLINE_RE)
+        self._scan, self._matches = lex(norm).memo(find_phrases, lambda: _scan(norm))
 
     def within(self, start: int, end: int) -> Iterator[Deadline]:
         """Every deadline phrase in ``norm[start:end]``, in order (`iter_deadlines`)."""
-        scan = self._scan
-        found, resume = scan.indices(start, end)
-        if resume >= end:  # nothing to read again: the whole-text phrases are the stretch's
-            return iter([self._deadline(scan.match(k), start) for k in found])
-        return (self._deadline(m, start) for m in scan.within(start, end))
+        found, resume = self._scan.indices(start, end)
+        matches = self._matches
+        phrases = [self._deadline(matches[k], start) for k in found]
+        if resume < end:  # a phrase the stretch's end may cut: its last part read again
+            rest = _DEADLINE_RE.finditer(self._norm, resume, end)
+            phrases.extend(self._deadline(m, start) for m in rest)
+        return iter(phrases)
 
     def _deadline(self, m: re.Match[str], floor: int) -> Deadline:
         return _from_match(m, self._norm, floor, self._year, self._printed)
+
+
+def _scan(norm: str) -> tuple[Scan, list[re.Match[str]]]:
+    matches = find_phrases(norm)
+    return Scan(_DEADLINE_RE, norm, matches=matches), matches
 
 
 def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:

@@ -47,6 +47,7 @@ from zwgk._parse.units import (
     find_labelled,
     find_parenthetical,
     find_subject,
+    forget,
     is_collective,
     looks_like_unit,
     merged,
@@ -980,6 +981,7 @@ def plan_from_source(
     """Build the plan from decoded text and its shared metadata (used by ``parse``)."""
     norm, text = src.norm, src.text
     start = common.body_start
+    forget()  # the unit lists of another document are not this one's
     doc_kind = kind if kind is not None else plan_kind(common.title, norm, start)
     year = year_from_title(common.title)
     if year is None:

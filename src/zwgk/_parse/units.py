@@ -187,6 +187,12 @@ def clean_name(piece: str) -> str:
         >>> clean_name("由机关纪委按职责牵头落实")
         '机关纪委'
     """
+    return _clean_name(piece)
+
+
+@functools.lru_cache(maxsize=4096)
+def _clean_name(piece: str) -> str:
+    # A plan prints the same pieces again and again: each is cleaned once per parse.
     piece = piece.strip(" \n\"'“”")
     for _ in range(3):
         before, piece = piece, _STRIP_TAIL.sub("", _STRIP_HEAD.sub("", piece)).strip()
@@ -206,6 +212,12 @@ def _split_and(piece: str) -> list[str]:
 
 def _outside_brackets(text: str, separators: str) -> list[str]:
     # Pieces of ``text`` between separators that stand outside brackets: 县(市、区) is one.
+    if "(" not in text and "（" not in text:  # no bracket opens: every separator stands out
+        return _splitter(separators).split(text)
+    return _bracketed_pieces(text, separators)
+
+
+def _bracketed_pieces(text: str, separators: str) -> list[str]:
     pieces: list[str] = []
     depth = 0
     start = 0
@@ -219,6 +231,11 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
             start = i + 1
     pieces.append(text[start:])
     return pieces
+
+
+@functools.cache
+def _splitter(separators: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(separators)}]")
 
 
 def split_list(text: str) -> list[str]:
@@ -240,7 +257,8 @@ def split_list(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _split_list(text: str) -> tuple[str, ...]:
-    # A plan prints the same unit lists again and again: each is split once.
+    # A plan prints the same unit lists again and again: each is split once (per parse,
+    # see `forget`).
     out: list[str] = []
     for chunk in _outside_brackets(text, ",，;；"):
         pieces = [p.strip() for p in _outside_brackets(chunk, "、")]
@@ -313,7 +331,7 @@ _UNIT_ENDING = re.compile(UNIT_SUFFIX + "$")
 
 @functools.lru_cache(maxsize=4096)
 def _classify(names: tuple[str, ...], role: str) -> Assignment:
-    # The same unit list is classified once (an Assignment is immutable).
+    # The same unit list is classified once per parse (an Assignment is immutable).
     units: list[OrgUnit] = []
     collective: list[str] = []
     prefix = ""
@@ -492,8 +510,25 @@ def _leading_units(value: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _names_units(name: str) -> bool:
-    # A plan names the same units again and again: each name is read once.
+    # A plan names the same units again and again: each name is read once per parse.
     return is_collective(name) or looks_like_unit(clean_name(name)) or looks_like_unit(name)
+
+
+def forget() -> None:
+    """Forget the unit lists read so far: a parse reads its document's lists itself.
+
+    The lists and names read are kept while one document is parsed (a plan prints the
+    same lists again and again), never from one parse to the next.
+
+    Example:
+        >>> from zwgk._parse.units import forget, split_list
+        >>> split_list("办公室、宣传中心"), forget()
+        (['办公室', '宣传中心'], None)
+    """
+    _split_list.cache_clear()
+    _clean_name.cache_clear()
+    _classify.cache_clear()
+    _names_units.cache_clear()
 
 
 def _unbracketed(value: str) -> str:
