@@ -87,9 +87,12 @@ def pipe_lines(norm: str, start: int, end: int, origins: Sequence[int] | None = 
         >>> [(l.label, [t.raw for t in l.tokens]) for l in pipe_lines("| 规章 | 3 | 1 |", 0, 16)]
         [('规章', ['3', '1'])]
     """
-    lines = []
+    lines: list[Line] = []
+    block = _block_start(norm, start, _is_pipe_line)
+    if norm.find("|", block, end) == -1:
+        return lines  # no line of the stretch has a pipe
     seen: set[int] = set()  # page offsets of the value cells already read
-    for m in _PIPE_LINE.finditer(norm, _block_start(norm, start, _is_pipe_line), end):
+    for m in _PIPE_LINE.finditer(norm, block, end):
         if _RULE_LINE.match(m.group(0)):
             continue
         cells: list[tuple[int, str]] = []

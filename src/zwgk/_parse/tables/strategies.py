@@ -25,6 +25,7 @@ No strategy writes a finding or a cell: each returns `Proposals`, which
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 from collections.abc import Sequence
@@ -202,9 +203,11 @@ def labelled(
     out = Proposals()
     waiting: list[Match] = []
     printed = frozenset(match.row.indicator.id for match, _ in areas)
+    # The rows that hold values depend on the rows printed alone: decided once a table.
+    holding = {r.indicator.id for r in c.own if holds_values(c.template, printed, r.indicator)}
     for match, tokens in areas:
         row = match.row
-        is_value_row = bool(row.columns) and holds_values(c.template, printed, row.indicator)
+        is_value_row = row.indicator.id in holding
         if not tokens:
             if is_value_row:
                 waiting.append(match)
@@ -407,6 +410,7 @@ class Block:
             for r in leaves[first : last + 1]
         ]
 
+    @functools.cached_property
     def fitting(self) -> list[Match] | None:
         """The rows the values fill exactly (see `value_rows`), else ``None``."""
         for rows in (self.value_rows(), list(self.rows)):
@@ -437,12 +441,12 @@ class ValuesApart:
             >>> ValuesApart().applies(Block(c, rows, tuple(find_tokens("1 3 0 1 5 9", 0, 11))))
             True
         """
-        return block.fitting() is not None
+        return block.fitting is not None
 
     def propose(self, block: Block) -> Proposals:
         """The placement of each sub-table of the block, with how it was decided."""
         out = Proposals()
-        rows = block.fitting()
+        rows = block.fitting
         assert rows is not None
         pos = 0
         for _, same in itertools.groupby(rows, key=lambda r: len(r.row.columns)):
