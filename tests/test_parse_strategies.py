@@ -260,9 +260,9 @@ def test_no_column_order_scores_above_the_ceiling(
 
     block = _block([0] * 14)
     keys = tuple(slot.key for m in block.rows for slot in m.row.slots)
-    relevant = block.compiled.within(keys)
-    score = sum(_Evidence(keys, relevant, values).each(_column_major(tuple(order), 2)))
-    assert score <= _ceiling(keys, relevant, values, 7, 2)
+    terms = block.compiled.terms(keys)
+    score = sum(_Evidence(terms, values).each(_column_major(tuple(order), 2)))
+    assert score <= _ceiling(terms, values, 7, 2)
 
 
 @given(
@@ -276,7 +276,7 @@ def test_swapping_two_columns_an_identity_reads_alike_leaves_what_it_says(
 
     block = _block([0] * 14)
     keys = tuple(slot.key for m in block.rows for slot in m.row.slots)
-    evidence = _Evidence(keys, block.compiled.within(keys), values)
+    evidence = _Evidence(block.compiled.terms(keys), values)
     a, b = pair
     order = list(range(7))
     order[a], order[b] = b, a

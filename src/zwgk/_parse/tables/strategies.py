@@ -34,12 +34,11 @@ from typing import ClassVar, Protocol, TypeVar
 import attrs
 
 from zwgk._model import Indicator, Layout, Ref, Severity, Span, TableTemplate
-from zwgk._model.identities import Check, Key
 from zwgk._parse.resolve import holds
 from zwgk._parse.tables.lines import Line, ends, label_row, tab_values
 from zwgk._parse.tables.locate import Match, Region
 from zwgk._parse.tables.proposals import Proposals
-from zwgk._parse.tables.template import Compiled, RowLabel, Slot, as_int, compiled
+from zwgk._parse.tables.template import Compiled, RowLabel, Slot, Terms, as_int, compiled
 from zwgk._parse.tokens import Token
 
 R = TypeVar("R", contravariant=True)
@@ -481,8 +480,8 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     printed_columns = _column_major(orders[0], n)
     keys = tuple(slot.key for m in rows for slot in m.row.slots)
     values = [as_int(t.raw) if t.kind == "num" else None for t in tokens]
-    relevant = c.within(keys)
-    evidence = _Evidence(keys, relevant, values)
+    terms = c.terms(keys)
+    evidence = _Evidence(terms, values)
     printed_order = evidence.each(printed_columns)
 
     # (score, -(columns moved), the columns moved, negated, how, assignment)
@@ -492,7 +491,7 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     ]
     # An order that moves columns ranks below one that moves none and scores as much:
     # once one reaches what any column order can score, the others need no scoring.
-    if max(rank[0] for rank, _, _ in options) < _ceiling(keys, relevant, values, width, n):
+    if max(rank[0] for rank, _, _ in options) < _ceiling(terms, values, width, n):
         columns = evidence.columns(width)
         for (a, b), order in zip(pairs, orders[1:], strict=True):
             perm = _column_major(order, n)
@@ -536,6 +535,7 @@ def _sub_block(out: Proposals, block: Block, rows: list[Match], tokens: Sequence
     _place(out, rows, tokens, chosen, how, confirmed=best[1] == 0)
 
 
+@functools.lru_cache(maxsize=1024)
 def _column_major(order: tuple[int, ...], n: int) -> tuple[int, ...]:
     """The token each cell (row-major) takes when the ``n`` rows' values ran column by
     column, the printed columns in ``order``."""
@@ -543,39 +543,24 @@ def _column_major(order: tuple[int, ...], n: int) -> tuple[int, ...]:
     return tuple(itertools.chain.from_iterable(zip(*columns, strict=True)))
 
 
-def _ceiling(
-    keys: tuple[Key, ...],
-    relevant: Sequence[Check],
-    values: Sequence[int | None],
-    width: int,
-    n: int,
-) -> int:
+def _ceiling(terms: Sequence[Terms], values: Sequence[int | None], width: int, n: int) -> int:
     """The most any column order (column by column, columns in any order) can score:
-    an identity adds 1 only where a cell reads a non-zero value, and a cell of row r
-    reads one of the values printed for row r, one per column (o*n + r)."""
-    at = {k: i for i, k in enumerate(keys)}
+    an identity (``terms``, see `zwgk._parse.tables.template.Compiled.terms`) adds 1 only
+    where a cell reads a non-zero value, and a cell of row r reads one of the values
+    printed for row r, one per column (o*n + r)."""
     nonzero = [any(values[r::n]) for r in range(n)]  # row r's printed values: r, n + r, …
-    return sum(1 for check in relevant if any(nonzero[at[k] // width] for k in check.keys))
+    return sum(1 for _, cells, _ in terms if any(nonzero[cell // width] for cell in cells))
 
 
 class _Evidence:
-    """What the identities ``relevant`` say of an assignment of ``values`` to the cells
-    ``keys`` (a permutation: the token each cell takes): each says 1 where it holds on
-    some non-zero value, -1 where it fails, else 0 (`zwgk._model.identities.Check.evidence`)."""
+    """What the identities say of an assignment of ``values`` to the cells (a
+    permutation: the token each cell takes); each identity, by position (``terms``, see
+    `zwgk._parse.tables.template.Compiled.terms`), says 1 where it holds on some non-zero
+    value, -1 where it fails, else 0 (`zwgk._model.identities.Check.evidence`)."""
 
-    def __init__(
-        self, keys: tuple[Key, ...], relevant: Sequence[Check], values: Sequence[int | None]
-    ) -> None:
-        at = {k: i for i, k in enumerate(keys)}
+    def __init__(self, terms: Sequence[Terms], values: Sequence[int | None]) -> None:
         #: Each identity as its relation, the cells it reads and their signs (lhs +, rhs -).
-        self.terms = [
-            (
-                check.relation,
-                tuple(at[k] for k, _ in (*check.lhs, *check.rhs)),
-                tuple(s for _, s in check.lhs) + tuple(-s for _, s in check.rhs),
-            )
-            for check in relevant
-        ]
+        self.terms = terms
         self.value_of = values.__getitem__
 
     def one(self, k: int, perm: tuple[int, ...]) -> int:

@@ -53,6 +53,10 @@ def label_pattern(core: str) -> str:
     return _GAP.join(re.escape(ch) + '"?' if ch in "及稳" else re.escape(ch) for ch in core)
 
 
+#: An identity by position (see `Compiled.terms`).
+Terms = tuple[str, tuple[int, ...], tuple[int, ...]]
+
+
 @attrs.frozen
 class Slot:
     """One cell of a template row: its row and column (``key`` is the pair of ids), and
@@ -122,6 +126,7 @@ class Compiled:
             for key in check.keys:
                 self._by_key.setdefault(key, []).append(i)
         self._within: dict[tuple[Key, ...], tuple[Check, ...]] = {}
+        self._terms: dict[tuple[Key, ...], tuple[Terms, ...]] = {}
         self.position: dict[Key, tuple[int, int]] = {}
         for i, ind in enumerate(template.walk()):
             for j, col in enumerate(template.columns):
@@ -139,6 +144,31 @@ class Compiled:
                 self.always[i] for i in indices if all(k in keyset for k in self.always[i].keys)
             )
             self._within[keys] = found
+        return found
+
+    def terms(self, keys: tuple[Key, ...]) -> tuple[Terms, ...]:
+        """Each identity of `within` ``keys`` by position: its relation, the index in
+        ``keys`` of each cell it reads and the cell's sign (lhs +, rhs -).
+
+        Example:
+            >>> import zwgk
+            >>> from zwgk._parse.tables.template import compiled
+            >>> c = compiled(zwgk.indicator_tree("f2021").table("t3"))
+            >>> c.terms(tuple(s.key for s in c.value_rows[0].slots))  # its total: the sum
+            (('=', (6, 0, 1, 2, 3, 4, 5), (1, -1, -1, -1, -1, -1, -1)),)
+        """
+        found = self._terms.get(keys)
+        if found is None:
+            at = {k: i for i, k in enumerate(keys)}
+            found = tuple(
+                (
+                    check.relation,
+                    tuple(at[k] for k, _ in (*check.lhs, *check.rhs)),
+                    tuple(s for _, s in check.lhs) + tuple(-s for _, s in check.rhs),
+                )
+                for check in self.within(keys)
+            )
+            self._terms[keys] = found
         return found
 
 
