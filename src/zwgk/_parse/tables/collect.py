@@ -26,10 +26,11 @@ from zwgk._findings import (
 from zwgk._model import Cell, Finding, Ref, Span, TableTemplate, TokenClass, Unplaced
 from zwgk._model.identities import Key
 from zwgk._parse.resolve import Choice, resolve
+from zwgk._parse.split import SplitResult
 from zwgk._parse.tables.evidence import Evidence, stated_cuts
 from zwgk._parse.tables.proposals import Apart, Fill, Leave, Place, Proposal
 from zwgk._parse.tables.splits import row_splits
-from zwgk._parse.tables.template import Slot, as_int, compiled
+from zwgk._parse.tables.template import Slot, Terms, as_int, compiled
 from zwgk._parse.tokens import MAX_DIGITS, Token, classify, part_offsets
 
 
@@ -81,6 +82,7 @@ class _Collector:
         self.split_cells: list[Ref] = []
         #: The identities inside each pending row that its cuts had to satisfy.
         self.row_rules: list[tuple[str, ...]] = []
+        self.splits: dict[tuple[tuple[str, ...], int, tuple[Terms, ...]], SplitResult] = {}
         self.unplaced: list[Unplaced] = []
         self.findings: list[Finding] = []
 
@@ -127,7 +129,12 @@ class _Collector:
         runs = [t.raw for t in tokens]
         keys = tuple(s.key for s in slots)
         local = self.compiled.within(keys)
-        result = row_splits(runs, keys, local)
+        # The cuts depend on the runs and on the row's identities by position alone: rows
+        # alike (「0000000」 under 表三's columns) are cut once a table.
+        alike = (tuple(runs), len(keys), self.compiled.terms(keys))
+        result = self.splits.get(alike)
+        if result is None:
+            result = self.splits[alike] = row_splits(runs, keys, local)
         if not result.candidates:
             why = "the search bound was reached" if result.exhausted else "no split fits"
             self.leave(tokens, f"cannot split {'+'.join(runs)} into {len(slots)} cells: {why}")
