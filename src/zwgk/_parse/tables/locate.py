@@ -55,7 +55,7 @@ def match_rows(text: str, template: TableTemplate, start: int, end: int) -> list
     c = compiled(template)
     rows = c.searched
     order = c.order
-    rank_of = [order[row.indicator.id] for row in rows]
+    rank_of = c.ranks
     hits = label_hits(text, c, start, end)
     if not hits:
         return []
@@ -118,7 +118,7 @@ def label_hits(text: str, c: Compiled, start: int, end: int) -> list[tuple[int, 
         >>> [(at, c.searched[r].indicator.id) for at, _, r in label_hits("规章 1 规范性文件 3", c, 0, 12)]
         [(0, 'regulations'), (5, 'normative_docs')]
     """
-    patterns = [row.pattern for row in c.searched]
+    patterns = c.patterns
     starting = c.starting
     hits: list[tuple[int, int, int]] = []
     resume = [start] * len(patterns)
@@ -289,13 +289,12 @@ def masked_window(norm: str, c: Compiled, start: int, end: int) -> str:
     return "".join(pieces)
 
 
-def _before_numbering(masked: str, start: int, stop: int, numbering: str | None) -> int:
+def _before_numbering(masked: str, start: int, stop: int, numbering: tuple[str, ...]) -> int:
     # "00000002.其他…": the "2." belongs to the next label, not to the values.
-    if numbering is None:
+    if not numbering:
         return stop
     area = masked[start:stop].rstrip(" \n")
-    core = numbering.rstrip(".、").strip("()")
-    for form in (f"{core}.", f"{core}、", f"({core})", f"{core}、"):
+    for form in numbering:
         if area.endswith(form):
             return start + len(area) - len(form)
     return stop

@@ -21,6 +21,7 @@ from zwgk._parse.tables.collect import Collected, collect
 from zwgk._parse.tables.detect import detect_generation
 from zwgk._parse.tables.evidence import Evidence
 from zwgk._parse.tables.locate import Match, Region, enough, locate, masked_window, match_rows
+from zwgk._parse.tables.proposals import Proposals
 from zwgk._parse.tables.strategies import Anchored, Strategy, TemplateOrder, choose
 from zwgk._parse.tables.template import compiled
 from zwgk._parse.tokens import blank_furniture, find_tokens
@@ -71,7 +72,11 @@ def read_region(region: Region) -> TableRead:
         >>> read.table.value("regulations", "in_force"), read.table.get("regulations", "issued").inferred
         (5, True)
     """
-    proposals = choose(region).propose(region)
+    return _read(region, choose(region).propose(region))
+
+
+def _read(region: Region, proposals: Proposals) -> TableRead:
+    """The table the collector makes of what a strategy proposed for ``region``."""
     got = collect(region.text, region.template, proposals.items, region.evidence)
     template = region.template
     return TableRead(
@@ -146,16 +151,18 @@ def read_tables(
         )
         for i, (template, matches) in enumerate(found)
     ]
-    reads = [read_region(region) for region in regions]
+    proposed = [choose(region).propose(region) for region in regions]
     # Blocks the identities could not order are read in the one order they confirmed
-    # for the document's other blocks, if there is exactly one.
-    orders = {how for r in reads for how in r.confirmed}
-    if len(orders) == 1 and any(r.undecided for r in reads):
+    # for the document's other blocks, if there is exactly one: proposed again before
+    # any table is collected, so each is collected once.
+    orders = {how for p in proposed for how in p.confirmed}
+    if len(orders) == 1 and any(p.undecided for p in proposed):
         (prior,) = orders
-        reads = [
-            read_region(attrs.evolve(region, prior=prior)) if r.undecided else r
-            for region, r in zip(regions, reads, strict=True)
-        ]
+        for k, p in enumerate(proposed):
+            if p.undecided:
+                regions[k] = attrs.evolve(regions[k], prior=prior)
+                proposed[k] = choose(regions[k]).propose(regions[k])
+    reads = [_read(region, p) for region, p in zip(regions, proposed, strict=True)]
     read_ids = {t.id for t, _ in found}
     for template in tree.tables:
         if template.layout is Layout.HORIZONTAL and template.id not in read_ids:

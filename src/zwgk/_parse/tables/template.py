@@ -80,7 +80,8 @@ class RowLabel:
 
     indicator: Indicator
     pattern: re.Pattern[str]
-    numbering: str | None
+    #: The forms its printed numbering takes before the label (「2.」 「2、」 「(2)」).
+    numbering: tuple[str, ...]
     columns: tuple[str, ...]
     cores: tuple[str, ...] = ()
     slots: tuple[Slot, ...] = ()
@@ -109,6 +110,9 @@ class Compiled:
             else self.rows
         )
         self.order = {row.indicator.id: i for i, row in enumerate(self.rows)}
+        #: The searched rows' label patterns, and their places among all the rows.
+        self.patterns = tuple(row.pattern for row in self.searched)
+        self.ranks = tuple(self.order[row.indicator.id] for row in self.searched)
         #: Where a searched row's label may start (a first character, the rest of a label
         #: after it), and the searched rows (indices) whose labels start with each character.
         self.label_start, self.starting = _label_starts(self.searched)
@@ -229,13 +233,20 @@ def _rows(template: TableTemplate) -> tuple[RowLabel, ...]:
             RowLabel(
                 ind,
                 re.compile(f"(?:{alternatives})"),
-                leading_marker(normalize(ind.label)),
+                _numbering_forms(leading_marker(normalize(ind.label))),
                 tuple(c.id for c in columns),
                 tuple(sorted(cores_of[ind.id], key=len, reverse=True)),
                 tuple(slots),
             )
         )
     return tuple(rows)
+
+
+def _numbering_forms(numbering: str | None) -> tuple[str, ...]:
+    if numbering is None:
+        return ()
+    core = numbering.rstrip(".、").strip("()")
+    return (f"{core}.", f"{core}、", f"({core})")
 
 
 def _label_starts(rows: tuple[RowLabel, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
