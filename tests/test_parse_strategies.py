@@ -222,7 +222,7 @@ def _block(values: list[int], prior: str | None = None) -> Block:
         Match(r, 0, 0) for r in c.rows if r.indicator.id in ("granted", "partially_granted")
     )
     text = " ".join(map(str, values))
-    return Block(c, rows, tuple(find_tokens(text, 0, len(text))), frozenset(), prior)
+    return Block(c, rows, tuple(find_tokens(text, 0, len(text))), prior=prior)
 
 
 def test_values_apart_are_read_in_the_order_the_identities_confirm() -> None:

@@ -203,7 +203,8 @@ def labelled(
     waiting: list[Match] = []
     printed = frozenset(match.row.indicator.id for match, _ in areas)
     # The rows that hold values depend on the rows printed alone: decided once a table.
-    holding = {r.indicator.id for r in c.own if holds_values(c.template, printed, r.indicator)}
+    leaves = tuple(r for r in c.own if holds_values(c.template, printed, r.indicator))
+    holding = {r.indicator.id for r in leaves}
     for match, tokens in areas:
         row = match.row
         is_value_row = row.indicator.id in holding
@@ -215,7 +216,7 @@ def labelled(
         if len(block) > 1 or (block and not is_value_row):
             width = len(block[0].row.columns)
             if len(tokens) > width:
-                apart = Block(c, tuple(block), tuple(tokens), printed, prior)
+                apart = Block(c, tuple(block), tuple(tokens), leaves, prior)
                 if VALUES_APART.applies(apart):
                     out.extend(VALUES_APART.propose(apart))
                     waiting = []
@@ -380,14 +381,15 @@ def _place_between(out: Proposals, c: Compiled, row: RowLabel, line: Line) -> No
 class Block:
     """Rows whose labels stood without values, and the run of values after them.
 
-    ``printed`` holds the ids of the rows whose labels the table prints;
+    ``leaves`` are the template's rows that hold values in this table (see
+    `holds_values`; by default its value rows, as where every row is printed);
     ``prior`` the order the document's other tables were confirmed in.
     """
 
     compiled: Compiled
     rows: tuple[Match, ...]
     tokens: tuple[Token, ...]
-    printed: frozenset[str] = frozenset()
+    leaves: tuple[RowLabel, ...] | None = None
     prior: str | None = None
 
     def value_rows(self) -> list[Match]:
@@ -396,8 +398,7 @@ class Block:
         matched = self.rows
         if not matched:
             return []
-        c = self.compiled
-        leaves = [r for r in c.own if holds_values(c.template, self.printed, r.indicator)]
+        leaves = self.compiled.value_rows if self.leaves is None else self.leaves
         index = {r.indicator.id: i for i, r in enumerate(leaves)}
         first = index.get(matched[0].row.indicator.id)
         last = index.get(matched[-1].row.indicator.id)
