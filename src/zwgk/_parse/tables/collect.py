@@ -203,7 +203,8 @@ class _Collector:
 
     def cells(self) -> list[Cell]:
         # Template order, not discovery order (every slot is a cell of the template).
-        return [self.placed[k] for k in sorted(self.placed, key=self.compiled.position.__getitem__)]
+        placed = self.placed
+        return [placed[k] for k in self.compiled.cell_order if k in placed]
 
     # -- rows split several ways -----------------------------------------------------------
 

@@ -131,10 +131,14 @@ class Compiled:
                 self._by_key.setdefault(key, []).append(i)
         self._within: dict[tuple[Key, ...], tuple[Check, ...]] = {}
         self._terms: dict[tuple[Key, ...], tuple[Terms, ...]] = {}
-        self.position: dict[Key, tuple[int, int]] = {}
+        position: dict[Key, tuple[int, int]] = {}
         for i, ind in enumerate(template.walk()):
             for j, col in enumerate(template.columns):
-                self.position[(ind.id, col.id)] = (i, j)
+                position[(ind.id, col.id)] = (i, j)
+        #: Every cell of the template (its slots' keys) in the template's order: rows, then columns.
+        self.cell_order = tuple(
+            sorted((s.key for r in self.rows for s in r.slots), key=position.__getitem__)
+        )
         #: Each row's printed label as a core (`core_label`).
         self.core: dict[str, str] = {ind.id: core_label(ind.label) for ind in template.walk()}
 
