@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from tests.strategies import consistent_tables, reports
 
@@ -536,3 +536,23 @@ def test_plain_counts_read_by_splitting_are_what_the_token_pattern_reads(
     patterned = find_tokens(text + "x", len(before), len(text) + 1)
     assert split == patterned
     assert all(t.kind == "num" and text[t.start : t.end] == t.raw for t in split)
+
+
+@given(
+    st.lists(st.from_regex(r"\A[0-9]{1,7}\Z"), min_size=1, max_size=3),
+    st.integers(min_value=3, max_value=7),
+)
+@example(["101020"], 3)  # every part as long as the total: 10 + 10 = 20
+@example(["713000074"], 7)
+def test_a_row_whose_last_cell_is_the_total_is_cut_as_every_cut_that_adds_up(
+    runs: list[str], cells: int
+) -> None:
+    from zwgk._model.enums import Tag
+    from zwgk._parse.tables.splits import row_splits
+
+    keys = tuple(("r", f"c{i}") for i in range(cells))
+    total = Check("S", Tag.ALWAYS, "=", ((keys[-1], 1),), tuple((k, 1) for k in keys[:-1]))
+    got = row_splits(runs, keys, [total])
+    adds_up = [c for c in _every_cut(runs, cells) if int(c[-1]) == sum(map(int, c[:-1]))]
+    assert not got.exhausted
+    assert sorted(got.candidates) == adds_up
