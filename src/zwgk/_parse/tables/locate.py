@@ -2,8 +2,8 @@
 
 The labels of a template's rows are searched in template order (`match_rows`);
 the table runs from its header to the next section heading or blank stretch;
-header words and page furniture are blanked there (same length, so offsets
-hold) and the text between one row's label and the next holds that row's
+header words are blanked there, as page furniture was in the whole text (same
+length, so offsets hold), and the text between one row's label and the next holds that row's
 tokens.  Lines printed with cells apart (pipes, tabs) are read too.  What
 comes out is a `Region`, which the reading strategies work on.
 """
@@ -19,7 +19,7 @@ from zwgk._model import Layout, TableTemplate
 from zwgk._parse.tables.evidence import Evidence
 from zwgk._parse.tables.lines import Line, pipe_lines, tab_lines
 from zwgk._parse.tables.template import Compiled, RowLabel, compiled
-from zwgk._parse.tokens import NUMBERING_BEFORE, Token, find_tokens, furniture_spans
+from zwgk._parse.tokens import NUMBERING_BEFORE, Token, find_tokens
 from zwgk._text.numbering import MarkerKind, marker_pattern
 
 #: How far past the previous row a row's label may stand.
@@ -269,10 +269,10 @@ _RULE_ROW = re.compile(r"^[ \t]*\|[ \t|:-]*-[ \t|:-]*$", re.MULTILINE)
 
 
 def masked_window(norm: str, c: Compiled, start: int, end: int) -> str:
-    """``norm`` with the template's header words, page furniture and rule lines in
-    ``[start, end)`` blanked (same length, so offsets hold; the rest is as printed)."""
+    """``norm`` with the template's header words and rule lines in ``[start, end)``
+    blanked (same length, so offsets hold; the rest is as printed).  Page furniture was
+    blanked in the whole text before (`zwgk._parse.tokens.blank_furniture`)."""
     spans = [m.span() for m in c.mask.finditer(norm, start, end)]
-    spans += furniture_spans(norm, start, end)
     if norm.find("|", start, end) != -1:  # a rule line has its pipes
         spans += (m.span() for m in _RULE_ROW.finditer(norm, start, end))
     spans.sort()

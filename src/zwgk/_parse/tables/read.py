@@ -44,7 +44,8 @@ class TableRead:
 def region_of(
     text: str, template: TableTemplate, start: int = 0, origins: Sequence[int] | None = None
 ) -> Region | None:
-    """The region of ``template``'s table in ``text`` (used as is), if its labels are there.
+    """The region of ``template``'s table in ``text`` (its page furniture blanked, as
+    `read_tables` does), if its labels are there.
 
     ``origins`` are the page offsets of an HTML page's text (see `read_tables`).
 
@@ -55,10 +56,11 @@ def region_of(
         >>> [m.row.indicator.id for m in region_of("规章 1 0 5 规范性文件 3 1 9", t2).matches]
         ['regulations', 'normative_docs']
     """
-    matches = match_rows(text, template, start, len(text))
+    norm = blank_furniture(text)
+    matches = match_rows(norm, template, start, len(norm))
     if not enough(matches, template):
         return None
-    return locate(text, text, template, matches, len(text), origins=origins)
+    return locate(text, norm, template, matches, len(norm), origins=origins)
 
 
 def read_region(region: Region) -> TableRead:
@@ -178,7 +180,8 @@ _RULE_ONLY = re.compile(r"[\s|:-]*")
 
 def anchored(norm: str, template: TableTemplate, start: int) -> Anchored | None:
     """A one-row table (表四) found by its heading, from ``start``: the first run of values
-    under it with nothing but spaces and rules between them, up to the next section."""
+    under it with nothing but spaces and rules between them, up to the next section
+    (``norm``'s page furniture blanked, as `read_tables` does)."""
     c = compiled(template)
     anchor = c.anchor.search(norm, start) if c.anchor is not None else None
     if anchor is None:
