@@ -204,7 +204,9 @@ class _Collector:
     def cells(self) -> list[Cell]:
         # Template order, not discovery order (every slot is a cell of the template).
         placed = self.placed
-        return [placed[k] for k in self.compiled.cell_order if k in placed]
+        cells = [placed[k] for k in self.compiled.cell_order if k in placed]
+        assert len(cells) == len(placed), "every slot proposed is one of the template's"
+        return cells
 
     # -- rows split several ways -----------------------------------------------------------
 
