@@ -30,6 +30,8 @@ _TITLED = rf"[^\s:]{{4,80}}?(?:{TITLE_WORD.pattern})(?:\([^()\s]{{1,8}}\))?"
 _TITLE_BEFORE_SOURCE = re.compile(
     rf"(?:^|\s)(?P<title>{_TITLED})\s*(?:信息来源|来源|发布时间|发布日期|时间|日期)\s*:"
 )
+# What that search needs in a line (a quick test first: the search tries every blank).
+_SOURCE_LABEL = re.compile(r"(?:来源|时间|日期)\s*:")
 _TITLE_OPENING = re.compile(rf"(?P<title>{_TITLED}) +\S")
 # Words a title cannot stop at: a run before the found title ending so belongs to it.
 _TITLE_CONTINUES = re.compile(r"(?:关于|印发|转发|的)$")
@@ -243,7 +245,9 @@ def _title_in_line(line: str, *, opening: bool) -> tuple[int, int] | None:
         >>> line[a:b]
         'X局关于印发 《Y方案》的通知'
     """
-    m = _TITLE_BEFORE_SOURCE.search(line) or (_TITLE_OPENING.match(line) if opening else None)
+    m = _TITLE_BEFORE_SOURCE.search(line) if _SOURCE_LABEL.search(line) else None
+    if m is None and opening:
+        m = _TITLE_OPENING.match(line)
     if m is None or "。" in m["title"]:
         return None
     start, end = m.span("title")

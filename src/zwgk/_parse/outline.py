@@ -31,13 +31,13 @@ from zwgk._text.numbering import (
 from zwgk._text.numerals import CN_DIGITS
 
 _BEFORE = frozenset(' \n\t。;；:：!！?？"”)）>】]|*#•')
-_APPENDIX = re.compile(
-    rf"(?:(?<=[\s>])|^)附(?:件|表)[\d{CN_DIGITS}]{{0,2}}(?=[：:\s]|下载|$)", re.M
-)
-# A heading's title ends at a mark, a blank, or a bracketed number that opens the next item.
-_TITLE_STOP = re.compile(
-    rf"[{TITLE_END}]| +|(?={marker_pattern(MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN)})"
-)
+# Each pattern opens with the one character its match starts with, so that a search skips
+# to it in C, then looks back at what stands before it.
+# 附件 / 附表 at the start of a line or after a blank or a tag's ``>``.
+_APPENDIX = re.compile(rf"附(?<![^\s>]附)[件表][\d{CN_DIGITS}]{{0,2}}(?=[：:\s]|下载|$)", re.M)
+# A heading's title ends at a mark, a blank, or a bracket that opens the next item's number.
+_NEXT_ITEM = marker_pattern(MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN)
+_TITLE_STOP = re.compile(rf"[{TITLE_END} (（](?:(?<![(（])|(?<=(?={_NEXT_ITEM})[(（]))")
 
 
 def _candidates(
