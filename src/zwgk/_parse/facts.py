@@ -29,7 +29,9 @@ _UNITS = alternation(MEASURE_UNITS)
 _FACT = re.compile(
     rf"(?P<number>[0-9{CN_COUNT}](?<![0-9.,][0-9])"  # digits start a number after no digit
     rf"(?:(?<=(?P<pre>[约近逾共达]).)|(?<=(?P<pre2>超过|共计).))?"
-    rf"(?:(?<=[0-9])[0-9]{{0,11}}(?:,[0-9]{{3}}){{0,4}}(?:\.[0-9]{{1,6}})?(?![0-9])"
+    # A digit run is read once (atomic): what it could give back ends before a , or a .,
+    # where no unit starts.
+    rf"(?:(?>(?<=[0-9])[0-9]{{0,11}}(?:,[0-9]{{3}}){{0,4}}(?:\.[0-9]{{1,6}})?(?![0-9]))"
     rf"|(?<=[{CN_COUNT}])[{CN_COUNT}]{{0,7}}))"
     rf"(?P<mult>万|千)?(?P<post>余|多)? ?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
 )
