@@ -102,7 +102,9 @@ DOC_NO_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,12}}{DOC_NUMBER_RE.pattern}")
 _ORG_END = re.compile(ORGAN_SUFFIX + "$")
 #: How far past its start a date's match may read.
 _DATE_REACH = 48
-_ORG_CHAR = re.compile(r"[\u4e00-\u9fff()]")
+#: Everything up to the last character that cannot be in an organ's name (greedy: read
+#: back from the end of the stretch).
+_TO_LAST_NON_ORG = re.compile(r"(?s:.*)[^\u4e00-\u9fff()]")
 
 
 @attrs.frozen
@@ -132,13 +134,12 @@ def _signatures(norm: str) -> list[Signature]:
     for m in lex(norm).scan(DATE_RE, reach=_DATE_REACH).within(0, len(norm)):
         if m.group("d1") is not None:
             continue  # a signature prints 年月日, not 2018-03-01
-        end = m.start()
-        floor = max(0, end - 400)
-        while end > floor and norm[end - 1] in " \n":
-            end -= 1
-        begin = end
-        while begin > max(0, end - 40) and _ORG_CHAR.match(norm[begin - 1]):
-            begin -= 1
+        floor = max(0, m.start() - 400)
+        end = floor + len(norm[floor : m.start()].rstrip(" \n"))
+        # The organ: the run of name characters (up to 40) just before the date.
+        lo = max(0, end - 40)
+        cut = _TO_LAST_NON_ORG.match(norm, lo, end)
+        begin = cut.end() if cut is not None else lo
         raw = norm[begin:end]
         if len(raw) < 2:
             continue
