@@ -20,7 +20,10 @@ from zwgk._text.dates import YEAR, first_date
 from zwgk._text.numbering import MARKER_RE
 from zwgk._text.vocab import ORGAN_SUFFIX, TITLE_WORD
 
-_BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
+# Where the body starts: after a ruled 「==== 正文 ====」 or 正文 on a line of its own (two
+# searches, each skipping in C to the character its mark opens with).
+_RULED_MARK = re.compile(r"=+ *正文 *=+")
+_LINE_MARK = re.compile(r"正文(?<![^\n]正文)$", re.MULTILINE)
 _NOISE_LINE = re.compile(
     r"首页|当前位置|->|设为首页|加入收藏|字体|字号|打印|分享|扫一扫|微信|微博|\||>>|登录|无障碍"
 )
@@ -70,6 +73,20 @@ def _token(value: str) -> str:
     return value.split(" ", 1)[0]
 
 
+def _body_start(norm: str) -> int:
+    """Where the body starts: past the first mark of it, else 0.
+
+    Examples:
+        >>> from zwgk._parse.common import _body_start
+        >>> _body_start("标题: X\\n== 正文 ==\\n内容"), _body_start("X\\n正文\\n"), _body_start("正文内容")
+        (14, 4, 0)
+    """
+    if "正文" not in norm:
+        return 0
+    marks = [m for m in (_RULED_MARK.search(norm), _LINE_MARK.search(norm)) if m is not None]
+    return min(marks, key=lambda m: m.start()).end() if marks else 0
+
+
 def read_common(src: Source) -> Common:
     """Read title, dates, numbers and organ from the page metadata and the body.
 
@@ -82,8 +99,7 @@ def read_common(src: Source) -> Common:
     """
     norm = src.norm
     fields = metadata_fields(norm)
-    mark = _BODY_MARK.search(norm) if "正文" in norm else None
-    body_start = mark.end() if mark else 0
+    body_start = _body_start(norm)
 
     title_field = _first(fields, "title")
     for other in fields:

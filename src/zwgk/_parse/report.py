@@ -15,9 +15,12 @@ from zwgk._parse.outline import outline
 from zwgk._parse.tables import read_tables
 from zwgk._parse.text import MAX_INPUT_CHARS, Source, finish, read_input
 
+# Opened by the character the statement starts with (a search skips to it in C), then told
+# apart by looking back at it.
 _AGGREGATE = re.compile(
-    r"(汇总|综合)[^。]{0,40}(各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(编制|汇总)"
-    r"|由[^。]{0,30}各[^。]{0,20}报告[^。]{0,10}汇总"
+    r"[汇综由](?:(?:(?<=汇)总|(?<=综)合)[^。]{0,40}"
+    r"(?:各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(?:编制|汇总)"
+    r"|(?<=由)[^。]{0,30}各[^。]{0,20}报告[^。]{0,10}汇总)"
 )
 
 
