@@ -138,8 +138,8 @@ def _signatures(norm: str) -> list[Signature]:
         end = floor + len(norm[floor : m.start()].rstrip(" \n"))
         # The organ: the run of name characters (up to 40) just before the date.
         lo = max(0, end - 40)
-        cut = _TO_LAST_NON_ORG.match(norm, lo, end)
-        begin = cut.end() if cut is not None else lo
+        before = _TO_LAST_NON_ORG.match(norm, lo, end)
+        begin = before.end() if before is not None else lo
         raw = norm[begin:end]
         if len(raw) < 2:
             continue
@@ -183,5 +183,7 @@ def statistics_year(norm: str) -> int | None:
         >>> statistics_year("本报告所列数据的统计期限自2015年1月1日起至2015年12月31日。")
         2015
     """
-    m = _PERIOD.search(norm)
+    # Every label prints 统计, found by a plain search (no character before it is read).
+    at = norm.find("统计")
+    m = _PERIOD.search(norm, max(0, at - 2)) if at != -1 else None
     return int(m.group(1)) if m else None

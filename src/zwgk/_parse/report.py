@@ -108,7 +108,9 @@ def report_from_source(
         year = common.published.year - 1
         findings.append(finding(REPORT_YEAR_ASSUMED, year=year))
     agency = resolve_agency(common, norm, year=year)
-    scope = Scope.AGGREGATE if _AGGREGATE.search(norm, start) else Scope.AGENCY
+    # Each statement prints 汇总 or 综合: a plain search tells most reports apart first.
+    aggregate = ("汇总" in norm or "综合" in norm) and _AGGREGATE.search(norm, start)
+    scope = Scope.AGGREGATE if aggregate else Scope.AGENCY
     return AnnualReport(
         title=title,
         agency=agency,
