@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.common import read_common
+from zwgk._parse.common import _body_start, read_common
 from zwgk._parse.text import read_input
 
 TITLES = [
@@ -65,3 +66,13 @@ def test_a_title_run_back_over_a_long_line_ends_in_linear_time() -> None:
         line = "《" + f"甲{sep}" * 50_000 + "关于印发方案的通知 时间:2021-05-06"
         # The unbalanced 《 is too far back to belong to the title: it stands alone.
         assert read_common(read_input(line)).title in ("", "关于印发方案的通知")
+
+
+_PLAIN_BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
+
+
+@given(st.lists(st.sampled_from(["正文", "=", "===", " ", "\n", "x", "正", "文"]), max_size=12))
+def test_the_body_starts_past_the_first_mark_the_plain_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    mark = _PLAIN_BODY_MARK.search(text)
+    assert _body_start(text) == (mark.end() if mark else 0)
