@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.common import _body_start, read_common
+from zwgk._parse.common import _body_start, _header_date, read_common
 from zwgk._parse.text import read_input
+from zwgk._text.dates import first_date
 
 TITLES = [
     "江口市商务局关于印发2022年政务公开工作要点的通知",
@@ -76,3 +77,18 @@ def test_the_body_starts_past_the_first_mark_the_plain_pattern_finds(pieces: lis
     text = "".join(pieces)
     mark = _PLAIN_BODY_MARK.search(text)
     assert _body_start(text) == (mark.end() if mark else 0)
+
+
+_DATE = r"(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})"
+_PLAIN_HEADER_DATE = re.compile(
+    rf"(?:^|\n)[^\n。]{{0,20}}?({_DATE})[ ]*(?:来源|\n|$)"
+    rf"|(?:^|\s)(?:发布|更新)?(?:时间|日期) *: *({_DATE})"
+)
+_HEADER_PIECES = ["\n", " ", "2018年3月1日", "2019-02-03", "时间:", "发布日期: ", "来源", "。", "x"]
+
+
+@given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=10), st.integers(0, 3))
+def test_the_header_date_is_where_the_plain_pattern_finds_it(pieces: list[str], at: int) -> None:
+    text = "".join(pieces)
+    m = _PLAIN_HEADER_DATE.search(text, at, at + 400)
+    assert _header_date(text, at) == (first_date(m.group(1) or m.group(2)) if m else None)

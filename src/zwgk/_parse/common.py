@@ -164,16 +164,22 @@ def read_common(src: Source) -> Common:
 
 
 _PAGE_DATE = rf"{YEAR}(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}})"  # as a CMS prints it
-_HEADER_DATE = re.compile(
-    rf"(?:^|\n)[^\n。]{{0,20}}?({_PAGE_DATE})[ ]*(?:来源|\n|$)"
-    # a page flattened onto one line: "… 来源:X 时间:2022-06-08 08:53 …"
-    rf"|(?:^|\s)(?:发布|更新)?(?:时间|日期) *: *({_PAGE_DATE})"
-)
+# A date line (its date within 20 characters of the line's start, before 来源 or the line's
+# end), or, on a page flattened onto one line, "… 来源:X 时间:2022-06-08 08:53 …".
+_HEADER_LINE = rf"[^\n。]{{0,20}}?({_PAGE_DATE})[ ]*(?:来源|\n|$)"
+_HEADER_LABEL = rf"(?:发布|更新)?(?:时间|日期) *: *({_PAGE_DATE})"
+# At the text's start; after it, from the break before it (the search opens with that
+# character, so it skips to the next blank in C).
+_HEADER_AT_TOP = re.compile(rf"{_HEADER_LINE}|{_HEADER_LABEL}")
+_HEADER_DATE = re.compile(rf"\s(?:(?<=\n){_HEADER_LINE}|{_HEADER_LABEL})")
 
 
 def _header_date(norm: str, start: int) -> dt.date | None:
     # A page's own date line near the top: "2018年03月29日来源:市工商局".
-    m = _HEADER_DATE.search(norm, start, min(len(norm), start + 400))
+    stop = min(len(norm), start + 400)
+    m = _HEADER_AT_TOP.match(norm, 0, stop) if start == 0 else None
+    if m is None:
+        m = _HEADER_DATE.search(norm, start, stop)
     return first_date(m.group(1) or m.group(2)) if m else None
 
 
