@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.common import _body_start, _header_date, read_common
+from zwgk._parse.common import DOC_NO_RE, _body_doc_no, _body_start, _header_date, read_common
 from zwgk._parse.text import read_input
 from zwgk._text.dates import first_date
 
@@ -92,3 +92,31 @@ def test_the_header_date_is_where_the_plain_pattern_finds_it(pieces: list[str], 
     text = "".join(pieces)
     m = _PLAIN_HEADER_DATE.search(text, at, at + 400)
     assert _header_date(text, at) == (first_date(m.group(1) or m.group(2)) if m else None)
+
+
+_PLAIN_OWN_DOC_NO = re.compile(
+    rf"(?:(?<=\s)|^)(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
+    rf"|(?<![》>\u4e00-\u9fff])[(（]\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+)
+_NUMBER_PIECES = [
+    "闽政办",
+    "a",
+    "〔2016〕12号",
+    "〔2016〕 3号",
+    "(",
+    "（",
+    ")",
+    "）",
+    " ",
+    "\n",
+    "》",
+    "文",
+]
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=10), st.integers(0, 4))
+def test_the_own_number_is_the_one_the_plain_pattern_finds(pieces: list[str], at: int) -> None:
+    text = "".join(pieces)
+    m = _PLAIN_OWN_DOC_NO.search(text, at, at + 600)
+    expected = (m.group("alone") or m.group("bracketed")).replace(" ", "") if m else None
+    assert _body_doc_no(text, at) == expected

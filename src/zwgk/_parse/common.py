@@ -228,9 +228,14 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
 
 # A document's own number printed above or under its title: after a blank, or in brackets
 # (「(岚综管办〔2016〕12号)」); a number after a cited title (《…》(闽政办〔2016〕30号)) is not it.
+_ALONE = rf"(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
+_BRACKETED = rf"\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+#: Printed where the stretch starts (after a blank before it, or at the text's start).
+_OWN_DOC_NO_AT = re.compile(rf"(?:(?<=\s)|^){_ALONE}")
+#: Printed further on: the search opens with the blank or the bracket before the number (it
+#: skips to the next one in C), so that a number alone starts one character after its match.
 _OWN_DOC_NO = re.compile(
-    rf"(?:(?<=\s)|^)(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
-    rf"|(?<![》>\u4e00-\u9fff])[(（]\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+    rf"[\s(（](?:(?<=\s){_ALONE}|(?<=[(（])(?<![》>\u4e00-\u9fff].){_BRACKETED})"
 )
 _DOC_NO_WINDOW = 600
 
@@ -240,7 +245,7 @@ def _body_doc_no(norm: str, body_start: int) -> str | None:
     # A year and number first: the issuer's name before them is tried at every character.
     if DOC_NUMBER_RE.search(norm, body_start, stop) is None:
         return None
-    m = _OWN_DOC_NO.search(norm, body_start, stop)
+    m = _OWN_DOC_NO_AT.match(norm, body_start, stop) or _OWN_DOC_NO.search(norm, body_start, stop)
     if m is None:
         return None
     return (m.group("alone") or m.group("bracketed")).replace(" ", "")
