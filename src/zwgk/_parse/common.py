@@ -20,10 +20,8 @@ from zwgk._text.dates import YEAR, first_date
 from zwgk._text.numbering import MARKER_RE
 from zwgk._text.vocab import ORGAN_SUFFIX, TITLE_WORD
 
-# Where the body starts: after a ruled 「==== 正文 ====」 or 正文 on a line of its own (two
-# searches, each skipping in C to the character its mark opens with).
-_RULED_MARK = re.compile(r"=+ *正文 *=+")
-_LINE_MARK = re.compile(r"正文(?<![^\n]正文)$", re.MULTILINE)
+#: What follows 正文 in a ruled mark 「==== 正文 ====」.
+_RULE_AFTER = re.compile(r" *=+")
 _NOISE_LINE = re.compile(
     r"首页|当前位置|->|设为首页|加入收藏|字体|字号|打印|分享|扫一扫|微信|微博|\||>>|登录|无障碍"
 )
@@ -81,10 +79,20 @@ def _body_start(norm: str) -> int:
         >>> _body_start("标题: X\\n== 正文 ==\\n内容"), _body_start("X\\n正文\\n"), _body_start("正文内容")
         (14, 4, 0)
     """
-    if "正文" not in norm:
-        return 0
-    marks = [m for m in (_RULED_MARK.search(norm), _LINE_MARK.search(norm)) if m is not None]
-    return min(marks, key=lambda m: m.start()).end() if marks else 0
+    # Each 正文 in turn (a plain search): the first that is a mark starts the body.
+    at = norm.find("正文")
+    while at != -1:
+        after = at + 2
+        if (at == 0 or norm[at - 1] == "\n") and (after == len(norm) or norm[after] == "\n"):
+            return after  # 正文 on a line of its own
+        before = at
+        while before and norm[before - 1] == " ":
+            before -= 1
+        rule = _RULE_AFTER.match(norm, after) if before and norm[before - 1] == "=" else None
+        if rule is not None:
+            return rule.end()  # ruled: ==== 正文 ====
+        at = norm.find("正文", after)
+    return 0
 
 
 def read_common(src: Source) -> Common:
