@@ -40,10 +40,13 @@ _LABEL_TO_KEY = {label: key for key, labels in META_LABELS.items() for label in 
 _LABEL_FIRST = "".join(sorted({label[0] for label in _LABEL_TO_KEY}))
 # Each label, longest first, as read after its first character: the pattern reads that
 # character first (a scan skips from one such character to the next), and a lookbehind
-# tells which it was.  Spaces may stand between the characters.
+# tells which it was (one for the labels that share it).  Spaces may stand between the
+# characters.
+_BY_FIRST: dict[str, list[str]] = {}
+for _label in sorted(_LABEL_TO_KEY, key=len, reverse=True):
+    _BY_FIRST.setdefault(_label[0], []).append("".join(f" *{re.escape(c)}" for c in _label[1:]))
 _AFTER_FIRST = "|".join(
-    f"(?<={re.escape(label[0])})" + "".join(f" *{re.escape(c)}" for c in label[1:])
-    for label in sorted(_LABEL_TO_KEY, key=len, reverse=True)
+    f"(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in _BY_FIRST.items()
 )
 # ``label: value`` after anything but a Chinese character (or 来源 after a date's 日); or,
 # at the start of a line, ``label`` and a blank (an info table copied from a browser:
