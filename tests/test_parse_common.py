@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.common import read_common
+from zwgk._parse.common import DOC_NO_RE, _body_doc_no, _body_start, _header_date, read_common
 from zwgk._parse.text import read_input
+from zwgk._text.dates import first_date
 
 TITLES = [
     "江口市商务局关于印发2022年政务公开工作要点的通知",
@@ -65,3 +67,56 @@ def test_a_title_run_back_over_a_long_line_ends_in_linear_time() -> None:
         line = "《" + f"甲{sep}" * 50_000 + "关于印发方案的通知 时间:2021-05-06"
         # The unbalanced 《 is too far back to belong to the title: it stands alone.
         assert read_common(read_input(line)).title in ("", "关于印发方案的通知")
+
+
+_PLAIN_BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
+
+
+@given(st.lists(st.sampled_from(["正文", "=", "===", " ", "\n", "x", "正", "文"]), max_size=12))
+def test_the_body_starts_past_the_first_mark_the_plain_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    mark = _PLAIN_BODY_MARK.search(text)
+    assert _body_start(text) == (mark.end() if mark else 0)
+
+
+_DATE = r"(?:19|20)\d\d(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})"
+_PLAIN_HEADER_DATE = re.compile(
+    rf"(?:^|\n)[^\n。]{{0,20}}?({_DATE})[ ]*(?:来源|\n|$)"
+    rf"|(?:^|\s)(?:发布|更新)?(?:时间|日期) *: *({_DATE})"
+)
+_HEADER_PIECES = ["\n", " ", "2018年3月1日", "2019-02-03", "时间:", "发布日期: ", "来源", "。", "x"]
+
+
+@given(st.lists(st.sampled_from(_HEADER_PIECES), max_size=10), st.integers(0, 3))
+def test_the_header_date_is_where_the_plain_pattern_finds_it(pieces: list[str], at: int) -> None:
+    text = "".join(pieces)
+    m = _PLAIN_HEADER_DATE.search(text, at, at + 400)
+    assert _header_date(text, at) == (first_date(m.group(1) or m.group(2)) if m else None)
+
+
+_PLAIN_OWN_DOC_NO = re.compile(
+    rf"(?:(?<=\s)|^)(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
+    rf"|(?<![》>\u4e00-\u9fff])[(（]\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+)
+_NUMBER_PIECES = [
+    "闽政办",
+    "a",
+    "〔2016〕12号",
+    "〔2016〕 3号",
+    "(",
+    "（",
+    ")",
+    "）",
+    " ",
+    "\n",
+    "》",
+    "文",
+]
+
+
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=10), st.integers(0, 4))
+def test_the_own_number_is_the_one_the_plain_pattern_finds(pieces: list[str], at: int) -> None:
+    text = "".join(pieces)
+    m = _PLAIN_OWN_DOC_NO.search(text, at, at + 600)
+    expected = (m.group("alone") or m.group("bracketed")).replace(" ", "") if m else None
+    assert _body_doc_no(text, at) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import given
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 from tests.test_text_numerals import chinese
 
 import zwgk
-from zwgk._parse.facts import narrative_facts
+from zwgk._parse.facts import _FACT, narrative_facts
 
 
 @given(st.integers(1, 10**9), st.booleans(), st.sampled_from(["件", "人次", "条", "份"]))
@@ -65,3 +66,31 @@ def test_a_stretch_that_starts_inside_the_word_before_a_count_reads_no_word() ->
         ("", "约"),
     ]
     assert [f.qualifier for f in narrative_facts(text, text.index("3"))] == [None]
+
+
+_DIGIT_RUN = "(?>(?<=[0-9])[0-9]{0,11}(?:,[0-9]{3}){0,4}(?:\\.[0-9]{1,6})?(?![0-9]))"
+# The count pattern with its digit run read as a plain group (backtracking into it).
+_PLAIN_FACT = re.compile(_FACT.pattern.replace(_DIGIT_RUN, _DIGIT_RUN[3:-1]))
+_PROSE = st.lists(
+    st.sampled_from(["1", "23", "4567", "1234567890123", ",", ",000", ".", ".5", "万", "千", "余",
+                     "多", " ", "件", "元", "万元", "人次", "年", "三", "十", "约", "共计", "第"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_PROSE)
+def test_a_digit_run_read_once_finds_what_the_plain_pattern_finds(text: str) -> None:
+    assert _DIGIT_RUN in _FACT.pattern  # the plain pattern differs from it in that group
+    assert [m.span() for m in _FACT.finditer(text)] == [
+        m.span() for m in _PLAIN_FACT.finditer(text)
+    ]
+
+
+def test_a_fact_binds_the_one_concept_its_clause_names_but_not_a_part() -> None:
+    text = "全年共受理政府信息公开申请12件，其中受理申请3件，主动公开信息5条。"
+    bound = narrative_facts(text, generation=zwgk.TableFormat.F2021)
+    assert [(f.value, f.indicator) for f in bound] == [
+        (12, "new_received"),
+        (3, None),
+        (5, None),
+    ]

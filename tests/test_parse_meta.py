@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from zwgk._parse.meta import _META, META_LABELS, metadata_fields
+from zwgk._parse.meta import _META, META_LABELS, metadata_fields, signatures
 
 _LABELS = sorted({label for labels in META_LABELS.values() for label in labels}, key=len)
 _ALTERNATION = "|".join(
@@ -48,3 +48,25 @@ def test_each_field_names_the_label_printed(text: str) -> None:
         start = text.rfind(field.label[0], 0, field.start)
         assert _LABELS.count(field.label) == 1
         assert "".join(text[start : field.start].split()).rstrip(":") == field.label
+
+
+@given(
+    st.sampled_from(["", "（盖章）", "某某", "a", "。", "\n", "：", "(", "x)"]),
+    st.sampled_from(["沈阳市工商局", "沈阳市人民政府办公室", "沈阳市和平区" * 7 + "工商局"]),
+    st.sampled_from(["", " ", "\n", " \n  "]),
+)
+def test_a_signature_is_the_run_of_name_characters_before_its_date(
+    before: str, organ: str, gap: str
+) -> None:
+    text = f"特此报告。{before}{organ}{gap}2018年3月1日"
+    date_at = text.index("2018")
+    end = len(text[:date_at].rstrip(" \n"))
+    # The run read a character at a time: at most 40 name characters before the date.
+    begin = end
+    while begin > max(0, end - 40) and re.match(r"[\u4e00-\u9fff()]", text[begin - 1]):
+        begin -= 1
+    run = text[begin:end]
+    org = run[max(run.rfind(")"), run.rfind("(")) + 1 :].strip()
+    found = signatures(text)
+    assert [s.org for s in found] == ([org] if org.endswith(("局", "办公室")) else [])
+    assert all(text[s.start : s.start + len(s.org)] == s.org for s in found)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import zwgk
-from zwgk._parse.outline import _known_title, _titles, outline, placeholder
+from zwgk._parse.outline import (
+    _APPENDIX,
+    _TITLE_STOP,
+    _known_title,
+    _titles,
+    outline,
+    placeholder,
+)
+from zwgk._text.numbering import TITLE_END, MarkerKind, marker_pattern
 
 TITLES = ("收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况")
 
@@ -103,3 +113,31 @@ def test_every_section_span_runs_forward_inside_the_text(text: str) -> None:
         for section in root.walk():
             assert 0 <= section.span.start <= section.span.end <= len(text)
             assert zwgk.Span(section.span.start, section.span.end) == section.span
+
+
+# The plain forms of the two searches the outline makes, read at every position.
+_PLAIN_APPENDIX = re.compile(
+    r"(?:(?<=[\s>])|^)附(?:件|表)[\d一二三四五六七八九十]{0,2}(?=[：:\s]|下载|$)", re.M
+)
+_PLAIN_TITLE_STOP = re.compile(
+    rf"[{TITLE_END}]| +|(?={marker_pattern(MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN)})"
+)
+_AROUND = st.lists(
+    st.sampled_from(["附件", "附表", "附", "件", "1", "二", "：", ":", " ", "\n", ">", "下载", "字",
+                     "(", "（", ")", "）", "(3)", "（二）", "(x)", "。", ";", "?"]),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_AROUND, st.integers(0, 12), st.integers(0, 40))
+def test_appendix_and_title_stops_are_found_where_the_plain_forms_find_them(
+    text: str, a: int, b: int
+) -> None:
+    for quick, plain in ((_APPENDIX, _PLAIN_APPENDIX), (_TITLE_STOP, _PLAIN_TITLE_STOP)):
+        found, expected = quick.search(text, a, b), plain.search(text, a, b)
+        assert (found and found.start()) == (expected and expected.start())
+
+
+def test_a_title_ends_at_a_bracketed_number_but_not_at_a_bracket() -> None:
+    text = "一、加强(重点)领域公开（二）工作 二、其他"
+    assert [s.title for s in outline(text)] == ["加强(重点)领域公开", "其他"]

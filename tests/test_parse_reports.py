@@ -520,3 +520,20 @@ def test_info_table_copied_from_a_browser_names_the_document() -> None:
     )
     # Without the info table the scraped title stays as printed: nothing is cut by guess.
     assert zwgk.parse(text.split("\n", 1)[0] + "\n一、总体情况\n").title.endswith("-某县财政局")
+
+
+@pytest.mark.parametrize(
+    ("statement", "scope"),
+    [
+        ("本报告由市政府办公室汇总各部门年度报告编制。", zwgk.Scope.AGGREGATE),
+        ("本报告综合各县区政府信息公开情况编制。", zwgk.Scope.AGGREGATE),
+        ("本报告由本局编制。", zwgk.Scope.AGENCY),
+        ("各部门综合考评汇总。", zwgk.Scope.AGENCY),
+    ],
+)
+def test_an_aggregate_report_says_whose_reports_it_gathers(
+    statement: str, scope: zwgk.Scope
+) -> None:
+    text = f"某市2019年政府信息公开工作年度报告\n{statement}\n一、总体情况\n依申请公开共受理5件。"
+    report = zwgk.parse_report(text)
+    assert report.scope is scope

@@ -20,7 +20,8 @@ from zwgk._text.dates import YEAR, first_date
 from zwgk._text.numbering import MARKER_RE
 from zwgk._text.vocab import ORGAN_SUFFIX, TITLE_WORD
 
-_BODY_MARK = re.compile(r"=+ *正文 *=+|^正文$", re.MULTILINE)
+#: What follows 正文 in a ruled mark 「==== 正文 ====」.
+_RULE_AFTER = re.compile(r" *=+")
 _NOISE_LINE = re.compile(
     r"首页|当前位置|->|设为首页|加入收藏|字体|字号|打印|分享|扫一扫|微信|微博|\||>>|登录|无障碍"
 )
@@ -30,6 +31,8 @@ _TITLED = rf"[^\s:]{{4,80}}?(?:{TITLE_WORD.pattern})(?:\([^()\s]{{1,8}}\))?"
 _TITLE_BEFORE_SOURCE = re.compile(
     rf"(?:^|\s)(?P<title>{_TITLED})\s*(?:信息来源|来源|发布时间|发布日期|时间|日期)\s*:"
 )
+# What that search needs in a line (a quick test first: the search tries every blank).
+_SOURCE_LABEL = re.compile(r"(?:来源|时间|日期)\s*:")
 _TITLE_OPENING = re.compile(rf"(?P<title>{_TITLED}) +\S")
 # Words a title cannot stop at: a run before the found title ending so belongs to it.
 _TITLE_CONTINUES = re.compile(r"(?:关于|印发|转发|的)$")
@@ -68,6 +71,30 @@ def _token(value: str) -> str:
     return value.split(" ", 1)[0]
 
 
+def _body_start(norm: str) -> int:
+    """Where the body starts: past the first mark of it, else 0.
+
+    Examples:
+        >>> from zwgk._parse.common import _body_start
+        >>> _body_start("标题: X\\n== 正文 ==\\n内容"), _body_start("X\\n正文\\n"), _body_start("正文内容")
+        (14, 4, 0)
+    """
+    # Each 正文 in turn (a plain search): the first that is a mark starts the body.
+    at = norm.find("正文")
+    while at != -1:
+        after = at + 2
+        if (at == 0 or norm[at - 1] == "\n") and (after == len(norm) or norm[after] == "\n"):
+            return after  # 正文 on a line of its own
+        before = at
+        while before and norm[before - 1] == " ":
+            before -= 1
+        rule = _RULE_AFTER.match(norm, after) if before and norm[before - 1] == "=" else None
+        if rule is not None:
+            return rule.end()  # ruled: ==== 正文 ====
+        at = norm.find("正文", after)
+    return 0
+
+
 def read_common(src: Source) -> Common:
     """Read title, dates, numbers and organ from the page metadata and the body.
 
@@ -80,8 +107,7 @@ def read_common(src: Source) -> Common:
     """
     norm = src.norm
     fields = metadata_fields(norm)
-    mark = _BODY_MARK.search(norm) if "正文" in norm else None
-    body_start = mark.end() if mark else 0
+    body_start = _body_start(norm)
 
     title_field = _first(fields, "title")
     for other in fields:
@@ -146,16 +172,22 @@ def read_common(src: Source) -> Common:
 
 
 _PAGE_DATE = rf"{YEAR}(?:年\d{{1,2}}月\d{{1,2}}日|-\d{{1,2}}-\d{{1,2}})"  # as a CMS prints it
-_HEADER_DATE = re.compile(
-    rf"(?:^|\n)[^\n。]{{0,20}}?({_PAGE_DATE})[ ]*(?:来源|\n|$)"
-    # a page flattened onto one line: "… 来源:X 时间:2022-06-08 08:53 …"
-    rf"|(?:^|\s)(?:发布|更新)?(?:时间|日期) *: *({_PAGE_DATE})"
-)
+# A date line (its date within 20 characters of the line's start, before 来源 or the line's
+# end), or, on a page flattened onto one line, "… 来源:X 时间:2022-06-08 08:53 …".
+_HEADER_LINE = rf"[^\n。]{{0,20}}?({_PAGE_DATE})[ ]*(?:来源|\n|$)"
+_HEADER_LABEL = rf"(?:发布|更新)?(?:时间|日期) *: *({_PAGE_DATE})"
+# At the text's start; after it, from the break before it (the search opens with that
+# character, so it skips to the next blank in C).
+_HEADER_AT_TOP = re.compile(rf"{_HEADER_LINE}|{_HEADER_LABEL}")
+_HEADER_DATE = re.compile(rf"\s(?:(?<=\n){_HEADER_LINE}|{_HEADER_LABEL})")
 
 
 def _header_date(norm: str, start: int) -> dt.date | None:
     # A page's own date line near the top: "2018年03月29日来源:市工商局".
-    m = _HEADER_DATE.search(norm, start, min(len(norm), start + 400))
+    stop = min(len(norm), start + 400)
+    m = _HEADER_AT_TOP.match(norm, 0, stop) if start == 0 else None
+    if m is None:
+        m = _HEADER_DATE.search(norm, start, stop)
     return first_date(m.group(1) or m.group(2)) if m else None
 
 
@@ -204,9 +236,14 @@ def _title_from_lines(norm: str, start: int) -> tuple[str, tuple[int, int] | Non
 
 # A document's own number printed above or under its title: after a blank, or in brackets
 # (「(岚综管办〔2016〕12号)」); a number after a cited title (《…》(闽政办〔2016〕30号)) is not it.
+_ALONE = rf"(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
+_BRACKETED = rf"\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+#: Printed where the stretch starts (after a blank before it, or at the text's start).
+_OWN_DOC_NO_AT = re.compile(rf"(?:(?<=\s)|^){_ALONE}")
+#: Printed further on: the search opens with the blank or the bracket before the number (it
+#: skips to the next one in C), so that a number alone starts one character after its match.
 _OWN_DOC_NO = re.compile(
-    rf"(?:(?<=\s)|^)(?P<alone>{DOC_NO_RE.pattern})(?!文|精神|要求|规定|等)"
-    rf"|(?<![》>\u4e00-\u9fff])[(（]\s*(?P<bracketed>{DOC_NO_RE.pattern})\s*[)）]"
+    rf"[\s(（](?:(?<=\s){_ALONE}|(?<=[(（])(?<![》>\u4e00-\u9fff].){_BRACKETED})"
 )
 _DOC_NO_WINDOW = 600
 
@@ -216,7 +253,7 @@ def _body_doc_no(norm: str, body_start: int) -> str | None:
     # A year and number first: the issuer's name before them is tried at every character.
     if DOC_NUMBER_RE.search(norm, body_start, stop) is None:
         return None
-    m = _OWN_DOC_NO.search(norm, body_start, stop)
+    m = _OWN_DOC_NO_AT.match(norm, body_start, stop) or _OWN_DOC_NO.search(norm, body_start, stop)
     if m is None:
         return None
     return (m.group("alone") or m.group("bracketed")).replace(" ", "")
@@ -243,7 +280,9 @@ def _title_in_line(line: str, *, opening: bool) -> tuple[int, int] | None:
         >>> line[a:b]
         'X局关于印发 《Y方案》的通知'
     """
-    m = _TITLE_BEFORE_SOURCE.search(line) or (_TITLE_OPENING.match(line) if opening else None)
+    m = _TITLE_BEFORE_SOURCE.search(line) if _SOURCE_LABEL.search(line) else None
+    if m is None and opening:
+        m = _TITLE_OPENING.match(line)
     if m is None or "。" in m["title"]:
         return None
     start, end = m.span("title")

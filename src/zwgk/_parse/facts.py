@@ -10,13 +10,14 @@ place that says which cell stands for a concept in each generation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
-from zwgk._analysis.crosswalk import prose_bindings
+from zwgk._analysis.crosswalk import Key, prose_bindings
 from zwgk._model import NarrativeFact, Span, TableFormat
 from zwgk._text.lexer import lex
 from zwgk._text.numerals import CN_COUNT, numeral_or_none, parse_numeral
@@ -29,7 +30,9 @@ _UNITS = alternation(MEASURE_UNITS)
 _FACT = re.compile(
     rf"(?P<number>[0-9{CN_COUNT}](?<![0-9.,][0-9])"  # digits start a number after no digit
     rf"(?:(?<=(?P<pre>[约近逾共达]).)|(?<=(?P<pre2>超过|共计).))?"
-    rf"(?:(?<=[0-9])[0-9]{{0,11}}(?:,[0-9]{{3}}){{0,4}}(?:\.[0-9]{{1,6}})?(?![0-9])"
+    # A digit run is read once (atomic): what it could give back ends before a , or a .,
+    # where no unit starts.
+    rf"(?:(?>(?<=[0-9])[0-9]{{0,11}}(?:,[0-9]{{3}}){{0,4}}(?:\.[0-9]{{1,6}})?(?![0-9]))"
     rf"|(?<=[{CN_COUNT}])[{CN_COUNT}]{{0,7}}))"
     rf"(?P<mult>万|千)?(?P<post>余|多)? ?(?P<unit>{_UNITS})(?![\u4e00-\u9fff]{{0,1}}[年月日])"
 )
@@ -66,7 +69,7 @@ def narrative_facts(
     lexed = lex(norm)
     counted = lexed.memo(("facts", start, stop), lambda: _counted(norm, start, stop))
     spans = sorted(skip, key=lambda s: s.start)
-    bindings = prose_bindings(generation) if generation is not None else ()
+    bindings, named = _bindings(generation) if generation is not None else ((), None)
     facts: list[NarrativeFact] = []
     si = 0
     for at, fact, context in counted:
@@ -74,16 +77,27 @@ def narrative_facts(
             si += 1
         if si < len(spans) and spans[si].start <= at < spans[si].end:
             continue
-        if generation is not None:
+        # A part of the whole (其中…, 代表…) restates no table total.
+        if named is not None and named.search(context) and not _PART.search(fact.phrase):
             # The cells of the crosswalk's concepts the clause names: bound where just one.
             hits = {cell for p, cell in bindings if p.search(context)}
-            if _PART.search(fact.phrase):
-                hits.clear()  # a part of the whole (其中…, 代表…), not the table's total
             if len(hits) == 1:
                 indicator, column = hits.pop()
                 fact = attrs.evolve(fact, indicator=indicator, column=column)
         facts.append(fact)
     return tuple(facts)
+
+
+@functools.cache
+def _bindings(
+    generation: TableFormat,
+) -> tuple[tuple[tuple[re.Pattern[str], Key], ...], re.Pattern[str] | None]:
+    """The crosswalk's prose bindings of a generation, and one pattern that finds whether
+    a clause names any of them (most name none: one search then does for them all)."""
+    bindings = prose_bindings(generation)
+    if not bindings:
+        return bindings, None
+    return bindings, re.compile("|".join(f"(?:{p.pattern})" for p, _ in bindings))
 
 
 def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, str]]:
@@ -92,16 +106,16 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
     lexed = lex(norm)
     found: list[tuple[int, NarrativeFact, str]] = []
     for m in lexed.scan(_FACT, reach=_FACT_REACH).within(start, end):
+        number_start, stop = m.span()
+        if norm[number_start - 1 : number_start] == "第":
+            continue  # 第三项, 第十一个: an ordinal, not a count
         printed, pre, pre2, mult, post, unit = m.group(
             "number", "pre", "pre2", "mult", "post", "unit"
         )
-        number_start, stop = m.span()
         pre = pre or pre2
         at = number_start - len(pre) if pre else number_start
         if at < start:  # the word before the number lies outside the stretch
             pre, at = None, number_start
-        if norm[number_start - 1 : number_start] == "第":
-            continue  # 第三项, 第十一个: an ordinal, not a count
         if "0" <= printed[0] <= "9":
             number: int | Decimal = parse_numeral(printed.replace(",", ""))
         else:

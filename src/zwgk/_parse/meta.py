@@ -40,10 +40,13 @@ _LABEL_TO_KEY = {label: key for key, labels in META_LABELS.items() for label in 
 _LABEL_FIRST = "".join(sorted({label[0] for label in _LABEL_TO_KEY}))
 # Each label, longest first, as read after its first character: the pattern reads that
 # character first (a scan skips from one such character to the next), and a lookbehind
-# tells which it was.  Spaces may stand between the characters.
+# tells which it was (one for the labels that share it).  Spaces may stand between the
+# characters.
+_BY_FIRST: dict[str, list[str]] = {}
+for _label in sorted(_LABEL_TO_KEY, key=len, reverse=True):
+    _BY_FIRST.setdefault(_label[0], []).append("".join(f" *{re.escape(c)}" for c in _label[1:]))
 _AFTER_FIRST = "|".join(
-    f"(?<={re.escape(label[0])})" + "".join(f" *{re.escape(c)}" for c in label[1:])
-    for label in sorted(_LABEL_TO_KEY, key=len, reverse=True)
+    f"(?<={re.escape(first)})(?:{'|'.join(rests)})" for first, rests in _BY_FIRST.items()
 )
 # ``label: value`` after anything but a Chinese character (or 来源 after a date's 日); or,
 # at the start of a line, ``label`` and a blank (an info table copied from a browser:
@@ -102,7 +105,9 @@ DOC_NO_RE = re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,12}}{DOC_NUMBER_RE.pattern}")
 _ORG_END = re.compile(ORGAN_SUFFIX + "$")
 #: How far past its start a date's match may read.
 _DATE_REACH = 48
-_ORG_CHAR = re.compile(r"[\u4e00-\u9fff()]")
+#: Everything up to the last character that cannot be in an organ's name (greedy: read
+#: back from the end of the stretch).
+_TO_LAST_NON_ORG = re.compile(r"(?s:.*)[^\u4e00-\u9fff()]")
 
 
 @attrs.frozen
@@ -132,13 +137,12 @@ def _signatures(norm: str) -> list[Signature]:
     for m in lex(norm).scan(DATE_RE, reach=_DATE_REACH).within(0, len(norm)):
         if m.group("d1") is not None:
             continue  # a signature prints 年月日, not 2018-03-01
-        end = m.start()
-        floor = max(0, end - 400)
-        while end > floor and norm[end - 1] in " \n":
-            end -= 1
-        begin = end
-        while begin > max(0, end - 40) and _ORG_CHAR.match(norm[begin - 1]):
-            begin -= 1
+        floor = max(0, m.start() - 400)
+        end = floor + len(norm[floor : m.start()].rstrip(" \n"))
+        # The organ: the run of name characters (up to 40) just before the date.
+        lo = max(0, end - 40)
+        before = _TO_LAST_NON_ORG.match(norm, lo, end)
+        begin = before.end() if before is not None else lo
         raw = norm[begin:end]
         if len(raw) < 2:
             continue
@@ -182,5 +186,7 @@ def statistics_year(norm: str) -> int | None:
         >>> statistics_year("本报告所列数据的统计期限自2015年1月1日起至2015年12月31日。")
         2015
     """
-    m = _PERIOD.search(norm)
+    # Every label prints 统计, found by a plain search (no character before it is read).
+    at = norm.find("统计")
+    m = _PERIOD.search(norm, max(0, at - 2)) if at != -1 else None
     return int(m.group(1)) if m else None

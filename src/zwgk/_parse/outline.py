@@ -31,13 +31,13 @@ from zwgk._text.numbering import (
 from zwgk._text.numerals import CN_DIGITS
 
 _BEFORE = frozenset(' \n\t。;；:：!！?？"”)）>】]|*#•')
-_APPENDIX = re.compile(
-    rf"(?:(?<=[\s>])|^)附(?:件|表)[\d{CN_DIGITS}]{{0,2}}(?=[：:\s]|下载|$)", re.M
-)
-# A heading's title ends at a mark, a blank, or a bracketed number that opens the next item.
-_TITLE_STOP = re.compile(
-    rf"[{TITLE_END}]| +|(?={marker_pattern(MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN)})"
-)
+# Each pattern opens with the one character its match starts with, so that a search skips
+# to it in C, then looks back at what stands before it.
+# 附件 / 附表 at the start of a line or after a blank or a tag's ``>``.
+_APPENDIX = re.compile(rf"附(?<![^\s>]附)[件表][\d{CN_DIGITS}]{{0,2}}(?=[：:\s]|下载|$)", re.M)
+# A heading's title ends at a mark, a blank, or a bracket that opens the next item's number.
+_NEXT_ITEM = marker_pattern(MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN)
+_TITLE_STOP = re.compile(rf"[{TITLE_END} (（](?:(?<![(（])|(?<=(?={_NEXT_ITEM})[(（]))")
 
 
 def _candidates(
@@ -150,8 +150,14 @@ def placeholder(body: str) -> str | None:
         >>> placeholder("\\n暂无。\\n"), placeholder("  "), placeholder("一是解读形式单一。")
         ('暂无。', '', None)
     """
-    if _SAYS_SOMETHING.match(body):
+    return _placeholder_in(body, 0, len(body))
+
+
+def _placeholder_in(text: str, start: int, end: int) -> str | None:
+    """`zwgk._parse.outline.placeholder` of ``text[start:end]``, copied only when it is short."""
+    if _SAYS_SOMETHING.match(text, start, end):
         return None
+    body = text[start:end]
     cleaned = body.translate(_PUNCT)
     return body.strip() if cleaned in _PLACEHOLDERS or len(cleaned) <= 1 else None
 
@@ -185,9 +191,11 @@ def outline(
     known = _titles(tuple(titles))
     roots = build_tree(_candidates(norm, start, end, spans, known), end, _policy(start, spans))
     nodes = [n for root in roots for n in root.walk()]
+    # Where each heading's title ends, read once per node.
+    title_ends = {id(n): _title_end(norm, n, end, known) for n in nodes}
     if nodes:
         # The last section ends where the attachments begin (附件 / 附件1： / 附件下载).
-        appendix = _APPENDIX.search(norm, _title_end(norm, nodes[-1], end, known), end)
+        appendix = _APPENDIX.search(norm, title_ends[id(nodes[-1])], end)
         if appendix is not None:
             for n in nodes:
                 n.end = min(n.end, appendix.start())
@@ -195,15 +203,17 @@ def outline(
     ranks = {lv: i + 1 for i, lv in enumerate(sorted({n.level for n in nodes}))}
 
     def section(node: TreeNode) -> Section:
-        title_end = _title_end(norm, node, end, known)
+        marker = node.marker
+        title_end = title_ends[id(node)]
+        children = node.children
         return Section(
-            heading=norm[node.marker.start : title_end].strip(),
-            number=node.marker.label,
-            title=norm[node.marker.end : title_end].strip(),
+            heading=norm[marker.start : title_end].strip(),
+            number=marker.label,
+            title=norm[marker.end : title_end].strip(),
             level=ranks[node.level],
-            span=Span._trusted(node.marker.start, node.end),  # a node ends past its start
-            children=tuple(section(c) for c in node.children),
-            placeholder=None if node.children else placeholder(norm[title_end : node.end]),
+            span=Span._trusted(marker.start, node.end),  # a node ends past its start
+            children=tuple([section(c) for c in children]),
+            placeholder=None if children else _placeholder_in(norm, title_end, node.end),
         )
 
-    return tuple(section(root) for root in roots)
+    return tuple([section(root) for root in roots])

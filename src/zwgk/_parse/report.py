@@ -15,9 +15,12 @@ from zwgk._parse.outline import outline
 from zwgk._parse.tables import read_tables
 from zwgk._parse.text import MAX_INPUT_CHARS, Source, finish, read_input
 
+# Opened by the character the statement starts with (a search skips to it in C), then told
+# apart by looking back at it.
 _AGGREGATE = re.compile(
-    r"(汇总|综合)[^。]{0,40}(各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(编制|汇总)"
-    r"|由[^。]{0,30}各[^。]{0,20}报告[^。]{0,10}汇总"
+    r"[汇综由](?:(?:(?<=汇)总|(?<=综)合)[^。]{0,40}"
+    r"(?:各县|各区|各乡镇|各部门|各单位|各有关单位|市级各部门|区直)[^。]{0,30}(?:编制|汇总)"
+    r"|(?<=由)[^。]{0,30}各[^。]{0,20}报告[^。]{0,10}汇总)"
 )
 
 
@@ -105,7 +108,9 @@ def report_from_source(
         year = common.published.year - 1
         findings.append(finding(REPORT_YEAR_ASSUMED, year=year))
     agency = resolve_agency(common, norm, year=year)
-    scope = Scope.AGGREGATE if _AGGREGATE.search(norm, start) else Scope.AGENCY
+    # Each statement prints 汇总 or 综合: a plain search tells most reports apart first.
+    aggregate = ("汇总" in norm or "综合" in norm) and _AGGREGATE.search(norm, start)
+    scope = Scope.AGGREGATE if aggregate else Scope.AGENCY
     return AnnualReport(
         title=title,
         agency=agency,

@@ -16,7 +16,6 @@ token could be cut by the stretch's end.
 
 from __future__ import annotations
 
-import array
 import bisect
 import re
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -55,7 +54,7 @@ class Scan:
         (['2019年'], ['19年', '2020年'])
     """
 
-    __slots__ = ("_ends", "_starts", "pattern", "reach", "text")
+    __slots__ = ("_matches", "_starts", "pattern", "reach", "text")
 
     def __init__(
         self,
@@ -68,24 +67,18 @@ class Scan:
         self.pattern = pattern
         self.text = text
         self.reach = reach
-        # Positions only (a match object weighs ten times more): a match is made again
-        # when a reader asks for it, the same attempt at the same position.  ``matches``
-        # are those of ``pattern.finditer(text)`` when the caller has them already.
-        self._starts = starts = array.array("q")
-        self._ends = ends = array.array("q")
-        for m in pattern.finditer(text) if matches is None else matches:
-            start, end = m.span()
-            starts.append(start)
-            ends.append(end)
+        # The matches are kept as found (listed in one C loop), and handed to each reader
+        # as they are: a reader makes no match again.  ``matches`` are those of
+        # ``pattern.finditer(text)`` when the caller has them already.
+        self._matches = found = list(pattern.finditer(text) if matches is None else matches)
+        self._starts = [m.start() for m in found]  # what a stretch's bounds are looked up in
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return len(self._matches)
 
     def match(self, k: int) -> re.Match[str]:
         """The ``k``-th match of the whole-text scan."""
-        m = self.pattern.match(self.text, self._starts[k])
-        assert m is not None  # the same attempt at the same position matches again
-        return m
+        return self._matches[k]
 
     def indices(self, start: int, end: int) -> tuple[range, int]:
         """The whole-text matches a scan of ``text[start:end]`` also finds, and where to rescan.
@@ -93,29 +86,31 @@ class Scan:
         Returns the range of indices into ``matches`` and the position from which the
         stretch must be scanned again (``end`` when nothing is left to rescan).
         """
-        i = bisect.bisect_left(self._starts, start)
-        if i and self._ends[i - 1] > start:  # a match runs across the start: read afresh
+        found, starts = self._matches, self._starts
+        i = bisect.bisect_left(starts, start)
+        if i and found[i - 1].end() > start:  # a match runs across the start: read afresh
             return range(i, i), start
         if end >= len(self.text):  # the stretch ends where the text does
-            return range(i, bisect.bisect_left(self._starts, end, i)), end
+            return range(i, bisect.bisect_left(starts, end, i)), end
         if self.reach is None:
             # Matches that end inside the stretch are the stretch's; from the first one
             # that runs past its end, the stretch is read again.
-            j = bisect.bisect_left(self._starts, end, i)
-            if j > i and self._ends[j - 1] > end:  # only the last can run past the end
-                return range(i, j - 1), self._starts[j - 1]
+            j = bisect.bisect_left(starts, end, i)
+            if j > i and found[j - 1].end() > end:  # only the last can run past the end
+                return range(i, j - 1), starts[j - 1]
             return range(i, j), end
         # A match attempt at p reads text[p : p + reach]: where that lies inside the
         # stretch, the stretch's scan does what the whole-text scan did.
-        j = bisect.bisect_right(self._starts, end - self.reach, i)
-        resume = self._ends[j - 1] if j > i else start
+        j = bisect.bisect_right(starts, end - self.reach, i)
+        resume = found[j - 1].end() if j > i else start
         return range(i, j), max(resume, end - self.reach + 1)
 
     def within(self, start: int, end: int) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text, start, end)``, read from the whole-text scan."""
         found, resume = self.indices(start, end)
+        matches = self._matches
         for k in found:
-            yield self.match(k)
+            yield matches[k]
         if resume < end:
             yield from self.pattern.finditer(self.text, resume, end)
 

@@ -254,23 +254,28 @@ def marker_from_match(m: re.Match[str]) -> Marker | None:
         '(十二)'
     """
     name = m.lastgroup or ""  # the group of the numeral, or ``glued`` after an Arabic one
-    run_on = name == "glued"
-    if run_on:
-        name = "arabic"
     start, end = m.span()
     text = m.string
-    kind, value, label = _reading(name, text[start : m.end(name)])
+    kind, value, label, run_on = _reading(name, text[start : m.end(_NUMERAL.get(name, name))])
     if value is None:
         return None
-    return Marker(kind, value, start, end - run_on, label or text[start:end], run_on)
+    # Built as the tuple it is (a text has thousands): what ``Marker(...)`` makes.
+    return _new_marker(Marker, (kind, value, start, end - run_on, label or text[start:end], run_on))
+
+
+#: The group of an Arabic marker's numeral where the match ends in ``glued``.
+_NUMERAL = {"glued": "arabic"}
+_new_marker = tuple.__new__
 
 
 @functools.lru_cache(maxsize=1024)
-def _reading(name: str, printed: str) -> tuple[MarkerKind, int | None, str]:
-    """The kind, value and label of a marker printed up to the end of its numeral group
-    ``name`` (``第十二``, ``（3``, ``①``); the label is empty where it is the whole marker
-    as printed (第十二条, 第一部分)."""
-    kind = _KIND_OF[name]
+def _reading(group: str, printed: str) -> tuple[MarkerKind, int | None, str, bool]:
+    """The kind, value and label of a marker printed up to the end of its numeral
+    (``第十二``, ``（3``, ``①``), its match ending in the group ``group``; the label is
+    empty where it is the whole marker as printed (第十二条, 第一部分); and whether the
+    marker is glued (``3.5``: its match ran on into a digit)."""
+    run_on = group == "glued"
+    kind = _KIND_OF["arabic" if run_on else group]
     raw = printed[1:] if printed[0] in "第(（" else printed
     if kind is MarkerKind.CIRCLED:
         value: int | None = _CIRCLED.index(raw) + 1
@@ -280,8 +285,8 @@ def _reading(name: str, printed: str) -> tuple[MarkerKind, int | None, str]:
         number = numeral_or_none(raw)
         value = number if isinstance(number, int) and number > 0 else None
     if kind in (MarkerKind.CN_PAREN, MarkerKind.ARABIC_PAREN):
-        return kind, value, f"({raw})"
-    return kind, value, "" if kind in (MarkerKind.PART, MarkerKind.ARTICLE) else raw
+        return kind, value, f"({raw})", run_on
+    return kind, value, "" if kind in (MarkerKind.PART, MarkerKind.ARTICLE) else raw, run_on
 
 
 # ---- the marker tree ---------------------------------------------------------------------
