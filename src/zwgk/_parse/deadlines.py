@@ -304,33 +304,25 @@ class DeadlineScan:
         (['6月　20日前'], ['每季度'])
     """
 
-    __slots__ = ("_matches", "_norm", "_printed", "_scan", "_year")
+    __slots__ = ("_norm", "_printed", "_scan", "_year")
 
     def __init__(self, norm: str, *, year: int | None = None, printed: str | None = None) -> None:
         self._norm = norm
         self._year = year
         self._printed = printed
-        # The matches are kept (a text prints few phrases), not made again for each reader.
         # No assertion of the pattern looks past a phrase's end (see Scan).
-        self._scan, self._matches = lex(norm).memo(find_phrases, lambda: _scan(norm))
+        self._scan = lex(norm).memo(find_phrases, lambda: _scan(norm))
 
     def within(self, start: int, end: int) -> Iterator[Deadline]:
         """Every deadline phrase in ``norm[start:end]``, in order (`iter_deadlines`)."""
-        found, resume = self._scan.indices(start, end)
-        matches = self._matches
-        phrases = [self._deadline(matches[k], start) for k in found]
-        if resume < end:  # a phrase the stretch's end may cut: its last part read again
-            rest = _DEADLINE_RE.finditer(self._norm, resume, end)
-            phrases.extend(self._deadline(m, start) for m in rest)
-        return iter(phrases)
-
-    def _deadline(self, m: re.Match[str], floor: int) -> Deadline:
-        return _from_match(m, self._norm, floor, self._year, self._printed)
+        norm, year, printed = self._norm, self._year, self._printed
+        return iter(
+            [_from_match(m, norm, start, year, printed) for m in self._scan.within(start, end)]
+        )
 
 
-def _scan(norm: str) -> tuple[Scan, list[re.Match[str]]]:
-    matches = find_phrases(norm)
-    return Scan(_DEADLINE_RE, norm, matches=matches), matches
+def _scan(norm: str) -> Scan:
+    return Scan(_DEADLINE_RE, norm, matches=find_phrases(norm))
 
 
 def parse_deadline(phrase: str, *, year: int | None = None) -> Deadline:
