@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import types
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -26,14 +27,19 @@ Setter = Callable[[Any, Any], None]
 def slot_setters(cls: type) -> tuple[Setter, ...]:
     """The ``__set__`` of each field's slot of a slotted attrs class, in field order:
     what a ``_trusted`` constructor assigns through, as the frozen class's own
-    ``__setattr__`` refuses.
+    ``__setattr__`` refuses.  Raises ``TypeError`` for a class whose fields are not all
+    slots.
 
     Example:
         >>> from zwgk._model.core import Span, slot_setters
         >>> len(slot_setters(Span))
         2
     """
-    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+    slots = [getattr(cls, field.name, None) for field in attrs.fields(cls)]
+    setters = tuple(s.__set__ for s in slots if isinstance(s, types.MemberDescriptorType))
+    if len(setters) != len(slots):
+        raise TypeError(f"the fields of {cls.__name__} are not all slots")
+    return setters
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:

@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 import attrs
 
 from zwgk._model import Span
-from zwgk._model.core import Setter, _new
+from zwgk._model.core import Setter, _new, slot_setters
 
 _LOOKS_LIKE_HTML = re.compile(
     r"<(?:html|body|table|tr|td|div|p|br|span)\b[^<>]{0,200}>", re.IGNORECASE
@@ -800,9 +800,11 @@ def _fields(cls: type) -> tuple[tuple[str, ...], tuple[Setter, ...] | None, tupl
             found = ((), None, ())
         else:
             names = tuple(f.name for f in attrs.fields(cls))
-            slots = [getattr(cls, name, None) for name in names]
-            members = [s for s in slots if isinstance(s, types.MemberDescriptorType)]
-            setters = tuple(s.__set__ for s in members) if len(members) == len(names) else None
+            setters: tuple[Setter, ...] | None
+            try:
+                setters = slot_setters(cls)
+            except TypeError:  # fields not in slots: copied by attrs.evolve
+                setters = None
             try:
                 hints = typing.get_type_hints(cls)
             except Exception:  # an annotation that does not resolve: walk the field
@@ -813,7 +815,8 @@ def _fields(cls: type) -> tuple[tuple[str, ...], tuple[Setter, ...] | None, tupl
     return found
 
 
-_PLAIN = (str, int, float, type(None), Decimal, dt.date, enum.Enum)
+#: The types of a field that holds no model object (the walk's leaves, and floats).
+_PLAIN = (*_LEAVES, float)
 
 
 def _plain(hint: Any) -> bool:
