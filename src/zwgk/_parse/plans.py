@@ -39,7 +39,7 @@ from zwgk._parse.deadlines import DeadlineScan, iter_deadlines
 from zwgk._parse.kind import plan_kind
 from zwgk._parse.meta import META_LABELS, Signature, signatures, year_from_title
 from zwgk._parse.organs import resolve_agency
-from zwgk._parse.text import Source, finish, read_input
+from zwgk._parse.text import NORMALIZED_TO, Source, finish, read_input
 from zwgk._parse.units import (
     Assignment,
     classify,
@@ -459,21 +459,15 @@ def _title(text: str, *, short: bool) -> str:
     return title.strip(" ,，")
 
 
-#: The characters normalizing prints in place of others (ASCII ones, — and 〇): a name
-#: without any of them is printed as it reads.
-_NORMALIZED_TO = re.compile(r"[\x00-\x7f—〇]")
+#: A character normalizing writes in place of another: a name without one is printed as
+#: it reads.
+_NORMALIZED_TO = re.compile("[" + "".join(map(re.escape, sorted(NORMALIZED_TO))) + "]")
 
 
 def _read_as_printed(a: Assignment) -> bool:
     """Whether every name of ``a`` is printed as it reads (nothing to look up)."""
-    search = _NORMALIZED_TO.search
-    for unit in a.lead:
-        if search(unit.name):
-            return False
-    for unit in a.cooperating:
-        if search(unit.name):
-            return False
-    return not any(map(search, a.collective))
+    names = [u.name for u in (*a.lead, *a.cooperating)] + list(a.collective)
+    return not any(map(_NORMALIZED_TO.search, names))
 
 
 @attrs.define

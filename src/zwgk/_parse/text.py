@@ -70,6 +70,9 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+#: Every character normalizing writes in place of another: a stretch of normalized text
+#: without any of them is printed as it reads.
+NORMALIZED_TO = frozenset(_TABLE.values())
 _MAPPED = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]")
 
 
