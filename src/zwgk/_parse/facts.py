@@ -21,7 +21,7 @@ from zwgk._analysis.crosswalk import Key, prose_bindings
 from zwgk._model import NarrativeFact, Span, TableFormat
 from zwgk._text.lexer import lex
 from zwgk._text.numerals import CN_COUNT, numeral_or_none, parse_numeral
-from zwgk._text.vocab import MEASURE_UNITS, alternation
+from zwgk._text.vocab import MEASURE_UNITS, MONEY_UNITS, alternation
 
 _UNITS = alternation(MEASURE_UNITS)
 # Digits are ASCII (normalising made full-width ones so); another script's digits are no count.
@@ -133,7 +133,7 @@ def _counted(norm: str, start: int, end: int) -> list[tuple[int, NarrativeFact, 
             number = number * factor
             if isinstance(number, Decimal) and number == number.to_integral_value():
                 number = int(number)
-        elif unit in ("万元", "元") and isinstance(number, int):
+        elif unit in MONEY_UNITS and isinstance(number, int):
             number = Decimal(number)
         clause_start = max(start, at - 40)
         brk = lexed.last_break(clause_start, at)

@@ -32,7 +32,7 @@ from zwgk._parse.tables import Evidence, stated_cuts
 from zwgk._parse.tokens import Token, classify, find_tokens, part_offsets
 from zwgk._text.dates import YEAR
 from zwgk._text.numbering import ROW_NUMBERING, MarkerKind, marker_pattern
-from zwgk._text.vocab import CELL_UNITS, alternation
+from zwgk._text.vocab import CELL_UNITS, MONEY_UNITS, alternation
 
 _SEP = r"[ \n\t|]*"  # spaces, line breaks, tabs and the pipes of a markdown table
 
@@ -63,7 +63,6 @@ _ROW = re.compile(rf"{_LABEL}{_SEP}(?P<unit>{_UNITS}){_SEP}(?=[\d—/-]|无)")
 _BARE_ROW = re.compile(rf"{_LABEL}(?P<unit>){_SEP}(?=[\d—/-]|无)")
 _CHILD = re.compile(ROW_NUMBERING)  # 其中：1． / 2、 / 其中：1
 _CUMULATIVE = ("历年累计", "本年累计", "累计")
-_MONEY = frozenset({"万元", "元"})
 #: How far a row may stand from the previous one (furniture, a stray note).
 _ROW_GAP = 80
 #: A row standing at most `_ROW_GAP` characters on: the search tries no start further.
@@ -313,7 +312,7 @@ def collect_local(proposals: LocalProposals) -> tuple[StatTable, list[Finding]]:
         row = rows[n]
         options_of = alternatives.get(n, [])
         reason = inferred.get(n)
-        money = row.unit in _MONEY
+        money = row.unit in MONEY_UNITS
         for i, (col, column_label, (token, options)) in enumerate(
             zip(columns, column_labels, placed[n], strict=True)
         ):

@@ -169,5 +169,7 @@ DOCUMENT_WORDS = (
 TITLE_WORD = re.compile(alternation(DOCUMENT_WORDS))
 #: Units of measure a statistical table prints: after a value, or in a unit column.
 CELL_UNITS = ("万元", "元", "件", "条", "个", "次", "人次", "人", "项", "篇", "份", "起")
+#: The units of money among them: cells and facts in them hold `Decimal` values.
+MONEY_UNITS = frozenset({"万元", "元"})
 #: Units of the counts a report states in its prose.
 MEASURE_UNITS = (*CELL_UNITS, "期", "场", "家", "批", "封")

@@ -8,6 +8,7 @@ from zwgk._findings import TEXT_MISMATCH, finding
 from zwgk._model.core import Finding, Ref
 from zwgk._model.documents import AnnualReport
 from zwgk._model.tables import Cell, NarrativeFact
+from zwgk._text.vocab import MONEY_UNITS
 from zwgk._validate.common import Num, cell_ref, fmt, number
 
 __all__ = ["text_findings"]
@@ -16,7 +17,6 @@ __all__ = ["text_findings"]
 AT_LEAST = frozenset({"余", "多", "超过", "逾"})
 #: Qualifiers that make it an upper bound (近100: a little under 100).
 AT_MOST = frozenset({"近", "将近", "不到"})
-_MONEY = frozenset({"元", "万元"})
 
 
 def _cell(report: AnnualReport, fact: NarrativeFact) -> Cell | None:
@@ -32,7 +32,7 @@ def _cell(report: AnnualReport, fact: NarrativeFact) -> Cell | None:
 def _units_differ(fact: NarrativeFact, cell: Cell) -> bool:
     if fact.unit is None or cell.unit is None or fact.unit == cell.unit:
         return False
-    return fact.unit in _MONEY or cell.unit in _MONEY
+    return fact.unit in MONEY_UNITS or cell.unit in MONEY_UNITS
 
 
 def _verdict(fact: NarrativeFact, value: Num) -> tuple[str, str] | None:

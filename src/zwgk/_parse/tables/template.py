@@ -19,9 +19,8 @@ from zwgk._parse.text import normalize
 from zwgk._parse.tokens import MAX_DIGITS
 from zwgk._text.labels import normalize_label
 from zwgk._text.numbering import leading_marker
+from zwgk._text.vocab import MONEY_UNITS
 
-#: Units whose cells hold money (`Decimal` values).
-_MONEY = frozenset({"万元", "元"})
 _BRACKETED = re.compile(r"\([^()]*\)")
 #: Characters a label may have between its printed characters (PDF and HTML line breaks).
 _GAP = r"[ \n]*"
@@ -231,7 +230,7 @@ def _rows(template: TableTemplate) -> tuple[RowLabel, ...]:
             unit = col.unit or ind.unit
             key = (ind.id, col.id)
             slots.append(
-                Slot(ind, col.id, key, row_labels, col.labels, unit, unit in _MONEY, Ref(*key))
+                Slot(ind, col.id, key, row_labels, col.labels, unit, unit in MONEY_UNITS, Ref(*key))
             )
         rows.append(
             RowLabel(
