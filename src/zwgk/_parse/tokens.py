@@ -256,14 +256,12 @@ def classify(token: Token, *, money: bool) -> tuple[TokenClass, int | Decimal | 
         >>> classify(Token("dash", "—", 0, 1), money=False)
         (<TokenClass.DASH: 'dash'>, None)
     """
-    raw = token.raw
-    if token.kind == "num" and not money and raw.isdecimal() and len(raw) <= MAX_DIGITS:
-        count = int(raw)  # the common case first: a count, no sign, comma or decimal point
-        return (TokenClass.NUMBER, count) if count else (TokenClass.ZERO, 0)
     empty = _EMPTY_KINDS.get(token.kind)
     if empty is not None:
         return empty, None
-    raw = raw.replace(",", "")
+    raw = token.raw
+    if "," in raw:
+        raw = raw.replace(",", "")
     if len(raw) > MAX_DIGITS:
         return TokenClass.TEXT, None  # no table cell holds a number this long
     if raw.isdecimal() and not money:  # a count: no sign, no decimal point

@@ -31,7 +31,7 @@ from zwgk._parse.tables.evidence import Evidence, stated_cuts
 from zwgk._parse.tables.proposals import Apart, Fill, Leave, Place, Proposal
 from zwgk._parse.tables.splits import row_splits
 from zwgk._parse.tables.template import Slot, Terms, as_int, compiled
-from zwgk._parse.tokens import MAX_DIGITS, Token, classify, part_offsets
+from zwgk._parse.tokens import Token, classify, part_offsets
 
 
 @attrs.frozen
@@ -158,14 +158,9 @@ class _Collector:
         if key in self.placed:
             self.leave([token], f"a second value for {key[0]}[{key[1]}]")
             return
-        kind, printed, start, end, unit, note = token
+        _kind, _printed, start, end, unit, note = token
         if value_override is not None:
             token_class, value = value_override
-        elif (
-            kind == "num" and not slot.money and printed.isdecimal() and len(printed) <= MAX_DIGITS
-        ):
-            value = int(printed)  # a count (the common case of `classify`)
-            token_class = TokenClass.NUMBER if value else TokenClass.ZERO
         else:
             token_class, value = classify(token, money=slot.money)
         raw = self.text[start:end]
